@@ -3,13 +3,52 @@
 // Commands load their heavy dependencies (MSAL, the emulator) with dynamic import(),
 // which esbuild splits into separate chunks that only those commands pay for.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 
-rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
+const root = fileURLToPath(new URL('..', import.meta.url));
+const buildDir = join(root, '.build');
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(buildDir, { recursive: true });
+
+// Bundled CommonJS dependencies expect require, __filename and __dirname.
+const nodeShims = {
+  banner: {
+    js: [
+      "import { createRequire as __maRequire } from 'node:module';",
+      "import { fileURLToPath as __maPath } from 'node:url';",
+      "import { dirname as __maDirname } from 'node:path';",
+      'const require = __maRequire(import.meta.url);',
+      'const __maFilename = __maPath(import.meta.url);',
+      'const __maDir = __maDirname(__maFilename);',
+    ].join(' '),
+  },
+  // Only free references are replaced, so ES modules that declare their own __dirname keep it.
+  define: { __filename: '__maFilename', __dirname: '__maDir' },
+};
+
+// Step 1: precompile the input validators from the registry's schemas.
+const compilerOut = join(buildDir, 'compile-validators.mjs');
+await build({ entryPoints: [join(root, 'scripts/compile-validators.ts')], outfile: compilerOut, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
+const { compileValidators } = await import(pathToFileURL(compilerOut).href);
+const validatorsDir = join(buildDir, 'validators');
+rmSync(validatorsDir, { recursive: true, force: true });
+mkdirSync(validatorsDir, { recursive: true });
+for (const [name, source] of Object.entries(compileValidators())) writeFileSync(join(validatorsDir, name), source);
+const validatorsFile = join(validatorsDir, 'index.mjs');
+
+// Step 2: bundle, with the precompiled validators in place of the runtime compiler.
+const precompiled = {
+  name: 'precompiled-validators',
+  setup(b) {
+    b.onResolve({ filter: /validator-source\.js$/ }, () => ({ path: validatorsFile }));
+  },
+};
 await build({
   // emulator.js is the local cloud as a library, for benchmarks and outside scripts.
-  entryPoints: { cli: 'src/cli.ts', emulator: 'src/emulator/index.ts' },
-  outdir: 'dist',
+  entryPoints: { cli: join(root, 'src/cli.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
+  outdir: join(root, 'dist'),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -19,8 +58,7 @@ await build({
   legalComments: 'none',
   // Native addons and packages that locate files relative to themselves stay in node_modules.
   external: ['@azure/msal-node-extensions', 'keytar', '@azure/msal-node-runtime', 'playwright-core'],
-  banner: {
-    js: "import { createRequire as __myaccountCreateRequire } from 'node:module'; const require = __myaccountCreateRequire(import.meta.url);",
-  },
+  plugins: [precompiled],
+  ...nodeShims,
   logLevel: 'warning',
 });

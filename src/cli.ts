@@ -1,0 +1,108 @@
+/**
+ * The `myaccount` entry point: argv or JSON → schema → handler → one JSON document on stdout.
+ * Human text and events go to stderr; failures become one error document and a stable exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { commands } from './commands/index.js';
+import type { CommandContext, Env, FetchLike } from './core/context.js';
+import { ExitCode, MyAccountError, internalError, invalidInput } from './core/errors.js';
+import { parseArgv, peekGlobals, type GlobalOptions } from './core/parse.js';
+import { renderResult } from './core/render.js';
+import { createReporter } from './core/reporter.js';
+import { validateInput } from './core/validate.js';
+import packageJson from '../package.json' with { type: 'json' };
+
+export interface CliDependencies {
+  env: Env;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: () => Buffer;
+  now: () => Date;
+  fetch: FetchLike;
+  isTTY: boolean;
+  signal: AbortSignal;
+}
+
+function defaultDependencies(): CliDependencies {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  return {
+    env: process.env,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stdin: () => readFileSync(0),
+    now: () => new Date(),
+    fetch: (url, init) => fetch(url, init),
+    isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    signal: controller.signal,
+  };
+}
+
+export function configDirFrom(env: Env): string {
+  const dir = env.MYACCOUNT_CONFIG_DIR;
+  if (dir !== undefined && dir !== '') return dir;
+  return join(env.HOME || homedir(), '.myaccount');
+}
+
+function isCi(env: Env): boolean {
+  return ['CI', 'TF_BUILD', 'GITHUB_ACTIONS', 'BUILD_BUILDID', 'JENKINS_URL'].some((name) => !!env[name] && env[name] !== 'false');
+}
+
+/** Runs one command and returns its exit code. Never throws. */
+export async function run(argv: readonly string[], overrides: Partial<CliDependencies> = {}): Promise<number> {
+  const deps = { ...defaultDependencies(), ...overrides };
+  let globals: GlobalOptions = peekGlobals(argv);
+  const report = (): ReturnType<typeof createReporter> =>
+    createReporter({ format: globals.events, verbose: globals.verbose, debug: globals.debug, write: deps.stderr });
+  try {
+    const parsed = await parseArgv(argv, commands, packageJson.version, deps.stdin);
+    globals = parsed.globals;
+    if (parsed.kind === 'text') {
+      deps.stdout(parsed.text);
+      return ExitCode.Ok;
+    }
+    const { command } = parsed;
+    if (globals.output === 'env' && !('Scope' in command.input.properties)) {
+      throw invalidInput('InvalidArguments', `--output env is for commands that take --scope; ${command.name} changes no environment variables.`, 'output');
+    }
+    const input = await validateInput(command, parsed.input);
+    const variables = new Map<string, string | null>();
+    const reporter = report();
+    const ctx: CommandContext = {
+      configDir: configDirFrom(deps.env),
+      env: deps.env,
+      clock: { now: deps.now },
+      report: reporter,
+      fetch: deps.fetch,
+      interactive: deps.isTTY && !globals.noPrompt && !isCi(deps.env),
+      setProcessVariable: (name, value) => void variables.set(name, value),
+      signal: deps.signal,
+    };
+    const result = await command.handler(input, ctx);
+    if (variables.size > 0) announceVariables(variables, globals, reporter);
+    deps.stdout(renderResult(globals.output, result, command.table, variables));
+    return ExitCode.Ok;
+  } catch (thrown) {
+    const error = thrown instanceof MyAccountError ? thrown : internalError(thrown);
+    if (!(thrown instanceof MyAccountError) && globals.debug) {
+      // Only with --debug, and only the stack: messages of foreign errors are not trusted to be secret-free.
+      deps.stderr(`DEBUG: ${(thrown as Error)?.stack?.split('\n').slice(1).join('\n') ?? String(thrown)}\n`);
+    }
+    if (globals.output === 'json') deps.stdout(JSON.stringify(error.toDocument(), null, 2) + '\n');
+    if (globals.events === 'text') deps.stderr(`ERROR: ${error.message}\n`);
+    return error.exitCode;
+  }
+}
+
+function announceVariables(variables: Map<string, string | null>, globals: GlobalOptions, reporter: ReturnType<typeof createReporter>): void {
+  const payload = Object.fromEntries(variables);
+  if (globals.events === 'jsonl') reporter.event('environment', { variables: payload }, '');
+  else if (globals.output !== 'env') {
+    const lines = [...variables].map(([k, v]) => (v === null ? `unset ${k}` : `export ${k}='${v.replace(/'/g, `'\\''`)}'`));
+    reporter.information(`This is a Process-scope change. To apply it to this shell, run: eval "$(myaccount <same command> --output env)", or:\n  ${lines.join('\n  ')}`);
+  }
+}

@@ -1,0 +1,42 @@
+import { defineCommand } from '../core/command.js';
+import { CONTEXT_VAR } from '../profile/contexts.js';
+import { openProfile } from '../profile/profile.js';
+import { passThru, scope } from './common.js';
+
+interface Input {
+  Scope?: 'Process' | 'CurrentUser';
+  PassThru?: boolean;
+}
+
+export default defineCommand<Input, boolean | null>({
+  name: 'clear-context',
+  cmdlet: 'Clear-MyContext',
+  summary: 'Remove every context and signed-in account.',
+  description:
+    'CurrentUser scope (the default) removes every stored context and account, so nothing is signed in afterwards. Process scope only forgets the default context chosen in this shell (MYACCOUNT_CONTEXT).',
+  examples: [
+    { description: 'Forget every context and account.', cli: 'myaccount clear-context', powershell: 'Clear-MyContext' },
+    { description: 'Forget the context chosen in this shell only.', cli: 'eval "$(myaccount clear-context --scope Process --output env)"', powershell: 'Clear-MyContext -Scope Process' },
+  ],
+  input: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      Scope: scope('Process: forget the choice made in this shell. CurrentUser (default): remove everything stored.'),
+      PassThru: passThru,
+    },
+  },
+  output: { type: ['boolean', 'null'] },
+  outputType: 'System.Boolean',
+  confirmImpact: 'High',
+  async handler(input, ctx) {
+    if (ctx.env[CONTEXT_VAR]) ctx.setProcessVariable(CONTEXT_VAR, null);
+    if (input.Scope !== 'Process') {
+      await openProfile(ctx.configDir, ctx.clock).update((profile) => ({
+        next: { ...profile, contexts: [], accounts: [], defaultContext: null },
+        result: undefined,
+      }));
+    }
+    return input.PassThru ? true : null;
+  },
+});

@@ -1,0 +1,110 @@
+/**
+ * The shape of a command declaration. A command is data (names, schemas, PowerShell metadata,
+ * help) plus one handler; the CLI parser, `--help`, the published JSON Schemas, the PowerShell
+ * module and the README table are all generated from these declarations.
+ */
+import type { CommandContext } from './context.js';
+
+/** PowerShell metadata carried by each input property under the `x-ps` keyword. */
+export interface ParameterMeta {
+  /** Parameter sets this parameter belongs to; absent means every set. */
+  sets?: string[];
+  /** Mandatory in these sets (true = every set it belongs to). */
+  mandatory?: boolean | string[];
+  position?: number;
+  aliases?: string[];
+  /** A PowerShell [switch]: present or absent, never given a value. */
+  switch?: boolean;
+  /** Taken as SecureString/PSCredential in PowerShell and never echoed anywhere. */
+  secret?: boolean;
+  /** Argument completer to attach in the module. */
+  completer?: 'Environment' | 'Tenant' | 'Subscription' | 'Context';
+  pipeline?: 'ByValue' | 'ByPropertyName';
+  /** The CLI flag, when the kebab-case form of the property name is not right. */
+  flag?: string;
+  /** Extra CLI aliases (without dashes), e.g. "device-code". */
+  flagAliases?: string[];
+  /** Not exposed as a PowerShell parameter (CLI-only input). */
+  cliOnly?: boolean;
+}
+
+export interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  items?: JsonSchema;
+  enum?: readonly (string | number | boolean | null)[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  pattern?: string;
+  format?: string;
+  default?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  not?: JsonSchema;
+  const?: unknown;
+  minProperties?: number;
+  maxProperties?: number;
+  dependentRequired?: Record<string, string[]>;
+  propertyNames?: JsonSchema;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  title?: string;
+  'x-ps'?: ParameterMeta;
+}
+
+export interface InputSchema extends JsonSchema {
+  type: 'object';
+  properties: Record<string, JsonSchema>;
+  additionalProperties: false;
+}
+
+export interface TableColumn {
+  header: string;
+  /** Dotted path into one result object, e.g. "Subscription.Name". */
+  path: string;
+}
+
+export interface CommandExample {
+  description: string;
+  cli: string;
+  powershell: string;
+}
+
+export type ConfirmImpact = 'Low' | 'Medium' | 'High';
+
+export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
+  /** CLI name, e.g. "get-context"; `emulator start` style groups use a space. */
+  name: string;
+  /** Cmdlet name with an approved verb, e.g. "Get-MyContext"; absent for CLI-only commands. */
+  cmdlet?: string;
+  /** Cmdlet aliases, e.g. "Login-MyAccount". */
+  cmdletAliases?: string[];
+  summary: string;
+  description: string;
+  examples: CommandExample[];
+  input: InputSchema;
+  /** Cross-property rules JSON Schema cannot say clearly; throw invalidInput to reject. */
+  validate?: (input: I) => void;
+  output: JsonSchema;
+  /** PowerShell type name of each output object (format view key). */
+  outputType: string;
+  /** Columns for `--output table|tsv` and the PowerShell table view. */
+  table?: TableColumn[];
+  defaultParameterSet?: string;
+  /** Destructive commands get SupportsShouldProcess with this ConfirmImpact. */
+  confirmImpact?: ConfirmImpact;
+  handler: (input: I, ctx: CommandContext) => Promise<O>;
+}
+
+/** Declares a command; the identity function exists so each file gets type inference. */
+export function defineCommand<I, O>(definition: CommandDefinition<I, O>): CommandDefinition<I, O> {
+  return definition;
+}

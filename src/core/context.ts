@@ -1,0 +1,36 @@
+/**
+ * What a handler may touch. Everything with an effect outside the process (clock, environment,
+ * files, network, the person at the terminal) comes in through here so tests can replace it.
+ */
+import type { Reporter } from './reporter.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Clock {
+  now(): Date;
+}
+
+export type FetchLike = (url: string, init?: { method?: string; headers?: Record<string, string>; signal?: AbortSignal }) => Promise<{
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}>;
+
+export interface CommandContext {
+  /** The state folder (MYACCOUNT_CONFIG_DIR or ~/.myaccount). */
+  configDir: string;
+  env: Env;
+  clock: Clock;
+  report: Reporter;
+  fetch: FetchLike;
+  /** True when a person can answer prompts (TTY on stdin and stderr, not CI, no --no-prompt). */
+  interactive: boolean;
+  /**
+   * Records a Process-scope change. A child process cannot change its caller's environment, so
+   * the CLI hands these to the caller: as an event for the PowerShell module, or as `export`
+   * lines with `--output env` for bash. `null` means unset.
+   */
+  setProcessVariable(name: string, value: string | null): void;
+  /** Aborted on SIGINT/SIGTERM so long waits can stop promptly. */
+  signal: AbortSignal;
+}

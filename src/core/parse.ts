@@ -1,0 +1,314 @@
+/**
+ * argv → (command, input). The yargs command tree and its --help are built from the registry;
+ * flags become an input object keyed by schema property names, exactly what --input-json would
+ * carry, so both paths meet the same validator.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Argv, Options } from 'yargs';
+import type { CommandDefinition, JsonSchema } from './command.js';
+import { invalidInput } from './errors.js';
+import { toFlag } from './names.js';
+import { printable } from './validate.js';
+
+export type OutputFormat = 'json' | 'table' | 'tsv' | 'env';
+export type EventFormat = 'text' | 'jsonl';
+
+export interface GlobalOptions {
+  output: OutputFormat;
+  events: EventFormat;
+  verbose: boolean;
+  debug: boolean;
+  noPrompt: boolean;
+}
+
+export type ParseResult =
+  | { kind: 'run'; command: CommandDefinition<any, any>; input: unknown; globals: GlobalOptions }
+  | { kind: 'text'; text: string; globals: GlobalOptions };
+
+const MAX_INPUT_BYTES = 1024 * 1024;
+const GLOBAL_FLAGS = ['input-json', 'output', 'events', 'verbose', 'debug', 'no-prompt', 'prompt', 'help', 'version'];
+
+/** Reads the global options straight from argv, so even a parse failure is reported in the right format. */
+export function peekGlobals(argv: readonly string[]): GlobalOptions {
+  const valueOf = (flag: string): string | undefined => {
+    for (let i = 0; i < argv.length; i++) {
+      const arg = argv[i];
+      if (arg === `--${flag}`) return argv[i + 1];
+      if (arg.startsWith(`--${flag}=`)) return arg.slice(flag.length + 3);
+    }
+    return undefined;
+  };
+  const output = valueOf('output');
+  const events = valueOf('events');
+  return {
+    output: output === 'table' || output === 'tsv' || output === 'env' ? output : 'json',
+    events: events === 'jsonl' ? 'jsonl' : 'text',
+    verbose: argv.includes('--verbose'),
+    debug: argv.includes('--debug'),
+    noPrompt: argv.includes('--no-prompt'),
+  };
+}
+
+function propertyKind(schema: JsonSchema): 'switch' | 'boolean' | 'integer' | 'number' | 'array' | 'object' | 'string' {
+  if (schema['x-ps']?.switch) return 'switch';
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type === 'boolean' || type === 'integer' || type === 'number' || type === 'array' || type === 'object') return type;
+  return 'string';
+}
+
+function flagOf(name: string, schema: JsonSchema): string {
+  return schema['x-ps']?.flag ?? toFlag(name);
+}
+
+function positionals(def: CommandDefinition<any, any>): string[] {
+  return Object.entries(def.input.properties)
+    .filter(([, s]) => s['x-ps']?.position !== undefined)
+    .sort(([, a], [, b]) => (a['x-ps']!.position ?? 0) - (b['x-ps']!.position ?? 0))
+    .map(([name, s]) => flagOf(name, s));
+}
+
+function describeProperty(name: string, schema: JsonSchema): string {
+  const parts = [schema.description ?? ''];
+  if (schema.enum) parts.push(`One of: ${schema.enum.join(', ')}.`);
+  const meta = schema['x-ps'];
+  if (meta?.mandatory === true) parts.push('Required.');
+  parts.push(`(JSON: ${name})`);
+  return parts.filter(Boolean).join(' ');
+}
+
+function builderFor(def: CommandDefinition<any, any>) {
+  return (y: Argv): Argv => {
+    y.usage(`myaccount ${def.name}${positionals(def).map((p) => ` [${p}]`).join('')} [flags]\n\n${def.summary}\n\n${def.description}${def.cmdlet ? `\n\nPowerShell: ${def.cmdlet}` : ''}`);
+    for (const pos of positionals(def)) y.positional(pos, { type: 'string', describe: 'Same as --' + pos });
+    for (const [name, schema] of Object.entries(def.input.properties)) {
+      const kind = propertyKind(schema);
+      const option: Options = {
+        describe: describeProperty(name, schema),
+        // Values are kept as text and converted by schema type below, so `--max 1e3` or
+        // `--enable-login-by-wam maybe` get a precise message instead of yargs' guesses.
+        type: kind === 'switch' ? 'boolean' : kind === 'array' ? 'array' : 'string',
+        alias: schema['x-ps']?.flagAliases,
+        requiresArg: kind !== 'switch',
+      };
+      y.option(flagOf(name, schema), option);
+    }
+    for (const example of def.examples) y.example(example.cli, example.description);
+    return y;
+  };
+}
+
+function groupCommands(commands: readonly CommandDefinition<any, any>[]): Map<string, CommandDefinition<any, any>[]> {
+  const groups = new Map<string, CommandDefinition<any, any>[]>();
+  for (const def of commands) {
+    const [head] = def.name.split(' ');
+    groups.set(head, [...(groups.get(head) ?? []), def]);
+  }
+  return groups;
+}
+
+/**
+ * The fast path: node's own parseArgs with the option table the registry gives yargs. It accepts
+ * only plain, well-formed command lines; for anything else (help, version, a mistake) it returns
+ * null and yargs parses instead, so yargs alone decides what help and parse errors say.
+ * yargs costs ~40 ms to load and run, a third of a cold start.
+ */
+function fastParse(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): { command: CommandDefinition<any, any>; values: Record<string, unknown> } | null {
+  if (argv.some((a) => a === '--' || a === '-h' || a.startsWith('--help') || a.startsWith('--version'))) return null;
+  let command = commands.find((c) => c.name === argv[0]);
+  let rest = argv.slice(1);
+  if (!command && argv.length > 1) {
+    command = commands.find((c) => c.name === `${argv[0]} ${argv[1]}`);
+    rest = argv.slice(2);
+  }
+  if (!command) return null;
+  type Spec = { type: 'string' | 'boolean'; multiple: true };
+  const options: Record<string, Spec> = {
+    'input-json': { type: 'string', multiple: true },
+    output: { type: 'string', multiple: true },
+    events: { type: 'string', multiple: true },
+    verbose: { type: 'boolean', multiple: true },
+    debug: { type: 'boolean', multiple: true },
+    prompt: { type: 'boolean', multiple: true },
+    'no-prompt': { type: 'boolean', multiple: true },
+  };
+  const canonical = new Map<string, string>();
+  for (const [name, schema] of Object.entries(command.input.properties)) {
+    const flag = flagOf(name, schema);
+    const type = propertyKind(schema) === 'switch' ? 'boolean' : 'string';
+    for (const spelling of [flag, ...(schema['x-ps']?.flagAliases ?? [])]) {
+      options[spelling] = { type, multiple: true };
+      canonical.set(spelling, flag);
+    }
+  }
+  let parsed: ReturnType<typeof parseArgs<{ options: Record<string, Spec>; strict: true; allowPositionals: true; args: string[] }>>;
+  try {
+    parsed = parseArgs({ args: [...rest], options, strict: true, allowPositionals: true });
+  } catch {
+    return null;
+  }
+  const { values, positionals: given } = parsed;
+  const one = (v: unknown): unknown => (Array.isArray(v) && v.length === 1 ? v[0] : v);
+  if (values.output && !['json', 'table', 'tsv', 'env'].includes(String(one(values.output)))) return null;
+  if (values.events && !['text', 'jsonl'].includes(String(one(values.events)))) return null;
+  const names = positionals(command);
+  if (given.length > names.length) return null;
+  const out: Record<string, unknown> = {};
+  const add = (flag: string, value: unknown[]): void => {
+    out[flag] = out[flag] === undefined ? value : [...(out[flag] as unknown[]), ...value];
+  };
+  given.forEach((value, i) => add(names[i], [value]));
+  for (const [spelling, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (spelling === 'no-prompt') out.prompt = false;
+    else add(canonical.get(spelling) ?? spelling, value as unknown[]);
+  }
+  for (const [flag, value] of Object.entries(out)) {
+    const schema = Object.entries(command.input.properties).find(([n, s]) => flagOf(n, s) === flag)?.[1];
+    if (!schema || propertyKind(schema) !== 'array') out[flag] = one(value);
+  }
+  return { command, values: out };
+}
+
+export async function parseArgv(argv: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: () => Buffer): Promise<ParseResult> {
+  const globals = peekGlobals(argv);
+  const fast = fastParse(argv, commands);
+  if (fast) return { kind: 'run', command: fast.command, input: collectInput(fast.command, fast.values, stdin), globals };
+  const { default: yargs } = await import('yargs');
+  let helpText: string | null = null;
+  let chosen: CommandDefinition<any, any> | null = null;
+
+  const parser = yargs([...argv])
+    .scriptName('myaccount')
+    .usage('myaccount <command> [flags] | myaccount <command> --input-json <file|-|json>\n\nSigns people and pipelines into Azure. Every command prints one JSON document on stdout.')
+    .parserConfiguration({ 'camel-case-expansion': false, 'strip-aliased': true, 'boolean-negation': true, 'duplicate-arguments-array': true, 'populate--': false })
+    .options({
+      'input-json': { type: 'string', describe: 'Read the input as JSON from a file, from stdin (-), or inline.', requiresArg: true },
+      output: { choices: ['json', 'table', 'tsv', 'env'], describe: 'json (default), table or tsv for people, env for `eval` after a Process-scope change.', requiresArg: true },
+      events: { choices: ['text', 'jsonl'], describe: 'How stderr carries warnings, progress and prompts: text for people, jsonl for programs.', requiresArg: true },
+      verbose: { type: 'boolean', describe: 'Write verbose messages to stderr.' },
+      debug: { type: 'boolean', describe: 'Write debug messages to stderr (never secrets).' },
+      prompt: { type: 'boolean', describe: 'Use --no-prompt to never ask questions, even at a terminal.', default: undefined },
+    })
+    .strict()
+    .exitProcess(false)
+    .help(true)
+    .version(version)
+    .wrap(Math.min(120, process.stderr.columns || 100))
+    .demandCommand(1, 'Name a command. Run myaccount --help to see them.')
+    .recommendCommands()
+    .fail((message, error) => {
+      throw error ?? invalidInput('InvalidArguments', `${message.replace(/\.?\s*$/, '.')} Run myaccount --help (or myaccount <command> --help) for usage.`);
+    });
+
+  for (const [head, defs] of groupCommands(commands)) {
+    if (defs.length === 1 && defs[0].name === head) {
+      const def = defs[0];
+      const pos = positionals(def).map((p) => `[${p}]`).join(' ');
+      parser.command(`${head}${pos ? ' ' + pos : ''}`, def.summary, builderFor(def), () => {
+        chosen = def;
+      });
+      continue;
+    }
+    parser.command(`${head} <command>`, `${head} commands: ${defs.map((d) => d.name.split(' ')[1]).join(', ')}`, (y) => {
+      for (const def of defs) {
+        const sub = def.name.split(' ')[1];
+        y.command(sub, def.summary, builderFor(def), () => {
+          chosen = def;
+        });
+      }
+      return y.demandCommand(1, `Name a ${head} command.`);
+    });
+  }
+
+  const output: string[] = [];
+  const parsed = await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
+    if (text) output.push(text);
+  });
+  if (parsed.help || parsed.version) {
+    helpText = output.join('\n');
+    return { kind: 'text', text: helpText.endsWith('\n') ? helpText : helpText + '\n', globals };
+  }
+  if (!chosen) throw invalidInput('InvalidArguments', 'Name a command. Run myaccount --help to see them.');
+  const def: CommandDefinition<any, any> = chosen;
+  return { kind: 'run', command: def, input: collectInput(def, parsed as Record<string, unknown>, stdin), globals };
+}
+
+function collectInput(def: CommandDefinition<any, any>, argv: Record<string, unknown>, stdin: () => Buffer): unknown {
+  const commandFlags = new Set(Object.keys(argv).filter((k) => k !== '_' && k !== '$0' && !GLOBAL_FLAGS.includes(k)));
+  const inputJson = argv['input-json'];
+  if (inputJson !== undefined) {
+    if (Array.isArray(inputJson)) throw invalidInput('InvalidArguments', 'Give --input-json once.', 'input-json');
+    if (commandFlags.size > 0) {
+      throw invalidInput('InvalidArguments', `Give either --input-json or flags, not both (found --${[...commandFlags][0]}).`, 'input-json');
+    }
+    return readInputJson(String(inputJson), stdin);
+  }
+  const input: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(def.input.properties)) {
+    const flag = flagOf(name, schema);
+    if (!(flag in argv) || argv[flag] === undefined) continue;
+    input[name] = convert(name, flag, schema, argv[flag]);
+  }
+  return input;
+}
+
+function convert(name: string, flag: string, schema: JsonSchema, raw: unknown): unknown {
+  const kind = propertyKind(schema);
+  if (kind === 'array') return (raw as unknown[]).map(String);
+  if (Array.isArray(raw)) throw invalidInput('InvalidArguments', `Give --${flag} once.`, name);
+  if (kind === 'switch') return raw;
+  const text = String(raw);
+  switch (kind) {
+    case 'boolean': {
+      const t = text.toLowerCase();
+      if (t === 'true' || t === '$true') return true;
+      if (t === 'false' || t === '$false') return false;
+      throw invalidInput('InvalidInput', `${name} (--${flag}) must be true or false; got "${printable(text)}".`, name);
+    }
+    case 'integer':
+    case 'number': {
+      const ok = kind === 'integer' ? /^-?\d{1,15}$/.test(text) : /^-?\d+(\.\d+)?$/.test(text);
+      if (!ok) throw invalidInput('InvalidInput', `${name} (--${flag}) must be ${kind === 'integer' ? 'a whole number' : 'a number'}; got "${printable(text)}".`, name);
+      return Number(text);
+    }
+    case 'object':
+      return parseJsonText(text, `--${flag}`);
+    default:
+      return text;
+  }
+}
+
+function readInputJson(source: string, stdin: () => Buffer): unknown {
+  const trimmed = source.trimStart();
+  let bytes: Buffer;
+  if (source === '-') bytes = stdin();
+  else if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed === '' || /^(null|true|false|-?\d|")/.test(trimmed)) bytes = Buffer.from(source, 'utf8');
+  else {
+    try {
+      bytes = readFileSync(source);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw invalidInput('InputFileUnreadable', `Could not read the input file "${printable(source)}" (${code ?? 'error'}). Give a readable file, - for stdin, or inline JSON.`, 'input-json');
+    }
+  }
+  if (bytes.length > MAX_INPUT_BYTES) throw invalidInput('InputTooLarge', `The JSON input is larger than ${MAX_INPUT_BYTES} bytes.`, 'input-json');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidInput('InvalidUtf8', 'The JSON input is not valid UTF-8 text.', 'input-json');
+  }
+  return parseJsonText(text, 'The JSON input');
+}
+
+function parseJsonText(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    // Node's message quotes the input, which may hold a secret; keep only the position.
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+    const where = position ? ` near character ${position}` : '';
+    throw invalidInput('InvalidJson', `${what} is not valid JSON${where}. Check quoting and commas.`, 'input-json');
+  }
+}

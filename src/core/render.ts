@@ -1,0 +1,79 @@
+/** Turns a result into the one document stdout carries, in the format asked for. */
+import type { TableColumn } from './command.js';
+import type { OutputFormat } from './parse.js';
+
+function at(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const part of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(cell).join(',');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value).replace(/[\t\r\n]/g, ' ');
+}
+
+function rowsOf(result: unknown): unknown[] {
+  if (result === null || result === undefined) return [];
+  return Array.isArray(result) ? result : [result];
+}
+
+function columnsFor(result: unknown, table: TableColumn[] | undefined): TableColumn[] {
+  if (table?.length) return table;
+  const first = rowsOf(result)[0];
+  if (first && typeof first === 'object') return Object.keys(first).map((k) => ({ header: k, path: k }));
+  return [{ header: 'Value', path: '' }];
+}
+
+function valueAt(row: unknown, path: string): unknown {
+  return path === '' ? row : at(row, path);
+}
+
+/** Table cells are for reading at a terminal; long text is cut (json and tsv keep it whole). */
+const MAX_CELL = 60;
+function fit(text: string): string {
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
+}
+
+export function renderTable(result: unknown, table: TableColumn[] | undefined): string {
+  const rows = rowsOf(result);
+  if (rows.length === 0) return '';
+  const columns = columnsFor(result, table);
+  const cells = rows.map((row) => columns.map((c) => fit(cell(valueAt(row, c.path)))));
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i].length)));
+  const line = (values: string[]): string => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
+}
+
+export function renderTsv(result: unknown, table: TableColumn[] | undefined): string {
+  const rows = rowsOf(result);
+  const columns = columnsFor(result, table);
+  return rows.map((row) => columns.map((c) => cell(valueAt(row, c.path))).join('\t') + '\n').join('');
+}
+
+/** POSIX shell lines that apply Process-scope changes: `eval "$(myaccount … --output env)"`. */
+export function renderEnv(variables: ReadonlyMap<string, string | null>): string {
+  let out = '';
+  for (const [name, value] of variables) {
+    out += value === null ? `unset ${name}\n` : `export ${name}='${value.replace(/'/g, `'\\''`)}'\n`;
+  }
+  return out;
+}
+
+export function renderResult(format: OutputFormat, result: unknown, table: TableColumn[] | undefined, variables: ReadonlyMap<string, string | null>): string {
+  switch (format) {
+    case 'table':
+      return renderTable(result, table);
+    case 'tsv':
+      return renderTsv(result, table);
+    case 'env':
+      return renderEnv(variables);
+    default:
+      return JSON.stringify(result ?? null, null, 2) + '\n';
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Everything for the person goes to stderr, never stdout. With `--events jsonl` each line is a
+ * JSON event the PowerShell module maps to Write-Warning, Write-Progress, Write-Verbose,
+ * Write-Debug and Write-Information; otherwise lines are plain text.
+ */
+
+export type EventType = 'warning' | 'verbose' | 'debug' | 'information' | 'progress' | 'deviceCode' | 'environment';
+
+export interface ProgressEvent {
+  activity: string;
+  status?: string;
+  percentComplete?: number;
+  completed?: boolean;
+}
+
+export interface Reporter {
+  warning(message: string): void;
+  verbose(message: string): void;
+  debug(message: string): void;
+  information(message: string, data?: Record<string, unknown>): void;
+  progress(progress: ProgressEvent): void;
+  /** Any other structured event (device code instructions, environment changes). */
+  event(type: EventType, payload: Record<string, unknown>, text: string): void;
+}
+
+export interface ReporterOptions {
+  format: 'text' | 'jsonl';
+  verbose: boolean;
+  debug: boolean;
+  write: (line: string) => void;
+}
+
+export function createReporter(options: ReporterOptions): Reporter {
+  const { format, write } = options;
+  const emit = (type: EventType, payload: Record<string, unknown>, text: string | null): void => {
+    if (format === 'jsonl') write(JSON.stringify({ type, ...payload }) + '\n');
+    else if (text !== null) write(text + '\n');
+  };
+  return {
+    warning: (message) => emit('warning', { message }, `WARNING: ${message}`),
+    verbose: (message) => {
+      if (options.verbose || options.debug) emit('verbose', { message }, `VERBOSE: ${message}`);
+    },
+    debug: (message) => {
+      if (options.debug) emit('debug', { message }, `DEBUG: ${message}`);
+    },
+    information: (message, data) => emit('information', { message, ...(data ?? {}) }, message),
+    progress: (p) => {
+      // Plain-text progress would interleave with other output in logs; only events carry it.
+      emit('progress', { ...p }, null);
+    },
+    event: (type, payload, text) => emit(type, payload, text),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Context rules from Az.Accounts: the automatic name, de-duplication by (account, tenant,
+ * subscription), and which context is the default in this process.
+ */
+import type { Env } from '../core/context.js';
+import { notFound } from '../core/errors.js';
+import { sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from './profile.js';
+
+/** Process scope: the default context of one shell lives in this variable, not on disk. */
+export const CONTEXT_VAR = 'MYACCOUNT_CONTEXT';
+
+export type ContextScope = 'Process' | 'CurrentUser';
+
+/** Az's AzureRmProfile.TryGetContextName, in the same order. */
+export function contextName(accountId: string | null, tenant: TenantRecord | null, subscription: SubscriptionRecord | null): string {
+  if (subscription && accountId && tenant) return `${subscription.name} (${subscription.id}) - ${tenant.id} - ${accountId}`;
+  if (subscription && accountId) return `${subscription.name} (${subscription.id}) - ${accountId}`;
+  if (tenant && accountId) return `${tenant.id} - ${accountId}`;
+  return 'Default';
+}
+
+export function findContext(profile: Profile, name: string): ContextRecord | undefined {
+  return profile.contexts.find((c) => sameName(c.name, name));
+}
+
+export function findAccount(profile: Profile, accountId: string): AccountRecord | undefined {
+  return profile.accounts.find((a) => sameName(a.id, accountId));
+}
+
+/** The context with the same account, tenant and subscription, which a new one merges into. */
+export function findEquivalent(profile: Profile, candidate: Omit<ContextRecord, 'name'>): ContextRecord | undefined {
+  return profile.contexts.find(
+    (c) =>
+      sameName(c.accountId, candidate.accountId) &&
+      (c.tenant?.id ?? null) === (candidate.tenant?.id ?? null) &&
+      (c.subscription?.id ?? null) === (candidate.subscription?.id ?? null),
+  );
+}
+
+export interface DefaultContext {
+  context: ContextRecord;
+  scope: ContextScope;
+}
+
+/** The default context: MYACCOUNT_CONTEXT in this process if set, else the stored default. */
+export function resolveDefault(profile: Profile, env: Env): DefaultContext | null {
+  const processName = env[CONTEXT_VAR];
+  if (processName) {
+    const context = findContext(profile, processName);
+    if (!context) {
+      throw notFound(
+        'ProcessContextNotFound',
+        `${CONTEXT_VAR} selects the context "${processName}", which does not exist. Run select-context with an existing name, or unset ${CONTEXT_VAR}.`,
+        CONTEXT_VAR,
+      );
+    }
+    return { context, scope: 'Process' };
+  }
+  if (!profile.defaultContext) return null;
+  const context = findContext(profile, profile.defaultContext) ?? profile.contexts[0];
+  return context ? { context, scope: 'CurrentUser' } : null;
+}
+
+export interface ContextView {
+  Name: string;
+  Account: { Id: string; Type: string; Tenants: string[] } | null;
+  Subscription: { Id: string; Name: string; State: string; TenantId: string; HomeTenantId: string; ManagedByTenantIds: string[] } | null;
+  Tenant: { Id: string; Name: string | null; Domains: string[] } | null;
+  Environment: string;
+  IsDefault: boolean;
+}
+
+export function toContextView(profile: Profile, context: ContextRecord, defaultName: string | null): ContextView {
+  const account = findAccount(profile, context.accountId);
+  const sub = context.subscription;
+  return {
+    Name: context.name,
+    Account: account ? { Id: account.id, Type: account.type, Tenants: account.tenants.map((t) => t.id) } : { Id: context.accountId, Type: 'User', Tenants: [] },
+    Subscription: sub
+      ? { Id: sub.id, Name: sub.name, State: sub.state, TenantId: sub.tenantId, HomeTenantId: sub.homeTenantId, ManagedByTenantIds: [...sub.managedByTenantIds] }
+      : null,
+    Tenant: context.tenant ? { Id: context.tenant.id, Name: context.tenant.displayName ?? null, Domains: context.tenant.domains ?? [] } : null,
+    Environment: context.environment,
+    IsDefault: defaultName !== null && sameName(defaultName, context.name),
+  };
+}
+
+/** After removing contexts, Az points the default at the first one left (or none). */
+export function repairDefault(profile: Profile): Profile {
+  const stillThere = profile.defaultContext && findContext(profile, profile.defaultContext);
+  return stillThere ? profile : { ...profile, defaultContext: profile.contexts[0]?.name ?? null };
+}

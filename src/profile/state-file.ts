@@ -1,0 +1,195 @@
+/**
+ * One JSON state file: versioned, read without a lock (renames are atomic, so a reader always
+ * sees a whole file), changed only under a cross-process lock, and written atomically.
+ *
+ * Locking is proper-lockfile (an mkdir-based lock with stale detection, so a writer killed while
+ * holding it delays others by seconds instead of blocking them forever); writing is
+ * write-file-atomic (temp file in the same folder, fsync, rename, chmod). A file that does not
+ * parse, or that a newer MyAccount wrote, is never overwritten.
+ */
+import { mkdir, readFile, rename, stat, chmod } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writePrivateFileAtomically } from './atomic-write.js';
+import { MyAccountError } from '../core/errors.js';
+import type { Clock } from '../core/context.js';
+
+export interface StateFileSpec<T> {
+  /** File name inside the state folder, e.g. "profile.json". */
+  fileName: string;
+  /** What the file means to a person, for error messages ("profile", "settings"). */
+  label: string;
+  currentVersion: number;
+  empty(): T;
+  /**
+   * Turns the parsed document of any known version into the current shape, or returns an error
+   * message saying what is wrong with it. Called only for versions <= currentVersion.
+   */
+  upgrade(raw: Record<string, unknown>, version: number): T | string;
+}
+
+const LOCK_OPTIONS = {
+  realpath: false,
+  // Stale after 5 s without an mtime update (the holder refreshes it every 2.5 s while alive).
+  stale: 5000,
+  update: 2500,
+  retries: { retries: 400, factor: 1.15, minTimeout: 5, maxTimeout: 60, randomize: true },
+} as const;
+
+export class StateFile<T> {
+  readonly path: string;
+
+  constructor(
+    private readonly dir: string,
+    private readonly spec: StateFileSpec<T>,
+    private readonly clock: Clock,
+  ) {
+    this.path = join(dir, spec.fileName);
+  }
+
+  /** The current content, or the empty document when the file does not exist yet. */
+  async read(): Promise<T> {
+    const text = await this.readText();
+    if (text === null) return this.spec.empty();
+    const parsed = this.parse(text);
+    if (typeof parsed === 'string') {
+      // Setting a damaged file aside needs the lock, so no writer's fresh file is moved instead.
+      return this.withLock(async () => {
+        const again = await this.readText();
+        if (again === null) return this.spec.empty();
+        const reparsed = this.parse(again);
+        if (typeof reparsed === 'string') await this.setAside(reparsed);
+        return reparsed as T;
+      });
+    }
+    return parsed;
+  }
+
+  /**
+   * Reads, applies `change`, and writes the result if it differs, all under the lock.
+   * `change` may throw to abort with nothing written. Returns what `change` returned.
+   */
+  async update<R>(change: (current: T) => Promise<{ next: T; result: R }> | { next: T; result: R }): Promise<R> {
+    return this.withLock(async () => {
+      const text = await this.readText();
+      let current: T;
+      if (text === null) current = this.spec.empty();
+      else {
+        const parsed = this.parse(text);
+        if (typeof parsed === 'string') return this.setAside(parsed);
+        current = parsed;
+      }
+      const { next, result } = await change(current);
+      const nextText = JSON.stringify({ ...next, version: this.spec.currentVersion }, null, 2) + '\n';
+      if (nextText !== text) await writePrivateFileAtomically(this.path, nextText);
+      return result;
+    });
+  }
+
+  private async readText(): Promise<string | null> {
+    try {
+      return await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw this.ioError('StateReadFailed', 'read', error);
+    }
+  }
+
+  /** The upgraded document, or a message saying why it cannot be used. */
+  private parse(text: string): T | string {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return 'it is not valid JSON';
+    }
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'it is not a JSON object';
+    const record = raw as Record<string, unknown>;
+    const version = record.version ?? 0;
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return 'its "version" is not a whole number';
+    if (version > this.spec.currentVersion) {
+      throw new MyAccountError(
+        'StateFileTooNew',
+        `The ${this.spec.label} file ${this.path} has version ${version}, but this MyAccount understands up to version ${this.spec.currentVersion}. ` +
+          'It was written by a newer MyAccount; upgrade MyAccount, or point MYACCOUNT_CONFIG_DIR at another folder. The file was left as it is.',
+        { category: 'InvalidData', target: this.path },
+      );
+    }
+    return this.spec.upgrade(record, version);
+  }
+
+  private async setAside(reason: string): Promise<never> {
+    const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
+    const aside = `${this.path}.corrupt-${stamp}`;
+    try {
+      await rename(this.path, aside);
+    } catch (error) {
+      throw this.ioError('StateSetAsideFailed', 'set aside', error);
+    }
+    throw new MyAccountError(
+      'StateFileCorrupt',
+      `The ${this.spec.label} file ${this.path} could not be used because ${reason}. It was moved to ${aside} and nothing was overwritten. ` +
+        `Run the command again to start with an empty ${this.spec.label}, or repair the moved file and move it back.`,
+      { category: 'InvalidData', target: this.path, details: [{ path: this.path, movedTo: aside, reason }] },
+    );
+  }
+
+  private async withLock<R>(work: () => Promise<R>): Promise<R> {
+    await ensureStateDir(this.dir);
+    let compromised: Error | null = null;
+    let release: () => Promise<void>;
+    // Loaded here so read-only commands start without it.
+    const { default: lockfile } = await import('proper-lockfile');
+    try {
+      release = await lockfile.lock(this.path, {
+        ...LOCK_OPTIONS,
+        onCompromised: (error: Error) => {
+          compromised = error;
+        },
+      });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw new MyAccountError(
+          'StateLocked',
+          `Another MyAccount process has held the lock on ${this.path} for too long. Try again; if no other MyAccount is running, remove ${this.path}.lock.`,
+          { category: 'ResourceBusy', target: this.path },
+        );
+      }
+      throw this.ioError('StateLockFailed', 'lock', error);
+    }
+    try {
+      const result = await work();
+      if (compromised) throw compromised;
+      return result;
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  private ioError(code: string, verb: string, error: unknown): MyAccountError {
+    const errno = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    const denied = errno === 'EACCES' || errno === 'EPERM';
+    return new MyAccountError(
+      code,
+      `Could not ${verb} the ${this.spec.label} file ${this.path} (${errno}).` +
+        (denied ? ' Check that you own the folder and can write to it, or set MYACCOUNT_CONFIG_DIR to a folder you own.' : ''),
+      { category: denied ? 'PermissionDenied' : 'WriteError', target: this.path, cause: error },
+    );
+  }
+}
+
+/** Creates the state folder private to the user (0700) if it is missing. */
+export async function ensureStateDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const info = await stat(dir);
+    // A folder we just created may have been widened by the umask; never leave it readable by others.
+    if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await chmod(dir, 0o700);
+  } catch (error) {
+    const errno = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new MyAccountError(
+      'StateDirUnavailable',
+      `Could not create the MyAccount state folder ${dir} (${errno}). Set MYACCOUNT_CONFIG_DIR to a folder you can write to.`,
+      { category: errno === 'EACCES' || errno === 'EPERM' ? 'PermissionDenied' : 'WriteError', target: dir, cause: error },
+    );
+  }
+}
