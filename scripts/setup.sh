@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what MyAccount needs on a Debian machine and builds it.
+#   --system   also install Debian packages (needs root): a toolchain and libsecret for the
+#              keytar addon the encrypted token cache uses, gnome-keyring and D-Bus to test it,
+#              Chromium for the browser sign-in tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${1:-}" == "--system" ]]; then
+  packages=(build-essential python3 libsecret-1-dev libsecret-tools gnome-keyring dbus chromium)
+  missing=()
+  for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+node_version=$(node -p 'process.versions.node' 2>/dev/null || echo none)
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null; then
+  echo "setup: MyAccount needs Node.js 20.19 or newer; found ${node_version}." >&2
+  exit 1
+fi
+
+# keytar compiles from source (no prebuilt download here); point node-gyp at the installed headers.
+if [[ -f /usr/include/node/node.h ]]; then export npm_config_nodedir=/usr; fi
+# npm install, not npm ci: the lock file names optional platform builds (macOS, Windows) that a
+# partial registry mirror may not serve, and npm ci refuses such a lock file even though the
+# packages are never needed on Linux. npm install still follows the lock for everything it installs.
+npm install --no-audit --no-fund --loglevel=error
+npm run build --silent

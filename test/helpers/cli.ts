@@ -1,0 +1,66 @@
+/**
+ * Runs the real, built CLI (bin/myaccount.js → dist/) in a child process, the way bash, CI and
+ * the PowerShell module do, against a state folder the test owns.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(__dirname, '..', '..');
+export const BIN = join(REPO, 'bin', 'myaccount.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (undefined when it is not one JSON document). */
+  json: any;
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  stdin?: string | Buffer;
+  cwd?: string;
+}
+
+/** Environment for a child: nothing from the developer's own MyAccount settings leaks in. */
+export function cleanEnv(configDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MYACCOUNT_')) env[k] = v;
+  env.MYACCOUNT_CONFIG_DIR = configDir;
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+export function runCli(configDir: string, args: string[], options: RunOptions = {}): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(configDir, options.env), cwd: options.cwd ?? REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(stdout);
+      } catch {
+        json = undefined;
+      }
+      resolvePromise({ code: code ?? -1, stdout, stderr: Buffer.concat(err).toString('utf8'), json });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/** A fresh state folder, removed by the returned cleanup. */
+export function tempConfigDir(): { dir: string; cleanup: () => void } {
+  const base = mkdtempSync(join(tmpdir(), 'myaccount-test-'));
+  const dir = join(base, 'state');
+  return { dir, cleanup: () => rmSync(base, { recursive: true, force: true }) };
+}
