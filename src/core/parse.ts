@@ -177,6 +177,8 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
   const { default: yargs } = await import('yargs');
   let helpText: string | null = null;
   let chosen: CommandDefinition<any, any> | null = null;
+  // yargs re-wraps errors thrown from its fail hook, so the failure is noted and raised after parsing.
+  let failure: string | null = null;
 
   const parser = yargs([...argv])
     .scriptName('myaccount')
@@ -195,10 +197,10 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
     .help(true)
     .version(version)
     .wrap(Math.min(120, process.stderr.columns || 100))
-    .demandCommand(1, 'Name a command. Run myaccount --help to see them.')
+    .demandCommand(1, 'Name a command.')
     .recommendCommands()
     .fail((message, error) => {
-      throw error ?? invalidInput('InvalidArguments', `${message.replace(/\.?\s*$/, '.')} Run myaccount --help (or myaccount <command> --help) for usage.`);
+      failure ??= message || error?.message || 'The command line is not valid.';
     });
 
   for (const [head, defs] of groupCommands(commands)) {
@@ -225,11 +227,14 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
   const parsed = await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
     if (text) output.push(text);
   });
+  if (failure !== null) {
+    throw invalidInput('InvalidArguments', `${(failure as string).replace(/\.?\s*$/, '.')} Run myaccount --help (or myaccount <command> --help) for usage.`);
+  }
   if (parsed.help || parsed.version) {
     helpText = output.join('\n');
     return { kind: 'text', text: helpText.endsWith('\n') ? helpText : helpText + '\n', globals };
   }
-  if (!chosen) throw invalidInput('InvalidArguments', 'Name a command. Run myaccount --help to see them.');
+  if (!chosen) throw invalidInput('InvalidArguments', 'Name a command. Run myaccount --help (or myaccount <command> --help) for usage.');
   const def: CommandDefinition<any, any> = chosen;
   return { kind: 'run', command: def, input: collectInput(def, parsed as Record<string, unknown>, stdin), globals };
 }

@@ -8,7 +8,7 @@
  * parse, or that a newer MyAccount wrote, is never overwritten.
  */
 import { mkdir, readFile, rename, stat, chmod } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writePrivateFileAtomically } from './atomic-write.js';
 import { MyAccountError } from '../core/errors.js';
 import type { Clock } from '../core/context.js';
@@ -180,7 +180,7 @@ export class StateFile<T> {
 /** Creates the state folder private to the user (0700) if it is missing. */
 export async function ensureStateDir(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeDirectories(dir);
     const info = await stat(dir);
     // A folder we just created may have been widened by the umask; never leave it readable by others.
     if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await chmod(dir, 0o700);
@@ -191,5 +191,30 @@ export async function ensureStateDir(dir: string): Promise<void> {
       `Could not create the MyAccount state folder ${dir} (${errno}). Set MYACCOUNT_CONFIG_DIR to a folder you can write to.`,
       { category: errno === 'EACCES' || errno === 'EPERM' ? 'PermissionDenied' : 'WriteError', target: dir, cause: error },
     );
+  }
+}
+
+/**
+ * mkdir -p, one level at a time. Node's recursive mkdir spins forever on paths where a parent
+ * exists but creating the child reports ENOENT (inside /proc, for one); this fails instead.
+ */
+async function makeDirectories(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = dir; ; current = dirname(current)) {
+    try {
+      await stat(current);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      missing.push(current);
+      if (dirname(current) === current) break;
+    }
+  }
+  for (const path of missing.reverse()) {
+    try {
+      await mkdir(path, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }

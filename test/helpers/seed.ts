@@ -2,8 +2,8 @@
  * Seeds a profile the way sign-in will: through the same store module (StateFile + profileSpec),
  * so tests exercise the real on-disk format and locking.
  */
-import { openProfile, type AccountRecord, type ContextRecord, type Profile } from '../../src/profile/profile';
-import { contextName } from '../../src/profile/contexts';
+import { openProfile, type AccountRecord, type ContextRecord, type Profile } from '../../src/profile/profile.js';
+import { contextName } from '../../src/profile/contexts.js';
 
 export const TENANT_A = 'aaaaaaaa-0000-4000-8000-000000000001';
 export const TENANT_B = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -36,7 +36,7 @@ export async function seedSignedIn(configDir: string): Promise<Profile> {
   const sub = account.subscriptions[0];
   const tenant = account.tenants[0];
   const context: ContextRecord = { name: contextName(account.id, tenant, sub), accountId: account.id, environment: 'AzureCloud', tenant, subscription: sub };
-  return openProfile(configDir, { now: () => new Date() }).update((p) => {
+  return openProfile(configDir, { now: () => new Date() }).update((p: Profile) => {
     const next = { ...p, accounts: [account], contexts: [context], defaultContext: context.name };
     return { next, result: next };
   });

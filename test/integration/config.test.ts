@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempConfigDir } from '../helpers/cli';
+import { runCli, tempConfigDir } from '../helpers/cli.js';
 
 describe('config through the real CLI', () => {
   let dir: string;

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, tempConfigDir } from '../helpers/cli';
-import { PROD_CONTEXT, SUB_B, SUB_DEV, SUB_DISABLED, SUB_PROD, TENANT_A, TENANT_B, seedSignedIn } from '../helpers/seed';
+import { runCli, tempConfigDir } from '../helpers/cli.js';
+import { PROD_CONTEXT, SUB_B, SUB_DEV, SUB_DISABLED, SUB_PROD, TENANT_A, TENANT_B, seedSignedIn } from '../helpers/seed.js';
 
 describe('contexts through the real CLI', () => {
   let dir: string;
@@ -105,7 +105,7 @@ describe('contexts through the real CLI', () => {
     expect(profileText()).toBe(before);
     const events = await runCli(dir, ['select-context', 'dev', '--scope', 'Process', '--events', 'jsonl']);
     expect(events.json.Name).toBe('dev');
-    expect(events.stderr.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ type: 'environment', variables: { MYACCOUNT_CONTEXT: 'dev' } }]);
+    expect(events.stderr.trim().split('\n').map((l: string) => JSON.parse(l))).toEqual([{ type: 'environment', variables: { MYACCOUNT_CONTEXT: 'dev' } }]);
     // A shell that applied the variable sees "dev"; every other shell still sees the stored default.
     const inShell = await runCli(dir, ['get-context'], { env: { MYACCOUNT_CONTEXT: 'dev' } });
     expect(inShell.json.Name).toBe('dev');

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
-import { runCli, tempConfigDir } from '../helpers/cli';
-import { seedSignedIn } from '../helpers/seed';
+import { runCli, tempConfigDir } from '../helpers/cli.js';
+import { seedSignedIn } from '../helpers/seed.js';
 
 const ENDPOINTS = ['--active-directory-authority', 'https://login.contoso.test', '--resource-manager-url', 'https://management.contoso.test/', '--active-directory-service-endpoint-resource-id', 'https://management.contoso.test/'];
 
