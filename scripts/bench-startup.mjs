@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Cold start of `myaccount get-context` beside a bare `node -e 0`: median wall time and peak RSS.
+// Prints the figures and the change since the previous run (kept in .bench/startup.json).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 31);
+const stateDir = mkdtempSync(join(tmpdir(), 'myaccount-bench-'));
+// A realistic profile: one signed-in account and its context.
+const account = { id: 'alice@contoso.example', type: 'User', environment: 'AzureCloud', tenants: [{ id: 't1' }], subscriptions: [{ id: 's1', name: 'Prod', state: 'Enabled', tenantId: 't1', homeTenantId: 't1', managedByTenantIds: [] }] };
+writeFileSync(join(stateDir, 'profile.json'), JSON.stringify({ version: 1, defaultContext: 'prod', accounts: [account], contexts: [{ name: 'prod', accountId: account.id, environment: 'AzureCloud', tenant: { id: 't1' }, subscription: account.subscriptions[0] }], environments: [] }));
+const env = { ...process.env, MYACCOUNT_CONFIG_DIR: stateDir };
+// Peak RSS is read in the child at exit by a preload, so timing runs carry no instrumentation.
+const rssProbe = join(stateDir, 'rss-probe.cjs');
+writeFileSync(rssProbe, "process.on('exit', () => require('fs').writeSync(3, String(process.resourceUsage().maxRSS)));");
+
+const cases = [
+  { name: 'node -e 0', args: ['-e', '0'] },
+  { name: 'myaccount get-context', args: [join(root, 'bin/myaccount.js'), 'get-context'] },
+];
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const results = {};
+for (const c of cases) {
+  for (let i = 0; i < 3; i++) spawnSync(process.execPath, c.args, { env, stdio: 'ignore' });
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, c.args, { env, stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}`);
+  }
+  const rss = [];
+  for (let i = 0; i < 5; i++) {
+    const r = spawnSync(process.execPath, ['--require', rssProbe, ...c.args], { env, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    rss.push(Number(r.output[3].toString()) / 1024);
+  }
+  results[c.name] = { medianMs: Number(median(times).toFixed(1)), peakRssMb: Number(Math.max(...rss).toFixed(1)) };
+}
+rmSync(stateDir, { recursive: true, force: true });
+
+const node = results['node -e 0'];
+const cli = results['myaccount get-context'];
+const ratio = Number((cli.medianMs / node.medianMs).toFixed(2));
+const figures = { date: new Date().toISOString(), runs, results, ratio };
+
+const file = join(root, '.bench', 'startup.json');
+const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+const delta = (now, before) => (before === undefined ? '' : ` (was ${before}, ${now >= before ? '+' : ''}${(now - before).toFixed(1)})`);
+console.log(`Cold start, median of ${runs} runs (Node ${process.versions.node}):`);
+for (const [name, r] of Object.entries(results)) {
+  const p = previous?.results?.[name];
+  console.log(`  ${name.padEnd(24)} ${String(r.medianMs).padStart(7)} ms${delta(r.medianMs, p?.medianMs)}   peak RSS ${r.peakRssMb} MB${delta(r.peakRssMb, p?.peakRssMb)}`);
+}
+console.log(`  ratio myaccount / node: ${ratio}x (target <= 1.5x)${previous ? `; previous ${previous.ratio}x` : ''}`);
+console.log(`  peak RSS: ${cli.peakRssMb} MB (target < 60 MB)`);
+mkdirSync(join(root, '.bench'), { recursive: true });
+writeFileSync(file, JSON.stringify(figures, null, 2) + '\n');
