@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Writes the files generated from the command registry (README table, schemas/, module/).
+// With --check, writes nothing and exits 1 listing the files that are stale.
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, '.build', 'generate.mjs');
+await build({ entryPoints: [join(root, 'scripts/generate/index.ts')], outfile: out, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
+const { generatedFiles } = await import(`${pathToFileURL(out).href}?t=${Date.now()}`);
+const files = generatedFiles(root);
+const check = process.argv.includes('--check');
+const stale = [];
+for (const [path, text] of Object.entries(files)) {
+  const full = join(root, path);
+  const current = existsSync(full) ? readFileSync(full, 'utf8') : null;
+  if (current === text) continue;
+  stale.push(path);
+  if (!check) {
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+}
+// Generated folders hold only generated files: anything else there is left over from a removed command.
+for (const folder of ['schemas', 'module']) {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) continue;
+  for (const name of readdirSync(dir)) {
+    const path = `${folder}/${name}`;
+    if (path in files) continue;
+    stale.push(path);
+    if (!check) rmSync(join(dir, name));
+  }
+}
+if (check && stale.length) {
+  console.error(`Generated files are stale; run npm run generate:\n  ${stale.join('\n  ')}`);
+  process.exit(1);
+}
+if (!check) console.log(stale.length ? `generated: ${stale.join(', ')}` : 'generated files are up to date');

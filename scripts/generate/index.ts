@@ -1,0 +1,15 @@
+/**
+ * Everything generated from the command registry, as file path → content. `npm run generate`
+ * writes these files; a test fails when the committed copies differ.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commands } from '../../src/commands/index.js';
+import { commandTable, replaceTable, schemaFiles } from './docs.js';
+
+export function generatedFiles(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  files['README.md'] = replaceTable(readFileSync(join(root, 'README.md'), 'utf8'), commandTable(commands));
+  for (const [name, text] of Object.entries(schemaFiles(commands))) files[`schemas/${name}`] = text;
+  return files;
+}
