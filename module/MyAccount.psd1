@@ -1,0 +1,46 @@
+# Generated from the command registry by scripts/generate/module.ts. Do not edit.
+@{
+    RootModule = 'MyAccount.psm1'
+    ModuleVersion = '0.1.0'
+    GUID = '6f0c6a2e-5f0b-4d59-9a8e-3c1d2b7e4a91'
+    Author = 'The MyAccount authors'
+    CompanyName = 'MyAccount'
+    Copyright = '(c) The MyAccount authors. MIT License.'
+    Description = 'Sign people and pipelines into Azure: contexts, settings, environments and tokens, on the myaccount CLI (Node.js and MSAL).'
+    PowerShellVersion = '7.2'
+    CompatiblePSEditions = @('Core')
+    FunctionsToExport = @(
+        'Get-MyContext',
+        'Set-MyContext',
+        'Select-MyContext',
+        'Rename-MyContext',
+        'Remove-MyContext',
+        'Clear-MyContext',
+        'Get-MyConfig',
+        'Update-MyConfig',
+        'Clear-MyConfig',
+        'Export-MyConfig',
+        'Import-MyConfig',
+        'Get-MyEnvironment',
+        'Add-MyEnvironment',
+        'Set-MyEnvironment',
+        'Remove-MyEnvironment'
+    )
+    CmdletsToExport = @()
+    VariablesToExport = @()
+    AliasesToExport = @(
+        'Select-MySubscription',
+        'Set-MyConfig'
+    )
+    FormatsToProcess = @('MyAccount.format.ps1xml')
+    PrivateData = @{
+        PSData = @{
+            Tags = @('Azure', 'Authentication', 'MSAL', 'Accounts')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+        Generator = @{
+            Name = 'scripts/generate/module.ts'
+            Commands = 15
+        }
+    }
+}

@@ -1,0 +1,1491 @@
+# MyAccount 0.1.0: generated from the command registry by scripts/generate/module.ts. Do not edit.
+#Requires -Version 7.2
+Set-StrictMode -Version 3.0
+
+#region Private: calling the CLI
+
+# The CLI sits beside this module in the package: <package>/module and <package>/bin.
+$script:MyAccountCli = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '..' 'bin' 'myaccount.js'))
+
+function Get-MyAccountNode {
+    # MYACCOUNT_NODE lets a machine with several Node.js installs choose one.
+    if ($env:MYACCOUNT_NODE) { return $env:MYACCOUNT_NODE }
+    $node = Get-Command -Name 'node' -CommandType Application -ErrorAction Ignore | Select-Object -First 1
+    if (-not $node) {
+        $record = [System.Management.Automation.ErrorRecord]::new(
+            [System.InvalidOperationException]::new('Node.js was not found. Install Node.js 20.19 or newer and make sure "node" is on PATH, or set MYACCOUNT_NODE to its full path.'),
+            'NodeNotFound', [System.Management.Automation.ErrorCategory]::NotInstalled, $null)
+        $PSCmdlet.ThrowTerminatingError($record)
+    }
+    return $node.Source
+}
+
+function ConvertTo-MyAccountInput {
+    # Bound parameters become the command's JSON input. Secrets are unwrapped only here, on their
+    # way to the CLI's stdin; they never appear on a command line or in a variable that outlives this call.
+    param([System.Collections.IDictionary] $Bound, [string[]] $Names)
+    $values = [ordered]@{}
+    foreach ($name in $Names) {
+        if (-not $Bound.ContainsKey($name)) { continue }
+        $value = $Bound[$name]
+        if ($value -is [System.Management.Automation.SwitchParameter]) { $value = $value.IsPresent }
+        elseif ($value -is [securestring]) { $value = [System.Net.NetworkCredential]::new('', $value).Password }
+        elseif ($value -is [pscredential]) { $value = @{ UserName = $value.UserName; Password = $value.GetNetworkCredential().Password } }
+        $values[$name] = $value
+    }
+    return $values
+}
+
+function Invoke-MyAccountCli {
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $Command,
+        [Parameter(Mandatory)] [System.Collections.IDictionary] $Bound,
+        [Parameter(Mandatory)] [string[]] $ParameterNames,
+        [Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Caller,
+        [string] $TypeName
+    )
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    $arguments.Add($script:MyAccountCli)
+    foreach ($word in $Command.Split(' ')) { $arguments.Add($word) }
+    foreach ($word in @('--input-json', '-', '--events', 'jsonl')) { $arguments.Add($word) }
+    if ($Caller.MyInvocation.BoundParameters['Verbose'] -or $VerbosePreference -ne 'SilentlyContinue') { $arguments.Add('--verbose') }
+    if ($Caller.MyInvocation.BoundParameters['Debug'] -or $DebugPreference -ne 'SilentlyContinue') { $arguments.Add('--debug') }
+    # Prompts belong to PowerShell (ShouldProcess, the subscription picker), never to the child.
+    $arguments.Add('--no-prompt')
+
+    $start = [System.Diagnostics.ProcessStartInfo]::new((Get-MyAccountNode))
+    foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $start.StandardOutputEncoding = [System.Text.Encoding]::UTF8
+    $start.StandardErrorEncoding = [System.Text.Encoding]::UTF8
+
+    $json = ConvertTo-MyAccountInput -Bound $Bound -Names $ParameterNames | ConvertTo-Json -Depth 10 -Compress
+    $process = [System.Diagnostics.Process]::new()
+    $process.StartInfo = $start
+    $activities = [System.Collections.Generic.HashSet[string]]::new()
+    try {
+        $null = $process.Start()
+        # UTF-8 without a byte-order mark, whatever the session's encoding.
+        $stdin = [System.IO.StreamWriter]::new($process.StandardInput.BaseStream, [System.Text.UTF8Encoding]::new($false))
+        $stdin.Write($json)
+        $stdin.Close()
+        $json = $null
+        # stdout is read in the background so a large result cannot block the child while we read stderr.
+        $stdoutTask = $process.StandardOutput.ReadToEndAsync()
+        while ($null -ne ($line = $process.StandardError.ReadLine())) {
+            $evt = $null
+            try { $evt = $line | ConvertFrom-Json -ErrorAction Stop } catch { $evt = $null }
+            if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) { $Caller.WriteVerbose($line); continue }
+            switch ($evt.type) {
+                'warning' { $Caller.WriteWarning($evt.message) }
+                'verbose' { $Caller.WriteVerbose($evt.message) }
+                'debug' { $Caller.WriteDebug($evt.message) }
+                'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new($evt.message, 'MyAccount')) }
+                'deviceCode' {
+                    # Shown on the host even when output is captured, and kept in the information stream.
+                    Write-Host $evt.message
+                }
+                'progress' {
+                    $id = [math]::Abs($evt.activity.GetHashCode()) % 1000
+                    $null = $activities.Add($evt.activity)
+                    $progress = @{ Id = $id; Activity = $evt.activity }
+                    if ($evt.PSObject.Properties['status'] -and $evt.status) { $progress.Status = $evt.status }
+                    if ($evt.PSObject.Properties['percentComplete']) { $progress.PercentComplete = [int]$evt.percentComplete }
+                    if ($evt.PSObject.Properties['completed'] -and $evt.completed) { $progress.Completed = $true }
+                    Write-Progress @progress
+                }
+                'environment' {
+                    # Process scope: the CLI cannot change this session's environment, so it asks us to.
+                    foreach ($variable in $evt.variables.PSObject.Properties) {
+                        if ($null -eq $variable.Value) { Remove-Item -LiteralPath "Env:$($variable.Name)" -ErrorAction Ignore }
+                        else { Set-Item -LiteralPath "Env:$($variable.Name)" -Value $variable.Value }
+                    }
+                }
+                default { $Caller.WriteVerbose($line) }
+            }
+        }
+        $process.WaitForExit()
+        $stdout = $stdoutTask.GetAwaiter().GetResult()
+    }
+    finally {
+        foreach ($activity in $activities) { Write-Progress -Id ([math]::Abs($activity.GetHashCode()) % 1000) -Activity $activity -Completed }
+        # Ctrl+C stops the pipeline and lands here: the CLI must not outlive the cmdlet.
+        if (-not $process.HasExited) { try { $process.Kill($true) } catch { } }
+    }
+
+    $document = $null
+    if ($stdout) {
+        try { $document = $stdout | ConvertFrom-Json -Depth 64 -ErrorAction Stop } catch { $document = $null }
+    }
+    if ($process.ExitCode -ne 0) {
+        $err = if ($document -and $document.PSObject.Properties['error']) { $document.error } else { $null }
+        $message = if ($err) { $err.message } else { "myaccount $Command failed with exit code $($process.ExitCode)." }
+        $category = [System.Management.Automation.ErrorCategory]::NotSpecified
+        if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
+        $id = if ($err -and $err.code) { $err.code } else { 'MyAccountFailed' }
+        $target = if ($err) { $err.target } else { $null }
+        $exception = if ($process.ExitCode -eq 2) { [System.ArgumentException]::new($message) } else { [System.InvalidOperationException]::new($message) }
+        $record = [System.Management.Automation.ErrorRecord]::new($exception, "$id,$($Caller.MyInvocation.MyCommand.Name)", $category, $target)
+        $Caller.ThrowTerminatingError($record)
+    }
+    if ($null -eq $document) { return }
+    foreach ($item in @($document)) {
+        if ($TypeName -and $item -is [psobject] -and $item -isnot [string] -and $item -isnot [bool]) { $item.PSObject.TypeNames.Insert(0, $TypeName) }
+        $item
+    }
+}
+
+#endregion
+
+#region Private: argument completers
+
+function Get-MyAccountCompletion {
+    param([string] $Kind, [string] $WordToComplete)
+    $map = @{
+        Environment = @('get-environment', { param($r) $r.Name })
+        Context = @('get-context --list-available', { param($r) $r.Name })
+        Tenant = @('get-context --list-available', { param($r) if ($r.Tenant) { $r.Tenant.Id } })
+        Subscription = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Name; $r.Subscription.Id } })
+    }
+    $command, $select = $map[$Kind]
+    $node = if ($env:MYACCOUNT_NODE) { $env:MYACCOUNT_NODE } else { 'node' }
+    $words = @($command.Split(' '))
+    $values = & $node $script:MyAccountCli @words 2>$null | ConvertFrom-Json -ErrorAction Ignore | ForEach-Object { & $select $_ }
+    $values | Where-Object { $_ -and $_ -like "$WordToComplete*" } | Sort-Object -Unique | ForEach-Object {
+        $text = if ($_ -match '[\s''"$\x60]') { "'" + ($_ -replace "'", "''") + "'" } else { $_ }
+        [System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)
+    }
+}
+
+#endregion
+
+# The parameters each cmdlet passes to the CLI (common parameters are not among them).
+$script:Parameters = @{
+    'Get-MyContext' = @('Name', 'ListAvailable')
+    'Set-MyContext' = @('Subscription', 'Tenant', 'Name', 'Scope', 'Force')
+    'Select-MyContext' = @('Name', 'Scope')
+    'Rename-MyContext' = @('SourceName', 'TargetName', 'Force', 'PassThru')
+    'Remove-MyContext' = @('Name', 'Force', 'PassThru')
+    'Clear-MyContext' = @('Scope', 'PassThru')
+    'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'Scope')
+    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'Scope')
+    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'Scope')
+    'Export-MyConfig' = @('Path', 'Force')
+    'Import-MyConfig' = @('Path')
+    'Get-MyEnvironment' = @('Name')
+    'Add-MyEnvironment' = @('Name', 'ARMEndpoint', 'ActiveDirectoryAuthority', 'ResourceManagerUrl', 'ActiveDirectoryServiceEndpointResourceId', 'ServiceManagementUrl', 'GraphUrl', 'GraphEndpointResourceId', 'MicrosoftGraphUrl', 'MicrosoftGraphEndpointResourceId', 'ManagementPortalUrl', 'GalleryUrl', 'PublishSettingsFileUrl', 'StorageEndpointSuffix', 'SqlDatabaseDnsSuffix', 'TrafficManagerDnsSuffix', 'AzureKeyVaultDnsSuffix', 'AzureKeyVaultServiceEndpointResourceId', 'ContainerRegistryEndpointSuffix', 'BatchEndpointResourceId', 'DataLakeEndpointResourceId', 'AzureDataLakeStoreFileSystemEndpointSuffix', 'AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix', 'AzureOperationalInsightsEndpoint', 'AzureOperationalInsightsEndpointResourceId', 'AzureAnalysisServicesEndpointSuffix', 'AnalysisServicesEndpointResourceId', 'AzureAttestationServiceEndpointSuffix', 'AzureAttestationServiceEndpointResourceId', 'AzureSynapseAnalyticsEndpointSuffix', 'AzureSynapseAnalyticsEndpointResourceId', 'AdTenant', 'EnableAdfsAuthentication')
+    'Set-MyEnvironment' = @('Name', 'ARMEndpoint', 'ActiveDirectoryAuthority', 'ResourceManagerUrl', 'ActiveDirectoryServiceEndpointResourceId', 'ServiceManagementUrl', 'GraphUrl', 'GraphEndpointResourceId', 'MicrosoftGraphUrl', 'MicrosoftGraphEndpointResourceId', 'ManagementPortalUrl', 'GalleryUrl', 'PublishSettingsFileUrl', 'StorageEndpointSuffix', 'SqlDatabaseDnsSuffix', 'TrafficManagerDnsSuffix', 'AzureKeyVaultDnsSuffix', 'AzureKeyVaultServiceEndpointResourceId', 'ContainerRegistryEndpointSuffix', 'BatchEndpointResourceId', 'DataLakeEndpointResourceId', 'AzureDataLakeStoreFileSystemEndpointSuffix', 'AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix', 'AzureOperationalInsightsEndpoint', 'AzureOperationalInsightsEndpointResourceId', 'AzureAnalysisServicesEndpointSuffix', 'AnalysisServicesEndpointResourceId', 'AzureAttestationServiceEndpointSuffix', 'AzureAttestationServiceEndpointResourceId', 'AzureSynapseAnalyticsEndpointSuffix', 'AzureSynapseAnalyticsEndpointResourceId', 'AdTenant', 'EnableAdfsAuthentication')
+    'Remove-MyEnvironment' = @('Name', 'PassThru')
+}
+
+#region Public
+
+function Get-MyContext {
+    <#
+    .SYNOPSIS
+        Show the default context, a named context, or every stored context.
+
+    .DESCRIPTION
+        A context is an account, a tenant, a subscription and an environment that commands use together. Without parameters this shows the default context (the one MYACCOUNT_CONTEXT selects in this shell, else the stored default), or nothing when there is none.
+
+    .PARAMETER Name
+        The name of the context to show.
+
+    .PARAMETER ListAvailable
+        List every stored context.
+
+    .EXAMPLE
+        Get-MyContext
+
+        Show the default context.
+
+    .EXAMPLE
+        Get-MyContext -ListAvailable
+
+        List every stored context.
+
+    .EXAMPLE
+        Get-MyContext -Name 'prod'
+
+        Show one context by name.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Context
+
+    .NOTES
+        Runs: myaccount get-context
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'GetSingleContext', PositionalBinding = $false)]
+    [OutputType('MyAccount.Context')]
+    param(
+        [Parameter(ParameterSetName = 'GetSingleContext', Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
+        [string] $Name,
+
+        [Parameter(ParameterSetName = 'ListAllContexts', Mandatory)]
+        [switch] $ListAvailable
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'get-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+    }
+}
+
+function Set-MyContext {
+    <#
+    .SYNOPSIS
+        Create or update a context for a subscription or tenant of the signed-in account, and make it the default.
+
+    .DESCRIPTION
+        Picks a subscription (by id or name) or a tenant (by id or domain) of the account in the current context, creates the context for it (or reuses the one that already exists), and makes it the default. A subscription id is matched exactly; a name ignoring case, preferring a subscription in its home tenant. With only a tenant, its first subscription is used.
+
+    .PARAMETER Subscription
+        The subscription id or name.
+
+    .PARAMETER Tenant
+        The tenant id or domain. Required when no subscription is given.
+
+    .PARAMETER Name
+        The name of the context. Without it, the name is made from the subscription, tenant and account.
+
+    .PARAMETER Scope
+        Process: the new default applies to this shell only. CurrentUser (default): to every new shell too.
+
+    .PARAMETER Force
+        Overwrite a context of the same name that points elsewhere.
+
+    .EXAMPLE
+        Set-MyContext -Subscription 'Contoso Production'
+
+        Switch to a subscription by name.
+
+    .EXAMPLE
+        Set-MyContext -Tenant contoso.onmicrosoft.com -Scope Process
+
+        Switch to a tenant, in this shell only.
+
+    .EXAMPLE
+        Set-MyContext -Subscription 00000000-0000-0000-0000-000000000001 -Name prod
+
+        Give the context a short name.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Context
+
+    .NOTES
+        Runs: myaccount set-context
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Subscription', PositionalBinding = $false)]
+    [OutputType('MyAccount.Context')]
+    param(
+        [Parameter(ParameterSetName = 'Subscription', Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
+        [Alias('SubscriptionId', 'SubscriptionName')]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word })]
+        [string] $Subscription,
+
+        [Parameter(ParameterSetName = 'Subscription')]
+        [Parameter(ParameterSetName = 'TenantNameOnly', Mandatory)]
+        [Alias('Domain', 'TenantId')]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
+        [string] $Tenant,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string] $Name,
+
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope,
+
+        [Parameter()]
+        [switch] $Force
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'set-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Set-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+    }
+}
+
+function Select-MyContext {
+    <#
+    .SYNOPSIS
+        Make an existing context the default.
+
+    .DESCRIPTION
+        Selects a stored context as the default. With -Scope Process only this shell changes (MYACCOUNT_CONTEXT); with CurrentUser (the default) every new shell starts with it. To create a context, use set-context.
+
+    .PARAMETER Name
+        The name of the context to select.
+
+    .PARAMETER Scope
+        Process: this shell only. CurrentUser (default): every new shell too.
+
+    .EXAMPLE
+        Select-MyContext prod
+
+        Make "prod" the default everywhere.
+
+    .EXAMPLE
+        Select-MyContext test -Scope Process
+
+        Use "test" in this shell only.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Context
+
+    .NOTES
+        Runs: myaccount select-context
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.Context')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
+        [string] $Name,
+
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'select-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Select-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+    }
+}
+
+function Rename-MyContext {
+    <#
+    .SYNOPSIS
+        Rename a stored context.
+
+    .DESCRIPTION
+        Renames a context. If it is the default (stored, or selected in this shell), it stays the default under its new name.
+
+    .PARAMETER SourceName
+        The current name of the context.
+
+    .PARAMETER TargetName
+        The new name.
+
+    .PARAMETER Force
+        Replace a context that already has the new name.
+
+    .PARAMETER PassThru
+        Return the affected object (or true) instead of nothing.
+
+    .EXAMPLE
+        Rename-MyContext -SourceName 'Contoso (0000…) - … - alice@contoso.com' -TargetName prod
+
+        Give a context a short name.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Context
+
+    .NOTES
+        Runs: myaccount rename-context
+    #>
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
+    [OutputType('MyAccount.Context')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
+        [string] $SourceName,
+
+        [Parameter(Mandatory, Position = 1)]
+        [ValidateNotNullOrEmpty()]
+        [string] $TargetName,
+
+        [Parameter()]
+        [switch] $Force,
+
+        [Parameter()]
+        [switch] $PassThru
+    )
+
+    process {
+        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('SourceName')) { $SourceName } else { 'rename-context' }), 'Rename')) {
+            Invoke-MyAccountCli -Command 'rename-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Rename-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        }
+    }
+}
+
+function Remove-MyContext {
+    <#
+    .SYNOPSIS
+        Remove a stored context.
+
+    .DESCRIPTION
+        Removes one context. Removing the default context needs -Force; the first remaining context then becomes the default. The account stays signed in; use disconnect to sign out.
+
+    .PARAMETER Name
+        The name of the context to remove.
+
+    .PARAMETER Force
+        Allow removing the default context.
+
+    .PARAMETER PassThru
+        Return the affected object (or true) instead of nothing.
+
+    .EXAMPLE
+        Remove-MyContext test
+
+        Remove a context.
+
+    .EXAMPLE
+        Remove-MyContext prod -Force
+
+        Remove the default context.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Context
+
+    .NOTES
+        Runs: myaccount remove-context
+    #>
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
+    [OutputType('MyAccount.Context')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
+        [string] $Name,
+
+        [Parameter()]
+        [switch] $Force,
+
+        [Parameter()]
+        [switch] $PassThru
+    )
+
+    process {
+        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Name')) { $Name } else { 'remove-context' }), 'Remove')) {
+            Invoke-MyAccountCli -Command 'remove-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Remove-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        }
+    }
+}
+
+function Clear-MyContext {
+    <#
+    .SYNOPSIS
+        Remove every context and signed-in account.
+
+    .DESCRIPTION
+        CurrentUser scope (the default) removes every stored context and account, so nothing is signed in afterwards. Process scope only forgets the default context chosen in this shell (MYACCOUNT_CONTEXT).
+
+    .PARAMETER Scope
+        Process: forget the choice made in this shell. CurrentUser (default): remove everything stored.
+
+    .PARAMETER PassThru
+        Return the affected object (or true) instead of nothing.
+
+    .EXAMPLE
+        Clear-MyContext
+
+        Forget every context and account.
+
+    .EXAMPLE
+        Clear-MyContext -Scope Process
+
+        Forget the context chosen in this shell only.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        System.Boolean
+
+    .NOTES
+        Runs: myaccount clear-context
+    #>
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'High')]
+    [OutputType('System.Boolean')]
+    param(
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope,
+
+        [Parameter()]
+        [switch] $PassThru
+    )
+
+    process {
+        if ($PSCmdlet.ShouldProcess('clear-context', 'Clear')) {
+            Invoke-MyAccountCli -Command 'clear-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyContext'] -Caller $PSCmdlet -TypeName 'System.Boolean'
+        }
+    }
+}
+
+function Get-MyConfig {
+    <#
+    .SYNOPSIS
+        Show settings with their effective values and where each value comes from.
+
+    .DESCRIPTION
+        Lists every setting, or the ones named, with its effective value and scope. Precedence: Process (this shell) > Environment (the setting's MYACCOUNT_ variable) > CurrentUser (saved) > Default.
+
+    .PARAMETER EnableLoginByWam
+        Show EnableLoginByWam.
+
+    .PARAMETER DefaultSubscriptionForLogin
+        Show DefaultSubscriptionForLogin.
+
+    .PARAMETER LoginExperienceV2
+        Show LoginExperienceV2.
+
+    .PARAMETER DisableInstanceDiscovery
+        Show DisableInstanceDiscovery.
+
+    .PARAMETER AllowPlaintextTokenCache
+        Show AllowPlaintextTokenCache.
+
+    .PARAMETER Scope
+        Show only settings whose effective value comes from this scope.
+
+    .EXAMPLE
+        Get-MyConfig
+
+        Show every setting.
+
+    .EXAMPLE
+        Get-MyConfig -EnableLoginByWam
+
+        Show one setting.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Config
+
+    .NOTES
+        Runs: myaccount get-config
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.Config')]
+    param(
+        [Parameter()]
+        [switch] $EnableLoginByWam,
+
+        [Parameter()]
+        [switch] $DefaultSubscriptionForLogin,
+
+        [Parameter()]
+        [switch] $LoginExperienceV2,
+
+        [Parameter()]
+        [switch] $DisableInstanceDiscovery,
+
+        [Parameter()]
+        [switch] $AllowPlaintextTokenCache,
+
+        [Parameter()]
+        [ValidateSet('Default', 'Environment', 'CurrentUser', 'Process')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'get-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+    }
+}
+
+function Update-MyConfig {
+    <#
+    .SYNOPSIS
+        Change settings, for this shell (Process) or for every new one (CurrentUser).
+
+    .DESCRIPTION
+        Sets one or more settings. CurrentUser (the default) saves them; Process applies them to this shell only through MYACCOUNT_PROCESS_CONFIG, which the PowerShell module sets for you and bash users apply with eval.
+
+    .PARAMETER EnableLoginByWam
+        Sign in through the operating system broker (WAM on Windows) when it is available. Where no broker is available MyAccount says so once and uses the browser or device code. Off by default: unlike Az.Accounts, turning it on is a choice, so Linux and macOS users never see broker notices they did not ask for.
+
+    .PARAMETER DefaultSubscriptionForLogin
+        The subscription (name or id) that Connect-MyAccount selects when no -Subscription is given. Setting it skips the subscription picker.
+
+    .PARAMETER LoginExperienceV2
+        On: when a person signs in at a terminal and more than one subscription is found, offer a subscription picker. Off: select the first subscription, as scripts expect.
+
+    .PARAMETER DisableInstanceDiscovery
+        Do not ask Microsoft Entra ID to validate the authority (instance discovery). Needed for private clouds and Azure Stack; leave it off otherwise.
+
+    .PARAMETER AllowPlaintextTokenCache
+        Where no secure store works (no keyring on a headless Linux machine), keep the token cache in a plain file readable only by you (mode 0600). Off by default: without a secure store MyAccount refuses to persist tokens rather than writing them in clear text silently.
+
+    .PARAMETER Scope
+        Process: this shell only. CurrentUser (default): saved for every new shell.
+
+    .EXAMPLE
+        Update-MyConfig -EnableLoginByWam $true
+
+        Sign in through the broker from now on.
+
+    .EXAMPLE
+        Update-MyConfig -LoginExperienceV2 Off -Scope Process
+
+        Turn the subscription picker off in this shell.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Config
+
+    .NOTES
+        Runs: myaccount update-config
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.Config')]
+    param(
+        [Parameter()]
+        [bool] $EnableLoginByWam,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string] $DefaultSubscriptionForLogin,
+
+        [Parameter()]
+        [ValidateSet('On', 'Off')]
+        [string] $LoginExperienceV2,
+
+        [Parameter()]
+        [bool] $DisableInstanceDiscovery,
+
+        [Parameter()]
+        [bool] $AllowPlaintextTokenCache,
+
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'update-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Update-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+    }
+}
+
+function Clear-MyConfig {
+    <#
+    .SYNOPSIS
+        Return settings to their defaults, in this shell (Process) or saved (CurrentUser).
+
+    .DESCRIPTION
+        Clears the named settings, or every setting when none is named, from one scope. Returns each cleared setting with the value that is now in effect.
+
+    .PARAMETER EnableLoginByWam
+        Clear EnableLoginByWam.
+
+    .PARAMETER DefaultSubscriptionForLogin
+        Clear DefaultSubscriptionForLogin.
+
+    .PARAMETER LoginExperienceV2
+        Clear LoginExperienceV2.
+
+    .PARAMETER DisableInstanceDiscovery
+        Clear DisableInstanceDiscovery.
+
+    .PARAMETER AllowPlaintextTokenCache
+        Clear AllowPlaintextTokenCache.
+
+    .PARAMETER Scope
+        Process: settings made in this shell. CurrentUser (default): saved settings.
+
+    .EXAMPLE
+        Clear-MyConfig
+
+        Forget every saved setting.
+
+    .EXAMPLE
+        Clear-MyConfig -DefaultSubscriptionForLogin
+
+        Forget one saved setting.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Config
+
+    .NOTES
+        Runs: myaccount clear-config
+    #>
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
+    [OutputType('MyAccount.Config')]
+    param(
+        [Parameter()]
+        [switch] $EnableLoginByWam,
+
+        [Parameter()]
+        [switch] $DefaultSubscriptionForLogin,
+
+        [Parameter()]
+        [switch] $LoginExperienceV2,
+
+        [Parameter()]
+        [switch] $DisableInstanceDiscovery,
+
+        [Parameter()]
+        [switch] $AllowPlaintextTokenCache,
+
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        if ($PSCmdlet.ShouldProcess('clear-config', 'Clear')) {
+            Invoke-MyAccountCli -Command 'clear-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        }
+    }
+}
+
+function Export-MyConfig {
+    <#
+    .SYNOPSIS
+        Write the saved (CurrentUser) settings to a JSON file.
+
+    .DESCRIPTION
+        Exports the saved settings, to copy them to another machine with import-config. Settings from the environment or the Process scope are not exported.
+
+    .PARAMETER Path
+        The file to write.
+
+    .PARAMETER Force
+        Overwrite the file if it exists.
+
+    .EXAMPLE
+        Export-MyConfig ./myaccount-config.json
+
+        Export settings.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ConfigExport
+
+    .NOTES
+        Runs: myaccount export-config
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ConfigExport')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [string] $Path,
+
+        [Parameter()]
+        [switch] $Force
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'export-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Export-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.ConfigExport'
+    }
+}
+
+function Import-MyConfig {
+    <#
+    .SYNOPSIS
+        Save the settings from a file written by export-config.
+
+    .DESCRIPTION
+        Reads a file written by export-config and saves its settings for the current user, replacing the values of the settings it names. The whole file is checked first; a bad file changes nothing.
+
+    .PARAMETER Path
+        The file to read.
+
+    .EXAMPLE
+        Import-MyConfig ./myaccount-config.json
+
+        Import settings.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Config
+
+    .NOTES
+        Runs: myaccount import-config
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.Config')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [string] $Path
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'import-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Import-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+    }
+}
+
+function Get-MyEnvironment {
+    <#
+    .SYNOPSIS
+        List the Azure environments (clouds), or show one.
+
+    .DESCRIPTION
+        Shows the built-in clouds (AzureCloud, AzureChinaCloud, AzureUSGovernment) and the ones you added, with their endpoints. Names are matched ignoring case.
+
+    .PARAMETER Name
+        The environment to show.
+
+    .EXAMPLE
+        Get-MyEnvironment
+
+        List every environment.
+
+    .EXAMPLE
+        Get-MyEnvironment AzureChinaCloud
+
+        Show one environment.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Environment
+
+    .NOTES
+        Runs: myaccount get-environment
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.Environment')]
+    param(
+        [Parameter(Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word })]
+        [string] $Name
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'get-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+    }
+}
+
+function Add-MyEnvironment {
+    <#
+    .SYNOPSIS
+        Add an Azure environment (a sovereign, private or local cloud).
+
+    .DESCRIPTION
+        Adds a cloud by its endpoints, or by its Azure Resource Manager endpoint alone (-ARMEndpoint), in which case the rest is read from ARM's /metadata/endpoints document. Endpoints must use https (http only on 127.0.0.1).
+
+    .PARAMETER Name
+        The name of the new environment.
+
+    .PARAMETER ARMEndpoint
+        An Azure Resource Manager endpoint; the rest is read from its /metadata/endpoints document.
+
+    .PARAMETER ActiveDirectoryAuthority
+        The Microsoft Entra ID (login) endpoint, e.g. https://login.microsoftonline.com/.
+
+    .PARAMETER ResourceManagerUrl
+        The Azure Resource Manager endpoint, e.g. https://management.azure.com/.
+
+    .PARAMETER ActiveDirectoryServiceEndpointResourceId
+        The audience of Azure Resource Manager tokens, e.g. https://management.core.windows.net/.
+
+    .PARAMETER ServiceManagementUrl
+        The classic service management endpoint.
+
+    .PARAMETER GraphUrl
+        The Azure AD Graph endpoint.
+
+    .PARAMETER GraphEndpointResourceId
+        The audience of Azure AD Graph tokens.
+
+    .PARAMETER MicrosoftGraphUrl
+        The Microsoft Graph endpoint.
+
+    .PARAMETER MicrosoftGraphEndpointResourceId
+        The audience of Microsoft Graph tokens.
+
+    .PARAMETER ManagementPortalUrl
+        The Azure portal.
+
+    .PARAMETER GalleryUrl
+        The gallery endpoint.
+
+    .PARAMETER PublishSettingsFileUrl
+        Where publish settings files are downloaded.
+
+    .PARAMETER StorageEndpointSuffix
+        The DNS suffix of storage accounts, e.g. core.windows.net.
+
+    .PARAMETER SqlDatabaseDnsSuffix
+        The DNS suffix of SQL databases, e.g. .database.windows.net.
+
+    .PARAMETER TrafficManagerDnsSuffix
+        The DNS suffix of Traffic Manager profiles.
+
+    .PARAMETER AzureKeyVaultDnsSuffix
+        The DNS suffix of key vaults, e.g. vault.azure.net.
+
+    .PARAMETER AzureKeyVaultServiceEndpointResourceId
+        The audience of Key Vault tokens.
+
+    .PARAMETER ContainerRegistryEndpointSuffix
+        The DNS suffix of container registries.
+
+    .PARAMETER BatchEndpointResourceId
+        The audience of Batch tokens.
+
+    .PARAMETER DataLakeEndpointResourceId
+        The audience of Data Lake tokens.
+
+    .PARAMETER AzureDataLakeStoreFileSystemEndpointSuffix
+        The DNS suffix of Data Lake Store.
+
+    .PARAMETER AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix
+        The DNS suffix of Data Lake Analytics.
+
+    .PARAMETER AzureOperationalInsightsEndpoint
+        The Log Analytics query endpoint.
+
+    .PARAMETER AzureOperationalInsightsEndpointResourceId
+        The audience of Log Analytics tokens.
+
+    .PARAMETER AzureAnalysisServicesEndpointSuffix
+        The DNS suffix of Analysis Services.
+
+    .PARAMETER AnalysisServicesEndpointResourceId
+        The audience of Analysis Services tokens.
+
+    .PARAMETER AzureAttestationServiceEndpointSuffix
+        The DNS suffix of Attestation.
+
+    .PARAMETER AzureAttestationServiceEndpointResourceId
+        The audience of Attestation tokens.
+
+    .PARAMETER AzureSynapseAnalyticsEndpointSuffix
+        The DNS suffix of Synapse Analytics.
+
+    .PARAMETER AzureSynapseAnalyticsEndpointResourceId
+        The audience of Synapse Analytics tokens.
+
+    .PARAMETER AdTenant
+        The tenant people sign in to when none is given (usually Common).
+
+    .PARAMETER EnableAdfsAuthentication
+        The authority is AD FS (Azure Stack) rather than Microsoft Entra ID.
+
+    .EXAMPLE
+        Add-MyEnvironment -Name Contoso -ARMEndpoint https://management.contoso.example/
+
+        Add a cloud from its ARM endpoint.
+
+    .EXAMPLE
+        Add-MyEnvironment -Name Contoso -ActiveDirectoryAuthority https://login.contoso.example/ -ResourceManagerUrl https://management.contoso.example/ -ActiveDirectoryServiceEndpointResourceId https://management.contoso.example/
+
+        Add a cloud by its endpoints.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Environment
+
+    .NOTES
+        Runs: myaccount add-environment
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false)]
+    [OutputType('MyAccount.Environment')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [string] $Name,
+
+        [Parameter(ParameterSetName = 'ARMEndpoint', Mandatory)]
+        [Alias('ArmUrl')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ARMEndpoint,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('ActiveDirectoryEndpoint', 'AdEndpointUrl', 'ActiveDirectory')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ActiveDirectoryAuthority,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('ResourceManagerEndpoint', 'ResourceManager')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ResourceManagerUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ActiveDirectoryServiceEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('ServiceEndpoint', 'ServiceManagement')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ServiceManagementUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('GraphEndpoint', 'Graph')]
+        [ValidateNotNullOrEmpty()]
+        [string] $GraphUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('GraphAudience', 'GraphResourceId')]
+        [ValidateNotNullOrEmpty()]
+        [string] $GraphEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $MicrosoftGraphUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $MicrosoftGraphEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ManagementPortalUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('GalleryEndpoint', 'Gallery')]
+        [ValidateNotNullOrEmpty()]
+        [string] $GalleryUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $PublishSettingsFileUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('StorageEndpoint')]
+        [ValidateNotNullOrEmpty()]
+        [string] $StorageEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $SqlDatabaseDnsSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $TrafficManagerDnsSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureKeyVaultDnsSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureKeyVaultServiceEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ContainerRegistryEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('BatchResourceId', 'BatchAudience')]
+        [ValidateNotNullOrEmpty()]
+        [string] $BatchEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('DataLakeAudience', 'DataLakeResourceId')]
+        [ValidateNotNullOrEmpty()]
+        [string] $DataLakeEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureDataLakeStoreFileSystemEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureOperationalInsightsEndpoint,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureOperationalInsightsEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureAnalysisServicesEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AnalysisServicesEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureAttestationServiceEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureAttestationServiceEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureSynapseAnalyticsEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureSynapseAnalyticsEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AdTenant,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('OnPremise')]
+        [bool] $EnableAdfsAuthentication
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'add-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Add-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+    }
+}
+
+function Set-MyEnvironment {
+    <#
+    .SYNOPSIS
+        Change the endpoints of an environment you added.
+
+    .DESCRIPTION
+        Changes the given endpoints of a user-defined environment and keeps the others; with -ARMEndpoint, reads every endpoint again from ARM. Built-in environments cannot be changed.
+
+    .PARAMETER Name
+        The environment to change.
+
+    .PARAMETER ARMEndpoint
+        An Azure Resource Manager endpoint; the rest is read from its /metadata/endpoints document.
+
+    .PARAMETER ActiveDirectoryAuthority
+        The Microsoft Entra ID (login) endpoint, e.g. https://login.microsoftonline.com/.
+
+    .PARAMETER ResourceManagerUrl
+        The Azure Resource Manager endpoint, e.g. https://management.azure.com/.
+
+    .PARAMETER ActiveDirectoryServiceEndpointResourceId
+        The audience of Azure Resource Manager tokens, e.g. https://management.core.windows.net/.
+
+    .PARAMETER ServiceManagementUrl
+        The classic service management endpoint.
+
+    .PARAMETER GraphUrl
+        The Azure AD Graph endpoint.
+
+    .PARAMETER GraphEndpointResourceId
+        The audience of Azure AD Graph tokens.
+
+    .PARAMETER MicrosoftGraphUrl
+        The Microsoft Graph endpoint.
+
+    .PARAMETER MicrosoftGraphEndpointResourceId
+        The audience of Microsoft Graph tokens.
+
+    .PARAMETER ManagementPortalUrl
+        The Azure portal.
+
+    .PARAMETER GalleryUrl
+        The gallery endpoint.
+
+    .PARAMETER PublishSettingsFileUrl
+        Where publish settings files are downloaded.
+
+    .PARAMETER StorageEndpointSuffix
+        The DNS suffix of storage accounts, e.g. core.windows.net.
+
+    .PARAMETER SqlDatabaseDnsSuffix
+        The DNS suffix of SQL databases, e.g. .database.windows.net.
+
+    .PARAMETER TrafficManagerDnsSuffix
+        The DNS suffix of Traffic Manager profiles.
+
+    .PARAMETER AzureKeyVaultDnsSuffix
+        The DNS suffix of key vaults, e.g. vault.azure.net.
+
+    .PARAMETER AzureKeyVaultServiceEndpointResourceId
+        The audience of Key Vault tokens.
+
+    .PARAMETER ContainerRegistryEndpointSuffix
+        The DNS suffix of container registries.
+
+    .PARAMETER BatchEndpointResourceId
+        The audience of Batch tokens.
+
+    .PARAMETER DataLakeEndpointResourceId
+        The audience of Data Lake tokens.
+
+    .PARAMETER AzureDataLakeStoreFileSystemEndpointSuffix
+        The DNS suffix of Data Lake Store.
+
+    .PARAMETER AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix
+        The DNS suffix of Data Lake Analytics.
+
+    .PARAMETER AzureOperationalInsightsEndpoint
+        The Log Analytics query endpoint.
+
+    .PARAMETER AzureOperationalInsightsEndpointResourceId
+        The audience of Log Analytics tokens.
+
+    .PARAMETER AzureAnalysisServicesEndpointSuffix
+        The DNS suffix of Analysis Services.
+
+    .PARAMETER AnalysisServicesEndpointResourceId
+        The audience of Analysis Services tokens.
+
+    .PARAMETER AzureAttestationServiceEndpointSuffix
+        The DNS suffix of Attestation.
+
+    .PARAMETER AzureAttestationServiceEndpointResourceId
+        The audience of Attestation tokens.
+
+    .PARAMETER AzureSynapseAnalyticsEndpointSuffix
+        The DNS suffix of Synapse Analytics.
+
+    .PARAMETER AzureSynapseAnalyticsEndpointResourceId
+        The audience of Synapse Analytics tokens.
+
+    .PARAMETER AdTenant
+        The tenant people sign in to when none is given (usually Common).
+
+    .PARAMETER EnableAdfsAuthentication
+        The authority is AD FS (Azure Stack) rather than Microsoft Entra ID.
+
+    .EXAMPLE
+        Set-MyEnvironment Contoso -MicrosoftGraphUrl https://graph.contoso.example
+
+        Point an environment at a new Microsoft Graph endpoint.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Environment
+
+    .NOTES
+        Runs: myaccount set-environment
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false)]
+    [OutputType('MyAccount.Environment')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word })]
+        [string] $Name,
+
+        [Parameter(ParameterSetName = 'ARMEndpoint', Mandatory)]
+        [Alias('ArmUrl')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ARMEndpoint,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('ActiveDirectoryEndpoint', 'AdEndpointUrl', 'ActiveDirectory')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ActiveDirectoryAuthority,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('ResourceManagerEndpoint', 'ResourceManager')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ResourceManagerUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ActiveDirectoryServiceEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('ServiceEndpoint', 'ServiceManagement')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ServiceManagementUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('GraphEndpoint', 'Graph')]
+        [ValidateNotNullOrEmpty()]
+        [string] $GraphUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('GraphAudience', 'GraphResourceId')]
+        [ValidateNotNullOrEmpty()]
+        [string] $GraphEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $MicrosoftGraphUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $MicrosoftGraphEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ManagementPortalUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('GalleryEndpoint', 'Gallery')]
+        [ValidateNotNullOrEmpty()]
+        [string] $GalleryUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $PublishSettingsFileUrl,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('StorageEndpoint')]
+        [ValidateNotNullOrEmpty()]
+        [string] $StorageEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $SqlDatabaseDnsSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $TrafficManagerDnsSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureKeyVaultDnsSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureKeyVaultServiceEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ContainerRegistryEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('BatchResourceId', 'BatchAudience')]
+        [ValidateNotNullOrEmpty()]
+        [string] $BatchEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('DataLakeAudience', 'DataLakeResourceId')]
+        [ValidateNotNullOrEmpty()]
+        [string] $DataLakeEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureDataLakeStoreFileSystemEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureOperationalInsightsEndpoint,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureOperationalInsightsEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureAnalysisServicesEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AnalysisServicesEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureAttestationServiceEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureAttestationServiceEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureSynapseAnalyticsEndpointSuffix,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AzureSynapseAnalyticsEndpointResourceId,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AdTenant,
+
+        [Parameter(ParameterSetName = 'Name')]
+        [Alias('OnPremise')]
+        [bool] $EnableAdfsAuthentication
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'set-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Set-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+    }
+}
+
+function Remove-MyEnvironment {
+    <#
+    .SYNOPSIS
+        Remove an environment you added.
+
+    .DESCRIPTION
+        Removes a user-defined environment. Built-ins cannot be removed, and an environment that contexts still use is kept until those contexts are removed, so no context is left pointing nowhere.
+
+    .PARAMETER Name
+        The environment to remove.
+
+    .PARAMETER PassThru
+        Return the affected object (or true) instead of nothing.
+
+    .EXAMPLE
+        Remove-MyEnvironment Contoso
+
+        Remove an environment.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Environment
+
+    .NOTES
+        Runs: myaccount remove-environment
+    #>
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
+    [OutputType('MyAccount.Environment')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word })]
+        [string] $Name,
+
+        [Parameter()]
+        [switch] $PassThru
+    )
+
+    process {
+        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Name')) { $Name } else { 'remove-environment' }), 'Remove')) {
+            Invoke-MyAccountCli -Command 'remove-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Remove-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        }
+    }
+}
+
+#endregion
+
+Set-Alias -Name 'Select-MySubscription' -Value 'Set-MyContext'
+Set-Alias -Name 'Set-MyConfig' -Value 'Update-MyConfig'

@@ -1,0 +1,215 @@
+/**
+ * The PowerShell module, generated from the command registry: one advanced function per
+ * command (comment-based help, parameter sets, aliases, ValidateSet, completers,
+ * SupportsShouldProcess where destructive), a manifest, and a format file. The output depends
+ * only on the registry, so every build writes the same bytes.
+ */
+import type { CommandDefinition, JsonSchema, ParameterMeta } from '../../src/core/command.js';
+import { MODULE_HELPER } from './module-helper.ps1.js';
+import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
+
+export const MODULE_NAME = 'MyAccount';
+/** Fixed forever: PowerShell identifies the module by it. */
+const MODULE_GUID = '6f0c6a2e-5f0b-4d59-9a8e-3c1d2b7e4a91';
+
+interface Param {
+  name: string;
+  schema: JsonSchema;
+  meta: ParameterMeta;
+}
+
+function paramsOf(def: CommandDefinition<any, any>): Param[] {
+  return Object.entries(def.input.properties)
+    .map(([name, schema]) => ({ name: psIdentifier(name), schema, meta: schema['x-ps'] ?? {} }))
+    .filter((p) => !p.meta.cliOnly);
+}
+
+function psType(p: Param): string {
+  if (p.meta.switch) return '[switch]';
+  if (p.meta.secret) return '[securestring]';
+  const type = Array.isArray(p.schema.type) ? p.schema.type.find((t) => t !== 'null') : p.schema.type;
+  switch (type) {
+    case 'boolean':
+      return '[bool]';
+    case 'integer':
+      return '[int]';
+    case 'number':
+      return '[double]';
+    case 'array':
+      return '[string[]]';
+    case 'object':
+      return '[hashtable]';
+    default:
+      return '[string]';
+  }
+}
+
+function allSets(def: CommandDefinition<any, any>): string[] {
+  const sets = new Set<string>();
+  for (const p of paramsOf(def)) for (const s of p.meta.sets ?? []) sets.add(s);
+  return [...sets];
+}
+
+function parameterAttributes(p: Param): string[] {
+  const mandatoryIn = (set: string | null): boolean => p.meta.mandatory === true || (Array.isArray(p.meta.mandatory) && set !== null && p.meta.mandatory.includes(set));
+  const attribute = (set: string | null): string => {
+    const parts: string[] = [];
+    if (set) parts.push(`ParameterSetName = ${psString(set)}`);
+    if (mandatoryIn(set)) parts.push('Mandatory');
+    if (p.meta.position !== undefined) parts.push(`Position = ${p.meta.position}`);
+    if (p.meta.pipeline === 'ByValue') parts.push('ValueFromPipeline');
+    if (p.meta.pipeline) parts.push('ValueFromPipelineByPropertyName');
+    return `[Parameter(${parts.join(', ')})]`;
+  };
+  const lines = p.meta.sets?.length ? p.meta.sets.map(attribute) : [attribute(null)];
+  if (p.meta.aliases?.length) lines.push(`[Alias(${p.meta.aliases.map(psString).join(', ')})]`);
+  if (p.schema.enum) lines.push(`[ValidateSet(${p.schema.enum.map((v) => psString(String(v))).join(', ')})]`);
+  else if (psType(p) === '[string]') lines.push('[ValidateNotNullOrEmpty()]');
+  if (p.meta.completer) lines.push(`[ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind ${psString(p.meta.completer)} -WordToComplete $word })]`);
+  lines.push(`${psType(p)} $${p.name}`);
+  return lines;
+}
+
+function helpBlock(def: CommandDefinition<any, any>): string {
+  const lines = ['<#', '.SYNOPSIS', `    ${psHelpText(def.summary)}`, '', '.DESCRIPTION', `    ${psHelpText(def.description)}`];
+  for (const p of paramsOf(def)) {
+    let text = p.schema.description ?? '';
+    if (p.meta.secret) text += ' Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.';
+    lines.push('', `.PARAMETER ${p.name}`, `    ${psHelpText(text)}`);
+  }
+  for (const example of def.examples) lines.push('', '.EXAMPLE', `    ${psHelpText(example.powershell)}`, '', `    ${psHelpText(example.description)}`);
+  lines.push('', '.INPUTS', '    None', '', '.OUTPUTS', `    ${psHelpText(def.outputType)}`, '', '.NOTES', `    Runs: myaccount ${psHelpText(def.name)}`, '#>');
+  return lines.map((l) => (l ? `    ${l}` : '')).join('\n');
+}
+
+function shouldProcessTarget(def: CommandDefinition<any, any>): string {
+  const params = paramsOf(def).map((p) => p.name);
+  const named = ['Name', 'SourceName', 'Username', 'ContextName', 'Path'].find((n) => params.includes(n));
+  return named ? `$(if ($PSBoundParameters.ContainsKey('${named}')) { $${named} } else { ${psString(def.name)} })` : psString(def.name);
+}
+
+function functionFor(def: CommandDefinition<any, any>): string {
+  const cmdlet = psIdentifier(def.cmdlet!);
+  const params = paramsOf(def);
+  const binding = [
+    def.defaultParameterSet ? `DefaultParameterSetName = ${psString(def.defaultParameterSet)}` : allSets(def).length ? `DefaultParameterSetName = ${psString(allSets(def)[0])}` : null,
+    'PositionalBinding = $false',
+    def.confirmImpact ? 'SupportsShouldProcess' : null,
+    def.confirmImpact ? `ConfirmImpact = ${psString(def.confirmImpact)}` : null,
+  ].filter(Boolean);
+  const paramBlock = params.map((p) => parameterAttributes(p).map((l) => `        ${l}`).join('\n')).join(',\n\n');
+  const call = `Invoke-MyAccountCli -Command ${psString(def.name)} -Bound $PSBoundParameters -ParameterNames $script:Parameters[${psString(cmdlet)}] -Caller $PSCmdlet -TypeName ${psString(def.outputType)}`;
+  const body = def.confirmImpact
+    ? `        if ($PSCmdlet.ShouldProcess(${shouldProcessTarget(def)}, ${psString(def.cmdlet!.split('-')[0])})) {\n            ${call}\n        }`
+    : `        ${call}`;
+  return [
+    `function ${cmdlet} {`,
+    helpBlock(def),
+    `    [CmdletBinding(${binding.join(', ')})]`,
+    `    [OutputType(${psString(def.outputType)})]`,
+    `    param(${params.length ? `\n${paramBlock}\n    ` : ''})`,
+    '',
+    '    process {',
+    body,
+    '    }',
+    '}',
+  ].join('\n');
+}
+
+export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string): string {
+  const cmdlets = commands.filter((c) => c.cmdlet);
+  const parameterTable = cmdlets.map((c) => `    ${psString(c.cmdlet!)} = @(${paramsOf(c).map((p) => psString(p.name)).join(', ')})`).join('\n');
+  const aliases = cmdlets.flatMap((c) => (c.cmdletAliases ?? []).map((a) => `Set-Alias -Name ${psString(psIdentifier(a))} -Value ${psString(c.cmdlet!)}`));
+  return [
+    `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
+    '#Requires -Version 7.2',
+    'Set-StrictMode -Version 3.0',
+    MODULE_HELPER,
+    '# The parameters each cmdlet passes to the CLI (common parameters are not among them).',
+    `$script:Parameters = @{\n${parameterTable}\n}`,
+    '',
+    '#region Public',
+    '',
+    cmdlets.map(functionFor).join('\n\n'),
+    '',
+    '#endregion',
+    '',
+    ...aliases,
+    '',
+  ].join('\n');
+}
+
+export function moduleManifest(commands: readonly CommandDefinition<any, any>[], version: string): string {
+  const cmdlets = commands.filter((c) => c.cmdlet);
+  const functions = cmdlets.map((c) => `        ${psString(c.cmdlet!)}`).join(',\n');
+  const aliases = cmdlets.flatMap((c) => c.cmdletAliases ?? []).map((a) => `        ${psString(a)}`).join(',\n');
+  return `# Generated from the command registry by scripts/generate/module.ts. Do not edit.
+@{
+    RootModule = 'MyAccount.psm1'
+    ModuleVersion = ${psString(version)}
+    GUID = ${psString(MODULE_GUID)}
+    Author = 'The MyAccount authors'
+    CompanyName = 'MyAccount'
+    Copyright = '(c) The MyAccount authors. MIT License.'
+    Description = 'Sign people and pipelines into Azure: contexts, settings, environments and tokens, on the myaccount CLI (Node.js and MSAL).'
+    PowerShellVersion = '7.2'
+    CompatiblePSEditions = @('Core')
+    FunctionsToExport = @(
+${functions}
+    )
+    CmdletsToExport = @()
+    VariablesToExport = @()
+    AliasesToExport = @(${aliases ? `\n${aliases}\n    ` : ''})
+    FormatsToProcess = @('MyAccount.format.ps1xml')
+    PrivateData = @{
+        PSData = @{
+            Tags = @('Azure', 'Authentication', 'MSAL', 'Accounts')
+            LicenseUri = 'https://opensource.org/licenses/MIT'
+        }
+        Generator = @{
+            Name = 'scripts/generate/module.ts'
+            Commands = ${cmdlets.length}
+        }
+    }
+}
+`;
+}
+
+export function formatFile(commands: readonly CommandDefinition<any, any>[]): string {
+  const views = new Map<string, CommandDefinition<any, any>>();
+  for (const c of commands) if (c.cmdlet && c.table?.length && !views.has(c.outputType)) views.set(c.outputType, c);
+  const view = (type: string, def: CommandDefinition<any, any>): string => {
+    const headers = def.table!.map((col) => `          <TableColumnHeader><Label>${xmlText(col.header)}</Label></TableColumnHeader>`).join('\n');
+    const items = def
+      .table!.map((col) => {
+        const parts = col.path.split('.');
+        const expression = parts.length === 1 ? `<PropertyName>${xmlText(col.path)}</PropertyName>` : `<ScriptBlock>${xmlText(`$_.${parts.map((p) => psIdentifier(p)).join('.')}`)}</ScriptBlock>`;
+        return `              <TableColumnItem>${expression}</TableColumnItem>`;
+      })
+      .join('\n');
+    return `    <View>
+      <Name>${xmlText(type)}</Name>
+      <ViewSelectedBy><TypeName>${xmlText(type)}</TypeName></ViewSelectedBy>
+      <TableControl>
+        <TableHeaders>
+${headers}
+        </TableHeaders>
+        <TableRowEntries>
+          <TableRowEntry>
+            <TableColumnItems>
+${items}
+            </TableColumnItems>
+          </TableRowEntry>
+        </TableRowEntries>
+      </TableControl>
+    </View>`;
+  };
+  return `<?xml version="1.0" encoding="utf-8"?>
+<!-- Generated from the command registry by scripts/generate/module.ts. Do not edit. -->
+<Configuration>
+  <ViewDefinitions>
+${[...views].map(([type, def]) => view(type, def)).join('\n')}
+  </ViewDefinitions>
+</Configuration>
+`;
+}
