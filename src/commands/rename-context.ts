@@ -42,14 +42,17 @@ export default defineCommand<Input, ContextView | null>({
       if (clash && clash !== source && !input.Force) {
         throw new MyAccountError('ContextExists', `A context named "${clash.name}" already exists. Add --force to replace it, or choose another name.`, { category: 'ResourceExists', target: 'TargetName' });
       }
-      const processDefault = ctx.env[CONTEXT_VAR];
       const renamed = { ...source, name: input.TargetName };
-      const contexts = profile.contexts.filter((c) => c !== source && c !== clash).concat(renamed);
-      const wasDefault = profile.defaultContext !== null && (sameName(profile.defaultContext, source.name) || (clash !== undefined && sameName(profile.defaultContext, clash.name)));
-      const next = { ...profile, contexts, defaultContext: wasDefault ? renamed.name : profile.defaultContext };
-      if (processDefault && (sameName(processDefault, source.name) || (clash && sameName(processDefault, clash.name)))) ctx.setProcessVariable(CONTEXT_VAR, renamed.name);
-      const envAfter = { ...ctx.env, [CONTEXT_VAR]: processDefault && sameName(processDefault, source.name) ? renamed.name : processDefault };
-      const current = resolveDefault(next, envAfter);
+      // A default (stored, or chosen in this shell) that named the old context follows it.
+      const follows = (name: string | null | undefined): boolean => !!name && (sameName(name, source.name) || (!!clash && sameName(name, clash.name)));
+      const next = {
+        ...profile,
+        contexts: profile.contexts.filter((c) => c !== source && c !== clash).concat(renamed),
+        defaultContext: follows(profile.defaultContext) ? renamed.name : profile.defaultContext,
+      };
+      const processDefault = follows(ctx.env[CONTEXT_VAR]) ? renamed.name : ctx.env[CONTEXT_VAR];
+      if (processDefault !== ctx.env[CONTEXT_VAR]) ctx.setProcessVariable(CONTEXT_VAR, processDefault ?? null);
+      const current = resolveDefault(next, { ...ctx.env, [CONTEXT_VAR]: processDefault });
       return { next, result: input.PassThru ? toContextView(next, renamed, current?.context.name ?? null) : null };
     });
   },
