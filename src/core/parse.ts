@@ -170,10 +170,38 @@ function fastParse(argv: readonly string[], commands: readonly CommandDefinition
   return { command, values: out };
 }
 
+/**
+ * Flags yargs would mishandle, rejected before it sees them (found by the bad-input fuzz test):
+ * a flag named like an Object.prototype member (--constructor, --hasOwnProperty) crashes yargs'
+ * strict checks with a TypeError, and a switch given a value other than true/false
+ * (--force=maybe) is silently read by yargs as false.
+ */
+function rejectMisleadingFlags(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): void {
+  const command = commands.find((c) => c.name === argv[0]) ?? commands.find((c) => c.name === `${argv[0]} ${argv[1]}`);
+  const switches = new Set(['verbose', 'debug', 'prompt', 'no-prompt', 'help', 'version']);
+  for (const [name, schema] of Object.entries(command?.input.properties ?? {})) {
+    if (propertyKind(schema) === 'switch') for (const spelling of [flagOf(name, schema), ...(schema['x-ps']?.flagAliases ?? [])]) switches.add(spelling);
+  }
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const match = /^--?([^=]+)(?:=([\s\S]*))?$/.exec(arg);
+    if (!match) continue;
+    const [, name, value] = match;
+    const bare = name.replace(/^no-/, '').split('.')[0];
+    if (bare in Object.prototype || name in Object.prototype) {
+      throw invalidInput('InvalidArguments', `Unknown argument: ${printable(name)}. Run myaccount --help (or myaccount <command> --help) for usage.`);
+    }
+    if (value !== undefined && switches.has(name) && !/^(true|false)$/i.test(value)) {
+      throw invalidInput('InvalidArguments', `--${name} is a switch: give it alone, or as --${name}=true or --${name}=false (got "${printable(value)}").`, name);
+    }
+  }
+}
+
 export async function parseArgv(argv: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: () => Buffer): Promise<ParseResult> {
   const globals = peekGlobals(argv);
   const fast = fastParse(argv, commands);
   if (fast) return { kind: 'run', command: fast.command, input: collectInput(fast.command, fast.values, stdin), globals };
+  rejectMisleadingFlags(argv, commands);
   const { default: yargs } = await import('yargs');
   let helpText: string | null = null;
   let chosen: CommandDefinition<any, any> | null = null;
@@ -183,7 +211,8 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
   const parser = yargs([...argv])
     .scriptName('myaccount')
     .usage('myaccount <command> [flags] | myaccount <command> --input-json <file|-|json>\n\nSigns people and pipelines into Azure. Every command prints one JSON document on stdout.')
-    .parserConfiguration({ 'camel-case-expansion': false, 'strip-aliased': true, 'boolean-negation': true, 'duplicate-arguments-array': true, 'populate--': false })
+    // No dot-notation: `--name.x y` would otherwise hand the schema an object where a string belongs.
+    .parserConfiguration({ 'camel-case-expansion': false, 'strip-aliased': true, 'boolean-negation': true, 'duplicate-arguments-array': true, 'populate--': false, 'dot-notation': false })
     .options({
       'input-json': { type: 'string', describe: 'Read the input as JSON from a file, from stdin (-), or inline.', requiresArg: true },
       output: { choices: ['json', 'table', 'tsv', 'env'], describe: 'json (default), table or tsv for people, env for `eval` after a Process-scope change.', requiresArg: true },
@@ -263,6 +292,8 @@ function convert(name: string, flag: string, schema: JsonSchema, raw: unknown): 
   if (kind === 'array') return (raw as unknown[]).map(String);
   if (Array.isArray(raw)) throw invalidInput('InvalidArguments', `Give --${flag} once.`, name);
   if (kind === 'switch') return raw;
+  // yargs' boolean negation turns `--no-name` into false; only true/false settings can mean that.
+  if (typeof raw === 'boolean' && kind !== 'boolean') throw invalidInput('InvalidArguments', `--no-${flag} is not a flag; give --${flag} a value.`, name);
   const text = String(raw);
   switch (kind) {
     case 'boolean': {
