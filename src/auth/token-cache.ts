@@ -1,0 +1,87 @@
+/**
+ * The MSAL token cache every MyAccount process shares: in the operating system's secure store
+ * (libsecret on Linux, Keychain on macOS, DPAPI on Windows) through msal-node-extensions, or,
+ * only when the user opted in with AllowPlaintextTokenCache, a plain file readable only by them.
+ * msal-node-extensions would fall back to plaintext on its own; we never let it.
+ */
+import { join } from 'node:path';
+import type { ICachePlugin } from '@azure/msal-node';
+import { MyAccountError } from '../core/errors.js';
+import type { Reporter } from '../core/reporter.js';
+import { ensureStateDir } from '../profile/state-file.js';
+
+export type TokenStore = 'libsecret' | 'keychain' | 'dpapi' | 'plaintext';
+
+export interface TokenCache {
+  plugin: ICachePlugin;
+  store: TokenStore;
+}
+
+export interface TokenCacheOptions {
+  configDir: string;
+  allowPlaintext: boolean;
+  report: Reporter;
+  platform?: NodeJS.Platform;
+  /** A keyring that wants to show an unlock prompt nobody can see would wait forever. */
+  timeoutMs?: number;
+}
+
+const SERVICE = 'MyAccount';
+const ACCOUNT = 'MSALCache';
+export const CACHE_FILE = 'msal.cache';
+export const PLAINTEXT_CACHE_FILE = 'msal.cache.plaintext.json';
+
+function storeOf(platform: NodeJS.Platform): TokenStore {
+  return platform === 'win32' ? 'dpapi' : platform === 'darwin' ? 'keychain' : 'libsecret';
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Why the secure store failed, in words a person can act on, without any secret. */
+function reasonOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/^Verifing persistence failed with the error: /i, '').split('\n')[0].slice(0, 200);
+}
+
+export async function openTokenCache(options: TokenCacheOptions): Promise<TokenCache> {
+  const platform = options.platform ?? process.platform;
+  const store = storeOf(platform);
+  await ensureStateDir(options.configDir);
+  // Loaded on demand: it pulls in keytar's native addon, which commands without tokens never need.
+  const extensions = await import('@azure/msal-node-extensions');
+  const lockOptions = { retryNumber: 200, retryDelay: 50 };
+  try {
+    const persistence = await withTimeout(
+      extensions.PersistenceCreator.createPersistence({
+        cachePath: join(options.configDir, CACHE_FILE),
+        dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
+        serviceName: SERVICE,
+        accountName: ACCOUNT,
+        usePlaintextFileOnLinux: false,
+      }),
+      options.timeoutMs ?? 10000,
+      `The ${store} secure store`,
+    );
+    return { plugin: new extensions.PersistenceCachePlugin(persistence, lockOptions), store };
+  } catch (error) {
+    const reason = reasonOf(error);
+    if (!options.allowPlaintext) {
+      throw new MyAccountError(
+        'SecureTokenCacheUnavailable',
+        `MyAccount keeps tokens only in a secure store, and the ${store} store does not work here (${reason}). ` +
+          'Sign in from a session with a working keyring, or allow a plain token cache that only you can read: ' +
+          'myaccount update-config --allow-plaintext-token-cache true (in CI: MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE=true).',
+        { category: 'ResourceUnavailable', target: 'AllowPlaintextTokenCache', cause: error },
+      );
+    }
+    options.report.warning(`The ${store} secure store does not work here (${reason}); tokens are kept in a plain file readable only by you, as AllowPlaintextTokenCache allows.`);
+    const persistence = await extensions.FilePersistence.create(join(options.configDir, PLAINTEXT_CACHE_FILE));
+    return { plugin: new extensions.PersistenceCachePlugin(persistence, lockOptions), store: 'plaintext' };
+  }
+}
