@@ -2,7 +2,7 @@
  * The `myaccount` entry point: argv or JSON → schema → handler → one JSON document on stdout.
  * Human text and events go to stderr; failures become one error document and a stable exit code.
  */
-import { readFileSync } from 'node:fs';
+import { readSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from './commands/index.js';
@@ -34,12 +34,40 @@ function defaultDependencies(): CliDependencies {
     env: process.env,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    stdin: () => readFileSync(0),
+    stdin: readStdin,
     now: () => new Date(),
     fetch: (url, init) => fetch(url, init),
     isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     signal: controller.signal,
   };
+}
+
+/**
+ * All of stdin, read synchronously. readFileSync(0) throws EAGAIN when stdin is a non-blocking pipe
+ * that is momentarily empty because the writer is still writing (found by the bad-input fuzz test:
+ * a 1 MB `--input-json -` piped from another process ended in InternalError); this waits instead.
+ */
+function readStdin(): Buffer {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 5);
+        continue;
+      }
+      if (code === 'EOF') break; // Windows reports the end of a pipe this way
+      throw error;
+    }
+    if (read === 0) break;
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
+  }
+  return Buffer.concat(chunks);
 }
 
 export function configDirFrom(env: Env): string {

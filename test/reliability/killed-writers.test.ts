@@ -8,9 +8,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, cleanEnv, REPO, runCli, tempConfigDir } from '../helpers/cli';
-import { SUB_PROD, seedSignedIn } from '../helpers/seed';
-import { rng, seedFromEnv } from './prng';
+import { BIN, cleanEnv, REPO, runCli, tempConfigDir } from '../helpers/cli.js';
+import { SUB_PROD, seedSignedIn } from '../helpers/seed.js';
+import { rng, seedFromEnv } from './prng.js';
 
 const ITERATIONS = 200;
 const SEED = seedFromEnv(20240601);

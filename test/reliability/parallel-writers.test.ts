@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanEnv, REPO, tempConfigDir } from '../helpers/cli';
-import { SUB_B, SUB_DEV, SUB_DISABLED, SUB_PROD, seedSignedIn } from '../helpers/seed';
+import { cleanEnv, REPO, tempConfigDir } from '../helpers/cli.js';
+import { SUB_B, SUB_DEV, SUB_DISABLED, SUB_PROD, seedSignedIn } from '../helpers/seed.js';
 
 const N = 32;
 const RUNNER = join(__dirname, 'barrier-run.mjs');
