@@ -1,0 +1,193 @@
+/**
+ * Azure Resource Manager: tenants and subscriptions, every page, with retries that honour
+ * Retry-After on 429 and 5xx, bounded in count and in time. MSAL throttles token requests
+ * itself after a 429 or 5xx, so retries of ARM calls live here and nowhere else.
+ */
+import pRetry, { AbortError } from 'p-retry';
+import type { FetchLike } from '../core/context.js';
+import { MyAccountError } from '../core/errors.js';
+import type { Reporter } from '../core/reporter.js';
+
+export const ARM_API_VERSION = '2022-12-01';
+
+export interface ArmTenant {
+  tenantId: string;
+  displayName?: string;
+  defaultDomain?: string;
+  domains?: string[];
+  tenantCategory?: string;
+}
+
+export interface ArmSubscription {
+  subscriptionId: string;
+  displayName: string;
+  state: string;
+  tenantId: string;
+  managedByTenants?: { tenantId: string }[];
+}
+
+export interface RetryPolicy {
+  /** Attempts after the first. */
+  retries: number;
+  /** Give up when the next wait would pass this many ms since the first attempt. */
+  maxTotalMs: number;
+  /** Longest single wait, whatever Retry-After asks for. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 6, maxTotalMs: 60000, maxDelayMs: 20000 };
+
+export interface ArmClientOptions {
+  /** e.g. https://management.azure.com/ */
+  resourceManagerUrl: string;
+  /** A fresh bearer token for this client's tenant. */
+  token: () => Promise<string>;
+  fetch: FetchLike;
+  report: Reporter;
+  signal: AbortSignal;
+  retry?: RetryPolicy;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Counts every HTTP request, for benchmarks. */
+  onRequest?: () => void;
+}
+
+class TransientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+  });
+
+/** Retry-After is seconds or an HTTP date; anything else is ignored. */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+export class ArmClient {
+  private readonly base: string;
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+
+  constructor(private readonly options: ArmClientOptions) {
+    this.base = options.resourceManagerUrl.replace(/\/+$/, '');
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  listTenants(): Promise<ArmTenant[]> {
+    return this.listAll<ArmTenant>(`${this.base}/tenants?api-version=${ARM_API_VERSION}`);
+  }
+
+  listSubscriptions(): Promise<ArmSubscription[]> {
+    return this.listAll<ArmSubscription>(`${this.base}/subscriptions?api-version=${ARM_API_VERSION}`);
+  }
+
+  /** One subscription, or null when this tenant cannot see it. */
+  async getSubscription(id: string): Promise<ArmSubscription | null> {
+    const result = await this.get(`${this.base}/subscriptions/${encodeURIComponent(id)}?api-version=${ARM_API_VERSION}`, true);
+    return result as ArmSubscription | null;
+  }
+
+  private async listAll<T>(first: string): Promise<T[]> {
+    const items: T[] = [];
+    const seen = new Set<string>();
+    for (let url: string | undefined = first; url; ) {
+      // A server that hands back a page it already gave would otherwise loop forever.
+      if (seen.has(url)) throw this.protocolError(`the list at ${first} repeats a page`);
+      seen.add(url);
+      const page = (await this.get(url, false)) as { value?: T[]; nextLink?: string | null };
+      if (!page || !Array.isArray(page.value)) throw this.protocolError(`${url} did not return a list`);
+      items.push(...page.value);
+      url = page.nextLink ?? undefined;
+      if (url && new URL(url).origin !== new URL(this.base).origin) throw this.protocolError('a nextLink points to another host');
+    }
+    return items;
+  }
+
+  private async get(url: string, allowNotFound: boolean): Promise<unknown> {
+    const started = Date.now();
+    return pRetry(
+      async () => {
+        this.options.onRequest?.();
+        const response = await this.options
+          .fetch(url, { headers: { authorization: `Bearer ${await this.options.token()}`, accept: 'application/json' }, signal: this.options.signal })
+          .catch((error: unknown) => {
+            if (this.options.signal.aborted) throw new AbortError(error as Error);
+            // Dropped connections and resets are transient.
+            throw new TransientError(0, null);
+          });
+        if (response.status === 429 || response.status >= 500) {
+          throw new TransientError(response.status, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
+        }
+        const text = await response.text();
+        if (response.status === 404 && allowNotFound) return null;
+        if (response.status !== 200) throw new AbortError(this.httpError(url, response.status, text));
+        try {
+          return JSON.parse(text);
+        } catch {
+          throw new AbortError(this.protocolError(`${url} did not return JSON`));
+        }
+      },
+      {
+        retries: this.retry.retries,
+        // Backoff between attempts without Retry-After; with it, onFailedAttempt has already waited.
+        minTimeout: 200,
+        factor: 2,
+        maxTimeout: this.retry.maxDelayMs,
+        randomize: true,
+        signal: this.options.signal,
+        shouldRetry: ({ error }) => error instanceof TransientError,
+        onFailedAttempt: async ({ error, retriesLeft }) => {
+          if (!(error instanceof TransientError) || retriesLeft === 0) return;
+          const wait = Math.min(error.retryAfterMs ?? 0, this.retry.maxDelayMs);
+          if (Date.now() - started + wait > this.retry.maxTotalMs) throw this.gaveUp(url, error);
+          this.options.report.verbose(`GET ${new URL(url).pathname}: ${error.status ? `HTTP ${error.status}` : 'connection failed'}; retrying${wait ? ` after ${Math.round(wait / 100) / 10} s` : ''}.`);
+          if (wait > 0) await this.sleep(wait, this.options.signal);
+        },
+      },
+    ).catch((error: unknown) => {
+      if (error instanceof TransientError) throw this.gaveUp(url, error);
+      throw error;
+    });
+  }
+
+  private gaveUp(url: string, error: TransientError): MyAccountError {
+    return new MyAccountError(
+      'ArmUnavailable',
+      `Azure Resource Manager kept failing (${error.status ? `HTTP ${error.status}` : 'connection failed'}) for ${new URL(url).pathname} after ${this.retry.retries} retries. Try again later.`,
+      { category: 'ConnectionError', target: url.split('?')[0] },
+    );
+  }
+
+  private httpError(url: string, status: number, body: string): MyAccountError {
+    let code = `HTTP${status}`;
+    let message = '';
+    try {
+      const parsed = JSON.parse(body) as { error?: { code?: string; message?: string } };
+      code = parsed.error?.code ?? code;
+      message = parsed.error?.message ?? '';
+    } catch {
+      /* not JSON */
+    }
+    const auth = status === 401 || status === 403;
+    return new MyAccountError(code, `Azure Resource Manager refused ${new URL(url).pathname} (HTTP ${status}${message ? `: ${message.slice(0, 300)}` : ''}).`, {
+      category: auth ? 'AuthenticationError' : 'InvalidOperation',
+      target: url.split('?')[0],
+    });
+  }
+
+  private protocolError(what: string): MyAccountError {
+    return new MyAccountError('ArmProtocolError', `Azure Resource Manager answered unexpectedly: ${what}.`, { category: 'ProtocolError' });
+  }
+}
