@@ -1,0 +1,91 @@
+/**
+ * HTTP for MSAL and ARM. The local cloud's CA is trusted for the local cloud's own origin and
+ * nowhere else: requests to other hosts use Node's normal trust store, so adding the emulator
+ * can never make MyAccount accept a forged certificate for a real Azure host.
+ */
+import { Agent, request } from 'node:https';
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import type { FetchLike } from '../core/context.js';
+
+export interface TrustedOrigin {
+  /** e.g. https://127.0.0.1:47443 */
+  origin: string;
+  caPem: string;
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+const TIMEOUT_MS = 30000;
+
+export class HttpClient {
+  private readonly agents = new Map<string, Agent>();
+
+  constructor(
+    trusted: readonly TrustedOrigin[],
+    private readonly fallback: FetchLike,
+  ) {
+    for (const t of trusted) this.agents.set(new URL(t.origin).origin, new Agent({ ca: t.caPem, keepAlive: true }));
+  }
+
+  /** fetch-shaped access for ARM and metadata calls. */
+  readonly fetch: FetchLike = async (url, init) => {
+    const agent = this.agents.get(new URL(url).origin);
+    if (!agent) return this.fallback(url, init);
+    const raw = await this.send(agent, init?.method ?? 'GET', url, init?.headers ?? {}, undefined, init?.signal);
+    return { status: raw.status, headers: { get: (name: string) => raw.headers[name.toLowerCase()] ?? null }, text: async () => raw.text };
+  };
+
+  /** MSAL's network module: resolves for every status; MSAL reads error bodies itself. */
+  readonly msal: INetworkModule = {
+    sendGetRequestAsync: <T>(url: string, options?: NetworkRequestOptions, timeout?: number) => this.msalSend<T>('GET', url, options, timeout),
+    sendPostRequestAsync: <T>(url: string, options?: NetworkRequestOptions) => this.msalSend<T>('POST', url, options),
+  };
+
+  private async msalSend<T>(method: string, url: string, options: NetworkRequestOptions = {}, timeout?: number): Promise<NetworkResponse<T>> {
+    const agent = this.agents.get(new URL(url).origin);
+    let raw: RawResponse;
+    if (agent) raw = await this.send(agent, method, url, options.headers ?? {}, options.body, timeout ? AbortSignal.timeout(timeout) : undefined);
+    else {
+      const response = await this.fallback(url, { method, headers: options.headers, body: method === 'POST' ? options.body : undefined, signal: AbortSignal.timeout(timeout ?? TIMEOUT_MS) });
+      const headers: Record<string, string> = {};
+      for (const name of ['retry-after', 'content-type', 'x-ms-request-id', 'www-authenticate']) {
+        const value = response.headers.get(name);
+        if (value !== null) headers[name] = value;
+      }
+      raw = { status: response.status, headers, text: await response.text() };
+    }
+    let body: unknown = {};
+    try {
+      body = raw.text ? JSON.parse(raw.text) : {};
+    } catch {
+      body = {};
+    }
+    return { status: raw.status, headers: raw.headers, body: body as T };
+  }
+
+  private send(agent: Agent, method: string, url: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal): Promise<RawResponse> {
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method, agent, headers, signal, timeout: TIMEOUT_MS }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const out: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+          resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      req.on('timeout', () => req.destroy(new Error('request timed out')));
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  close(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+  }
+}
