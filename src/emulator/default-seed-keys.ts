@@ -1,0 +1,98 @@
+/**
+ * Credentials of the default seed's identities: passwords, the service principals' secret,
+ * certificate and private key, and the private key of the federated issuer the seed trusts.
+ * They are published on purpose: they open nothing but the local cloud, and tests, demos and
+ * people trying MyAccount offline need them. Never reuse them anywhere else.
+ */
+
+/** Certificate (public part) registered on the `ci-certificate` service principal. */
+export const CI_CERTIFICATE_PEM = `-----BEGIN CERTIFICATE-----
+MIIC4jCCAcqgAwIBAgIIAaKzxNXm9wEwDQYJKoZIhvcNAQELBQAwMTEvMC0GA1UE
+AxMmY2ktY2VydGlmaWNhdGUgKE15QWNjb3VudCBsb2NhbCBjbG91ZCkwHhcNMjYw
+MTAxMDAwMDAwWhcNNDYwMTAxMDAwMDAwWjAxMS8wLQYDVQQDEyZjaS1jZXJ0aWZp
+Y2F0ZSAoTXlBY2NvdW50IGxvY2FsIGNsb3VkKTCCASIwDQYJKoZIhvcNAQEBBQAD
+ggEPADCCAQoCggEBALbnn3VsSy7mgUUOuohX3M3C+w0u/csrBNFr36mZYFEBVgiG
+kU4Lw/HYZrf0F7JstoTDP3vUWC4eeIhXuV0EavHgXGIT0gLfSB30NsZwRjU92EP/
+R2umuNqlfGA7DTOCcnzPNV2S8rWHn62Yr/xl3gWKP35ZrNsMQxYKaCXFopyXc1Yi
+BzDmCZmpMZYujg2MEB9ZJ6c/qQ6x7uOz7FV8QSt0sqFE3JFVil+NXZmzBx5jnqEY
+t9A4xcNDZpE9UBmHNW3Qj973NH08Qhpw0KWTQ9xTo/fHRPVlzsvWCWbUA5i/pxM0
+9TZewrF0MZSZGcu7hILh5lzYWxnN6ZZgEFOfgsUCAwEAATANBgkqhkiG9w0BAQsF
+AAOCAQEAOWg6EoQ1n1LHYiV2SDClRBE//FOup4OX/LupFtvt9ePGz1FqkP64XFYC
+GP9WdyInoMiKnwOlP/c5K5V1UbPtfWDEiZ5UOWc5If3OCZVtxMDdx+2P8VdfidNa
+9Yp0iyuAKqUTIy/IhtmTSmnhAsr66D0uKk2lVUhaOJ7hfWz4PSdzt/m6okuN81Nd
+ScDICMapoUh5itLb7UNUf4UUJyGoRVTc//c0oECROzDq1BnnMlYZHMztVHs3238d
+ZNSg0iU8WQC0dImkbtAGchhcksNHFNN/IfyDuESnC2F20tk8Cl1GG6t1eJHQfWBd
+YpHkSxzk9MMRHuW7DOjxAJZhcrbucg==
+-----END CERTIFICATE-----
+`;
+
+/** Private key of `CI_CERTIFICATE_PEM` (PKCS#8). */
+export const CI_CERTIFICATE_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC25591bEsu5oFF
+DrqIV9zNwvsNLv3LKwTRa9+pmWBRAVYIhpFOC8Px2Ga39BeybLaEwz971FguHniI
+V7ldBGrx4FxiE9IC30gd9DbGcEY1PdhD/0drprjapXxgOw0zgnJ8zzVdkvK1h5+t
+mK/8Zd4Fij9+WazbDEMWCmglxaKcl3NWIgcw5gmZqTGWLo4NjBAfWSenP6kOse7j
+s+xVfEErdLKhRNyRVYpfjV2ZswceY56hGLfQOMXDQ2aRPVAZhzVt0I/e9zR9PEIa
+cNClk0PcU6P3x0T1Zc7L1glm1AOYv6cTNPU2XsKxdDGUmRnLu4SC4eZc2FsZzemW
+YBBTn4LFAgMBAAECggEABZLQaUTz+iY96ham2/wNB2JQGwiwZQyQfV8AZiJjzNKF
+DN/CFalma4KPR/IJKjlFiybVxfMq5Ox6rbFT1zzVrNblpPtBVi/4IMOKyyhSMPg+
+uuNQfMkMKOUYjmhWQJhsK5eQouNh5nxPKXxo4A1sz8+Bgk5L8svWz0xHYqx5H7Tk
+XIOhx5X/aGiKbg2Qk0XB79+AhQkHe6Hl1VhO5D9S8xMKX+R7wvujD6h3/vLIasj6
+e7XaXPPiqVT/af9vNQpY+f7htLYuB7LDUtScsn4KGjKgsjgv43S4Yvnx/ue1w8/K
+ao8cT6TJivNcsyHYf5R4qwl4Y8HzXaJqvVsNycfe0QKBgQDfLO4Qt1Erts+SJ+bc
+j2kDabLrEzzy3HM2XLkQGg4HC8rW2hOFl8BbEff2kvAZMkTHqcM5KsxK//gfJjIb
+hKlllZowwenCaE7ezVDTUHWgPD1wj/tvB6BNJwEPVkW/aKwlqpqowY3LlQ4a7vrq
+clSpxJvQkxwp9hzUDnv9JVmpEQKBgQDRzmhSibx6W/7P2uHtQzRFSCobDUv9GJ22
+mvjbGNLtJxstg30XsToC1BhQphjGj0EkCOxbgJ7wegbDLcnv8iYnObzSjHG6oHL9
+e0S5mmxDvdXm5WrSNlNNwNzgeL9AUfMOqQIFMGVDNkD/NVMqL7MH9Fhs8LFqJ0be
+tTaG5IFedQKBgQCZ18YQPd41jSKPdPQezLkuQhm1FKDqJW9CZS6pW9yZnNZpvxDA
+Abj2zm8pSWc7ZzykinDqIoeLl+H5zwGxmISRY0xUGghDHFZqHgx+brN3Dq+nvYks
+o4wsQxvm76jK5qPsnytX830Efq6ngF/1Z3TXRpHGePJsNpzuzUFJYwrokQKBgFRZ
+U3+7eFcJHUybhzFIT397H9J4ahB7EQ0VCO+s70AA9OA7eNNJoTT56DykSlmpxlqi
+a8Pt1fiAVq+pfQJGrCghAlTzudV6JEDciijEeLpTW+fUXDnfNWaRHzvvz5QgXkOK
+lxFW/58h9MelvKW9P5D3H4XMzscKu2dWG3Hn9ErxAoGATeimt6L6GRkXmkOwg+9I
+0ch1QHnr5nXG6agJu+AsqLuLscixhpTlXRQCotFIAGVvLZMKv7HwykqkI+du8b81
+/F7o8szS8NR01Q0JzDmKHrMtYc5jlxW+lDd1CPrBeJPzXEXzhYM3liAuWVOqDOnI
+WEsV08BBvBAyGeAbYis8Hkk=
+-----END PRIVATE KEY-----
+`;
+
+/** Issuer of the workload identity tokens the `ci-federated` service principal trusts. */
+export const FEDERATED_ISSUER = 'https://token.local-cloud.example';
+export const FEDERATED_ISSUER_KID = 'local-cloud-issuer-1';
+export const FEDERATED_SUBJECT = 'repo:contoso/app:ref:refs/heads/main';
+export const FEDERATED_AUDIENCE = 'api://AzureADTokenExchange';
+
+/** Public key of the federated issuer, as the seed publishes it. */
+export const FEDERATED_ISSUER_JWK = { kty: 'RSA', use: 'sig', alg: 'RS256', kid: FEDERATED_ISSUER_KID, n: 'uEyY3QIXCeuMJV7LiHweAVRmOyyT3-Z6JoEKFc7eQhgh27XcAgADZE5g2eOvMKVT3HUlMNXwnN4GYCEeHG7-H981iOfcvoIS-cUsPL8onogCBAMppkHwQZXe8xPPI6YdzNWlTgatGQbnaRIgY3HkSlbSjxBHAj6IMAvoAfDSIJKp3zhCFy6vG_QS_-hh10RZyBSVz-6I9azd8YLTJl8oYv_2N_q4y8crV6OaxIaqwsNAZaoeJBOTle6aAcCEWIfHNhiWhIZ-ot55Lbq1qPdLD4GxwlsyXcAxAtmAmik8kXeyStYeJ41ubbzwzlxd7niEm19szVqsUDdmsJL2rVkAjw', e: 'AQAB' };
+
+/** Private key of the federated issuer (PKCS#8), for minting workload identity tokens in tests and demos. */
+export const FEDERATED_ISSUER_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC4TJjdAhcJ64wl
+XsuIfB4BVGY7LJPf5nomgQoVzt5CGCHbtdwCAANkTmDZ468wpVPcdSUw1fCc3gZg
+IR4cbv4f3zWI59y+ghL5xSw8vyieiAIEAymmQfBBld7zE88jph3M1aVOBq0ZBudp
+EiBjceRKVtKPEEcCPogwC+gB8NIgkqnfOEIXLq8b9BL/6GHXRFnIFJXP7oj1rN3x
+gtMmXyhi//Y3+rjLxytXo5rEhqrCw0Blqh4kE5OV7poBwIRYh8c2GJaEhn6i3nkt
+urWo90sPgbHCWzJdwDEC2YCaKTyRd7JK1h4njW5tvPDOXF3ueISbX2zNWqxQN2aw
+kvatWQCPAgMBAAECggEAE9Xen+7BJwasczs0IbDmE9OPGzBNjAwEuo8p1DYLEscB
+IeH9V1PECbAr2VeZe91XXMNY6NwlxORagE8gLARAIpMF8oGt7u0V+L7hZ3pVd1aB
+DQiAG44+OvjT4YqQwS/4Rhr6ax7p02c8UcErLjjMTrnweIhSdCnhw3YMluTh4LJp
+cg9B/iutS7qYUjYJASxprrC7rdEBLWDN4Ee0XfVEe5NA0eD0HBAR8I181NCUVboL
+ae96Uqqvjo1px9DFBo9x3tk04pmL7xME8uc54IJFmS1JWqKZKaooePbDT/SyGurj
+7PJagjLwDsIE0vQ/Iq/VzcE8dKjqnvul4bfa3pJKNQKBgQDmnHYtAM4cERvsAbGg
+gze4e3H6lBh1UqLtPDGJfl1T6eNqbJIj+Jl5AmbjLb/6nrtxYOx2ZFDARQV7R4fN
+5od7UDenozMQtrdGgT42+CsCttrf7Q6f3qg9XTGHGk/e+U99uCyDslxV6ZpdgASa
+bDwA0ioAORpZ5mNZgZlj3MJz6wKBgQDMluFdrZcW2Pr03B7wP7pIvPfiS7CoZGoE
+/ls6GS9q3PdLRvGJjhYWVjOcjpz7E6qQbh/gLllBkZZywgqEITrXXYTmr0wK1dol
+FZ+wn2hhHmwKU+T6btvFcLscFGZ5gBgh/wtmNepCNf3AjCrKycE+D9XfWDm+FVN3
+dRF4Tf8Q7QKBgDNqpx6Zk1rGpccVCZmUKBRF0b/gzSM7bYAfb5wMRJq1BzNvSZYj
+k3RbiL0WMjuasIgy6AXtj+OOgA5ggHLz9zkTRZVm2bfcRTi/EDQJWO2d/2b139Dd
+P/2OjcBlqXE5fPO24JXsapHtJ7G5HU2g3DACq8Ko+KsapwQJ1T1ityhJAoGANBrd
+LNGQIFaEm6YQDxn75JiT/UNPq6NfSQRK0aImbG34YWihDWptf6TWojHEE0Hv97bE
+UYEcZFGi4nk+2mXoKX984I+Wq0/JrhYyxHXkzI9F7t9s+scPG9rZHI6phpo0Czx8
+d7yVe+VqSgaow1rc52R7ENXUZu/hgRQErgIXSwUCgYEAsQzFIiwBA5B7lWg1QPOF
+lfFniEh+OGMvFbYR+a9uL9ilvQ9SE+NGb1YJIPwBjoQkAU0/JPOoqMfNTgYqcOhZ
+jttk38RmC23VDN09rz03Z7Y4WhyGDgBjr64p643mQ6+hU7NK7aJutw5HA4kPKPsU
+6MysnRuRRVJha6Ng4gKqrIc=
+-----END PRIVATE KEY-----
+`;

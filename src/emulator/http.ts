@@ -1,0 +1,123 @@
+/**
+ * Plumbing shared by every endpoint: the per-request context, body reading with a size cap,
+ * form and JSON parsing, and writing answers. Nothing here knows about OAuth or ARM.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type ErrorShape = 'entra' | 'arm' | 'admin' | 'page';
+
+export interface LogFields {
+  grantType?: string;
+  clientId?: string;
+  tenant?: string;
+  user?: string;
+  fault?: string;
+  error?: string;
+}
+
+export interface Ctx {
+  req: IncomingMessage;
+  res: ServerResponse;
+  method: string;
+  /** Path with repeated slashes collapsed (clients joining URLs often produce "//"). */
+  path: string;
+  segments: string[];
+  query: URLSearchParams;
+  traceId: string;
+  correlationId: string;
+  started: number;
+  shape: ErrorShape;
+  log: LogFields;
+}
+
+export class BodyTooLarge extends Error {
+  constructor() {
+    super('request body too large');
+  }
+}
+
+export class BadBody extends Error {}
+
+export function readBody(ctx: Ctx, limit: number): Promise<Buffer> {
+  const { req } = ctx;
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    ctx.res.shouldKeepAlive = false;
+    return Promise.reject(new BodyTooLarge());
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        // The rest of the body is never read, so this connection cannot carry another request.
+        ctx.res.shouldKeepAlive = false;
+        req.pause();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) {
+        done = true;
+        resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+      }
+    });
+    req.on('error', (e) => {
+      if (!done) {
+        done = true;
+        reject(e);
+      }
+    });
+  });
+}
+
+export async function readForm(ctx: Ctx, limit: number): Promise<URLSearchParams> {
+  const type = String(ctx.req.headers['content-type'] ?? '').toLowerCase();
+  const body = await readBody(ctx, limit);
+  if (!type.startsWith('application/x-www-form-urlencoded')) throw new BadBody('content-type');
+  return new URLSearchParams(body.toString('utf8'));
+}
+
+export async function readJson(ctx: Ctx, limit: number): Promise<unknown> {
+  const body = await readBody(ctx, limit);
+  if (body.length === 0) return {};
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new BadBody('json');
+  }
+}
+
+const COMMON_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+
+export function send(ctx: Ctx, status: number, body: string | Buffer, contentType: string, headers: Record<string, string> = {}): void {
+  const { res } = ctx;
+  if (res.headersSent || res.destroyed) return;
+  const payload = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': contentType, 'Content-Length': String(payload.length), ...headers });
+  res.end(ctx.method === 'HEAD' ? undefined : payload);
+}
+
+export function sendJson(ctx: Ctx, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  send(ctx, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
+}
+
+/** Sends JSON that is already serialized (precomputed documents on hot paths). */
+export function sendRawJson(ctx: Ctx, status: number, json: string, headers: Record<string, string> = {}): void {
+  send(ctx, status, json, 'application/json; charset=utf-8', headers);
+}
+
+export function sendHtml(ctx: Ctx, status: number, html: string, headers: Record<string, string> = {}): void {
+  send(ctx, status, html, 'text/html; charset=utf-8', headers);
+}
+
+export function header(ctx: Ctx, name: string): string | undefined {
+  const v = ctx.req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

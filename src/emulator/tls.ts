@@ -1,0 +1,138 @@
+/**
+ * The emulator's own certificate authority and the leaf certificate it serves. Both are made on
+ * first start and reused, so a client told to trust the CA once keeps trusting it. Keys are made
+ * by node:crypto (native, fast); node-forge builds and signs the X.509 certificates.
+ */
+import { createHash, createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import forge from 'node-forge';
+import { emulatorPaths, readIfExists, writePrivateFile } from './files.js';
+
+export interface TlsMaterial {
+  caPem: string;
+  certPem: string;
+  keyPem: string;
+  caCertPath: string;
+  caBundlePath: string;
+  /** SHA-256 of the CA certificate, uppercase hex with colons (as browsers show it). */
+  caFingerprint: string;
+  /** base64 SHA-256 of the leaf's SubjectPublicKeyInfo, for Chromium's --ignore-certificate-errors-spki-list. */
+  leafSpkiSha256: string;
+}
+
+const DAY = 86_400_000;
+const LEAF_DAYS = 397; // within the 398-day limit browsers enforce on server certificates
+const RENEW_WITHIN_DAYS = 30;
+
+export function ensureTls(dataDir: string, now: () => number = Date.now): TlsMaterial {
+  const p = emulatorPaths(dataDir);
+  let caPem = readIfExists(p.caCert);
+  let caKeyPem = readIfExists(p.caKey);
+  if (!caPem || !caKeyPem || !validFor(caPem, now(), RENEW_WITHIN_DAYS)) {
+    ({ certPem: caPem, keyPem: caKeyPem } = makeCa(now()));
+    writePrivateFile(p.caKey, caKeyPem);
+    writePrivateFile(p.caCert, caPem, 0o644);
+  }
+  let certPem = readIfExists(p.leafCert);
+  let keyPem = readIfExists(p.leafKey);
+  if (!certPem || !keyPem || !validFor(certPem, now(), RENEW_WITHIN_DAYS) || !issuedBy(certPem, caPem)) {
+    ({ certPem, keyPem } = makeLeaf(caPem, caKeyPem, now()));
+    writePrivateFile(p.leafKey, keyPem);
+    writePrivateFile(p.leafCert, certPem, 0o644);
+  }
+  writeCaBundle(p.caBundle, caPem);
+  const ca = new X509Certificate(caPem);
+  const leaf = new X509Certificate(certPem);
+  const spki = leaf.publicKey.export({ type: 'spki', format: 'der' });
+  return {
+    caPem,
+    certPem,
+    keyPem,
+    caCertPath: p.caCert,
+    caBundlePath: p.caBundle,
+    caFingerprint: ca.fingerprint256,
+    leafSpkiSha256: createHash('sha256').update(spki).digest('base64'),
+  };
+}
+
+const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem'];
+
+/** Clients such as Python requests take one bundle that replaces the system store, so offer both in one file. */
+function writeCaBundle(path: string, caPem: string): void {
+  const system = SYSTEM_BUNDLES.find((f) => existsSync(f));
+  const content = (system ? readFileSync(system, 'utf8').trimEnd() + '\n' : '') + caPem;
+  if (readIfExists(path) !== content) writePrivateFile(path, content, 0o644);
+}
+
+function validFor(pem: string, now: number, days: number): boolean {
+  try {
+    const cert = new X509Certificate(pem);
+    return Date.parse(cert.validFrom) <= now && Date.parse(cert.validTo) > now + days * DAY;
+  } catch {
+    return false;
+  }
+}
+
+function issuedBy(leafPem: string, caPem: string): boolean {
+  try {
+    return new X509Certificate(leafPem).verify(new X509Certificate(caPem).publicKey);
+  } catch {
+    return false;
+  }
+}
+
+function rsaPair(): { keyPem: string; forgeKey: forge.pki.rsa.PrivateKey } {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return { keyPem, forgeKey: forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey };
+}
+
+function serial(): string {
+  // Positive 16-byte serial: forge takes hex and a leading 0 bit keeps it non-negative.
+  return '0' + forge.util.bytesToHex(forge.random.getBytesSync(15));
+}
+
+function makeCa(now: number): { certPem: string; keyPem: string } {
+  const { keyPem, forgeKey } = rsaPair();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
+  cert.serialNumber = serial();
+  cert.validity.notBefore = new Date(now - DAY);
+  cert.validity.notAfter = new Date(now + 3650 * DAY);
+  const name = [
+    { name: 'commonName', value: 'MyAccount Local Cloud CA' },
+    { name: 'organizationName', value: 'MyAccount local cloud (emulator, not Microsoft)' },
+  ];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  cert.sign(forgeKey, forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+}
+
+function makeLeaf(caPem: string, caKeyPem: string, now: number): { certPem: string; keyPem: string } {
+  const ca = forge.pki.certificateFromPem(caPem);
+  const caKey = forge.pki.privateKeyFromPem(createPrivateKey(caKeyPem).export({ type: 'pkcs8', format: 'pem' }).toString());
+  const { keyPem, forgeKey } = rsaPair();
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
+  cert.serialNumber = serial();
+  cert.validity.notBefore = new Date(now - DAY);
+  cert.validity.notAfter = new Date(now + LEAF_DAYS * DAY);
+  cert.setSubject([{ name: 'commonName', value: '127.0.0.1' }]);
+  cert.setIssuer(ca.subject.attributes);
+  cert.setExtensions([
+    { name: 'basicConstraints', cA: false, critical: true },
+    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+    { name: 'subjectKeyIdentifier' },
+    { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
+  ]);
+  cert.sign(caKey, forge.md.sha256.create());
+  return { certPem: forge.pki.certificateToPem(cert), keyPem };
+}

@@ -1,0 +1,143 @@
+/**
+ * Minting tokens. Access tokens follow the v1 format ARM tokens have (`ver` 1.0, `appid`,
+ * `upn`, `scp` or `roles`) with the issuer `{base}/{tid}/`, the same string the v1 discovery
+ * document names, so a validator that discovers the issuer and keys from this cloud accepts
+ * them. ID tokens are v2 (`{base}/{tid}/v2.0`), as MSAL expects.
+ */
+import { randomBytes } from 'node:crypto';
+import type { App, ManagedIdentity, Tenant, User } from './directory.js';
+import { b64url, sha256b64url, type TokenSigner } from './keys.js';
+import type { ScopeRequest } from './scopes.js';
+import type { EmulatorSettings } from './seed-types.js';
+
+export interface IssueContext {
+  baseUrl: string;
+  signer: TokenSigner;
+  now: () => number;
+  settings: () => EmulatorSettings;
+}
+
+// Unique token ids from a per-process prefix and a counter: unique without a syscall per token.
+const UTI_PREFIX = randomBytes(9).toString('base64url');
+let utiCounter = 0;
+function uti(): string {
+  return UTI_PREFIX + (++utiCounter).toString(36);
+}
+
+export function accessTokenIssuer(baseUrl: string, tenantId: string): string {
+  return `${baseUrl}/${tenantId}/`;
+}
+
+export function clientInfo(user: User): string {
+  return b64url(JSON.stringify({ uid: user.id, utid: user.homeTenantId }));
+}
+
+/** A pairwise subject, stable per user and app, as Entra derives it. */
+function pairwiseSub(objectId: string, appId: string): string {
+  return sha256b64url(`${objectId}|${appId.toLowerCase()}`).slice(0, 43);
+}
+
+export interface UserTokenArgs {
+  user: User;
+  tenant: Tenant;
+  app: App;
+  scope: ScopeRequest;
+  mfa: boolean;
+  /** How the client authenticated: 0 public, 1 secret, 2 certificate/assertion. */
+  appidacr: '0' | '1' | '2';
+  nonce?: string;
+  refreshToken?: string;
+}
+
+export function userTokenResponse(ic: IssueContext, a: UserTokenArgs): Record<string, unknown> {
+  const iat = Math.floor(ic.now() / 1000);
+  const lifetime = ic.settings().accessTokenLifetimeSeconds;
+  const tid = a.tenant.id;
+  const oid = a.user.objectIdIn.get(tid.toLowerCase()) ?? a.user.id;
+  const guest = tid.toLowerCase() !== a.user.homeTenantId.toLowerCase();
+  const [given, ...rest] = a.user.displayName.split(' ');
+  const access: Record<string, unknown> = {
+    aud: a.scope.resource,
+    iss: accessTokenIssuer(ic.baseUrl, tid),
+    iat,
+    nbf: iat,
+    exp: iat + lifetime,
+    acr: '1',
+    amr: a.mfa ? ['pwd', 'mfa'] : ['pwd'],
+    appid: a.app.appId,
+    appidacr: a.appidacr,
+    family_name: rest.join(' ') || undefined,
+    given_name: given,
+    idtyp: 'user',
+    ipaddr: '127.0.0.1',
+    name: a.user.displayName,
+    oid,
+    scp: a.scope.scp,
+    sub: pairwiseSub(oid, a.app.appId),
+    tid,
+    unique_name: a.user.userPrincipalName,
+    ...(guest ? { idp: accessTokenIssuer(ic.baseUrl, a.user.homeTenantId), email: a.user.userPrincipalName } : { upn: a.user.userPrincipalName }),
+    uti: uti(),
+    ver: '1.0',
+  };
+  const id: Record<string, unknown> = {
+    aud: a.app.appId,
+    iss: `${ic.baseUrl}/${tid}/v2.0`,
+    iat,
+    nbf: iat,
+    exp: iat + 3600,
+    name: a.user.displayName,
+    ...(a.nonce !== undefined ? { nonce: a.nonce } : {}),
+    oid,
+    preferred_username: a.user.userPrincipalName,
+    sub: pairwiseSub(oid, a.app.appId),
+    tid,
+    uti: uti(),
+    ver: '2.0',
+  };
+  return {
+    token_type: 'Bearer',
+    scope: a.scope.responseScope,
+    expires_in: lifetime,
+    ext_expires_in: lifetime,
+    access_token: ic.signer.sign(access),
+    ...(a.refreshToken ? { refresh_token: a.refreshToken, refresh_token_expires_in: ic.settings().refreshTokenLifetimeSeconds } : {}),
+    id_token: ic.signer.sign(id),
+    client_info: clientInfo(a.user),
+    ...(a.app.foci ? { foci: '1' } : {}),
+  };
+}
+
+export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: string; tenantId: string; resource: string; roles?: string[]; appidacr: '1' | '2'; miResourceId?: string }): { token: string; expiresIn: number; iat: number } {
+  const iat = Math.floor(ic.now() / 1000);
+  const lifetime = ic.settings().accessTokenLifetimeSeconds;
+  const iss = accessTokenIssuer(ic.baseUrl, a.tenantId);
+  const claims: Record<string, unknown> = {
+    aud: a.resource,
+    iss,
+    iat,
+    nbf: iat,
+    exp: iat + lifetime,
+    appid: a.appId,
+    appidacr: a.appidacr,
+    idp: iss,
+    idtyp: 'app',
+    oid: a.objectId,
+    ...(a.roles?.length ? { roles: a.roles } : {}),
+    sub: a.objectId,
+    tid: a.tenantId,
+    uti: uti(),
+    ver: '1.0',
+    ...(a.miResourceId ? { xms_mirid: a.miResourceId } : {}),
+  };
+  return { token: ic.signer.sign(claims), expiresIn: lifetime, iat };
+}
+
+export function appTokenResponse(ic: IssueContext, app: App, tenantId: string, objectId: string, scope: ScopeRequest, appidacr: '1' | '2'): Record<string, unknown> {
+  const t = appAccessToken(ic, { appId: app.appId, objectId, tenantId, resource: scope.resource, roles: app.roles, appidacr });
+  return { token_type: 'Bearer', expires_in: t.expiresIn, ext_expires_in: t.expiresIn, access_token: t.token, scope: scope.responseScope };
+}
+
+export function managedIdentityToken(ic: IssueContext, mi: ManagedIdentity, resource: string): { token: string; expiresIn: number; iat: number } {
+  return appAccessToken(ic, { appId: mi.clientId, objectId: mi.objectId, tenantId: mi.tenantId, resource, appidacr: '2', miResourceId: mi.resourceId });
+}
