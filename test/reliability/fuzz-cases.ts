@@ -28,7 +28,7 @@ export interface FuzzCase {
   argv: string[];
   stdinB64?: string;
   fileB64?: string;
-  /** argv holds a NUL, which an exec'd process cannot receive: in-process only. */
+  /** argv holds a NUL or a huge argument, which an exec'd process cannot receive: in-process only. */
   inProcessOnly?: boolean;
 }
 
@@ -246,7 +246,9 @@ export interface Generated {
 export function generateCases(total: number, random: Rng): Generated {
   const cases: FuzzCase[] = [];
   const filtered: Generated['filtered'] = [];
-  const add = (c: Omit<FuzzCase, 'id'>): void => void cases.push({ id: cases.length, ...c });
+  // exec() refuses a NUL in an argument, and one argument over 128 KiB (Linux MAX_ARG_STRLEN).
+  const execable = (argv: string[]): boolean => argv.every((a) => !a.includes('\u0000') && Buffer.byteLength(a) < 100_000);
+  const add = (c: Omit<FuzzCase, 'id'>): void => void cases.push({ id: cases.length, ...c, ...(execable(c.argv) ? {} : { inProcessOnly: true }) });
   const drop = (command: string, kind: string, sample: unknown): void => void filtered.push({ command, kind, sample: JSON.stringify(sample).slice(0, 200) });
 
   while (cases.length < total) {
@@ -399,7 +401,7 @@ export function generateCases(total: number, random: Rng): Generated {
         continue;
       }
       const full = [...words(def), ...argv];
-      add({ command: def.name, via: 'flags', kind, argv: full, ...(full.some((a) => a.includes('\u0000')) ? { inProcessOnly: true } : {}) });
+      add({ command: def.name, via: 'flags', kind, argv: full });
       if (cases.length >= total) break;
     }
   }
