@@ -199,6 +199,8 @@ function rejectMisleadingFlags(argv: readonly string[], commands: readonly Comma
 
 export async function parseArgv(argv: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: () => Buffer): Promise<ParseResult> {
   const globals = peekGlobals(argv);
+  // Nothing may hide behind "--": every word must reach the schema or be refused.
+  if (argv.includes('--')) throw invalidInput('InvalidArguments', 'myaccount takes no arguments after "--". Give every value as a flag or in --input-json.');
   const fast = fastParse(argv, commands);
   if (fast) return { kind: 'run', command: fast.command, input: collectInput(fast.command, fast.values, stdin), globals };
   rejectMisleadingFlags(argv, commands);

@@ -101,3 +101,13 @@ describe('the CLI contract', () => {
     expect([r.code, r.stdout]).toEqual([2, '']);
   });
 });
+
+test('words after "--" are refused, not ignored', async () => {
+  const { dir, cleanup } = tempConfigDir();
+  try {
+    const r = await runCli(dir, ['get-context', '--', '--constructor']);
+    expect([r.code, r.json.error.code]).toEqual([2, 'InvalidArguments']);
+  } finally {
+    cleanup();
+  }
+});
