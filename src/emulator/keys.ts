@@ -3,7 +3,7 @@
  * every tenant and its `kid` equals the certificate's `x5t`, so validators that look up by either
  * find it. The key is kept in the data folder so tokens issued before a restart still verify.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { readIfExists, writePrivateFile } from './files.js';
 
@@ -119,7 +119,7 @@ function selfSigned(keyPem: string, now: number): string {
   const key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
-  cert.serialNumber = '0' + forge.util.bytesToHex(forge.random.getBytesSync(15));
+  cert.serialNumber = randomSerial();
   cert.validity.notBefore = new Date(now - 86_400_000);
   cert.validity.notAfter = new Date(now + 3650 * 86_400_000);
   const name = [{ name: 'commonName', value: 'MyAccount local cloud token signing' }];
@@ -127,6 +127,16 @@ function selfSigned(keyPem: string, now: number): string {
   cert.setIssuer(name);
   cert.sign(key, forge.md.sha256.create());
   return forge.pki.certificateToPem(cert);
+}
+
+/**
+ * A positive 16-byte certificate serial in hex. DER integers must be minimal, so the first byte
+ * has its top bit clear (positive) and is not zero (no padding byte).
+ */
+export function randomSerial(): string {
+  const bytes = randomBytes(16);
+  bytes[0] = (bytes[0] & 0x7f) | 0x40;
+  return bytes.toString('hex');
 }
 
 export function sha256b64url(value: string): string {

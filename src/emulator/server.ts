@@ -51,6 +51,9 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** The clock, in epoch milliseconds (tests move time forward to expire things). */
   now?: () => number;
+  /** How long a client may take to send request headers (default 10 s) and a whole request (default 30 s). */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningEmulator {
@@ -136,8 +139,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
 
   const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem, handshakeTimeout: 10_000, minVersion: 'TLSv1.2' });
   // Slow or stalled clients are cut off instead of holding sockets forever.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 30_000;
+  server.headersTimeout = opts.headersTimeoutMs ?? 10_000;
+  server.requestTimeout = opts.requestTimeoutMs ?? 30_000;
   server.keepAliveTimeout = 5_000;
   server.timeout = 60_000;
 
@@ -363,7 +366,7 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
     renderError(cloud, ctx, e);
   } finally {
     deps.log.add({
-      time: new Date(cloud.now()).toISOString(),
+      time: safeDate(cloud).toISOString(),
       method: ctx.method,
       path: ctx.path.length > 300 ? ctx.path.slice(0, 300) + '…' : ctx.path,
       query: redactQuery(ctx.query),
@@ -373,6 +376,16 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
       correlationId,
       ...ctx.log,
     });
+  }
+}
+
+/** The injected clock is a dependency like any other; if it fails, error rendering must still work. */
+function safeDate(cloud: Cloud): Date {
+  try {
+    const d = new Date(cloud.now());
+    return Number.isNaN(d.getTime()) ? new Date() : d;
+  } catch {
+    return new Date();
   }
 }
 
@@ -400,7 +413,7 @@ async function special(cloud: Cloud, ctx: Ctx, kind: 'admin' | 'info' | 'index' 
     }
     case 'errorPage': {
       const code = Number(ctx.query.get('code'));
-      const page = errorPage({ title: 'Sign-in error', message: 'See the error code for details.', code: Number.isInteger(code) && code > 0 ? code : undefined, traceId: ctx.traceId, correlationId: ctx.correlationId, timestamp: entraTimestamp(new Date(cloud.now())) });
+      const page = errorPage({ title: 'Sign-in error', message: 'See the error code for details.', code: Number.isInteger(code) && code > 0 ? code : undefined, traceId: ctx.traceId, correlationId: ctx.correlationId, timestamp: entraTimestamp(safeDate(cloud)) });
       return sendHtml(ctx, 200, page.html, page.headers);
     }
   }
@@ -424,7 +437,7 @@ function renderError(cloud: Cloud, ctx: Ctx, e: unknown): void {
   }
   const entra = error as EntraError;
   ctx.log.error ??= entra.error;
-  const errorCtx = { traceId: ctx.traceId, correlationId: ctx.correlationId, now: new Date(cloud.now()), baseUrl: cloud.baseUrl };
+  const errorCtx = { traceId: ctx.traceId, correlationId: ctx.correlationId, now: safeDate(cloud), baseUrl: cloud.baseUrl };
   if (ctx.shape === 'page') {
     const page = errorPage({ title: 'Sign in failed', message: entra.description, code: entra.code, traceId: ctx.traceId, correlationId: ctx.correlationId, timestamp: errorCtx.now.toISOString() });
     sendHtml(ctx, entra.status, page.html, { ...page.headers, ...entra.extra.headers });

@@ -7,6 +7,7 @@ import { createHash, createPrivateKey, generateKeyPairSync, X509Certificate } fr
 import { existsSync, readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { emulatorPaths, readIfExists, writePrivateFile } from './files.js';
+import { randomSerial } from './keys.js';
 
 export interface TlsMaterial {
   caPem: string;
@@ -88,8 +89,7 @@ function rsaPair(): { keyPem: string; forgeKey: forge.pki.rsa.PrivateKey } {
 }
 
 function serial(): string {
-  // Positive 16-byte serial: forge takes hex and a leading 0 bit keeps it non-negative.
-  return '0' + forge.util.bytesToHex(forge.random.getBytesSync(15));
+  return randomSerial();
 }
 
 function makeCa(now: number): { certPem: string; keyPem: string } {
