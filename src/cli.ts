@@ -94,8 +94,8 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       return ExitCode.Ok;
     }
     const { command } = parsed;
-    if (globals.output === 'env' && !('Scope' in command.input.properties)) {
-      throw invalidInput('InvalidArguments', `--output env is for commands that take --scope; ${command.name} changes no environment variables.`, 'output');
+    if (globals.output === 'env' && !('Scope' in command.input.properties) && !command.processEnvironment) {
+      throw invalidInput('InvalidArguments', `--output env is for commands that hand back environment variables (those with --scope, and emulator env); ${command.name} changes none.`, 'output');
     }
     const input = await validateInput(command, parsed.input);
     const variables = new Map<string, string | null>();

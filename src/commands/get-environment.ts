@@ -3,6 +3,7 @@ import { notFound } from '../core/errors.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import { allEnvironments, findEnvironment } from '../profile/environments.js';
 import { openProfile } from '../profile/profile.js';
+import { emulatorDir, readInstance } from './emulator.js';
 import { ENVIRONMENT_TYPE, environmentName, environmentOutput, environmentTable } from './environment-schema.js';
 
 interface Input {
@@ -28,8 +29,10 @@ export default defineCommand<Input, EnvironmentView | EnvironmentView[]>({
   table: environmentTable,
   async handler(input, ctx) {
     const profile = await openProfile(ctx.configDir, ctx.clock).read();
-    if (input.Name === undefined) return allEnvironments(profile.environments);
-    const found = findEnvironment(profile.environments, input.Name);
+    // LocalCloud points at the port the local cloud of this state folder runs on.
+    const port = readInstance(emulatorDir(ctx))?.port;
+    if (input.Name === undefined) return allEnvironments(profile.environments, port);
+    const found = findEnvironment(profile.environments, input.Name, port);
     if (!found) throw notFound('EnvironmentNotFound', `There is no environment named "${input.Name}". Run myaccount get-environment to see them, or add it with add-environment.`, 'Name');
     return found;
   },

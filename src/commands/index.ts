@@ -3,6 +3,7 @@ import type { CommandDefinition } from '../core/command.js';
 import addEnvironment from './add-environment.js';
 import clearConfig from './clear-config.js';
 import clearContext from './clear-context.js';
+import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator.js';
 import exportConfig from './export-config.js';
 import getConfig from './get-config.js';
 import getContext from './get-context.js';
@@ -32,4 +33,9 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   addEnvironment,
   setEnvironment,
   removeEnvironment,
+  emulatorStart,
+  emulatorStop,
+  emulatorStatus,
+  emulatorReset,
+  emulatorEnv,
 ];

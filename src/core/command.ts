@@ -99,6 +99,8 @@ export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
   /** Columns for `--output table|tsv` and the PowerShell table view. */
   table?: TableColumn[];
   defaultParameterSet?: string;
+  /** Hands back environment variables for the caller (accepts --output env) without a Scope. */
+  processEnvironment?: boolean;
   /** Destructive commands get SupportsShouldProcess with this ConfirmImpact. */
   confirmImpact?: ConfirmImpact;
   handler: (input: I, ctx: CommandContext) => Promise<O>;

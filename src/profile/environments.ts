@@ -5,6 +5,8 @@
 import { invalidInput } from '../core/errors.js';
 import { ENVIRONMENT_FIELDS, type EnvironmentRecord, type EnvironmentView } from './environment-types.js';
 import { sameName } from './profile.js';
+import { DEFAULT_EMULATOR_PORT } from '../emulator/constants.js';
+import { localCloudEnvironment } from '../emulator/local-cloud.js';
 
 const BUILT_IN: readonly EnvironmentRecord[] = [
   {
@@ -103,21 +105,22 @@ const BUILT_IN: readonly EnvironmentRecord[] = [
 
 export const DEFAULT_ENVIRONMENT = 'AzureCloud';
 
-export function builtInEnvironments(): EnvironmentView[] {
-  return BUILT_IN.map((e) => ({ ...e, Type: 'Built-in' as const }));
+/** The public clouds, and the local cloud on the port it runs on (or will run on). */
+export function builtInEnvironments(localCloudPort = DEFAULT_EMULATOR_PORT): EnvironmentView[] {
+  return [...BUILT_IN, localCloudEnvironment(localCloudPort) as EnvironmentRecord].map((e) => ({ ...e, Type: 'Built-in' as const }));
 }
 
 export function isBuiltIn(name: string): boolean {
-  return BUILT_IN.some((e) => sameName(e.Name, name));
+  return builtInEnvironments().some((e) => sameName(e.Name, name));
 }
 
 /** Every environment, built-ins first, each with every field present (null when unknown). */
-export function allEnvironments(userDefined: readonly EnvironmentRecord[]): EnvironmentView[] {
-  return [...builtInEnvironments(), ...userDefined.map((e) => ({ ...e, Type: 'User-defined' as const }))].map(complete);
+export function allEnvironments(userDefined: readonly EnvironmentRecord[], localCloudPort?: number): EnvironmentView[] {
+  return [...builtInEnvironments(localCloudPort), ...userDefined.map((e) => ({ ...e, Type: 'User-defined' as const }))].map(complete);
 }
 
-export function findEnvironment(userDefined: readonly EnvironmentRecord[], name: string): EnvironmentView | undefined {
-  return allEnvironments(userDefined).find((e) => sameName(e.Name, name));
+export function findEnvironment(userDefined: readonly EnvironmentRecord[], name: string, localCloudPort?: number): EnvironmentView | undefined {
+  return allEnvironments(userDefined, localCloudPort).find((e) => sameName(e.Name, name));
 }
 
 function complete(e: EnvironmentView): EnvironmentView {

@@ -19,6 +19,7 @@ describe('environments through the real CLI', () => {
       ['AzureCloud', 'Built-in'],
       ['AzureChinaCloud', 'Built-in'],
       ['AzureUSGovernment', 'Built-in'],
+      ['LocalCloud', 'Built-in'],
     ]);
     const china = await runCli(dir, ['get-environment', 'azurechinacloud']);
     expect(china.json).toMatchObject({
@@ -44,7 +45,7 @@ describe('environments through the real CLI', () => {
     const byAlias = await runCli(dir, ['add-environment', '--input-json', JSON.stringify({ Name: 'Two', ActiveDirectoryAuthority: 'https://login.two.test/', ResourceManagerUrl: 'https://arm.two.test/', ActiveDirectoryServiceEndpointResourceId: 'https://arm.two.test/' })]);
     expect(byAlias.code).toBe(0);
     const list = await runCli(dir, ['get-environment']);
-    expect(list.json.map((e: any) => e.Name)).toEqual(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment', 'Contoso', 'Two']);
+    expect(list.json.map((e: any) => e.Name)).toEqual(['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment', 'LocalCloud', 'Contoso', 'Two']);
     const removed = await runCli(dir, ['remove-environment', 'CONTOSO', '--pass-thru']);
     expect(removed.json.Name).toBe('Contoso');
     const gone = await runCli(dir, ['get-environment', 'Contoso']);
@@ -146,7 +147,7 @@ describe('environments through the real CLI', () => {
       const closed = await runCli(dir, ['add-environment', '--name', 'Broken', '--arm-endpoint', 'http://127.0.0.1:9/']);
       expect(closed.json.error.code).toBe('ArmMetadataUnavailable');
       const list = await runCli(dir, ['get-environment']);
-      expect(list.json).toHaveLength(3);
+      expect(list.json).toHaveLength(4);
     });
   });
 });

@@ -1,0 +1,81 @@
+import { request } from 'node:https';
+import { readFileSync, statSync } from 'node:fs';
+import { runCli, tempConfigDir } from '../helpers/cli.js';
+
+function getJson(url: string, ca: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    request(url, { ca }, (res) => {
+      let text = '';
+      res.on('data', (d) => (text += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('myaccount emulator', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempConfigDir()));
+  afterAll(async () => {
+    await runCli(dir, ['emulator', 'stop']);
+    cleanup();
+  });
+
+  test('env before the first start says how to get a CA', async () => {
+    const r = await runCli(dir, ['emulator', 'env']);
+    expect([r.code, r.json.error.code]).toEqual([1, 'EmulatorNeverStarted']);
+  });
+
+  test('start --detach, status, env, LocalCloud, a real TLS request, stop', async () => {
+    const started = await runCli(dir, ['emulator', 'start', '--detach', '--port', '0', '--idle-timeout-minutes', '10']);
+    expect(started.code).toBe(0);
+    expect(started.json).toMatchObject({ Running: true, Url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), Environment: 'LocalCloud' });
+    const { Url, Port, Pid, CaCertPath } = started.json;
+    // The CA certificate is public; its key is not.
+    expect(statSync(CaCertPath.replace('ca.pem', 'ca-key.pem')).mode & 0o777).toBe(0o600);
+
+    const status = await runCli(dir, ['emulator', 'status']);
+    expect(status.json).toMatchObject({ Running: true, Pid, Port });
+
+    const again = await runCli(dir, ['emulator', 'start', '--detach']);
+    expect([again.code, again.json.error.code]).toEqual([1, 'EmulatorAlreadyRunning']);
+    const resetWhileRunning = await runCli(dir, ['emulator', 'reset']);
+    expect(resetWhileRunning.json.error.code).toBe('EmulatorRunning');
+
+    const env = await runCli(dir, ['emulator', 'env', '--output', 'env']);
+    expect(env.stdout).toContain(`export NODE_EXTRA_CA_CERTS='${started.json.CaBundlePath}'`);
+    expect(env.stdout).toContain('export REQUESTS_CA_BUNDLE=');
+
+    const local = await runCli(dir, ['get-environment', 'localcloud']);
+    expect(local.json).toMatchObject({ Name: 'LocalCloud', Type: 'Built-in', ActiveDirectoryAuthority: `${Url}/`, ResourceManagerUrl: `${Url}/` });
+
+    // The CA it printed is what a client needs: the emulator serves real TLS with it.
+    const config = await getJson(`${Url}/organizations/v2.0/.well-known/openid-configuration`, readFileSync(CaCertPath, 'utf8'));
+    expect(config.status).toBe(200);
+    expect(config.body.token_endpoint).toBe(`${Url}/organizations/oauth2/v2.0/token`);
+
+    const stopped = await runCli(dir, ['emulator', 'stop']);
+    expect(stopped.json).toMatchObject({ Running: false });
+    expect(() => process.kill(Pid, 0)).toThrow();
+    const stopAgain = await runCli(dir, ['emulator', 'stop']);
+    expect([stopAgain.code, stopAgain.json.Running]).toEqual([0, false]);
+    const reset = await runCli(dir, ['emulator', 'reset', '--all']);
+    expect(reset.json).toMatchObject({ Running: false, CaCertPath: null });
+  });
+
+  test('a port in use is a clear error', async () => {
+    const first = await runCli(dir, ['emulator', 'start', '--detach', '--port', '0']);
+    const other = tempConfigDir();
+    try {
+      const clash = await runCli(other.dir, ['emulator', 'start', '--port', String(first.json.Port)]);
+      expect(first.code).toBe(0);
+      expect(clash.code).toBe(1);
+      expect(clash.json.error.code).toBe('EmulatorPortInUse');
+    } finally {
+      await runCli(dir, ['emulator', 'stop']);
+      other.cleanup();
+    }
+  });
+});
