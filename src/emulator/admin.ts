@@ -9,7 +9,7 @@ import type { Cloud } from './cloud.js';
 import { ADMIN_KEY_HEADER } from './constants.js';
 import { ArmError } from './errors.js';
 import { checkFaultConfig, type FaultConfig, type FaultInjector } from './faults.js';
-import { header, readJson, sendJson, type Ctx } from './http.js';
+import { BodyTooLarge, header, readJson, sendJson, type Ctx } from './http.js';
 import { approveByUserCode, denyByUserCode } from './identity/device.js';
 import type { RequestLog } from './log.js';
 import type { EmulatorSettings } from './seed-types.js';
@@ -50,8 +50,8 @@ const SETTING_LIMITS: Record<keyof EmulatorSettings, [number, number] | 'string'
 export async function adminRoute(cloud: Cloud, ctx: Ctx, deps: AdminDeps): Promise<void> {
   if (!sameKey(header(ctx, ADMIN_KEY_HEADER), deps.key)) throw new ArmError(401, 'Unauthorized', `The admin API needs the ${ADMIN_KEY_HEADER} header with the key from the emulator's data folder.`);
   const route = `${ctx.method} /${ctx.segments.slice(1).join('/')}`;
-  const body = ctx.method === 'POST' || ctx.method === 'PUT' || ctx.method === 'PATCH' ? await readJson(ctx, cloud.bodyLimit).catch(() => {
-    throw bad('The body must be JSON.');
+  const body = ctx.method === 'POST' || ctx.method === 'PUT' || ctx.method === 'PATCH' ? await readJson(ctx, cloud.bodyLimit).catch((e) => {
+    throw e instanceof BodyTooLarge ? e : bad('The body must be JSON.');
   }) : undefined;
   switch (route) {
     case 'GET /status':

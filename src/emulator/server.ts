@@ -137,9 +137,17 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const adminKey = opts.admin ? randomBytes(32).toString('base64url') : undefined;
   const startedAt = new Date(now()).toISOString();
 
-  const server: Server = createServer({ cert: tls.certPem, key: tls.keyPem, handshakeTimeout: 10_000, minVersion: 'TLSv1.2' });
+  const headersTimeout = opts.headersTimeoutMs ?? 10_000;
+  const server: Server = createServer({
+    cert: tls.certPem,
+    key: tls.keyPem,
+    handshakeTimeout: 10_000,
+    minVersion: 'TLSv1.2',
+    // Node checks the header and request timeouts only this often (30 s by default).
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, headersTimeout / 2)),
+  });
   // Slow or stalled clients are cut off instead of holding sockets forever.
-  server.headersTimeout = opts.headersTimeoutMs ?? 10_000;
+  server.headersTimeout = headersTimeout;
   server.requestTimeout = opts.requestTimeoutMs ?? 30_000;
   server.keepAliveTimeout = 5_000;
   server.timeout = 60_000;

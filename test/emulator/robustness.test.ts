@@ -1,0 +1,129 @@
+/**
+ * Bad requests of every class get the documented error in the service's shape, and nothing a
+ * client sends (oversized, malformed, slow, or a handler bug) stops the server serving others.
+ */
+import tls from 'node:tls';
+import { DEFAULT_CLIENT_ID, defaultSeedIds as S } from '../../src/emulator/index.js';
+import { call, startTestEmulator, type TestEmulator } from './helpers.js';
+
+let emu: TestEmulator;
+let clockBroken = false;
+beforeAll(async () => {
+  emu = await startTestEmulator({
+    headersTimeoutMs: 500,
+    requestTimeoutMs: 1000,
+    now: () => {
+      if (clockBroken) throw new Error('the clock broke');
+      return Date.now();
+    },
+  });
+});
+afterAll(async () => {
+  await emu?.dispose();
+});
+
+const token = `/${S.CONTOSO}/oauth2/v2.0/token`;
+
+function expectEntra(r: { status: number; json: any }, status: number, error: string, code: number) {
+  expect(r.status).toBe(status);
+  expect(r.json).toMatchObject({ error, error_codes: [code] });
+  expect(r.json.error_description).toMatch(new RegExp(`^AADSTS${code}: .* Trace ID: [0-9a-f-]{36} Correlation ID: [0-9a-f-]+ Timestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`));
+  expect(r.json).toHaveProperty('trace_id');
+  expect(r.json).toHaveProperty('correlation_id');
+  expect(r.json).toHaveProperty('timestamp');
+}
+
+test('unknown grant, missing grant, GET on the token endpoint, wrong content type', async () => {
+  expectEntra(await call(emu, 'POST', token, { form: { grant_type: 'magic', client_id: DEFAULT_CLIENT_ID } }), 400, 'unsupported_grant_type', 70003);
+  expectEntra(await call(emu, 'POST', token, { form: { client_id: DEFAULT_CLIENT_ID } }), 400, 'invalid_request', 900144);
+  expectEntra(await call(emu, 'GET', token), 405, 'invalid_request', 900561);
+  expectEntra(await call(emu, 'POST', token, { json: { grant_type: 'password' } }), 400, 'invalid_request', 9002313);
+  expectEntra(await call(emu, 'POST', token, { body: '%%%&&&===', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 400, 'invalid_request', 900144);
+});
+
+test('unknown and malformed tenants, unknown paths, invalid scopes', async () => {
+  expectEntra(await call(emu, 'GET', '/nowhere.example/v2.0/.well-known/openid-configuration'), 400, 'invalid_tenant', 90002);
+  expectEntra(await call(emu, 'GET', '/bad_tenant!/v2.0/.well-known/openid-configuration'), 400, 'invalid_tenant', 900023);
+  expectEntra(await call(emu, 'GET', `/${S.CONTOSO}/oauth2/v2.0/nothing`), 404, 'invalid_request', 90056);
+  const multi = await call(emu, 'POST', token, { form: { grant_type: 'password', client_id: DEFAULT_CLIENT_ID, username: S.ALICE.username, password: S.ALICE.password, scope: 'https://management.azure.com/.default https://graph.microsoft.com/.default' } });
+  expectEntra(multi, 400, 'invalid_scope', 28000);
+  const unknownResource = await call(emu, 'POST', token, { form: { grant_type: 'password', client_id: DEFAULT_CLIENT_ID, username: S.ALICE.username, password: S.ALICE.password, scope: 'https://unknown.example/.default' } });
+  expectEntra(unknownResource, 400, 'invalid_resource', 500011);
+});
+
+test('an oversized body is 413 in the right shape; the server keeps serving', async () => {
+  const big = 'x'.repeat(1024 * 1024 + 10);
+  expectEntra(await call(emu, 'POST', token, { body: `grant_type=password&pad=${big}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 413, 'invalid_request', 9002313);
+  const arm = await call(emu, 'POST', '/_admin/faults', { body: big, admin: true, headers: { 'content-type': 'application/json' } });
+  expect(arm.status).toBe(413);
+  expect(arm.json.error.code).toBe('RequestEntityTooLarge');
+  expect((await call(emu, 'GET', '/common/discovery/instance?api-version=1.1')).status).toBe(200);
+});
+
+test('the authorize endpoint refuses non-loopback redirect URIs on an error page, and sends later errors to the app', async () => {
+  const page = await call(emu, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${DEFAULT_CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent('https://evil.example/cb')}&scope=openid`);
+  expect(page.status).toBe(400);
+  expect(page.headers['content-type']).toContain('text/html');
+  expect(page.text).toContain('AADSTS50011');
+  expect(page.text).not.toContain('<script');
+  const viaApp = await call(emu, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${DEFAULT_CLIENT_ID}&response_type=token&redirect_uri=${encodeURIComponent('http://localhost:5555')}&scope=openid&state=s1`);
+  expect(viaApp.status).toBe(302);
+  const location = new URL(viaApp.headers.location!);
+  expect(location.origin).toBe('http://localhost:5555');
+  expect(location.searchParams.get('error')).toBe('unsupported_response_type');
+  expect(location.searchParams.get('state')).toBe('s1');
+  const xss = await call(emu, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${DEFAULT_CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent('http://localhost:5555')}&scope=openid&login_hint=${encodeURIComponent('"><script>alert(1)</script>')}`);
+  expect(xss.status).toBe(200);
+  expect(xss.text).not.toContain('<script>alert(1)</script>');
+  expect(xss.text).toContain('&#34;&#62;&#60;script&#62;');
+});
+
+test('a client that never finishes its headers is cut off, and others are served meanwhile', async () => {
+  const socket = tls.connect({ host: '127.0.0.1', port: emu.port, ca: emu.caPem, servername: 'localhost' });
+  await new Promise<void>((resolve) => socket.once('secureConnect', () => resolve()));
+  socket.write('GET /common/discovery/instance HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+  const closedIn = new Promise<number>((resolve) => {
+    const t0 = Date.now();
+    socket.on('close', () => resolve(Date.now() - t0));
+    socket.on('error', () => undefined);
+    socket.resume();
+  });
+  const served = await call(emu, 'GET', '/common/discovery/keys');
+  expect(served.status).toBe(200);
+  expect(await closedIn).toBeLessThan(5000);
+});
+
+test('garbage on the wire and TLS without trust do not take the server down', async () => {
+  const raw = tls.connect({ host: '127.0.0.1', port: emu.port, ca: emu.caPem, servername: 'localhost' });
+  await new Promise<void>((resolve) => raw.once('secureConnect', () => resolve()));
+  raw.on('error', () => undefined);
+  raw.resume();
+  raw.write('\x00\x01\x02 NOT HTTP\r\n\r\n');
+  await new Promise((r) => raw.once('close', r));
+  const untrusted = tls.connect({ host: '127.0.0.1', port: emu.port, rejectUnauthorized: true });
+  await new Promise((r) => untrusted.once('error', r));
+  expect((await call(emu, 'GET', '/common/v2.0/.well-known/openid-configuration')).status).toBe(200);
+});
+
+test('an exception inside a handler becomes a 500 in the Entra or ARM shape, and the next request works', async () => {
+  const form = { grant_type: 'client_credentials', client_id: S.CI_SECRET_APP.appId, client_secret: S.CI_SECRET_APP.secret, scope: 'https://management.azure.com/.default' };
+  clockBroken = true;
+  let broken;
+  try {
+    broken = await call(emu, 'POST', token, { form });
+  } finally {
+    clockBroken = false;
+  }
+  expectEntra(broken, 500, 'server_error', 50000);
+  const ok = await call(emu, 'POST', token, { form });
+  expect(ok.status).toBe(200);
+  clockBroken = true;
+  let armBroken;
+  try {
+    armBroken = await call(emu, 'GET', '/subscriptions?api-version=2022-12-01', { headers: { authorization: `Bearer ${ok.json.access_token}` } });
+  } finally {
+    clockBroken = false;
+  }
+  expect(armBroken.status).toBe(500);
+  expect(armBroken.json).toEqual({ error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } });
+});
