@@ -42,12 +42,6 @@ export type TenantRef =
   | { kind: 'common' | 'organizations' }
   | { kind: 'consumers' };
 
-export interface Principal {
-  /** The key subscriptions list principals by: home user id, appId or managed identity clientId. */
-  key: string;
-  kind: 'user' | 'app' | 'managedIdentity';
-}
-
 export class Directory {
   readonly tenants: Tenant[];
   private readonly tenantById = new Map<string, Tenant>();

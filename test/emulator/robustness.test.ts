@@ -41,6 +41,14 @@ test('unknown grant, missing grant, GET on the token endpoint, wrong content typ
   expectEntra(await call(emu, 'POST', token, { body: '%%%&&&===', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 400, 'invalid_request', 900144);
 });
 
+test('client_secret_basic works like client_secret_post', async () => {
+  const basic = Buffer.from(`${S.CI_SECRET_APP.appId}:${encodeURIComponent(S.CI_SECRET_APP.secret)}`).toString('base64');
+  const ok = await call(emu, 'POST', token, { form: { grant_type: 'client_credentials', scope: 'https://management.azure.com/.default' }, headers: { authorization: `Basic ${basic}` } });
+  expect(ok.status).toBe(200);
+  const bad = Buffer.from(`${S.CI_SECRET_APP.appId}:nope`).toString('base64');
+  expectEntra(await call(emu, 'POST', token, { form: { grant_type: 'client_credentials', scope: 'https://management.azure.com/.default' }, headers: { authorization: `Basic ${bad}` } }), 401, 'invalid_client', 7000215);
+});
+
 test('unknown and malformed tenants, unknown paths, invalid scopes', async () => {
   expectEntra(await call(emu, 'GET', '/nowhere.example/v2.0/.well-known/openid-configuration'), 400, 'invalid_tenant', 90002);
   expectEntra(await call(emu, 'GET', '/bad_tenant!/v2.0/.well-known/openid-configuration'), 400, 'invalid_tenant', 900023);

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Cloud } from '../cloud.js';
 import type { App, Tenant, TenantRef, User } from '../directory.js';
 import { Aad } from '../errors.js';
-import { BadBody, readForm, sendJson, type Ctx } from '../http.js';
+import { BadBody, header, readForm, sendJson, type Ctx } from '../http.js';
 import { parseScope, type ScopeRequest } from '../scopes.js';
 import { appTokenResponse, userTokenResponse } from '../tokens.js';
 import { authenticateClient, type ClientAuth } from './client-auth.js';
@@ -25,6 +25,7 @@ export async function tokenEndpoint(cloud: Cloud, ctx: Ctx, segment: string, ver
     throw e;
   }
   const ref = resolveTenantSegment(cloud, segment);
+  basicClientCredentials(ctx, form);
   const grant = form.get('grant_type');
   ctx.log.grantType = grant ?? undefined;
   ctx.log.clientId = form.get('client_id') ?? undefined;
@@ -57,6 +58,21 @@ export async function tokenEndpoint(cloud: Cloud, ctx: Ctx, segment: string, ver
   }
   if (version === 'v1') body = { ...body, resource: form.get('resource') ?? undefined };
   sendJson(ctx, 200, body);
+}
+
+/** client_secret_basic: the discovery document offers it, so the credentials may come in the header. */
+function basicClientCredentials(ctx: Ctx, form: URLSearchParams): void {
+  const auth = header(ctx, 'authorization');
+  const m = auth ? /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(auth) : null;
+  if (!m) return;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw Aad.malformed('The Authorization header is not valid client_secret_basic.');
+  const id = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+  const secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
+  if (!form.has('client_id')) form.set('client_id', id);
+  else if (form.get('client_id') !== id) throw Aad.assertionAppMismatch();
+  if (!form.has('client_secret')) form.set('client_secret', secret);
 }
 
 function scopeOf(cloud: Cloud, raw: string | null | undefined, ref: TenantRef): ScopeRequest {
