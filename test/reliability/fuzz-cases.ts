@@ -254,6 +254,8 @@ export function generateCases(total: number, random: Rng): Generated {
   while (cases.length < total) {
     for (const def of commands) {
       const props = Object.keys(def.input.properties);
+      // Commands without parameters (emulator stop) still get unknown names thrown at them.
+      const anyProp = (): string => (props.length > 0 ? random.pick(props) : 'Name');
       const via: Via = random.pick(['inline', 'stdin', 'file', 'flags', 'flags'] as const);
       const entries = baseEntries(def, random);
       if (via !== 'flags') {
@@ -263,7 +265,7 @@ export function generateCases(total: number, random: Rng): Generated {
         let text: string | null = null;
         let bytes: Buffer | null = null;
         const pick = random.int(0, 9);
-        if (pick <= 2) {
+        if (pick <= 2 && props.length > 0) {
           const name = random.pick(props);
           const bad = badValue(def, name, random, false);
           if (!bad) continue;
@@ -274,7 +276,7 @@ export function generateCases(total: number, random: Rng): Generated {
           doc = doc.filter(([k]) => k !== missing);
           kind = 'missing-required';
         } else if (pick <= 4) {
-          const key = random.pick([...PROTO_KEYS, ...PROTO_KEYS, random.pick(props).toLowerCase(), `${random.pick(props)} `, randomText(random, random.int(1, 20)), 'k'.repeat(5000), `Na\u0000me`]);
+          const key = random.pick([...PROTO_KEYS, ...PROTO_KEYS, anyProp().toLowerCase(), `${anyProp()} `, randomText(random, random.int(1, 20)), 'k'.repeat(5000), `Na\u0000me`]);
           const value = random.pick<unknown>(['x', 1, null, { polluted: true }, { Name: 'AzureCloud' }, [], { __proto__: { polluted: true } }]);
           doc = random.chance(0.5) ? [[key, value], ...doc] : [...doc, [key, value]];
           kind = PROTO_KEYS.includes(key) ? 'prototype-key' : 'unknown-field';
@@ -335,7 +337,7 @@ export function generateCases(total: number, random: Rng): Generated {
       let kind = '';
       let schemaLevel: Record<string, unknown> | null = null;
       if (pick === 0) {
-        const extra = random.pick([['--bogus', 'x'], ['--constructor', 'x'], ['--__proto__', 'x'], ['--toString'], ['--no-constructor'], ['--hasOwnProperty=1'], ['--prototype', 'x'], ['-z'], ['-Z', 'x'], [`--${random.pick(props)}`, 'x'], ['--name.sub', 'x'], [`--${flagOf(random.pick(props), def.input.properties[random.pick(props)])}.x`, 'y']]);
+        const extra = random.pick([['--bogus', 'x'], ['--constructor', 'x'], ['--__proto__', 'x'], ['--toString'], ['--no-constructor'], ['--hasOwnProperty=1'], ['--prototype', 'x'], ['-z'], ['-Z', 'x'], [`--${anyProp()}`, 'x'], ['--name.sub', 'x'], [`--${anyProp().toLowerCase()}.x`, 'y']]);
         argv = random.chance(0.5) ? [...base, ...extra] : [...extra, ...base];
         kind = 'unknown-flag';
       } else if (pick === 1 && valueProps.length) {
