@@ -1,0 +1,81 @@
+import { commands } from '../../src/commands/index.js';
+import { defineCommand } from '../../src/core/command.js';
+import { formatFile, moduleManifest, moduleScript } from '../../scripts/generate/module.js';
+import { psHelpText, psString } from '../../scripts/generate/powershell.js';
+
+const hostile = `It's "quoted", $(Remove-Item -Recurse /) and \`backticks\` and #> closes <# comments`;
+
+const nasty = defineCommand<{ Name?: string; Mode?: string }, null>({
+  name: 'get-nasty',
+  cmdlet: 'Get-MyNasty',
+  summary: hostile,
+  description: hostile,
+  examples: [{ description: hostile, cli: 'myaccount get-nasty', powershell: `Get-MyNasty -Name '#>'` }],
+  input: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      Name: { type: 'string', description: hostile, 'x-ps': { aliases: [`Ali'as`] } },
+      Mode: { type: 'string', enum: [`it's`, '$(x)', '`n'], description: hostile },
+    },
+  },
+  output: { type: 'null' },
+  outputType: `My.'Type`,
+  table: [{ header: `Col"<&>`, path: 'Name' }],
+  handler: async () => null,
+});
+
+describe('the PowerShell module generator', () => {
+  test('produces the same bytes every time (no timestamps, stable order)', () => {
+    expect(moduleScript(commands, '1.2.3')).toBe(moduleScript(commands, '1.2.3'));
+    expect(moduleManifest(commands, '1.2.3')).toBe(moduleManifest(commands, '1.2.3'));
+    expect(formatFile(commands)).toBe(formatFile(commands));
+  });
+
+  test('single-quoted literals double every quote, so nothing inside is expanded', () => {
+    expect(psString(`it's`)).toBe(`'it''s'`);
+    expect(psString('$(x) `n')).toBe(`'$(x) \`n'`);
+    expect(psString('a\u2019b')).toBe(`'a\u2019\u2019b'`);
+  });
+
+  test('help text can never close the comment-based help block', () => {
+    expect(psHelpText('a #> b')).not.toContain('#>');
+    const script = moduleScript([nasty], '0.0.1');
+    const help = script.slice(script.indexOf('function Get-MyNasty'));
+    const block = help.slice(help.indexOf('<#'), help.indexOf('#>') + 2);
+    // The block ends only at its own closing line, after .NOTES.
+    expect(block).toContain('.NOTES');
+    expect(block.match(/#>/g)).toHaveLength(1);
+  });
+
+  test('every hostile string lands inside a single-quoted literal or the help block', () => {
+    const script = moduleScript([nasty], '0.0.1');
+    expect(script).toContain(`[Alias('Ali''as')]`);
+    expect(script).toContain(`[ValidateSet('it''s', '$(x)', '\`n')]`);
+    expect(script).toContain(`-TypeName 'My.''Type'`);
+    expect(script).toContain(`[OutputType('My.''Type')]`);
+    expect(formatFile([nasty])).toContain('<Label>Col&quot;&lt;&amp;&gt;</Label>');
+  });
+
+  test('refuses names that are not plain identifiers', () => {
+    const bad = { ...nasty, input: { ...nasty.input, properties: { 'Na me': { type: 'string', description: 'x' } } } };
+    expect(() => moduleScript([bad as never], '0.0.1')).toThrow('Not a safe PowerShell name');
+  });
+
+  test('destructive commands support -WhatIf/-Confirm; others do not', () => {
+    const script = moduleScript(commands, '1.0.0');
+    const binding = (cmdlet: string): string => {
+      const start = script.indexOf(`function ${cmdlet} {`);
+      return script.slice(script.indexOf('[CmdletBinding(', start), script.indexOf(')]', script.indexOf('[CmdletBinding(', start)));
+    };
+    for (const cmdlet of ['Remove-MyContext', 'Clear-MyContext', 'Clear-MyConfig', 'Remove-MyEnvironment']) expect(binding(cmdlet)).toContain('SupportsShouldProcess');
+    for (const cmdlet of ['Get-MyContext', 'Get-MyConfig', 'Set-MyContext']) expect(binding(cmdlet)).not.toContain('SupportsShouldProcess');
+  });
+
+  test('the manifest exports exactly the generated functions and aliases', () => {
+    const manifest = moduleManifest(commands, '1.0.0');
+    for (const c of commands.filter((c) => c.cmdlet)) expect(manifest).toContain(`'${c.cmdlet}'`);
+    expect(manifest).toContain("'Set-MyConfig'");
+    expect(manifest).toContain("FormatsToProcess = @('MyAccount.format.ps1xml')");
+  });
+});
