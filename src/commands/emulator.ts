@@ -104,6 +104,9 @@ const statusTable = [
   { header: 'Pid', path: 'Pid' },
   { header: 'DataDirectory', path: 'DataDirectory' },
 ];
+/** start, stop, status and reset all answer with the local cloud's status. */
+const answersWithStatus = { output: statusOutput, outputType: 'MyAccount.EmulatorStatus', table: statusTable };
+const noInput = { type: 'object' as const, additionalProperties: false as const, properties: {} };
 
 function alreadyRunning(instance: EmulatorInstance): MyAccountError {
   return new MyAccountError('EmulatorAlreadyRunning', `The local cloud is already running at ${instance.url} (pid ${instance.pid}). Stop it with myaccount emulator stop first.`, {
@@ -212,9 +215,7 @@ export const emulatorStart = defineCommand<StartInput, StatusView>({
       IdleTimeoutMinutes: { type: 'integer', minimum: 0, maximum: 10080, description: `Stop after this many minutes without requests (default ${DEFAULT_IDLE_MINUTES}; 0 = never).`, 'x-ps': {} },
     },
   },
-  output: statusOutput,
-  outputType: 'MyAccount.EmulatorStatus',
-  table: statusTable,
+  ...answersWithStatus,
   async handler(input, ctx) {
     const dir = emulatorDir(ctx);
     await ensureStateDir(dir);
@@ -229,10 +230,8 @@ export const emulatorStop = defineCommand<Record<string, never>, StatusView>({
   summary: 'Stop the local cloud started with emulator start --detach.',
   description: 'Stops the running local cloud of this state folder and waits until it has exited. Stopping one that is not running is not an error.',
   examples: [{ description: 'Stop it.', cli: 'myaccount emulator stop', powershell: '' }],
-  input: { type: 'object', additionalProperties: false, properties: {} },
-  output: statusOutput,
-  outputType: 'MyAccount.EmulatorStatus',
-  table: statusTable,
+  input: noInput,
+  ...answersWithStatus,
   async handler(_input, ctx) {
     const dir = emulatorDir(ctx);
     const instance = readInstance(dir);
@@ -256,10 +255,8 @@ export const emulatorStatus = defineCommand<Record<string, never>, StatusView>({
   summary: 'Show whether the local cloud is running, where, and where its CA is.',
   description: 'Reports the local cloud of this state folder: running or not, its URL, process id and CA files.',
   examples: [{ description: 'Check it.', cli: 'myaccount emulator status --output table', powershell: '' }],
-  input: { type: 'object', additionalProperties: false, properties: {} },
-  output: statusOutput,
-  outputType: 'MyAccount.EmulatorStatus',
-  table: statusTable,
+  input: noInput,
+  ...answersWithStatus,
   async handler(_input, ctx) {
     const dir = emulatorDir(ctx);
     return statusOf(dir, readInstance(dir));
@@ -272,9 +269,7 @@ export const emulatorReset = defineCommand<{ All?: boolean }, StatusView>({
   description: 'Resets the stopped local cloud to a clean start. With --all, a new CA and keys are made on the next start, so clients must trust the new CA.',
   examples: [{ description: 'Start over.', cli: 'myaccount emulator reset', powershell: '' }],
   input: { type: 'object', additionalProperties: false, properties: { All: flag('Also remove the CA, the TLS certificate and the token signing keys.') } },
-  output: statusOutput,
-  outputType: 'MyAccount.EmulatorStatus',
-  table: statusTable,
+  ...answersWithStatus,
   async handler(input, ctx) {
     const dir = emulatorDir(ctx);
     const running = readInstance(dir);
@@ -300,7 +295,7 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
     'Shows the CA file and a bundle (the system CAs plus the local cloud CA) for other clients: NODE_EXTRA_CA_CERTS for Node and MSAL Node, REQUESTS_CA_BUNDLE for the Azure CLI and Python, SSL_CERT_FILE for OpenSSL tools. ' +
     'With --output env it prints export lines for eval. MyAccount itself needs none of this: it trusts the CA for the local cloud only.',
   examples: [{ description: 'Let this shell\'s tools trust the local cloud.', cli: 'eval "$(myaccount emulator env --output env)"', powershell: '' }],
-  input: { type: 'object', additionalProperties: false, properties: {} },
+  input: noInput,
   output: {
     type: 'object',
     properties: { Url: { type: 'string' }, Environment: { type: 'string' }, CaCertPath: { type: 'string' }, CaBundlePath: { type: 'string' }, Variables: { type: 'object' } },
