@@ -3,7 +3,7 @@
 // Commands load their heavy dependencies (MSAL, the emulator) with dynamic import(),
 // which esbuild splits into separate chunks that only those commands pay for.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const buildDir = join(root, '.build');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(buildDir, { recursive: true });
+// Bundles that tests make for child processes (test/helpers/bundle.ts) are throwaway.
+for (const name of readdirSync(buildDir)) if (name.startsWith('test-bundle-')) rmSync(join(buildDir, name), { recursive: true, force: true });
 
 // Bundled CommonJS dependencies expect require, __filename and __dirname.
 const nodeShims = {

@@ -7,7 +7,7 @@
  * write-file-atomic (temp file in the same folder, fsync, rename, chmod). A file that does not
  * parse, or that a newer MyAccount wrote, is never overwritten.
  */
-import { mkdir, readFile, rename, stat, chmod } from 'node:fs/promises';
+import { chmod, mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writePrivateFileAtomically } from './atomic-write.js';
 import { MyAccountError } from '../core/errors.js';
@@ -80,9 +80,22 @@ export class StateFile<T> {
       }
       const { next, result } = await change(current);
       const nextText = JSON.stringify({ ...next, version: this.spec.currentVersion }, null, 2) + '\n';
-      if (nextText !== text) await writePrivateFileAtomically(this.path, nextText);
+      if (nextText !== text) {
+        await this.removeOrphanedTempFiles();
+        await writePrivateFileAtomically(this.path, nextText);
+      }
       return result;
     });
+  }
+
+  /**
+   * A writer killed between writing its temp file and renaming it leaves "<file>.<number>" behind.
+   * Only lock holders write temp files, so under the lock every such file is an orphan.
+   */
+  private async removeOrphanedTempFiles(): Promise<void> {
+    const pattern = new RegExp(`^${this.spec.fileName.replace(/\./g, '\\.')}\\.\\d+$`);
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => pattern.test(n)).map((n) => unlink(join(this.dir, n)).catch(() => undefined)));
   }
 
   private async readText(): Promise<string | null> {
