@@ -18,7 +18,8 @@ export interface CliDependencies {
   env: Env;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  stdin: () => Buffer;
+  /** Reads stdin, stopping after `limit` bytes (the caller rejects anything that long). */
+  stdin: (limit: number) => Buffer;
   now: () => Date;
   fetch: FetchLike;
   isTTY: boolean;
@@ -47,8 +48,9 @@ function defaultDependencies(): CliDependencies {
  * that is momentarily empty because the writer is still writing (found by the bad-input fuzz test:
  * a 1 MB `--input-json -` piped from another process ended in InternalError); this waits instead.
  */
-function readStdin(): Buffer {
+function readStdin(limit: number): Buffer {
   const chunks: Buffer[] = [];
+  let total = 0;
   const chunk = Buffer.allocUnsafe(64 * 1024);
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
@@ -66,6 +68,8 @@ function readStdin(): Buffer {
     }
     if (read === 0) break;
     chunks.push(Buffer.from(chunk.subarray(0, read)));
+    total += read;
+    if (total >= limit) break;
   }
   return Buffer.concat(chunks);
 }

@@ -197,7 +197,7 @@ function rejectMisleadingFlags(argv: readonly string[], commands: readonly Comma
   }
 }
 
-export async function parseArgv(argv: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: () => Buffer): Promise<ParseResult> {
+export async function parseArgv(argv: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: (limit: number) => Buffer): Promise<ParseResult> {
   const globals = peekGlobals(argv);
   // Nothing may hide behind "--": every word must reach the schema or be refused.
   if (argv.includes('--')) throw invalidInput('InvalidArguments', 'myaccount takes no arguments after "--". Give every value as a flag or in --input-json.');
@@ -270,7 +270,7 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
   return { kind: 'run', command: def, input: collectInput(def, parsed as Record<string, unknown>, stdin), globals };
 }
 
-function collectInput(def: CommandDefinition<any, any>, argv: Record<string, unknown>, stdin: () => Buffer): unknown {
+function collectInput(def: CommandDefinition<any, any>, argv: Record<string, unknown>, stdin: (limit: number) => Buffer): unknown {
   const commandFlags = new Set(Object.keys(argv).filter((k) => k !== '_' && k !== '$0' && !GLOBAL_FLAGS.includes(k)));
   const inputJson = argv['input-json'];
   if (inputJson !== undefined) {
@@ -317,10 +317,10 @@ function convert(name: string, flag: string, schema: JsonSchema, raw: unknown): 
   }
 }
 
-function readInputJson(source: string, stdin: () => Buffer): unknown {
+function readInputJson(source: string, stdin: (limit: number) => Buffer): unknown {
   const trimmed = source.trimStart();
   let bytes: Buffer;
-  if (source === '-') bytes = stdin();
+  if (source === '-') bytes = stdin(MAX_INPUT_BYTES + 1);
   else if (trimmed.startsWith('{') || trimmed.startsWith('[') || trimmed === '' || /^(null|true|false|-?\d|")/.test(trimmed)) bytes = Buffer.from(source, 'utf8');
   else {
     try {
