@@ -1,6 +1,6 @@
 import { defineCommand } from '../core/command.js';
 import { MyAccountError, invalidInput, notFound, signInRequired } from '../core/errors.js';
-import { CONTEXT_VAR, contextName, findAccount, findContext, findEquivalent, resolveDefault, toContextView, type ContextView } from '../profile/contexts.js';
+import { CONTEXT_VAR, contextName, findAccount, findContext, findEquivalent, resolveDefault, sameTarget, toContextView, type ContextView } from '../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type SubscriptionRecord, type TenantRecord } from '../profile/profile.js';
 import { CONTEXT_TYPE, GUID, contextOutput, contextTable, flag, scope, text } from './common.js';
 
@@ -50,10 +50,6 @@ function resolveSubscription(account: AccountRecord, value: string, tenant: Tena
     );
   }
   return candidates.find((s) => sameName(s.id, unique[0].id))!;
-}
-
-function sameTarget(a: ContextRecord, b: Omit<ContextRecord, 'name'>): boolean {
-  return sameName(a.accountId, b.accountId) && (a.tenant?.id ?? null) === (b.tenant?.id ?? null) && (a.subscription?.id ?? null) === (b.subscription?.id ?? null);
 }
 
 export default defineCommand<Input, ContextView>({

@@ -27,14 +27,14 @@ export function findAccount(profile: Profile, accountId: string): AccountRecord 
   return profile.accounts.find((a) => sameName(a.id, accountId));
 }
 
+/** Az's identity of a context: the same account (ignoring case), tenant and subscription. */
+export function sameTarget(a: Omit<ContextRecord, 'name'>, b: Omit<ContextRecord, 'name'>): boolean {
+  return sameName(a.accountId, b.accountId) && (a.tenant?.id ?? null) === (b.tenant?.id ?? null) && (a.subscription?.id ?? null) === (b.subscription?.id ?? null);
+}
+
 /** The context with the same account, tenant and subscription, which a new one merges into. */
 export function findEquivalent(profile: Profile, candidate: Omit<ContextRecord, 'name'>): ContextRecord | undefined {
-  return profile.contexts.find(
-    (c) =>
-      sameName(c.accountId, candidate.accountId) &&
-      (c.tenant?.id ?? null) === (candidate.tenant?.id ?? null) &&
-      (c.subscription?.id ?? null) === (candidate.subscription?.id ?? null),
-  );
+  return profile.contexts.find((c) => sameTarget(c, candidate));
 }
 
 export interface DefaultContext {
