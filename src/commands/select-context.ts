@@ -1,7 +1,7 @@
 import { defineCommand } from '../core/command.js';
 import { notFound } from '../core/errors.js';
-import { CONTEXT_VAR, findContext, toContextView, type ContextView } from '../profile/contexts.js';
-import { openProfile } from '../profile/profile.js';
+import { findContext, makeDefault, toContextView, type ContextView } from '../profile/contexts.js';
+import { openProfile, type Profile } from '../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextTable, scope, text } from './common.js';
 
 interface Input {
@@ -33,21 +33,13 @@ export default defineCommand<Input, ContextView>({
   table: contextTable,
   async handler(input, ctx) {
     const file = openProfile(ctx.configDir, ctx.clock);
-    const missing = (): Error => notFound('ContextNotFound', `There is no context named "${input.Name}". Run myaccount get-context --list-available to see the names.`, 'Name');
-    if (input.Scope === 'Process') {
-      const profile = await file.read();
+    const select = (profile: Profile): { next: Profile; result: ContextView } => {
       const context = findContext(profile, input.Name);
-      if (!context) throw missing();
-      ctx.setProcessVariable(CONTEXT_VAR, context.name);
-      return toContextView(profile, context, context.name);
-    }
-    return file.update((profile) => {
-      const context = findContext(profile, input.Name);
-      if (!context) throw missing();
-      const next = { ...profile, defaultContext: context.name };
-      // A Process-scope choice would keep overriding the new default in this shell.
-      if (ctx.env[CONTEXT_VAR]) ctx.setProcessVariable(CONTEXT_VAR, null);
+      if (!context) throw notFound('ContextNotFound', `There is no context named "${input.Name}". Run myaccount get-context --list-available to see the names.`, 'Name');
+      const next = makeDefault(profile, context.name, input.Scope, ctx);
       return { next, result: toContextView(next, context, context.name) };
-    });
+    };
+    // Process scope stores nothing, so it needs no lock.
+    return input.Scope === 'Process' ? select(await file.read()).result : file.update(select);
   },
 });

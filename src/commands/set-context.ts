@@ -1,6 +1,6 @@
 import { defineCommand } from '../core/command.js';
 import { MyAccountError, invalidInput, notFound, signInRequired } from '../core/errors.js';
-import { CONTEXT_VAR, contextName, findAccount, findContext, findEquivalent, resolveDefault, sameTarget, toContextView, type ContextView } from '../profile/contexts.js';
+import { contextName, findAccount, findContext, findEquivalent, makeDefault, resolveDefault, sameTarget, toContextView, type ContextView } from '../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type SubscriptionRecord, type TenantRecord } from '../profile/profile.js';
 import { CONTEXT_TYPE, GUID, contextOutput, contextTable, flag, scope, text } from './common.js';
 
@@ -111,12 +111,7 @@ export default defineCommand<Input, ContextView>({
       // Same name means the same context: replace it. (Equivalent auto-named ones were reused above.)
       const contexts = profile.contexts.filter((c) => !sameName(c.name, name));
       contexts.push(record);
-      let next = { ...profile, contexts };
-      if (input.Scope === 'Process') ctx.setProcessVariable(CONTEXT_VAR, name);
-      else {
-        next = { ...next, defaultContext: name };
-        if (ctx.env[CONTEXT_VAR]) ctx.setProcessVariable(CONTEXT_VAR, null);
-      }
+      const next = makeDefault({ ...profile, contexts }, name, input.Scope, ctx);
       if (subscription && subscription.state !== 'Enabled') ctx.report.warning(`The subscription "${subscription.name}" is ${subscription.state}; requests to it may fail.`);
       return { next, result: toContextView(next, record, name) };
     });

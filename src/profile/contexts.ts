@@ -2,7 +2,7 @@
  * Context rules from Az.Accounts: the automatic name, de-duplication by (account, tenant,
  * subscription), and which context is the default in this process.
  */
-import type { Env } from '../core/context.js';
+import type { CommandContext, Env } from '../core/context.js';
 import { notFound } from '../core/errors.js';
 import { sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from './profile.js';
 
@@ -83,6 +83,20 @@ export function toContextView(profile: Profile, context: ContextRecord, defaultN
     Environment: context.environment,
     IsDefault: defaultName !== null && sameName(defaultName, context.name),
   };
+}
+
+/**
+ * Makes `name` the default context. Process scope: only this shell, through MYACCOUNT_CONTEXT
+ * (the profile is returned unchanged). CurrentUser: stored, and a Process choice in this shell
+ * is cleared, since it would keep overriding the new default here.
+ */
+export function makeDefault(profile: Profile, name: string, scope: ContextScope | undefined, ctx: Pick<CommandContext, 'env' | 'setProcessVariable'>): Profile {
+  if (scope === 'Process') {
+    ctx.setProcessVariable(CONTEXT_VAR, name);
+    return profile;
+  }
+  if (ctx.env[CONTEXT_VAR]) ctx.setProcessVariable(CONTEXT_VAR, null);
+  return { ...profile, defaultContext: name };
 }
 
 /** After removing contexts, Az points the default at the first one left (or none). */
