@@ -1,6 +1,6 @@
 import { defineCommand } from '../core/command.js';
-import { invalidInput, notFound } from '../core/errors.js';
-import { findContext, resolveDefault, toContextView, type ContextView } from '../profile/contexts.js';
+import { invalidInput } from '../core/errors.js';
+import { requireContext, resolveDefault, toContextView, type ContextView } from '../profile/contexts.js';
 import { openProfile } from '../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextTable, flag, text } from './common.js';
 
@@ -44,8 +44,7 @@ export default defineCommand<Input, ContextView | ContextView[] | null>({
     const defaultName = current?.context.name ?? null;
     if (input.ListAvailable) return profile.contexts.map((c) => toContextView(profile, c, defaultName));
     if (input.Name !== undefined) {
-      const context = findContext(profile, input.Name);
-      if (!context) throw notFound('ContextNotFound', `There is no context named "${input.Name}". Run myaccount get-context --list-available to see the names.`, 'Name');
+      const context = requireContext(profile, input.Name);
       return toContextView(profile, context, defaultName);
     }
     return current ? toContextView(profile, current.context, defaultName) : null;

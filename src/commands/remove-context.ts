@@ -1,6 +1,6 @@
 import { defineCommand } from '../core/command.js';
-import { invalidInput, notFound } from '../core/errors.js';
-import { CONTEXT_VAR, findContext, repairDefault, resolveDefault, toContextView, type ContextView } from '../profile/contexts.js';
+import { invalidInput } from '../core/errors.js';
+import { CONTEXT_VAR, requireContext, repairDefault, resolveDefault, toContextView, type ContextView } from '../profile/contexts.js';
 import { openProfile, sameName } from '../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextTable, flag, passThru, text } from './common.js';
 
@@ -36,8 +36,7 @@ export default defineCommand<Input, ContextView | null>({
   confirmImpact: 'Medium',
   async handler(input, ctx) {
     return openProfile(ctx.configDir, ctx.clock).update((profile) => {
-      const context = findContext(profile, input.Name);
-      if (!context) throw notFound('ContextNotFound', `There is no context named "${input.Name}". Run myaccount get-context --list-available to see the names.`, 'Name');
+      const context = requireContext(profile, input.Name);
       const processDefault = ctx.env[CONTEXT_VAR];
       const isProcessDefault = !!processDefault && sameName(processDefault, context.name);
       const isStoredDefault = !!profile.defaultContext && sameName(profile.defaultContext, context.name);

@@ -1,6 +1,6 @@
 import { defineCommand } from '../core/command.js';
-import { MyAccountError, notFound } from '../core/errors.js';
-import { CONTEXT_VAR, findContext, resolveDefault, toContextView, type ContextView } from '../profile/contexts.js';
+import { MyAccountError } from '../core/errors.js';
+import { CONTEXT_VAR, findContext, requireContext, resolveDefault, toContextView, type ContextView } from '../profile/contexts.js';
 import { openProfile, sameName } from '../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextTable, flag, passThru, text } from './common.js';
 
@@ -36,8 +36,7 @@ export default defineCommand<Input, ContextView | null>({
   confirmImpact: 'Low',
   async handler(input, ctx) {
     return openProfile(ctx.configDir, ctx.clock).update((profile) => {
-      const source = findContext(profile, input.SourceName);
-      if (!source) throw notFound('ContextNotFound', `There is no context named "${input.SourceName}". Run myaccount get-context --list-available to see the names.`, 'SourceName');
+      const source = requireContext(profile, input.SourceName, 'SourceName');
       const clash = findContext(profile, input.TargetName);
       if (clash && clash !== source && !input.Force) {
         throw new MyAccountError('ContextExists', `A context named "${clash.name}" already exists. Add --force to replace it, or choose another name.`, { category: 'ResourceExists', target: 'TargetName' });

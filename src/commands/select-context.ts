@@ -1,6 +1,5 @@
 import { defineCommand } from '../core/command.js';
-import { notFound } from '../core/errors.js';
-import { findContext, makeDefault, toContextView, type ContextView } from '../profile/contexts.js';
+import { requireContext, makeDefault, toContextView, type ContextView } from '../profile/contexts.js';
 import { openProfile, type Profile } from '../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextTable, scope, text } from './common.js';
 
@@ -34,8 +33,7 @@ export default defineCommand<Input, ContextView>({
   async handler(input, ctx) {
     const file = openProfile(ctx.configDir, ctx.clock);
     const select = (profile: Profile): { next: Profile; result: ContextView } => {
-      const context = findContext(profile, input.Name);
-      if (!context) throw notFound('ContextNotFound', `There is no context named "${input.Name}". Run myaccount get-context --list-available to see the names.`, 'Name');
+      const context = requireContext(profile, input.Name);
       const next = makeDefault(profile, context.name, input.Scope, ctx);
       return { next, result: toContextView(next, context, context.name) };
     };

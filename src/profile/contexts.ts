@@ -23,6 +23,13 @@ export function findContext(profile: Profile, name: string): ContextRecord | und
   return profile.contexts.find((c) => sameName(c.name, name));
 }
 
+/** The named context, or the error every command gives when it does not exist. */
+export function requireContext(profile: Profile, name: string, target = 'Name'): ContextRecord {
+  const context = findContext(profile, name);
+  if (!context) throw notFound('ContextNotFound', `There is no context named "${name}". Run myaccount get-context --list-available to see the names.`, target);
+  return context;
+}
+
 export function findAccount(profile: Profile, accountId: string): AccountRecord | undefined {
   return profile.accounts.find((a) => sameName(a.id, accountId));
 }
