@@ -140,6 +140,18 @@ describe('environments through the real CLI', () => {
       });
     });
 
+    test('set-environment --arm-endpoint reads every endpoint again; mixing it with endpoints is refused', async () => {
+      await runCli(dir, ['add-environment', '--name', 'Stack', ...ENDPOINTS]);
+      const mixed = await runCli(dir, ['set-environment', 'Stack', '--arm-endpoint', `${base}/`, '--graph-url', 'https://g.test/']);
+      expect([mixed.code, mixed.json.error.code]).toEqual([2, 'ParameterSetConflict']);
+      const nothing = await runCli(dir, ['set-environment', 'Stack']);
+      expect([nothing.code, nothing.json.error.code]).toEqual([2, 'NothingToChange']);
+      const refreshed = await runCli(dir, ['set-environment', 'stack', '--arm-endpoint', `${base}/`]);
+      expect(refreshed.json).toMatchObject({ Name: 'Stack', ActiveDirectoryAuthority: 'https://login.stack.test/', StorageEndpointSuffix: 'core.stack.test' });
+      const missing = await runCli(dir, ['set-environment', 'Nope', '--graph-url', 'https://g.test/']);
+      expect([missing.code, missing.json.error.code]).toEqual([1, 'EnvironmentNotFound']);
+    });
+
     test('an unreachable or failing ARM endpoint is a clear error and stores nothing', async () => {
       const failing = await runCli(dir, ['add-environment', '--name', 'Broken', '--arm-endpoint', `${base}/broken/`]);
       expect([failing.code, failing.json.error.code, failing.json.error.category]).toEqual([1, 'ArmMetadataUnavailable', 'ConnectionError']);
