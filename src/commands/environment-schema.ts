@@ -62,3 +62,12 @@ export const environmentOutput: JsonSchema = {
   properties: { Name: { type: 'string' }, Type: { type: 'string', enum: ['Built-in', 'User-defined'] }, ...endpointOutput },
   required: ['Name', 'Type'],
 };
+
+/** The endpoint fields given, after refusing a mix of --arm-endpoint and single endpoints. */
+export function givenEndpoints(input: Record<string, unknown>): string[] {
+  const endpoints = Object.keys(input).filter((k) => k !== 'Name' && k !== 'ARMEndpoint');
+  if (input.ARMEndpoint !== undefined && endpoints.length > 0) {
+    throw invalidInput('ParameterSetConflict', `Give either ARMEndpoint (--arm-endpoint) or endpoints such as ${endpoints[0]}, not both.`, 'ARMEndpoint');
+  }
+  return endpoints;
+}

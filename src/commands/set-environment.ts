@@ -4,7 +4,7 @@ import type { EnvironmentRecord, EnvironmentView } from '../profile/environment-
 import { findEnvironment, isBuiltIn } from '../profile/environments.js';
 import { openProfile, sameName } from '../profile/profile.js';
 import { fetchArmMetadataEnvironment } from './arm-metadata.js';
-import { ENVIRONMENT_TYPE, armEndpointProperty, endpointProperties, endpointsFromInput, environmentName, environmentOutput, environmentTable } from './environment-schema.js';
+import { ENVIRONMENT_TYPE, armEndpointProperty, endpointProperties, endpointsFromInput, environmentName, environmentOutput, environmentTable, givenEndpoints } from './environment-schema.js';
 
 type Input = Record<string, unknown> & { Name: string; ARMEndpoint?: string };
 
@@ -28,10 +28,7 @@ export default defineCommand<Input, EnvironmentView>({
   },
   defaultParameterSet: 'Name',
   validate(input) {
-    const endpoints = Object.keys(input).filter((k) => k !== 'Name' && k !== 'ARMEndpoint');
-    if (input.ARMEndpoint !== undefined && endpoints.length > 0) {
-      throw invalidInput('ParameterSetConflict', `Give either ARMEndpoint (--arm-endpoint) or endpoints such as ${endpoints[0]}, not both.`, 'ARMEndpoint');
-    }
+    const endpoints = givenEndpoints(input);
     if (input.ARMEndpoint === undefined && endpoints.length === 0) {
       throw invalidInput('NothingToChange', 'set-environment needs at least one endpoint to change, or --arm-endpoint. Run myaccount set-environment --help for the list.', null);
     }
