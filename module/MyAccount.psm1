@@ -171,9 +171,9 @@ $script:Parameters = @{
     'Rename-MyContext' = @('SourceName', 'TargetName', 'Force', 'PassThru')
     'Remove-MyContext' = @('Name', 'Force', 'PassThru')
     'Clear-MyContext' = @('Scope', 'PassThru')
-    'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'Scope')
-    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'Scope')
-    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'Scope')
+    'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'Scope')
+    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'Scope')
+    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'Scope')
     'Export-MyConfig' = @('Path', 'Force')
     'Import-MyConfig' = @('Path')
     'Get-MyEnvironment' = @('Name')
@@ -562,6 +562,9 @@ function Get-MyConfig {
     .PARAMETER AllowPlaintextTokenCache
         Show AllowPlaintextTokenCache.
 
+    .PARAMETER TenantConcurrency
+        Show TenantConcurrency.
+
     .PARAMETER Scope
         Show only settings whose effective value comes from this scope.
 
@@ -603,6 +606,9 @@ function Get-MyConfig {
         [switch] $AllowPlaintextTokenCache,
 
         [Parameter()]
+        [switch] $TenantConcurrency,
+
+        [Parameter()]
         [ValidateSet('Default', 'Environment', 'CurrentUser', 'Process')]
         [string] $Scope
     )
@@ -634,6 +640,9 @@ function Update-MyConfig {
 
     .PARAMETER AllowPlaintextTokenCache
         Where no secure store works (no keyring on a headless Linux machine), keep the token cache in a plain file readable only by you (mode 0600). Off by default: without a secure store MyAccount refuses to persist tokens rather than writing them in clear text silently.
+
+    .PARAMETER TenantConcurrency
+        How many tenants sign-in and get-subscription query at the same time (tokens and subscription lists). Lower it if a proxy or Azure throttles you; raise it for accounts with many tenants.
 
     .PARAMETER Scope
         Process: this shell only. CurrentUser (default): saved for every new shell.
@@ -678,6 +687,9 @@ function Update-MyConfig {
         [bool] $AllowPlaintextTokenCache,
 
         [Parameter()]
+        [int] $TenantConcurrency,
+
+        [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]
         [string] $Scope
     )
@@ -709,6 +721,9 @@ function Clear-MyConfig {
 
     .PARAMETER AllowPlaintextTokenCache
         Clear AllowPlaintextTokenCache.
+
+    .PARAMETER TenantConcurrency
+        Clear TenantConcurrency.
 
     .PARAMETER Scope
         Process: settings made in this shell. CurrentUser (default): saved settings.
@@ -749,6 +764,9 @@ function Clear-MyConfig {
 
         [Parameter()]
         [switch] $AllowPlaintextTokenCache,
+
+        [Parameter()]
+        [switch] $TenantConcurrency,
 
         [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]

@@ -7,6 +7,7 @@ export function valueSchema(setting: SettingDefinition): JsonSchema {
   const base = { description: setting.help };
   if (setting.type === 'boolean') return { ...base, type: 'boolean' };
   if (setting.type === 'enum') return { ...base, type: 'string', enum: setting.values };
+  if (setting.type === 'integer') return { ...base, type: 'integer', minimum: setting.minimum, maximum: setting.maximum };
   return { ...base, type: 'string', maxLength: setting.maxLength, pattern: setting.pattern };
 }
 
@@ -24,9 +25,9 @@ export const configOutputItem: JsonSchema = {
   type: 'object',
   properties: {
     Key: { type: 'string' },
-    Value: { type: ['string', 'boolean'] },
+    Value: { type: ['string', 'boolean', 'integer'] },
     Scope: { type: 'string', enum: ['Default', 'Environment', 'CurrentUser', 'Process'] },
-    DefaultValue: { type: ['string', 'boolean'] },
+    DefaultValue: { type: ['string', 'boolean', 'integer'] },
     HelpMessage: { type: 'string' },
   },
   required: ['Key', 'Value', 'Scope', 'DefaultValue', 'HelpMessage'],

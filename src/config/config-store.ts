@@ -3,8 +3,9 @@
  * calling shell) > the setting's own environment variable > CurrentUser (settings.json) > default.
  */
 import type { Clock, Env } from '../core/context.js';
-import { invalidInput } from '../core/errors.js';
+import { MyAccountError, invalidInput } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
+import { printable } from '../core/validate.js';
 import { StateFile, type StateFileSpec } from '../profile/state-file.js';
 import { PROCESS_CONFIG_VAR, SETTINGS, SETTINGS_VERSION, findSetting, isValidSettingValue, parseSettingText, type SettingDefinition, type SettingValue } from './settings.js';
 
@@ -63,7 +64,9 @@ export function readProcessConfig(env: Env): Record<string, SettingValue> {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const setting = findSetting(key);
     if (!setting || !isValidSettingValue(setting, value)) {
-      throw invalidInput('InvalidProcessConfig', `${PROCESS_CONFIG_VAR} has an unknown setting or a wrong value for "${key}". Unset it, or run clear-config --scope Process.`, PROCESS_CONFIG_VAR);
+      // Naming what the value must be lets someone who wrote the JSON by hand fix it in place.
+      const problem = setting ? `a wrong value for ${setting.key} (it must be ${describeType(setting)})` : `an unknown setting "${printable(key)}"`;
+      throw invalidInput('InvalidProcessConfig', `${PROCESS_CONFIG_VAR} has ${problem}. Unset it, or run clear-config --scope Process.`, PROCESS_CONFIG_VAR);
     }
     out[setting.key] = value;
   }
@@ -83,7 +86,16 @@ function fromEnvironment(setting: SettingDefinition, env: Env, report?: Reporter
 export function describeType(setting: SettingDefinition): string {
   if (setting.type === 'boolean') return 'true or false';
   if (setting.type === 'enum') return `one of ${setting.values?.join(', ')}`;
+  if (setting.type === 'integer') return describeRange(setting);
   return 'text';
+}
+
+function describeRange(setting: SettingDefinition): string {
+  const { minimum: min, maximum: max } = setting;
+  if (min !== undefined && max !== undefined) return `a whole number from ${min} to ${max}`;
+  if (min !== undefined) return `a whole number of at least ${min}`;
+  if (max !== undefined) return `a whole number of at most ${max}`;
+  return 'a whole number';
 }
 
 export function resolveSetting(setting: SettingDefinition, stored: SettingsFile, env: Env, processValues: Record<string, SettingValue>, report?: Reporter): ConfigView {
@@ -100,4 +112,18 @@ export async function loadEffectiveConfig(file: StateFile<SettingsFile>, env: En
   const stored = await file.read();
   const processValues = readProcessConfig(env);
   return Object.fromEntries(SETTINGS.map((s) => [s.key, resolveSetting(s, stored, env, processValues, report)]));
+}
+
+/**
+ * One setting's effective value, for code that acts on a setting (sign-in, subscription
+ * listing) rather than showing it. The value has the setting's own type: boolean, text or number.
+ */
+export async function readSetting(configDir: string, clock: Clock, env: Env, key: string, report?: Reporter): Promise<SettingValue> {
+  const setting = findSetting(key);
+  if (!setting) {
+    // Only a caller inside MyAccount names a key here, so an unknown one is a bug to fix in that caller.
+    throw new MyAccountError('UnknownSetting', `There is no setting named "${key}". Use one of: ${SETTINGS.map((s) => s.key).join(', ')}.`, { category: 'InvalidArgument', target: key });
+  }
+  const stored = await openSettings(configDir, clock).read();
+  return resolveSetting(setting, stored, env, readProcessConfig(env), report).Value;
 }

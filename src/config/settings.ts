@@ -2,12 +2,13 @@
  * The settings MyAccount knows: each with its type, default, help and environment variable.
  * Config commands, their schemas and the PowerShell parameters are generated from this list.
  */
+import { isWholeNumberText } from '../core/validate.js';
 
-export type SettingValue = boolean | string;
+export type SettingValue = boolean | string | number;
 
 export interface SettingDefinition {
   key: string;
-  type: 'boolean' | 'string' | 'enum';
+  type: 'boolean' | 'string' | 'enum' | 'integer';
   values?: readonly string[];
   default: SettingValue;
   /** Environment variable that overrides the CurrentUser value for every process that has it. */
@@ -15,6 +16,9 @@ export interface SettingDefinition {
   help: string;
   maxLength?: number;
   pattern?: string;
+  /** Inclusive bounds of an integer setting. */
+  minimum?: number;
+  maximum?: number;
 }
 
 export const SETTINGS: readonly SettingDefinition[] = [
@@ -60,6 +64,17 @@ export const SETTINGS: readonly SettingDefinition[] = [
       'Where no secure store works (no keyring on a headless Linux machine), keep the token cache in a plain file readable only by you (mode 0600). ' +
       'Off by default: without a secure store MyAccount refuses to persist tokens rather than writing them in clear text silently.',
   },
+  {
+    key: 'TenantConcurrency',
+    type: 'integer',
+    default: 8,
+    minimum: 1,
+    maximum: 64,
+    envVar: 'MYACCOUNT_TENANT_CONCURRENCY',
+    help:
+      'How many tenants sign-in and get-subscription query at the same time (tokens and subscription lists). ' +
+      'Lower it if a proxy or Azure throttles you; raise it for accounts with many tenants.',
+  },
 ];
 
 export const SETTINGS_VERSION = 1;
@@ -86,7 +101,17 @@ export function parseSettingText(setting: SettingDefinition, text: string): Sett
       if (setting.maxLength !== undefined && text.length > setting.maxLength) return undefined;
       if (setting.pattern && !new RegExp(setting.pattern, 'u').test(text)) return undefined;
       return text;
+    case 'integer': {
+      const t = text.trim();
+      if (!isWholeNumberText(t)) return undefined;
+      const value = Number(t);
+      return isInRange(setting, value) ? value : undefined;
+    }
   }
+}
+
+function isInRange(setting: SettingDefinition, value: number): boolean {
+  return (setting.minimum === undefined || value >= setting.minimum) && (setting.maximum === undefined || value <= setting.maximum);
 }
 
 export function isValidSettingValue(setting: SettingDefinition, value: unknown): value is SettingValue {
@@ -97,5 +122,7 @@ export function isValidSettingValue(setting: SettingDefinition, value: unknown):
       return typeof value === 'string' && !!setting.values?.includes(value);
     case 'string':
       return typeof value === 'string' && parseSettingText(setting, value) !== undefined;
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && isInRange(setting, value);
   }
 }

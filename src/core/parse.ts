@@ -9,7 +9,7 @@ import type { Argv, Options } from 'yargs';
 import type { CommandDefinition, JsonSchema } from './command.js';
 import { invalidInput } from './errors.js';
 import { toFlag } from './names.js';
-import { printable } from './validate.js';
+import { isWholeNumberText, printable } from './validate.js';
 
 export type OutputFormat = 'json' | 'table' | 'tsv' | 'env';
 export type EventFormat = 'text' | 'jsonl';
@@ -306,7 +306,7 @@ function convert(name: string, flag: string, schema: JsonSchema, raw: unknown): 
     }
     case 'integer':
     case 'number': {
-      const ok = kind === 'integer' ? /^-?\d{1,15}$/.test(text) : /^-?\d+(\.\d+)?$/.test(text);
+      const ok = kind === 'integer' ? isWholeNumberText(text) : /^-?\d+(\.\d+)?$/.test(text);
       if (!ok) throw invalidInput('InvalidInput', `${name} (--${flag}) must be ${kind === 'integer' ? 'a whole number' : 'a number'}; got "${printable(text)}".`, name);
       return Number(text);
     }

@@ -70,6 +70,14 @@ function article(type: string): string {
   return type.split(',').map((t) => names[t] ?? t).join(' or ');
 }
 
+/**
+ * A whole number as text, the one form flags and MYACCOUNT_ variables accept: "8.0", "1e1" and
+ * "0x8" are typos rather than numbers, and 15 digits stay exact in a double.
+ */
+export function isWholeNumberText(text: string): boolean {
+  return /^-?\d{1,15}$/.test(text);
+}
+
 /** Names echoed back in errors are cut short and stripped of control characters. */
 export function printable(text: string): string {
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');

@@ -14,7 +14,7 @@ describe('config through the real CLI', () => {
     const r = await runCli(dir, ['get-config']);
     expect(r.code).toBe(0);
     const all = byKey(r.json);
-    expect(Object.keys(all)).toEqual(['EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache']);
+    expect(Object.keys(all)).toEqual(['EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency']);
     expect(all.LoginExperienceV2).toEqual({ Key: 'LoginExperienceV2', Value: 'On', Scope: 'Default', DefaultValue: 'On', HelpMessage: expect.stringContaining('picker') });
     // Reading settings never creates state.
     expect(existsSync(join(dir, 'settings.json'))).toBe(false);
@@ -81,8 +81,86 @@ describe('config through the real CLI', () => {
     const proc = await runCli(dir, ['clear-config', '--scope', 'Process', '--output', 'env'], { env: { MYACCOUNT_PROCESS_CONFIG: '{"DisableInstanceDiscovery":true}' } });
     expect(proc.stdout).toBe('unset MYACCOUNT_PROCESS_CONFIG\n');
     const all = await runCli(dir, ['clear-config']);
-    expect(all.json).toHaveLength(5);
+    expect(all.json).toHaveLength(6);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).settings).toEqual({});
+  });
+
+  describe('TenantConcurrency, an integer setting', () => {
+    const view = async (env: Record<string, string> = {}) => (await runCli(dir, ['get-config', '--tenant-concurrency'], { env })).json[0];
+
+    test('update-config persists a number, and get-config shows it as one', async () => {
+      expect(await view()).toMatchObject({ Value: 8, Scope: 'Default', DefaultValue: 8 });
+      const r = await runCli(dir, ['update-config', '--tenant-concurrency', '16']);
+      expect([r.code, r.json]).toEqual([0, [expect.objectContaining({ Key: 'TenantConcurrency', Value: 16, Scope: 'CurrentUser' })]]);
+      expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).settings).toEqual({ TenantConcurrency: 16 });
+      expect(await view()).toMatchObject({ Value: 16, Scope: 'CurrentUser' });
+    });
+
+    test('values out of range or not whole numbers are rejected with exit 2 and change nothing', async () => {
+      await runCli(dir, ['update-config', '--tenant-concurrency', '16']);
+      const before = readFileSync(join(dir, 'settings.json'), 'utf8');
+      const cases: [string[], string][] = [
+        [['--tenant-concurrency', '0'], 'TenantConcurrency (--tenant-concurrency) must be at least 1.'],
+        [['--tenant-concurrency', '65'], 'TenantConcurrency (--tenant-concurrency) must be at most 64.'],
+        [['--tenant-concurrency', 'abc'], 'TenantConcurrency (--tenant-concurrency) must be a whole number; got "abc".'],
+        [['--tenant-concurrency', '2.5'], 'TenantConcurrency (--tenant-concurrency) must be a whole number; got "2.5".'],
+        [['--input-json', '{"TenantConcurrency":"12"}'], 'TenantConcurrency (--tenant-concurrency) must be a whole number.'],
+        [['--input-json', '{"TenantConcurrency":2.5}'], 'TenantConcurrency (--tenant-concurrency) must be a whole number.'],
+      ];
+      for (const [args, message] of cases) {
+        const r = await runCli(dir, ['update-config', ...args]);
+        expect([args, r.code, r.json.error.category, r.json.error.message]).toEqual([args, 2, 'InvalidArgument', message]);
+      }
+      expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
+    });
+
+    test('MYACCOUNT_TENANT_CONCURRENCY overrides the saved value; a bad one is ignored with a warning', async () => {
+      await runCli(dir, ['update-config', '--tenant-concurrency', '16']);
+      expect(await view({ MYACCOUNT_TENANT_CONCURRENCY: '12' })).toMatchObject({ Value: 12, Scope: 'Environment' });
+      expect(await view({ MYACCOUNT_TENANT_CONCURRENCY: ' 12 ' })).toMatchObject({ Value: 12, Scope: 'Environment' });
+      for (const text of ['0', '65', 'abc', '12.0', '1e1', '-3']) {
+        const r = await runCli(dir, ['get-config', '--tenant-concurrency'], { env: { MYACCOUNT_TENANT_CONCURRENCY: text } });
+        expect([text, r.code, r.json[0].Value, r.json[0].Scope]).toEqual([text, 0, 16, 'CurrentUser']);
+        expect(r.stderr).toContain(`Ignoring MYACCOUNT_TENANT_CONCURRENCY="${text}": it is not a valid value for TenantConcurrency (a whole number from 1 to 64).`);
+      }
+    });
+
+    test('Process scope carries the number, wins over the environment, and rejects a bad one', async () => {
+      const env = { MYACCOUNT_TENANT_CONCURRENCY: '12' };
+      const update = await runCli(dir, ['update-config', '--tenant-concurrency', '3', '--scope', 'Process', '--output', 'env'], { env });
+      const assignment = /^export MYACCOUNT_PROCESS_CONFIG='(.*)'\n$/.exec(update.stdout);
+      expect(JSON.parse(assignment![1])).toEqual({ TenantConcurrency: 3 });
+      expect(await view({ ...env, MYACCOUNT_PROCESS_CONFIG: assignment![1] })).toMatchObject({ Value: 3, Scope: 'Process' });
+      expect(existsSync(join(dir, 'settings.json'))).toBe(false);
+      for (const json of ['{"TenantConcurrency":"3"}', '{"TenantConcurrency":0}', '{"TenantConcurrency":3.5}']) {
+        const r = await runCli(dir, ['get-config'], { env: { MYACCOUNT_PROCESS_CONFIG: json } });
+        expect([json, r.code, r.json.error.code]).toEqual([json, 2, 'InvalidProcessConfig']);
+        expect(r.json.error.message).toContain('a wrong value for TenantConcurrency (it must be a whole number from 1 to 64)');
+      }
+    });
+
+    test('export-config and import-config keep the number; a string or out-of-range number is refused', async () => {
+      await runCli(dir, ['update-config', '--tenant-concurrency', '32']);
+      const file = join(dir, '..', 'export.json');
+      expect((await runCli(dir, ['export-config', file])).json.Settings).toEqual({ TenantConcurrency: 32 });
+      expect(JSON.parse(readFileSync(file, 'utf8')).settings).toEqual({ TenantConcurrency: 32 });
+      const other = tempConfigDir();
+      try {
+        const imported = await runCli(other.dir, ['import-config', file]);
+        expect(imported.json).toEqual([expect.objectContaining({ Key: 'TenantConcurrency', Value: 32, Scope: 'CurrentUser' })]);
+        expect(JSON.parse(readFileSync(join(other.dir, 'settings.json'), 'utf8')).settings).toEqual({ TenantConcurrency: 32 });
+        const before = readFileSync(join(other.dir, 'settings.json'), 'utf8');
+        for (const value of ['"32"', '0', '65', '2.5']) {
+          writeFileSync(file, `{"version":1,"settings":{"TenantConcurrency":${value}}}`);
+          const r = await runCli(other.dir, ['import-config', file]);
+          expect([value, r.code, r.json.error.code]).toEqual([value, 2, 'InvalidConfigFile']);
+          expect(r.json.error.message).toContain('TenantConcurrency: it must be a whole number from 1 to 64');
+        }
+        expect(readFileSync(join(other.dir, 'settings.json'), 'utf8')).toBe(before);
+      } finally {
+        other.cleanup();
+      }
+    });
   });
 
   test('export-config and import-config round-trip, refuse to overwrite, and reject bad files whole', async () => {

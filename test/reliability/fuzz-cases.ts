@@ -54,6 +54,7 @@ const typeOf = (schema: JsonSchema): string => (Array.isArray(schema.type) ? sch
 function validValue(name: string, schema: JsonSchema): unknown {
   if (schema.enum) return schema.enum[0];
   if (typeOf(schema) === 'boolean') return true;
+  if (typeOf(schema) === 'integer') return schema.minimum ?? 1;
   if (schema.pattern?.includes('[0-9a-fA-F]{8}')) return GUID_SUB;
   if (URL_FIELDS.has(name) || name === 'ARMEndpoint') return 'https://management.fuzz.test/';
   if (SUFFIX_FIELDS.has(name)) return 'core.fuzz.test';
@@ -127,6 +128,15 @@ function huge(random: Rng, min: number, max: number): string {
   return unit.repeat(Math.ceil(random.int(min, max) / unit.length));
 }
 
+/** Just outside the bounds, or text a lenient parser might take for a number (a flag's value is always text). */
+function badInteger(schema: JsonSchema, random: Rng, forFlags: boolean): unknown {
+  const outside = [(schema.minimum ?? 1) - 1, (schema.maximum ?? 1e15) + 1];
+  const text = ['1.5', '8.0', '1e1', '0x8', ' 8', '8 ', '+8', '８', 'eight', '9'.repeat(16)];
+  const json: unknown[] = [1.5, 1e308, '8', 8.25];
+  const value = random.pick<unknown>([...outside, ...text, ...(forFlags ? [] : json)]);
+  return forFlags ? String(value) : value;
+}
+
 /** One defect in the value of one property (a JSON value; strings also work as flags). */
 function badValue(def: Def, name: string, random: Rng, forFlags: boolean): { value: unknown; kind: string } | null {
   const schema = def.input.properties[name];
@@ -135,6 +145,7 @@ function badValue(def: Def, name: string, random: Rng, forFlags: boolean): { val
     return { value: random.pick(type === 'boolean' ? WRONG_FOR_BOOLEAN : WRONG_FOR_STRING), kind: 'wrong-type' };
   }
   if (type === 'boolean') return forFlags ? null : { value: random.pick(WRONG_FOR_BOOLEAN), kind: 'wrong-type' };
+  if (type === 'integer') return { value: badInteger(schema, random, forFlags), kind: 'bad-integer' };
   const good = String(validValue(name, schema));
   const choice = random.int(0, 4);
   if (choice === 0) {
@@ -232,6 +243,7 @@ function flagsToInput(def: Def, entries: Entries): Record<string, unknown> {
     if (isSwitch(schema)) {
       if (value === true) input[name] = true;
     } else if (typeOf(schema) === 'boolean' && /^(\$?true|\$?false)$/i.test(String(value))) input[name] = /true/i.test(String(value));
+    else if (typeOf(schema) === 'integer' && /^-?\d{1,15}$/.test(String(value))) input[name] = Number(value);
     else input[name] = String(value);
   }
   return input;

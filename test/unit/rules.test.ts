@@ -1,12 +1,16 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { toFlag } from '../../src/core/names.js';
 import { contextName, resolveDefault, repairDefault } from '../../src/profile/contexts.js';
 import { profileSpec, type Profile } from '../../src/profile/profile.js';
-import { resolveSetting, settingsSpec, readProcessConfig } from '../../src/config/config-store.js';
-import { SETTINGS, findSetting, parseSettingText } from '../../src/config/settings.js';
+import { readSetting, resolveSetting, settingsSpec, readProcessConfig } from '../../src/config/config-store.js';
+import { SETTINGS, findSetting, isValidSettingValue, parseSettingText } from '../../src/config/settings.js';
 import { environmentFromArmMetadata, normaliseEndpoint } from '../../src/profile/environments.js';
 import { commands } from '../../src/commands/index.js';
 import { validateInput } from '../../src/core/validate.js';
 import { MyAccountError } from '../../src/core/errors.js';
+import { createReporter } from '../../src/core/reporter.js';
 
 const tenant = { id: 't-1' };
 const sub = { id: 's-1', name: 'Prod', state: 'Enabled', tenantId: 't-1', homeTenantId: 't-1', managedByTenantIds: [] };
@@ -58,6 +62,35 @@ describe('settings precedence', () => {
     expect(parseSettingText(wam, 'nah')).toBeUndefined();
     expect(parseSettingText(findSetting('LoginExperienceV2')!, 'off')).toBe('Off');
     expect(parseSettingText(findSetting('DefaultSubscriptionForLogin')!, 'a\u0007b')).toBeUndefined();
+  });
+
+  test('integer settings read digits only, within their bounds', () => {
+    const concurrency = findSetting('TenantConcurrency')!;
+    expect(['1', ' 12 ', '64'].map((t) => parseSettingText(concurrency, t))).toEqual([1, 12, 64]);
+    for (const text of ['0', '65', '-1', 'abc', '12.0', '1e1', '0x8', '']) expect([text, parseSettingText(concurrency, text)]).toEqual([text, undefined]);
+    expect([16, '16', 16.5, 0, 65, true, null].map((v) => isValidSettingValue(concurrency, v))).toEqual([true, false, false, false, false, false, false]);
+    expect(resolveSetting(concurrency, { version: 1, settings: { TenantConcurrency: 16 } }, { MYACCOUNT_TENANT_CONCURRENCY: '4' }, {})).toMatchObject({ Value: 4, Scope: 'Environment', DefaultValue: 8 });
+    expect(settingsSpec.upgrade({ settings: { TenantConcurrency: 99 } }, 1)).toEqual({ version: 1, settings: {} });
+  });
+
+  test('readSetting gives one effective value, typed, with the usual precedence', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'myaccount-unit-'));
+    const clock = { now: () => new Date() };
+    try {
+      expect(await readSetting(dir, clock, {}, 'tenantconcurrency')).toBe(8);
+      expect(await readSetting(dir, clock, { MYACCOUNT_TENANT_CONCURRENCY: '12' }, 'TenantConcurrency')).toBe(12);
+      expect(await readSetting(dir, clock, { MYACCOUNT_TENANT_CONCURRENCY: '12', MYACCOUNT_PROCESS_CONFIG: '{"TenantConcurrency":2}' }, 'TenantConcurrency')).toBe(2);
+      const lines: string[] = [];
+      const report = createReporter({ format: 'text', verbose: false, debug: false, write: (line) => lines.push(line) });
+      expect(await readSetting(dir, clock, { MYACCOUNT_TENANT_CONCURRENCY: 'lots' }, 'TenantConcurrency', report)).toBe(8);
+      expect(lines).toEqual([expect.stringContaining('Ignoring MYACCOUNT_TENANT_CONCURRENCY="lots"')]);
+      expect(await readSetting(dir, clock, {}, 'EnableLoginByWam')).toBe(false);
+      await expect(readSetting(dir, clock, {}, 'Nope')).rejects.toThrow('There is no setting named "Nope".');
+      // Reading never creates state.
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('Process config must name known settings with valid values', () => {
