@@ -6,7 +6,9 @@ import { readSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from './commands/index.js';
-import type { CommandContext, Env, FetchLike } from './core/context.js';
+import { createInterface } from 'node:readline';
+import { browserAvailability, openBrowser } from './auth/browser.js';
+import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, MyAccountError, internalError, invalidInput } from './core/errors.js';
 import { parseArgv, peekGlobals, type GlobalOptions } from './core/parse.js';
 import { renderResult } from './core/render.js';
@@ -24,6 +26,32 @@ export interface CliDependencies {
   fetch: FetchLike;
   isTTY: boolean;
   signal: AbortSignal;
+  openBrowser: (url: string) => Promise<void>;
+  browser: { available: boolean; reason?: string };
+  prompt: (question: string) => Promise<string>;
+  loadBroker: () => Promise<BrokerLoad>;
+}
+
+/** One line from the person at the terminal; questions go to stderr, never stdout. */
+function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    });
+    rl.once('close', () => resolve(''));
+  });
+}
+
+async function loadNativeBroker(): Promise<BrokerLoad> {
+  try {
+    const { NativeBrokerPlugin } = await import('@azure/msal-node-extensions');
+    const plugin = new NativeBrokerPlugin();
+    return plugin.isBrokerAvailable ? { plugin } : { plugin: null, reason: 'the MSAL runtime cannot start a broker here' };
+  } catch {
+    return { plugin: null, reason: 'the broker runtime is not installed' };
+  }
 }
 
 function defaultDependencies(): CliDependencies {
@@ -40,6 +68,10 @@ function defaultDependencies(): CliDependencies {
     fetch: (url, init) => fetch(url, init),
     isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     signal: controller.signal,
+    openBrowser: (url) => openBrowser(url, process.env),
+    browser: browserAvailability(process.env),
+    prompt: askOnTerminal,
+    loadBroker: loadNativeBroker,
   };
 }
 
@@ -113,6 +145,10 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       interactive: deps.isTTY && !globals.noPrompt && !isCi(deps.env),
       setProcessVariable: (name, value) => void variables.set(name, value),
       signal: deps.signal,
+      openBrowser: deps.openBrowser,
+      browser: deps.browser,
+      prompt: deps.prompt,
+      loadBroker: deps.loadBroker,
     };
     const result = await command.handler(input, ctx);
     if (variables.size > 0) announceVariables(variables, globals, reporter);

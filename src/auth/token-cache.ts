@@ -49,6 +49,48 @@ function reasonOf(error: unknown): string {
   return text.replace(/^Verifing persistence failed with the error: /i, '').split('\n')[0].slice(0, 200);
 }
 
+/**
+ * MSAL calls beforeCacheAccess/afterCacheAccess around every cache use, and the plugin's file
+ * lock retries on a timer. Concurrent token requests in one process (tenants listed side by side)
+ * would spend most of their time sleeping on that timer; queueing them in memory first leaves
+ * the file lock for other processes only.
+ */
+function oneAtATime(inner: ICachePlugin): ICachePlugin {
+  let tail: Promise<void> = Promise.resolve();
+  let release: (() => void) | null = null;
+  return {
+    async beforeCacheAccess(context) {
+      const previous = tail;
+      let done!: () => void;
+      tail = new Promise<void>((resolve) => (done = resolve));
+      await previous;
+      release = done;
+      try {
+        await inner.beforeCacheAccess(context);
+      } catch (error) {
+        release = null;
+        done();
+        throw error;
+      }
+    },
+    async afterCacheAccess(context) {
+      try {
+        await inner.afterCacheAccess(context);
+        // The plugin reloads only when the file's mtime passes its last load, and Linux stamps
+        // mtimes from a clock that ticks every few ms: a write right after the first load looks
+        // old, the next access skips the reload, and MSAL rebuilds its cache from the stale
+        // snapshot (tokens just obtained vanish). Keeping the snapshot equal to what was written
+        // closes that gap.
+        if (context.cacheHasChanged) context.tokenCache.deserialize(context.tokenCache.serialize());
+      } finally {
+        const done = release;
+        release = null;
+        done?.();
+      }
+    },
+  };
+}
+
 export async function openTokenCache(options: TokenCacheOptions): Promise<TokenCache> {
   const platform = options.platform ?? process.platform;
   const store = storeOf(platform);
@@ -68,7 +110,7 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
       options.timeoutMs ?? 10000,
       `The ${store} secure store`,
     );
-    return { plugin: new extensions.PersistenceCachePlugin(persistence, lockOptions), store };
+    return { plugin: oneAtATime(new extensions.PersistenceCachePlugin(persistence, lockOptions)), store };
   } catch (error) {
     const reason = reasonOf(error);
     if (!options.allowPlaintext) {
@@ -82,6 +124,6 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
     }
     options.report.warning(`The ${store} secure store does not work here (${reason}); tokens are kept in a plain file readable only by you, as AllowPlaintextTokenCache allows.`);
     const persistence = await extensions.FilePersistence.create(join(options.configDir, PLAINTEXT_CACHE_FILE));
-    return { plugin: new extensions.PersistenceCachePlugin(persistence, lockOptions), store: 'plaintext' };
+    return { plugin: oneAtATime(new extensions.PersistenceCachePlugin(persistence, lockOptions)), store: 'plaintext' };
   }
 }

@@ -3,6 +3,7 @@ import type { CommandDefinition } from '../core/command.js';
 import addEnvironment from './add-environment.js';
 import clearConfig from './clear-config.js';
 import clearContext from './clear-context.js';
+import connect from './connect.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator.js';
 import exportConfig from './export-config.js';
 import getConfig from './get-config.js';
@@ -18,6 +19,7 @@ import setEnvironment from './set-environment.js';
 import updateConfig from './update-config.js';
 
 export const commands: readonly CommandDefinition<any, any>[] = [
+  connect,
   getContext,
   setContext,
   selectContext,

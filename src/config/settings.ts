@@ -75,6 +75,17 @@ export const SETTINGS: readonly SettingDefinition[] = [
       'How many tenants sign-in and get-subscription query at the same time (tokens and subscription lists). ' +
       'Lower it if a proxy or Azure throttles you; raise it for accounts with many tenants.',
   },
+  {
+    key: 'ClientId',
+    type: 'string',
+    default: '1950a258-227b-4e31-a9cf-717495945fc2',
+    envVar: 'MYACCOUNT_CLIENT_ID',
+    maxLength: 36,
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+    help:
+      'The application (client) id people sign in as. The default is the Azure PowerShell public client, which every Microsoft Entra tenant already trusts (the Azure CLI uses 04b07795-8ddb-461a-bbee-02f9e1bf7b46). ' +
+      'Use your own public client registration to meet a tenant policy; for the broker it needs the redirect URI ms-appx-web://microsoft.aad.brokerplugin/<client id>.',
+  },
 ];
 
 export const SETTINGS_VERSION = 1;

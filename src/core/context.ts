@@ -2,6 +2,7 @@
  * What a handler may touch. Everything with an effect outside the process (clock, environment,
  * files, network, the person at the terminal) comes in through here so tests can replace it.
  */
+import type { INativeBrokerPlugin } from '@azure/msal-node';
 import type { Reporter } from './reporter.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -15,6 +16,12 @@ export type FetchLike = (url: string, init?: { method?: string; headers?: Record
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }>;
+
+export interface BrokerLoad {
+  plugin: INativeBrokerPlugin | null;
+  /** Why there is none, for the notice. */
+  reason?: string;
+}
 
 export interface CommandContext {
   /** The state folder (MYACCOUNT_CONFIG_DIR or ~/.myaccount). */
@@ -33,4 +40,12 @@ export interface CommandContext {
   setProcessVariable(name: string, value: string | null): void;
   /** Aborted on SIGINT/SIGTERM so long waits can stop promptly. */
   signal: AbortSignal;
+  /** Opens a URL in the person's browser; rejects when it cannot. */
+  openBrowser(url: string): Promise<void>;
+  /** Whether a browser can open here at all (a display, no SSH, not CI), and why not. */
+  browser: { available: boolean; reason?: string };
+  /** Asks the person at the terminal; only called when `interactive`. */
+  prompt(question: string): Promise<string>;
+  /** The operating system's sign-in broker (WAM), when one can run here. */
+  loadBroker(): Promise<BrokerLoad>;
 }

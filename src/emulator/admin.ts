@@ -61,7 +61,9 @@ export async function adminRoute(cloud: Cloud, ctx: Ctx, deps: AdminDeps): Promi
         value: [...cloud.store.devices.values()].map((d) => ({ userCode: d.userCode, clientId: d.clientId, tenant: d.tenantSegment, status: d.status, expiresAt: new Date(d.expiresAt).toISOString() })),
       });
     case 'POST /devices/approve': {
-      const outcome = approveByUserCode(cloud, str(body, 'userCode')!, str(body, 'username')!);
+      const mfa = body && typeof body === 'object' ? (body as Record<string, unknown>).mfa : undefined;
+      if (mfa !== undefined && typeof mfa !== 'boolean') throw bad('"mfa" must be true or false.');
+      const outcome = approveByUserCode(cloud, str(body, 'userCode')!, str(body, 'username')!, mfa);
       if (!outcome.ok) throw bad(outcome.message, outcome.status);
       return sendJson(ctx, 200, { approved: true, tenantId: outcome.tenantId });
     }

@@ -18,7 +18,7 @@
  *
  * Admin API (only with `admin: true`; header `x-local-cloud-admin-key: <RunningEmulator.adminKey>`, also
  * written to `<dataDir>/admin.key` while running): `GET /_admin/status`, `GET /_admin/devices`,
- * `POST /_admin/devices/approve {userCode, username}`, `POST /_admin/devices/deny {userCode}`,
+ * `POST /_admin/devices/approve {userCode, username, mfa?}`, `POST /_admin/devices/deny {userCode}`,
  * `GET|PUT|DELETE /_admin/faults`, `GET|DELETE /_admin/log?since=N`, `POST /_admin/refresh-tokens/revoke {username?, clientId?}`,
  * `GET|PATCH /_admin/settings`, `POST /_admin/reset`. `GET /.well-known/local-cloud` (no key) identifies the emulator.
  */

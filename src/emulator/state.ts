@@ -108,15 +108,6 @@ export class GrantStore {
     return grant;
   }
 
-  /** Rotation: the redeemed token stops working. */
-  retireRefreshToken(token: string): void {
-    const h = hash(token);
-    if (this.refresh.delete(h)) {
-      this.rememberRevoked(h);
-      this.scheduleSave();
-    }
-  }
-
   revokeRefreshTokens(filter: { userId?: string; clientId?: string }): number {
     let n = 0;
     for (const [h, g] of this.refresh) {

@@ -119,7 +119,12 @@ export function declineDeviceGrant(cloud: Cloud, deviceCode: string): void {
 }
 
 /** Approval without the page (admin API): the user must belong to the tenant the flow started on. */
-export function approveByUserCode(cloud: Cloud, userCode: string, username: string): { ok: true; tenantId: string } | { ok: false; status: number; message: string } {
+/**
+ * Approves as a person would on the device login page. `mfa` says whether they completed a
+ * second factor; by default they do exactly when the tenant they sign in to demands it, so
+ * tenants that demand MFA elsewhere still challenge later, as in Entra.
+ */
+export function approveByUserCode(cloud: Cloud, userCode: string, username: string, mfa?: boolean): { ok: true; tenantId: string } | { ok: false; status: number; message: string } {
   const grant = findPendingDevice(cloud, userCode);
   if (!grant) return { ok: false, status: 404, message: `No pending device code ${JSON.stringify(userCode)}.` };
   if (grant === 'expired') return { ok: false, status: 410, message: `Device code ${JSON.stringify(userCode)} has expired.` };
@@ -130,7 +135,8 @@ export function approveByUserCode(cloud: Cloud, userCode: string, username: stri
   if (ref.kind === 'tenant') tenant = user.objectIdIn.has(ref.tenant.id.toLowerCase()) ? ref.tenant : undefined;
   else if (ref.kind !== 'consumers') tenant = cloud.directory.tenant(user.homeTenantId);
   if (!tenant) return { ok: false, status: 409, message: `${username} does not belong to tenant ${grant.tenantSegment}.` };
-  const outcome = approveDeviceGrant(cloud, grant.deviceCode, user, tenant, true);
+  const demanded = !!user.mfaRequiredIn?.some((t) => t.toLowerCase() === tenant!.id.toLowerCase());
+  const outcome = approveDeviceGrant(cloud, grant.deviceCode, user, tenant, mfa ?? demanded);
   if (outcome instanceof EntraError) return { ok: false, status: 409, message: outcome.description };
   return { ok: true, tenantId: tenant.id };
 }

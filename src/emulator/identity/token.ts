@@ -158,7 +158,8 @@ function refreshToken(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: Tenant
   appInTenant(client.app, tenant);
   const scope = scopeOf(cloud, form.get('scope') ?? found.scope, ref);
   if (needsMfa(user, tenant) && !found.mfa) throw Aad.mfaRequired(scope.resource, mfaClaimsChallenge(tenant.id));
-  cloud.store.retireRefreshToken(token);
+  // Like Entra, redeeming a refresh token returns a new one without retiring the old: clients
+  // refreshing for several tenants at once all hold the same token and all must succeed.
   return issueForUser(cloud, { client, user, tenant, scope, mfa: found.mfa, withRefresh: true });
 }
 

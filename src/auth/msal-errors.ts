@@ -1,0 +1,103 @@
+/**
+ * MSAL's errors in MyAccount's words. MSAL's own messages are codes and links; what a person
+ * needs is what happened, in which tenant, and what to run next. Nothing from a request body
+ * is echoed except Entra's AADSTS description, which carries no secret.
+ */
+import { ExitCode, MyAccountError } from '../core/errors.js';
+
+interface MsalLikeError {
+  name?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  subError?: string;
+  errorNo?: string | number;
+  status?: number;
+  claims?: string;
+  message?: string;
+}
+
+const MFA_CODES = ['50076', '50079', '50074', '50158', '53003'];
+
+export function isMfaError(error: unknown): boolean {
+  const e = error as MsalLikeError;
+  if (!e || typeof e !== 'object') return false;
+  const text = `${e.errorMessage ?? ''} ${e.errorNo ?? ''}`;
+  return MFA_CODES.some((code) => text.includes(code)) || (!!e.claims && e.errorCode === 'interaction_required');
+}
+
+export function isInteractionRequired(error: unknown): boolean {
+  const e = error as MsalLikeError;
+  return !!e && typeof e === 'object' && (e.name === 'InteractionRequiredAuthError' || e.errorCode === 'no_tokens_found' || e.errorCode === 'interaction_required' || e.errorCode === 'refresh_token_expired');
+}
+
+/** "AADSTS50076: Due to ..." → the first sentence, for messages. */
+export function entraReason(error: unknown): string {
+  const e = error as MsalLikeError;
+  const raw = (e?.errorMessage || e?.errorCode || (error instanceof Error ? error.message : String(error))) ?? '';
+  const first = raw.split(/\r?\n/)[0].replace(/\s*Trace ID:.*$/i, '').trim();
+  return first.length > 300 ? `${first.slice(0, 300)}…` : first;
+}
+
+export interface SignInErrorContext {
+  /** What was being done, e.g. "Signing in to tenant contoso.example". */
+  action: string;
+  authority: string;
+  tenant?: string;
+}
+
+export function fromMsalError(error: unknown, where: SignInErrorContext): MyAccountError {
+  if (error instanceof MyAccountError) return error;
+  const e = (error ?? {}) as MsalLikeError;
+  const code = e.errorCode ?? '';
+  const reason = entraReason(error);
+  const tenantHint = where.tenant ? ` --tenant ${where.tenant}` : '';
+  switch (code) {
+    case 'device_code_polling_cancelled':
+      return new MyAccountError('SignInCancelled', `${where.action} was cancelled.`, { category: 'OperationStopped', exitCode: ExitCode.Cancelled });
+    case 'user_timeout_reached':
+    case 'device_code_expired':
+      return new MyAccountError('SignInTimedOut', `${where.action} timed out before the sign-in was completed. Run connect again and complete the sign-in sooner, or raise --timeout.`, {
+        category: 'OperationTimeout',
+        exitCode: ExitCode.Cancelled,
+      });
+    case 'endpoints_resolution_error':
+    case 'network_error':
+    case 'untrusted_authority':
+      return new MyAccountError('AuthorityUnreachable', `${where.action} failed: the sign-in endpoint ${where.authority} could not be reached or is not a Microsoft Entra authority. Check --environment and the network, or turn on DisableInstanceDiscovery for a private cloud.`, {
+        category: 'ConnectionError',
+        target: 'Environment',
+      });
+  }
+  if (code === 'post_request_failed' && /authorization_declined/.test(reason)) {
+    return new MyAccountError('SignInDeclined', `${where.action}: the sign-in was declined on the device login page.`, { category: 'OperationStopped', exitCode: ExitCode.Cancelled });
+  }
+  if (code === 'post_request_failed' && /expired_token/.test(reason)) {
+    return new MyAccountError('SignInTimedOut', `${where.action}: the device code expired before the sign-in was completed. Run connect again.`, { category: 'OperationTimeout', exitCode: ExitCode.Cancelled });
+  }
+  if (isMfaError(error)) {
+    return new MyAccountError('MfaRequired', `${where.action} needs multi-factor authentication (${reason}). Sign in interactively: myaccount connect${tenantHint} (browser) or myaccount connect${tenantHint} --use-device-authentication.`, {
+      category: 'AuthenticationError',
+      exitCode: ExitCode.SignInRequired,
+      target: 'Tenant',
+    });
+  }
+  if (isInteractionRequired(error)) {
+    return new MyAccountError('SignInRequired', `${where.action} needs a new sign-in (${reason || code}). Run myaccount connect${tenantHint}.`, {
+      category: 'AuthenticationError',
+      exitCode: ExitCode.SignInRequired,
+    });
+  }
+  if (code === 'invalid_client' || code === 'unauthorized_client') {
+    return new MyAccountError('InvalidClientCredential', `${where.action} failed: the application's credential was refused (${reason}). Check the client id, tenant and secret, certificate or federated token.`, {
+      category: 'AuthenticationError',
+    });
+  }
+  if (e.status === 429 || code === 'throttled' || /throttl/i.test(code)) {
+    return new MyAccountError('SignInThrottled', `${where.action} was throttled by the sign-in service (${reason}). Wait a minute and try again.`, { category: 'ResourceBusy' });
+  }
+  if (code === 'invalid_grant' || code === 'invalid_request' || code === 'invalid_scope' || code === 'unauthorized_client' || /^AADSTS/.test(reason)) {
+    return new MyAccountError('AuthenticationFailed', `${where.action} failed: ${reason}`, { category: 'AuthenticationError' });
+  }
+  if (code) return new MyAccountError('AuthenticationFailed', `${where.action} failed (${code}${reason && reason !== code ? `: ${reason}` : ''}).`, { category: 'AuthenticationError' });
+  return new MyAccountError('AuthenticationFailed', `${where.action} failed unexpectedly (${(error as Error)?.name ?? typeof error}). Run again with --debug for details.`, { category: 'AuthenticationError', cause: error });
+}

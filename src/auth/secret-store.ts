@@ -1,0 +1,111 @@
+/**
+ * Credentials MyAccount keeps so a service principal can get new tokens later without asking
+ * again: client secrets, certificate passwords, federated tokens, access tokens. Each lives in
+ * the operating system's secure store (one entry per secret, so writers never race on a shared
+ * blob). Where no secure store works, nothing is kept: the next use asks for the secret again.
+ * Plaintext is never an option here, whatever AllowPlaintextTokenCache says: a refresh token
+ * can be revoked, a leaked client secret works until someone rotates it.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export type SecretKind = 'ClientSecret' | 'CertificatePassword' | 'FederatedToken' | 'AccessToken';
+
+export interface SecretStore {
+  /** False when no secure store works here; `save` then keeps nothing. */
+  readonly available: boolean;
+  save(key: SecretKey, value: string): Promise<boolean>;
+  load(key: SecretKey): Promise<string | null>;
+  /** Removes every secret of the account (all kinds, all tenants). */
+  removeAccount(environment: string, accountId: string): Promise<void>;
+}
+
+export interface SecretKey {
+  environment: string;
+  accountId: string;
+  kind: SecretKind;
+}
+
+const SERVICE = 'MyAccount';
+const DIR = 'secrets';
+
+function accountPrefix(environment: string, accountId: string): string {
+  return createHash('sha256').update(`${environment.toLowerCase()}|${accountId.toLowerCase()}`).digest('hex').slice(0, 24);
+}
+
+/** File-safe and keyring-safe name; the account id itself stays out of file names. */
+function entryName(key: SecretKey): string {
+  return `${accountPrefix(key.environment, key.accountId)}-${key.kind}`;
+}
+
+export async function openSecretStore(configDir: string, timeoutMs = 10000): Promise<SecretStore> {
+  const dir = join(configDir, DIR);
+  const extensions = await import('@azure/msal-node-extensions');
+  const persistenceFor = async (name: string) => {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the secure store did not answer')), timeoutMs);
+    });
+    try {
+      return await Promise.race([
+        extensions.PersistenceCreator.createPersistence({
+          cachePath: join(dir, `${name}.cache`),
+          dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
+          serviceName: SERVICE,
+          accountName: `secret-${name}`,
+          usePlaintextFileOnLinux: false,
+        }),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  let available = true;
+  const tryPersistence = async (name: string) => {
+    if (!available) return null;
+    try {
+      return await persistenceFor(name);
+    } catch {
+      available = false;
+      return null;
+    }
+  };
+  return {
+    get available() {
+      return available;
+    },
+    async save(key, value) {
+      const persistence = await tryPersistence(entryName(key));
+      if (!persistence) return false;
+      await persistence.save(value);
+      return true;
+    },
+    async load(key) {
+      const persistence = await tryPersistence(entryName(key));
+      if (!persistence) return null;
+      try {
+        const text = await persistence.load();
+        return text && text !== '{}' ? text : null;
+      } catch {
+        return null;
+      }
+    },
+    async removeAccount(environment, accountId) {
+      const prefix = accountPrefix(environment, accountId);
+      let names: string[] = [];
+      try {
+        names = (await readdir(dir)).filter((n) => n.startsWith(prefix) && n.endsWith('.cache'));
+      } catch {
+        return;
+      }
+      for (const file of names) {
+        const persistence = await tryPersistence(file.slice(0, -'.cache'.length));
+        await persistence?.delete().catch(() => undefined);
+        await rm(join(dir, file), { force: true });
+      }
+    },
+  };
+}
