@@ -10,6 +10,7 @@
     PowerShellVersion = '7.2'
     CompatiblePSEditions = @('Core')
     FunctionsToExport = @(
+        'Connect-MyAccount',
         'Get-MyContext',
         'Set-MyContext',
         'Select-MyContext',
@@ -29,6 +30,8 @@
     CmdletsToExport = @()
     VariablesToExport = @()
     AliasesToExport = @(
+        'Login-MyAccount',
+        'Add-MyAccount',
         'Select-MySubscription',
         'Set-MyConfig'
     )
@@ -40,7 +43,7 @@
         }
         Generator = @{
             Name = 'scripts/generate/module.ts'
-            Commands = 15
+            Commands = 16
         }
     }
 }

@@ -165,15 +165,16 @@ function Get-MyAccountCompletion {
 
 # The parameters each cmdlet passes to the CLI (common parameters are not among them).
 $script:Parameters = @{
+    'Connect-MyAccount' = @('Environment', 'Tenant', 'Subscription', 'AccountId', 'UseDeviceAuthentication', 'Credential', 'ServicePrincipal', 'ApplicationId', 'ClientSecret', 'CertificatePath', 'CertificatePassword', 'SendCertificateChain', 'FederatedToken', 'FederatedTokenFile', 'Identity', 'AccessToken', 'ContextName', 'SkipContextPopulation', 'MaxContextPopulation', 'Force', 'Scope', 'Timeout')
     'Get-MyContext' = @('Name', 'ListAvailable')
     'Set-MyContext' = @('Subscription', 'Tenant', 'Name', 'Scope', 'Force')
     'Select-MyContext' = @('Name', 'Scope')
     'Rename-MyContext' = @('SourceName', 'TargetName', 'Force', 'PassThru')
     'Remove-MyContext' = @('Name', 'Force', 'PassThru')
     'Clear-MyContext' = @('Scope', 'PassThru')
-    'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'Scope')
-    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'Scope')
-    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'Scope')
+    'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
+    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
+    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
     'Export-MyConfig' = @('Path', 'Force')
     'Import-MyConfig' = @('Path')
     'Get-MyEnvironment' = @('Name')
@@ -183,6 +184,222 @@ $script:Parameters = @{
 }
 
 #region Public
+
+function Connect-MyAccount {
+    <#
+    .SYNOPSIS
+        Sign in to Azure: a person (browser, device code, broker, password), a service principal, a managed identity, or an access token.
+
+    .DESCRIPTION
+        Signs in through MSAL, lists the tenants the account can reach and every subscription in each (side by side, TenantConcurrency at a time), stores contexts and selects one as the default. People sign in in the browser; where no browser can open (no display, SSH, CI) a device code is used automatically, and with EnableLoginByWam the operating system broker where one is available. Tenants that need multi-factor authentication or fail are reported once, together. The default subscription is --subscription, else DefaultSubscriptionForLogin, else a picker when a person is at a terminal (LoginExperienceV2), else the first active subscription in its home tenant. Tokens go to the encrypted token cache every MyAccount process shares.
+
+    .PARAMETER Environment
+        The cloud to sign in to: AzureCloud (default), AzureChinaCloud, AzureUSGovernment, LocalCloud or one you added.
+
+    .PARAMETER Tenant
+        The tenant id or domain. Required for service principals (or AZURE_TENANT_ID); for people, limits the sign-in to that tenant.
+
+    .PARAMETER Subscription
+        The subscription (id or name) to select. Default: DefaultSubscriptionForLogin, else the picker or the first active one.
+
+    .PARAMETER AccountId
+        For people, the account to suggest (login hint); for a managed identity, the client id or resource id of a user-assigned identity; for an access token, whose token it is.
+
+    .PARAMETER UseDeviceAuthentication
+        Sign in with a device code on another device instead of the browser.
+
+    .PARAMETER Credential
+        A user name and password (people; deprecated, no MFA), or with -ServicePrincipal an application id and client secret. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
+
+    .PARAMETER ServicePrincipal
+        Sign in as a service principal. Alone, it reads AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.
+
+    .PARAMETER ApplicationId
+        The application (client) id of the service principal.
+
+    .PARAMETER ClientSecret
+        The client secret of the service principal. Kept only in the secure store. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
+
+    .PARAMETER CertificatePath
+        A certificate file of the service principal: PKCS#12 (.pfx) or PEM with its private key.
+
+    .PARAMETER CertificatePassword
+        The password of the certificate file. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
+
+    .PARAMETER SendCertificateChain
+        Send the certificate with each request (subject name and issuer authentication).
+
+    .PARAMETER FederatedToken
+        A federated token (OIDC JWT from a CI system) to exchange for tokens. Prefer --federated-token-file, which is read again when the token is rotated. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
+
+    .PARAMETER FederatedTokenFile
+        A file holding a federated token; read again whenever a new token is needed, so long jobs keep working.
+
+    .PARAMETER Identity
+        Sign in as the managed identity of this machine, container or app (system-assigned, or user-assigned with --account-id).
+
+    .PARAMETER AccessToken
+        An Azure Resource Manager access token to use as it is. It cannot be refreshed. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
+
+    .PARAMETER ContextName
+        The name of the default context this sign-in creates.
+
+    .PARAMETER SkipContextPopulation
+        Store only the default context, not one per subscription.
+
+    .PARAMETER MaxContextPopulation
+        How many subscriptions get a context (default 25; -1 for all).
+
+    .PARAMETER Force
+        Overwrite a context of the same name (--context-name) that points elsewhere.
+
+    .PARAMETER Scope
+        Process: the new default context applies to this shell only. CurrentUser (default): to every new shell too.
+
+    .PARAMETER Timeout
+        Seconds to wait for a person to finish signing in (device code, browser). Default: until the device code expires, 300 s for the browser.
+
+    .EXAMPLE
+        Connect-MyAccount
+
+        Sign in in the browser (or by device code where no browser can open).
+
+    .EXAMPLE
+        Connect-MyAccount -UseDeviceAuthentication -Tenant contoso.onmicrosoft.com
+
+        Sign in with a device code, to one tenant.
+
+    .EXAMPLE
+        Connect-MyAccount -ServicePrincipal
+
+        A service principal in CI, from AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE.
+
+    .EXAMPLE
+        Connect-MyAccount -ServicePrincipal -ApplicationId $appId -Tenant $tenant -CertificatePath ./sp.pfx -CertificatePassword $password
+
+        A service principal with a certificate.
+
+    .EXAMPLE
+        Connect-MyAccount -Identity -AccountId 00000000-0000-0000-0000-000000000000
+
+        A managed identity (user-assigned, by client id).
+
+    .EXAMPLE
+        Connect-MyAccount -Environment LocalCloud -UseDeviceAuthentication
+
+        The local cloud, for trying MyAccount offline.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Profile
+
+    .NOTES
+        Runs: myaccount connect
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'UserWithSubscriptionId', PositionalBinding = $false)]
+    [OutputType('MyAccount.Profile')]
+    param(
+        [Parameter()]
+        [Alias('EnvironmentName')]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word })]
+        [string] $Environment,
+
+        [Parameter()]
+        [Alias('Domain', 'TenantId')]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
+        [string] $Tenant,
+
+        [Parameter()]
+        [Alias('SubscriptionName', 'SubscriptionId')]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word })]
+        [string] $Subscription,
+
+        [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
+        [Parameter(ParameterSetName = 'ManagedService')]
+        [Parameter(ParameterSetName = 'AccessToken')]
+        [ValidateNotNullOrEmpty()]
+        [string] $AccountId,
+
+        [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
+        [Alias('DeviceCode', 'DeviceAuth', 'Device')]
+        [switch] $UseDeviceAuthentication,
+
+        [Parameter(ParameterSetName = 'UserWithCredential', Mandatory)]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithSecret')]
+        [securestring] $Credential,
+
+        [Parameter(ParameterSetName = 'ServicePrincipalWithSecret', Mandatory)]
+        [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]
+        [Parameter(ParameterSetName = 'ClientAssertion')]
+        [Parameter(ParameterSetName = 'ServicePrincipalFromEnvironment', Mandatory)]
+        [switch] $ServicePrincipal,
+
+        [Parameter(ParameterSetName = 'ServicePrincipalWithSecret')]
+        [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile', Mandatory)]
+        [Parameter(ParameterSetName = 'ClientAssertion', Mandatory)]
+        [Alias('ClientId')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ApplicationId,
+
+        [Parameter(ParameterSetName = 'ServicePrincipalWithSecret')]
+        [securestring] $ClientSecret,
+
+        [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile', Mandatory)]
+        [ValidateNotNullOrEmpty()]
+        [string] $CertificatePath,
+
+        [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]
+        [securestring] $CertificatePassword,
+
+        [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]
+        [switch] $SendCertificateChain,
+
+        [Parameter(ParameterSetName = 'ClientAssertion')]
+        [Alias('ClientAssertion')]
+        [securestring] $FederatedToken,
+
+        [Parameter(ParameterSetName = 'ClientAssertion')]
+        [ValidateNotNullOrEmpty()]
+        [string] $FederatedTokenFile,
+
+        [Parameter(ParameterSetName = 'ManagedService', Mandatory)]
+        [Alias('MSI', 'ManagedService')]
+        [switch] $Identity,
+
+        [Parameter(ParameterSetName = 'AccessToken', Mandatory)]
+        [securestring] $AccessToken,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string] $ContextName,
+
+        [Parameter()]
+        [switch] $SkipContextPopulation,
+
+        [Parameter()]
+        [int] $MaxContextPopulation,
+
+        [Parameter()]
+        [switch] $Force,
+
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope,
+
+        [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
+        [Parameter(ParameterSetName = 'UserWithCredential')]
+        [int] $Timeout
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'connect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Connect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Profile'
+    }
+}
 
 function Get-MyContext {
     <#
@@ -565,6 +782,9 @@ function Get-MyConfig {
     .PARAMETER TenantConcurrency
         Show TenantConcurrency.
 
+    .PARAMETER ClientId
+        Show ClientId.
+
     .PARAMETER Scope
         Show only settings whose effective value comes from this scope.
 
@@ -609,6 +829,9 @@ function Get-MyConfig {
         [switch] $TenantConcurrency,
 
         [Parameter()]
+        [switch] $ClientId,
+
+        [Parameter()]
         [ValidateSet('Default', 'Environment', 'CurrentUser', 'Process')]
         [string] $Scope
     )
@@ -643,6 +866,9 @@ function Update-MyConfig {
 
     .PARAMETER TenantConcurrency
         How many tenants sign-in and get-subscription query at the same time (tokens and subscription lists). Lower it if a proxy or Azure throttles you; raise it for accounts with many tenants.
+
+    .PARAMETER ClientId
+        The application (client) id people sign in as. The default is the Azure PowerShell public client, which every Microsoft Entra tenant already trusts (the Azure CLI uses 04b07795-8ddb-461a-bbee-02f9e1bf7b46). Use your own public client registration to meet a tenant policy; for the broker it needs the redirect URI ms-appx-web://microsoft.aad.brokerplugin/<client id>.
 
     .PARAMETER Scope
         Process: this shell only. CurrentUser (default): saved for every new shell.
@@ -690,6 +916,10 @@ function Update-MyConfig {
         [int] $TenantConcurrency,
 
         [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [string] $ClientId,
+
+        [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]
         [string] $Scope
     )
@@ -724,6 +954,9 @@ function Clear-MyConfig {
 
     .PARAMETER TenantConcurrency
         Clear TenantConcurrency.
+
+    .PARAMETER ClientId
+        Clear ClientId.
 
     .PARAMETER Scope
         Process: settings made in this shell. CurrentUser (default): saved settings.
@@ -767,6 +1000,9 @@ function Clear-MyConfig {
 
         [Parameter()]
         [switch] $TenantConcurrency,
+
+        [Parameter()]
+        [switch] $ClientId,
 
         [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]
@@ -1505,5 +1741,7 @@ function Remove-MyEnvironment {
 
 #endregion
 
+Set-Alias -Name 'Login-MyAccount' -Value 'Connect-MyAccount'
+Set-Alias -Name 'Add-MyAccount' -Value 'Connect-MyAccount'
 Set-Alias -Name 'Select-MySubscription' -Value 'Set-MyContext'
 Set-Alias -Name 'Set-MyConfig' -Value 'Update-MyConfig'

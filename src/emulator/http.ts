@@ -28,6 +28,16 @@ export interface Ctx {
   started: number;
   shape: ErrorShape;
   log: LogFields;
+  /** Told every secret the request carries or the answer hands out (tests scan output for them). */
+  onSecret?: (value: string) => void;
+}
+
+/** Form and JSON fields that carry credentials or tokens. */
+const SECRET_FIELDS = new Set(['password', 'passwd', 'client_secret', 'client_assertion', 'assertion', 'refresh_token', 'code', 'device_code', 'code_verifier', 'access_token', 'id_token']);
+
+export function noteSecrets(ctx: Ctx, fields: Iterable<[string, unknown]>): void {
+  if (!ctx.onSecret) return;
+  for (const [name, value] of fields) if (SECRET_FIELDS.has(name.toLowerCase()) && typeof value === 'string' && value.length >= 8) ctx.onSecret(value);
 }
 
 export class BodyTooLarge extends Error {
@@ -81,7 +91,9 @@ export async function readForm(ctx: Ctx, limit: number): Promise<URLSearchParams
   const type = String(ctx.req.headers['content-type'] ?? '').toLowerCase();
   const body = await readBody(ctx, limit);
   if (!type.startsWith('application/x-www-form-urlencoded')) throw new BadBody('content-type');
-  return new URLSearchParams(body.toString('utf8'));
+  const form = new URLSearchParams(body.toString('utf8'));
+  noteSecrets(ctx, form);
+  return form;
 }
 
 export async function readJson(ctx: Ctx, limit: number): Promise<unknown> {
@@ -105,6 +117,7 @@ export function send(ctx: Ctx, status: number, body: string | Buffer, contentTyp
 }
 
 export function sendJson(ctx: Ctx, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  if (value && typeof value === 'object' && !Array.isArray(value)) noteSecrets(ctx, Object.entries(value));
   send(ctx, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
 }
 

@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   idleTimeoutMs?: number;
   /** Receives one object per request, secrets redacted. */
   log?: (line: object) => void;
+  /** Receives every secret a request carries or an answer hands out, for tests that prove none leaks. */
+  onSecret?: (value: string) => void;
   /** Overrides of the seed's settings (token lifetimes, device code interval, ...). */
   settings?: Partial<EmulatorSettings>;
   /** Largest request body accepted (default 1 MiB); larger ones get 413. */
@@ -80,7 +82,8 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 
   // In-process equivalents of the admin API (available whatever `admin` says).
-  approveDeviceCode(userCode: string, username: string): void;
+  /** As the person would on the device login page; `mfa` defaults to what the tenant demands. */
+  approveDeviceCode(userCode: string, username: string, mfa?: boolean): void;
   denyDeviceCode(userCode: string): void;
   setFaults(config: FaultConfig | undefined): void;
   requestLog(since?: number): LogEntry[];
@@ -214,7 +217,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     lastActivity = Date.now();
-    handle(cloud, req, res, { faults, log, adminKey, reset, status }).catch(() => {
+    handle(cloud, req, res, { faults, log, adminKey, reset, status, onSecret: opts.onSecret }).catch(() => {
       // handle() renders its own errors; reaching here means the socket is already gone.
       if (!res.headersSent) res.destroy();
     });
@@ -279,8 +282,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     seed,
     closed,
     stop: () => stopWith('stopped'),
-    approveDeviceCode(userCode, username) {
-      const outcome = approveByUserCode(cloud, userCode, username);
+    approveDeviceCode(userCode, username, mfa) {
+      const outcome = approveByUserCode(cloud, userCode, username, mfa);
       if (!outcome.ok) fail(outcome.status, outcome.message);
     },
     denyDeviceCode(userCode) {
@@ -313,6 +316,7 @@ interface HandleDeps {
   adminKey?: string;
   reset: () => void;
   status: () => object;
+  onSecret?: (value: string) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -352,6 +356,7 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
     started,
     shape: r.shape,
     log: {},
+    onSecret: deps.onSecret,
   };
   let dropped = false;
   try {

@@ -1,0 +1,44 @@
+/**
+ * The secret scan: every secret the local cloud issued or received (tokens, refresh tokens,
+ * codes, client secrets, passwords, assertions) and every stdout/stderr the CLI produced, kept
+ * per test file and checked with `expectNoSecretLeaked` (each suite calls it in afterAll). A
+ * secret may appear only in the stdout of get-access-token, which exists to hand one out.
+ */
+const secrets = new Set<string>();
+const outputs: { args: string[]; stdout: string; stderr: string }[] = [];
+
+export function recordSecret(value: string): void {
+  secrets.add(value);
+}
+
+export function recordOutput(args: string[], stdout: string, stderr: string): void {
+  outputs.push({ args, stdout, stderr });
+}
+
+export interface Leak {
+  command: string;
+  stream: 'stdout' | 'stderr';
+  secretPrefix: string;
+}
+
+export function findLeaks(): Leak[] {
+  const leaks: Leak[] = [];
+  for (const o of outputs) {
+    const handsOutTokens = o.args[0] === 'get-access-token';
+    for (const secret of secrets) {
+      if (o.stderr.includes(secret)) leaks.push({ command: o.args.join(' '), stream: 'stderr', secretPrefix: secret.slice(0, 6) });
+      if (o.stdout.includes(secret) && !handsOutTokens) leaks.push({ command: o.args.join(' '), stream: 'stdout', secretPrefix: secret.slice(0, 6) });
+    }
+  }
+  return leaks;
+}
+
+export function scanStats(): { secrets: number; outputs: number } {
+  return { secrets: secrets.size, outputs: outputs.length };
+}
+
+/** Call in afterAll of every suite that runs the CLI against the local cloud. */
+export function expectNoSecretLeaked(): void {
+  const leaks = findLeaks();
+  if (leaks.length > 0) throw new Error(`Secrets leaked into CLI output:\n${leaks.map((l) => `  ${l.stream} of "myaccount ${l.command}" (secret starting ${l.secretPrefix}…)`).join('\n')}`);
+}
