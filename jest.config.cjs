@@ -3,7 +3,8 @@
 const esmOnly = ['jose', 'open', 'p-limit', 'yocto-queue', 'yargs', 'yargs-parser', 'cliui', 'y18n', 'escalade',
   'get-caller-file', 'string-width', 'strip-ansi', 'ansi-regex', 'wrap-ansi', 'ansi-styles', 'emoji-regex',
   'get-east-asian-width', 'is-docker', 'is-inside-container', 'is-wsl', 'default-browser', 'default-browser-id',
-  'bundle-name', 'run-applescript', 'define-lazy-prop', 'powershell-utils', 'wsl-utils', '@azure/msal-node'];
+  'bundle-name', 'run-applescript', 'define-lazy-prop', 'powershell-utils', 'wsl-utils', '@azure/msal-node',
+  'p-retry', 'is-network-error'];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -331,7 +331,7 @@ function Connect-MyAccount {
 
         [Parameter(ParameterSetName = 'UserWithCredential', Mandatory)]
         [Parameter(ParameterSetName = 'ServicePrincipalWithSecret')]
-        [securestring] $Credential,
+        [pscredential] $Credential,
 
         [Parameter(ParameterSetName = 'ServicePrincipalWithSecret', Mandatory)]
         [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]

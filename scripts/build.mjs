@@ -3,16 +3,16 @@
 // Commands load their heavy dependencies (MSAL, the emulator) with dynamic import(),
 // which esbuild splits into separate chunks that only those commands pay for.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const buildDir = join(root, '.build');
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-mkdirSync(buildDir, { recursive: true });
-// Bundles that tests make for child processes (test/helpers/bundle.ts) are throwaway.
-for (const name of readdirSync(buildDir)) if (name.startsWith('test-bundle-')) rmSync(join(buildDir, name), { recursive: true, force: true });
+mkdirSync(join(root, '.build'), { recursive: true });
+// Each build works in its own folder and swaps dist/ in at the end, so a CLI started while
+// another build runs (parallel test runs) never sees half a dist/.
+const buildDir = mkdtempSync(join(root, '.build', 'run-'));
+const distNext = join(buildDir, 'dist');
 
 // Bundled CommonJS dependencies expect require, __filename and __dirname.
 const nodeShims = {
@@ -50,7 +50,7 @@ const precompiled = {
 await build({
   // emulator.js is the local cloud as a library, for benchmarks and outside scripts.
   entryPoints: { cli: join(root, 'src/cli.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
-  outdir: join(root, 'dist'),
+  outdir: distNext,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -64,3 +64,19 @@ await build({
   ...nodeShims,
   logLevel: 'warning',
 });
+
+const dist = join(root, 'dist');
+const old = join(buildDir, 'dist-old');
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(distNext, dist);
+rmSync(buildDir, { recursive: true, force: true });
+// Bundles that tests make for child processes (test/helpers/bundle.ts) and stale runs are throwaway.
+for (const name of readdirSync(join(root, '.build'))) {
+  if (name.startsWith('run-') || name.startsWith('test-bundle-')) {
+    const path = join(root, '.build', name);
+    try {
+      // Only folders older than an hour: a parallel build or test may still be using newer ones.
+      if (Date.now() - (await import('node:fs')).statSync(path).mtimeMs > 3600_000) rmSync(path, { recursive: true, force: true });
+    } catch {}
+  }
+}

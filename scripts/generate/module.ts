@@ -26,8 +26,9 @@ function paramsOf(def: CommandDefinition<any, any>): Param[] {
 
 function psType(p: Param): string {
   if (p.meta.switch) return '[switch]';
-  if (p.meta.secret) return '[securestring]';
   const type = Array.isArray(p.schema.type) ? p.schema.type.find((t) => t !== 'null') : p.schema.type;
+  // A secret pair (user name + password) is a PSCredential; a single secret a SecureString.
+  if (p.meta.secret) return type === 'object' ? '[pscredential]' : '[securestring]';
   switch (type) {
     case 'boolean':
       return '[bool]';

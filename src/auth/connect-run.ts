@@ -1,0 +1,221 @@
+/**
+ * connect, step by step: sign in, find tenants and subscriptions, choose the default, keep the
+ * credential (secure store only) and store the account and its contexts.
+ */
+import type { CommandContext } from '../core/context.js';
+import { MyAccountError } from '../core/errors.js';
+import { armResource, resourceManagerUrl } from './endpoints.js';
+import { AuthSession, loadProfile, readSettings, resolveEnvironment } from './session.js';
+import { signIn, type SignedIn } from './sign-in/execute.js';
+import { planSignIn, type ConnectInput } from './sign-in/plan.js';
+import { resolveTenantId } from './tenant-lookup.js';
+import type { ArmSubscription, ArmTenant } from '../cloud/arm-client.js';
+import { findRequested, firstChoice, pickerRows, readAnswer, renderPicker, type Requested } from '../cloud/default-subscription.js';
+import { listTenants, populate, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../cloud/population.js';
+import { contextName, findContext, makeDefault, resolveDefault, sameTarget, toContextView } from '../profile/contexts.js';
+import { openProfile, sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../profile/profile.js';
+import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from '../commands/connect.js';
+
+function subscriptionRecord(s: ArmSubscription, listedFrom: string): SubscriptionRecord {
+  return {
+    id: s.subscriptionId,
+    name: s.displayName,
+    state: s.state,
+    tenantId: listedFrom,
+    homeTenantId: s.tenantId ?? listedFrom,
+    managedByTenantIds: (s.managedByTenants ?? []).map((m) => m.tenantId),
+  };
+}
+
+function tenantRecord(t: ArmTenant): TenantRecord {
+  const record: TenantRecord = { id: t.tenantId };
+  if (t.displayName) record.displayName = t.displayName;
+  if (t.defaultDomain) record.defaultDomain = t.defaultDomain;
+  if (t.domains?.length) record.domains = t.domains;
+  return record;
+}
+
+/** The tenants to read: the one asked for, or every tenant the account's home token can see. */
+async function tenantsToRead(o: PopulationOptions, signedIn: SignedIn, onlyTenant: string | undefined): Promise<ArmTenant[]> {
+  const home = onlyTenant ?? signedIn.credential.homeTenantId;
+  const listed = await listTenants(o, home);
+  if (!onlyTenant && signedIn.type === 'User') return listed.length ? listed : [{ tenantId: home }];
+  const match = listed.find((t) => sameName(t.tenantId, home));
+  return [match ?? { tenantId: home }];
+}
+
+async function pick(ctx: CommandContext, subscriptions: SubscriptionRecord[], tenants: TenantRecord[], marked: SubscriptionRecord | null): Promise<SubscriptionRecord> {
+  const names = new Map(tenants.map((t) => [t.id, t.displayName ?? t.id]));
+  const tenantName = (id: string): string => names.get(id) ?? id;
+  const rows = pickerRows(subscriptions, tenantName);
+  ctx.report.information(renderPicker(rows, tenantName, marked));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const answer = readAnswer(await ctx.prompt(`\nSelect a subscription by its number${marked ? ' (Enter for the one marked *)' : ' (Enter for the first)'}: `), rows, marked);
+    if (answer.kind === 'chosen') return answer.subscription;
+    ctx.report.warning(answer.message);
+  }
+  throw new MyAccountError('NoSubscriptionSelected', 'No subscription was selected. Run connect again with --subscription, or set DefaultSubscriptionForLogin.', { category: 'OperationStopped', exitCode: 4 });
+}
+
+function chooseDefault(input: ConnectInput, ctx: CommandContext, signedIn: SignedIn, subscriptions: SubscriptionRecord[], requested: Requested | null): 'picker' | SubscriptionRecord | null {
+  if (requested) return findRequested(subscriptions, requested);
+  const pickerAllowed = signedIn.type === 'User' && ctx.interactive && subscriptions.length > 1;
+  return pickerAllowed ? 'picker' : firstChoice(subscriptions);
+}
+
+/** Which contexts to store: the default one, and up to the limit of the others in list order. */
+function contextsToStore(input: ConnectInput, all: SubscriptionRecord[], chosen: SubscriptionRecord | null, picked: boolean): SubscriptionRecord[] {
+  if (input.SkipContextPopulation) return chosen ? [chosen] : [];
+  const limit = picked || input.MaxContextPopulation === -1 ? all.length : (input.MaxContextPopulation ?? DEFAULT_MAX_CONTEXTS);
+  const out = all.slice(0, limit);
+  if (chosen && !out.some((s) => s.id === chosen.id && s.tenantId === chosen.tenantId)) out.push(chosen);
+  return out;
+}
+
+function checkContextName(profile: Profile, input: ConnectInput, target: Omit<ContextRecord, 'name'> | null): void {
+  if (input.ContextName === undefined) return;
+  const existing = findContext(profile, input.ContextName);
+  if (existing && !input.Force && (!target || !sameTarget(existing, target))) {
+    throw new MyAccountError('ContextExists', `A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another --context-name.`, {
+      category: 'ResourceExists',
+      target: 'ContextName',
+    });
+  }
+}
+
+export async function runConnect(input: ConnectInput, ctx: CommandContext): Promise<ConnectResult> {
+  const settings = await readSettings(ctx);
+  const before = await loadProfile(ctx);
+  const environment = resolveEnvironment(before, ctx, input.Environment);
+  const plan = planSignIn(input, ctx.env);
+  checkContextName(before, input, null);
+  const session = await AuthSession.open(ctx, { environment, settings });
+  try {
+    const tenantInput = input.Tenant ?? ('tenant' in plan ? plan.tenant : undefined);
+    const tenant = tenantInput && !['organizations', 'common'].includes(tenantInput.toLowerCase()) ? await resolveTenantId(tenantInput, environment, session.http, ctx.signal) : undefined;
+    if (tenant && 'tenant' in plan) plan.tenant = tenant;
+    const signedIn = await signIn({ plan, session, ctx, tenant, timeoutSeconds: input.Timeout });
+    ctx.report.verbose(`Signed in as ${signedIn.accountId} (${signedIn.flow}).`);
+
+    const population: PopulationOptions = {
+      credential: signedIn.credential,
+      resourceManagerUrl: resourceManagerUrl(environment),
+      armResource: armResource(environment),
+      fetch: session.http.fetch,
+      report: ctx.report,
+      signal: ctx.signal,
+      concurrency: settings.tenantConcurrency,
+    };
+    const tenants = await tenantsToRead(population, signedIn, tenant ?? (signedIn.type === 'User' ? undefined : signedIn.credential.homeTenantId));
+    const outcomes = await populate(population, tenants);
+    const skipped = summarizeSkipped(outcomes);
+    if (skipped) ctx.report.warning(skipped);
+    const reached = outcomes.filter((o) => o.status === 'Succeeded');
+    if (reached.length === 0) {
+      const first = outcomes[0];
+      throw new MyAccountError(first?.status === 'MfaRequired' ? 'MfaRequired' : 'NoTenantReachable', `Signed in as ${signedIn.accountId}, but no tenant could be read. ${skipped ?? ''}`.trim(), {
+        category: 'AuthenticationError',
+        exitCode: first?.status === 'MfaRequired' ? 3 : 1,
+      });
+    }
+    const subscriptions = reached.flatMap((o) => o.subscriptions.map((s) => subscriptionRecord(s, o.tenant.tenantId)));
+    const tenantRecords = reached.map((o) => tenantRecord(o.tenant));
+
+    const requested: Requested | null = input.Subscription
+      ? { value: input.Subscription, source: 'parameter' }
+      : settings.defaultSubscriptionForLogin
+        ? { value: settings.defaultSubscriptionForLogin, source: 'setting' }
+        : null;
+    let choice = chooseDefault(input, ctx, signedIn, subscriptions, requested);
+    const picked = choice === 'picker';
+    if (choice === 'picker') {
+      if (settings.loginExperienceV2) {
+        const previous = resolveDefault(before, ctx.env)?.context.subscription ?? null;
+        const marked = previous ? (subscriptions.find((s) => s.id === previous.id && s.tenantId === previous.tenantId) ?? null) : null;
+        choice = await pick(ctx, subscriptions, tenantRecords, marked);
+      } else choice = firstChoice(subscriptions);
+    } else if (!requested && signedIn.type !== 'User' && subscriptions.filter((s) => s.state === 'Enabled' || s.state === 'Warned').length > 1) {
+      ctx.report.information(`Tenant ${tenants[0]?.tenantId} has more than one active subscription; the first one was selected. Choose with --subscription, or set DefaultSubscriptionForLogin with update-config.`);
+    }
+    const chosen = choice as SubscriptionRecord | null;
+    if (chosen && chosen.state !== 'Enabled') ctx.report.warning(`The selected subscription "${chosen.name}" is ${chosen.state}; requests to it may fail.`);
+
+    await keepSecrets(session, ctx, signedIn);
+    return await store(ctx, input, environment.Name, session, signedIn, { subscriptions, tenantRecords, chosen, picked, outcomes });
+  } finally {
+    session.close();
+  }
+}
+
+async function keepSecrets(session: AuthSession, ctx: CommandContext, signedIn: SignedIn): Promise<void> {
+  if (signedIn.secrets.length === 0) return;
+  const store = await session.secrets();
+  let kept = true;
+  for (const s of signedIn.secrets) kept = (await store.save({ environment: session.environment.Name, accountId: signedIn.accountId, kind: s.kind }, s.value)) && kept;
+  if (!kept && signedIn.properties.fromEnvironment !== 'true') {
+    ctx.report.warning(
+      'No secure store works here, so the credential was not kept (MyAccount never writes secrets in plain text). ' +
+        'Commands that need a new token for this account will ask for it again: connect again, or set AZURE_CLIENT_SECRET / AZURE_FEDERATED_TOKEN_FILE.',
+    );
+  }
+}
+
+interface Found {
+  subscriptions: SubscriptionRecord[];
+  tenantRecords: TenantRecord[];
+  chosen: SubscriptionRecord | null;
+  picked: boolean;
+  outcomes: TenantOutcome[];
+}
+
+async function store(ctx: CommandContext, input: ConnectInput, environmentName: string, session: AuthSession, signedIn: SignedIn, found: Found): Promise<ConnectResult> {
+  const { subscriptions, tenantRecords, chosen, outcomes } = found;
+  const account: AccountRecord = {
+    id: signedIn.accountId,
+    type: signedIn.type,
+    environment: environmentName,
+    tenants: tenantRecords,
+    subscriptions,
+    ...(signedIn.homeAccountId ? { homeAccountId: signedIn.homeAccountId } : {}),
+    properties: signedIn.properties,
+  };
+  const homeTenant = tenantRecords.find((t) => t.id === signedIn.credential.homeTenantId) ?? tenantRecords[0];
+  const tenantOf = (s: SubscriptionRecord): TenantRecord => tenantRecords.find((t) => t.id === s.tenantId) ?? { id: s.tenantId };
+  const targets = contextsToStore(input, subscriptions, chosen, found.picked);
+  let created = 0;
+  const result = await openProfile(ctx.configDir, ctx.clock).update((profile) => {
+    const accounts = profile.accounts.filter((a) => !sameName(a.id, account.id));
+    accounts.push(account);
+    let contexts = [...profile.contexts];
+    const upsert = (target: Omit<ContextRecord, 'name'>, name?: string): string => {
+      const equivalent = contexts.find((c) => sameTarget(c, target));
+      const finalName = name ?? equivalent?.name ?? contextName(account.id, target.tenant, target.subscription);
+      if (!equivalent || (name && !sameName(equivalent.name, name))) created += contexts.some((c) => sameName(c.name, finalName)) ? 0 : 1;
+      contexts = contexts.filter((c) => !sameName(c.name, finalName) && !(name === undefined && c === equivalent));
+      contexts.push({ name: finalName, ...target });
+      return finalName;
+    };
+    const targetOf = (s: SubscriptionRecord | null): Omit<ContextRecord, 'name'> => ({ accountId: account.id, environment: environmentName, tenant: s ? tenantOf(s) : homeTenant, subscription: s });
+    for (const s of targets) if (s !== chosen) upsert(targetOf(s));
+    checkContextName({ ...profile, contexts }, input, targetOf(chosen));
+    const defaultName = upsert(targetOf(chosen), input.ContextName);
+    const next = makeDefault({ ...profile, accounts, contexts }, defaultName, input.Scope, ctx);
+    const view = toContextView(next, contexts.find((c) => sameName(c.name, defaultName))!, defaultName);
+    return { next, result: view };
+  });
+  return {
+    Context: result,
+    Flow: signedIn.flow,
+    Environment: environmentName,
+    TokenCache: session.cache.store,
+    Tenants: outcomes.map((o) => ({
+      Id: o.tenant.tenantId,
+      Name: o.tenant.displayName ?? null,
+      DefaultDomain: o.tenant.defaultDomain ?? null,
+      Status: o.status,
+      Reason: o.reason ?? null,
+    })),
+    Subscriptions: subscriptions.map((s) => ({ Id: s.id, Name: s.name, State: s.state, TenantId: s.tenantId, HomeTenantId: s.homeTenantId, ManagedByTenantIds: s.managedByTenantIds })),
+    ContextsCreated: created,
+  };
+}
