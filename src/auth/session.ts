@@ -130,7 +130,7 @@ export class AuthSession {
     const report = this.ctx.report;
     return {
       piiLoggingEnabled: false,
-      logLevel: LogLevel.Verbose,
+      logLevel: report.debugEnabled ? LogLevel.Verbose : LogLevel.Error,
       // MSAL's own lines are for --debug; PII stays off, so they name no user or token.
       loggerCallback: (_level: LogLevel, message: string) => report.debug(`MSAL: ${message}`),
     };

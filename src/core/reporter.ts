@@ -14,6 +14,8 @@ export interface ProgressEvent {
 }
 
 export interface Reporter {
+  /** Whether debug lines are shown, so costly diagnostics (MSAL's verbose log) run only then. */
+  readonly debugEnabled?: boolean;
   warning(message: string): void;
   verbose(message: string): void;
   debug(message: string): void;
@@ -37,6 +39,7 @@ export function createReporter(options: ReporterOptions): Reporter {
     else if (text !== null) write(text + '\n');
   };
   return {
+    debugEnabled: options.debug,
     warning: (message) => emit('warning', { message }, `WARNING: ${message}`),
     verbose: (message) => {
       if (options.verbose || options.debug) emit('verbose', { message }, `VERBOSE: ${message}`);
