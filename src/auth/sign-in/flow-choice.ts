@@ -22,16 +22,24 @@ export interface FlowChoice {
   notices: string[];
 }
 
+const CHOOSE_YOURSELF = 'Add --use-device-authentication to choose this yourself.';
+
+/**
+ * One notice at most: a person who turned the broker on and has no display should read one
+ * sentence saying both why the broker and why the browser are out, not two that contradict.
+ */
 export function chooseUserFlow(f: FlowFacts): FlowChoice {
   if (f.deviceCodeRequested) return { flow: 'DeviceCode', notices: [] };
-  const notices: string[] = [];
-  const fallback = f.browserAvailable ? 'the browser' : 'a device code';
+  if (f.wamEnabled && f.brokerAvailable && f.brokerServesAuthority) return { flow: 'Broker', notices: [] };
+  const flow: UserFlow = f.browserAvailable ? 'Browser' : 'DeviceCode';
+  const noBrowser = `no browser can be opened here (${f.browserUnavailableReason ?? 'no display'})`;
   if (f.wamEnabled) {
-    if (f.brokerAvailable && f.brokerServesAuthority) return { flow: 'Broker', notices };
-    if (!f.brokerAvailable) notices.push(`EnableLoginByWam is on, but no sign-in broker is available on this machine${f.brokerUnavailableReason ? ` (${f.brokerUnavailableReason})` : ''}; signing in with ${fallback} instead.`);
-    else notices.push(`EnableLoginByWam is on, but the broker signs in to Microsoft's public cloud only; signing in to this environment with ${fallback} instead.`);
+    const why = !f.brokerAvailable
+      ? `no sign-in broker is available on this machine${f.brokerUnavailableReason ? ` (${f.brokerUnavailableReason})` : ''}`
+      : "the broker signs in to Microsoft's public cloud only, not to this environment";
+    const then = f.browserAvailable ? 'signing in with the browser instead.' : `${noBrowser}, so sign-in uses a device code. ${CHOOSE_YOURSELF}`;
+    return { flow, notices: [`EnableLoginByWam is on, but ${why}; ${then}`] };
   }
-  if (f.browserAvailable) return { flow: 'Browser', notices };
-  notices.push(`No browser can be opened here (${f.browserUnavailableReason ?? 'no display'}), so sign-in uses a device code. Add --use-device-authentication to choose this yourself.`);
-  return { flow: 'DeviceCode', notices };
+  if (f.browserAvailable) return { flow, notices: [] };
+  return { flow, notices: [`No browser can be opened here (${f.browserUnavailableReason ?? 'no display'}), so sign-in uses a device code. ${CHOOSE_YOURSELF}`] };
 }
