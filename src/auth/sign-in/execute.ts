@@ -12,7 +12,7 @@ import { AccessTokenCredential, jwtClaims, ManagedIdentityCredential, ServicePri
 import { armResource, scopeFor } from '../endpoints.js';
 import type { SecretKind } from '../secret-store.js';
 import type { AuthSession } from '../session.js';
-import { chooseUserFlow } from './flow-choice.js';
+import { decideUserFlow } from './flow-choice.js';
 import type { SignInPlan } from './plan.js';
 import { signInWithBroker, signInWithBrowser, signInWithDeviceCode, signInWithPassword, type UserSignIn } from './user.js';
 
@@ -46,21 +46,10 @@ async function userSignIn(r: SignInRequest, plan: Extract<SignInPlan, { kind: 'u
     ctx.report.warning('Signing in with a user name and password is deprecated by Microsoft and cannot satisfy multi-factor authentication. Prefer the browser, a device code, or a service principal for automation.');
     return { result: await signInWithPassword(base, plan.username, plan.password), flow: 'Password' };
   }
-  const wamEnabled = session.settings.enableLoginByWam;
-  const broker = wamEnabled && !plan.deviceCode ? await ctx.loadBroker() : { plugin: null };
-  const brokerServesAuthority = new URL(session.authority('organizations')).host.toLowerCase() === 'login.microsoftonline.com';
-  const choice = chooseUserFlow({
-    deviceCodeRequested: plan.deviceCode,
-    wamEnabled,
-    brokerAvailable: !!broker.plugin,
-    brokerUnavailableReason: broker.reason,
-    brokerServesAuthority,
-    browserAvailable: ctx.browser.available,
-    browserUnavailableReason: ctx.browser.reason,
-  });
+  const choice = await decideUserFlow({ deviceCode: plan.deviceCode, wamEnabled: session.settings.enableLoginByWam, authority: session.authority('organizations'), ctx });
   for (const notice of choice.notices) ctx.report.warning(notice);
   if (choice.flow === 'Broker') {
-    session.setBroker(broker.plugin);
+    session.setBroker(choice.broker);
     return { result: await signInWithBroker(base), flow: 'Broker' };
   }
   if (choice.flow === 'Browser') {

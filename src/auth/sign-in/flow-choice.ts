@@ -3,6 +3,9 @@
  * can serve this cloud, else the browser when one can open, else a device code. Az.Accounts'
  * documentation promises that last fallback; here it is delivered, with a notice saying why.
  */
+import type { INativeBrokerPlugin } from '@azure/msal-node';
+import type { CommandContext } from '../../core/context.js';
+
 export type UserFlow = 'Broker' | 'Browser' | 'DeviceCode';
 
 export interface FlowFacts {
@@ -42,4 +45,29 @@ export function chooseUserFlow(f: FlowFacts): FlowChoice {
   }
   if (f.browserAvailable) return { flow, notices: [] };
   return { flow, notices: [`No browser can be opened here (${f.browserUnavailableReason ?? 'no display'}), so sign-in uses a device code. ${CHOOSE_YOURSELF}`] };
+}
+
+export interface UserFlowDecision extends FlowChoice {
+  /** The plugin to sign in with when the flow is Broker. */
+  broker: INativeBrokerPlugin | null;
+}
+
+/**
+ * Gathers the facts for chooseUserFlow: the broker is loaded only when it was turned on and no
+ * device code was asked for (loading msal-node-runtime costs time); only Microsoft's public
+ * cloud authority is served by it.
+ */
+export async function decideUserFlow(o: { deviceCode: boolean; wamEnabled: boolean; authority: string; ctx: Pick<CommandContext, 'loadBroker' | 'browser'> }): Promise<UserFlowDecision> {
+  const broker = o.wamEnabled && !o.deviceCode ? await o.ctx.loadBroker() : { plugin: null, reason: undefined };
+  const brokerServesAuthority = new URL(o.authority).host.toLowerCase() === 'login.microsoftonline.com';
+  const choice = chooseUserFlow({
+    deviceCodeRequested: o.deviceCode,
+    wamEnabled: o.wamEnabled,
+    brokerAvailable: !!broker.plugin,
+    brokerUnavailableReason: broker.reason,
+    brokerServesAuthority,
+    browserAvailable: o.ctx.browser.available,
+    browserUnavailableReason: o.ctx.browser.reason,
+  });
+  return { ...choice, broker: choice.flow === 'Broker' ? broker.plugin : null };
 }
