@@ -10,6 +10,12 @@ import type { AccountType } from '../profile/profile.js';
 import { scopeFor } from './endpoints.js';
 import { fromMsalError } from './msal-errors.js';
 import type { AuthSession } from './session.js';
+import { withTokenRetry } from './token-retry.js';
+
+/** Token requests ask again after 429/5xx as the server asks; see token-retry.ts for why here. */
+function retrying<T>(session: AuthSession, what: string, authority: string, attempt: () => Promise<T>): Promise<T> {
+  return withTokenRetry(attempt, { what, report: session.report, signal: session.signal, retryAfterMs: () => session.http.retryAfterMs(authority) });
+}
 
 export interface TokenResult {
   token: string;
@@ -58,12 +64,15 @@ export class UserCredential implements Credential {
 
   async getToken(resource: string, tenantId = this.account.tenantId, options: { forceRefresh?: boolean } = {}): Promise<TokenResult> {
     const authority = this.session.authority(tenantId);
+    const action = `Getting a token for ${this.account.username} in tenant ${tenantId}`;
     try {
       // MSAL looks the account up by its tenantId first, so the tenant goes on the account too.
-      const result = await this.session.publicApp().acquireTokenSilent({ account: { ...this.account, tenantId }, authority, scopes: [scopeFor(resource)], forceRefresh: options.forceRefresh });
+      const result = await retrying(this.session, action, authority, () =>
+        this.session.publicApp().acquireTokenSilent({ account: { ...this.account, tenantId }, authority, scopes: [scopeFor(resource)], forceRefresh: options.forceRefresh }),
+      );
       return { token: result.accessToken, expiresOn: expiryOf(result.expiresOn, result.accessToken), tenantId: result.tenantId || tenantId };
     } catch (error) {
-      throw fromMsalError(error, { action: `Getting a token for ${this.account.username} in tenant ${tenantId}`, authority, tenant: tenantId });
+      throw fromMsalError(error, { action, authority, tenant: tenantId });
     }
   }
 }
@@ -100,12 +109,13 @@ export class ServicePrincipalCredential implements Credential {
 
   async getToken(resource: string, tenantId = this.homeTenantId, options: { forceRefresh?: boolean } = {}): Promise<TokenResult> {
     const authority = this.session.authority(tenantId);
+    const action = `Getting a token for application ${this.appId} in tenant ${tenantId}`;
     try {
-      const result = await this.app(tenantId).acquireTokenByClientCredential({ scopes: [scopeFor(resource)], skipCache: options.forceRefresh });
+      const result = await retrying(this.session, action, authority, () => this.app(tenantId).acquireTokenByClientCredential({ scopes: [scopeFor(resource)], skipCache: options.forceRefresh }));
       if (!result) throw new Error('no token');
       return { token: result.accessToken, expiresOn: expiryOf(result.expiresOn, result.accessToken), tenantId: result.tenantId || tenantId };
     } catch (error) {
-      throw fromMsalError(error, { action: `Getting a token for application ${this.appId} in tenant ${tenantId}`, authority, tenant: tenantId });
+      throw fromMsalError(error, { action, authority, tenant: tenantId });
     }
   }
 }

@@ -6,6 +6,7 @@
 import { Agent, request } from 'node:https';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import type { FetchLike } from '../core/context.js';
+import { parseRetryAfter } from '../core/retry-after.js';
 
 export interface TrustedOrigin {
   /** e.g. https://127.0.0.1:47443 */
@@ -23,6 +24,11 @@ const TIMEOUT_MS = 30000;
 
 export class HttpClient {
   private readonly agents = new Map<string, Agent>();
+  /**
+   * Until when each origin asked (429/5xx with Retry-After) to be left alone. MSAL reads the
+   * header for its own throttling but never hands it to callers, so token retries find it here.
+   */
+  private readonly backOffUntil = new Map<string, number>();
 
   constructor(
     trusted: readonly TrustedOrigin[],
@@ -58,6 +64,7 @@ export class HttpClient {
       }
       raw = { status: response.status, headers, text: await response.text() };
     }
+    this.noteRetryAfter(url, raw);
     let body: unknown = {};
     try {
       body = raw.text ? JSON.parse(raw.text) : {};
@@ -65,6 +72,18 @@ export class HttpClient {
       body = {};
     }
     return { status: raw.status, headers: raw.headers, body: body as T };
+  }
+
+  private noteRetryAfter(url: string, raw: RawResponse): void {
+    if (raw.status !== 429 && raw.status < 500) return;
+    const wait = parseRetryAfter(raw.headers['retry-after'], Date.now());
+    if (wait !== null) this.backOffUntil.set(new URL(url).origin, Date.now() + wait);
+  }
+
+  /** How much longer the origin of `url` asked MSAL's requests to wait; null when it did not. */
+  retryAfterMs(url: string): number | null {
+    const until = this.backOffUntil.get(new URL(url).origin);
+    return until === undefined ? null : Math.max(0, until - Date.now());
   }
 
   private send(agent: Agent, method: string, url: string, headers: Record<string, string>, body: string | undefined, signal?: AbortSignal): Promise<RawResponse> {

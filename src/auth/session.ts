@@ -112,6 +112,11 @@ export class AuthSession {
     return this.ctx.report;
   }
 
+  /** Aborted on Ctrl+C, so waits between token retries stop promptly. */
+  get signal(): AbortSignal {
+    return this.ctx.signal;
+  }
+
   authority(tenant: string): string {
     return authorityFor(this.environment, tenant);
   }

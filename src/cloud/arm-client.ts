@@ -7,6 +7,9 @@ import pRetry, { AbortError } from 'p-retry';
 import type { FetchLike } from '../core/context.js';
 import { MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
+import { parseRetryAfter } from '../core/retry-after.js';
+
+export { parseRetryAfter };
 
 export const ARM_API_VERSION = '2022-12-01';
 
@@ -65,14 +68,6 @@ const defaultSleep = (ms: number, signal: AbortSignal): Promise<void> =>
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
   });
-
-/** Retry-After is seconds or an HTTP date; anything else is ignored. */
-export function parseRetryAfter(value: string | null, now: number): number | null {
-  if (!value) return null;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
 
 export class ArmClient {
   private readonly base: string;
