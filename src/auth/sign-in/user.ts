@@ -57,6 +57,16 @@ function bounded<T>(work: Promise<T>, ctx: CommandContext, action: string, timeo
   });
 }
 
+/**
+ * The sign-in page answered "access_denied": the person pressed Cancel, denied the MFA request, or
+ * declined consent. That is a choice, like Ctrl+C, not a failure of the credentials.
+ */
+function declinedInBrowser(error: unknown, action: string): MyAccountError | undefined {
+  const e = error as { errorCode?: string } | undefined;
+  if (e?.errorCode !== 'access_denied') return undefined;
+  return new MyAccountError('SignInDeclined', `${action}: the sign-in was cancelled or declined in the browser. Run connect again to retry.`, { category: 'OperationStopped', exitCode: ExitCode.Cancelled });
+}
+
 function describeTenant(tenant: string): string {
   return tenant === 'organizations' ? 'Signing in' : `Signing in to tenant ${tenant}`;
 }
@@ -100,7 +110,7 @@ export async function signInWithBrowser(o: UserSignIn, opener: (url: string) => 
     // Without a timeout MSAL's loopback listener waits for the browser forever.
     return await bounded(work, o.ctx, action, o.timeoutSeconds ?? 300, () => undefined);
   } catch (error) {
-    throw fromMsalError(error, { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant });
+    throw declinedInBrowser(error, action) ?? fromMsalError(error, { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant });
   }
 }
 
@@ -117,7 +127,7 @@ export async function signInWithBroker(o: UserSignIn): Promise<AuthenticationRes
   try {
     return await bounded(work, o.ctx, action, o.timeoutSeconds ?? 300, () => undefined);
   } catch (error) {
-    throw fromMsalError(error, { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant });
+    throw declinedInBrowser(error, action) ?? fromMsalError(error, { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant });
   }
 }
 
