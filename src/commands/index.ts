@@ -6,9 +6,12 @@ import clearContext from './clear-context.js';
 import connect from './connect.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator.js';
 import exportConfig from './export-config.js';
+import getAccessToken from './get-access-token.js';
 import getConfig from './get-config.js';
 import getContext from './get-context.js';
 import getEnvironment from './get-environment.js';
+import getSubscription from './get-subscription.js';
+import getTenant from './get-tenant.js';
 import importConfig from './import-config.js';
 import removeContext from './remove-context.js';
 import removeEnvironment from './remove-environment.js';
@@ -20,6 +23,9 @@ import updateConfig from './update-config.js';
 
 export const commands: readonly CommandDefinition<any, any>[] = [
   connect,
+  getAccessToken,
+  getSubscription,
+  getTenant,
   getContext,
   setContext,
   selectContext,
