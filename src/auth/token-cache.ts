@@ -5,7 +5,7 @@
  * msal-node-extensions would fall back to plaintext on its own; we never let it.
  */
 import { join } from 'node:path';
-import type { ICachePlugin } from '@azure/msal-node';
+import type { ICachePlugin, ISerializableTokenCache } from '@azure/msal-node';
 import { MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { ensureStateDir } from '../profile/state-file.js';
@@ -58,8 +58,15 @@ function reasonOf(error: unknown): string {
 function oneAtATime(inner: ICachePlugin): ICachePlugin {
   let tail: Promise<void> = Promise.resolve();
   let release: (() => void) | null = null;
+  // A copy of the in-memory cache: refreshed on every change, first taken at the first load.
+  let known: string | null = null;
   return {
     async beforeCacheAccess(context) {
+      // acquireTokenSilent empties MSAL's in-memory cache and only then calls us to refill it.
+      // While it waits its turn here, the other tenants' requests of this process look for their
+      // refresh token in that empty cache and fail with no_tokens_found. Refilling at once, before
+      // any await, closes the gap; the persisted copy still replaces it below if it changed.
+      if (known !== null && !context.cacheHasChanged && isEmptied(context.tokenCache)) context.tokenCache.deserialize(known);
       const previous = tail;
       let done!: () => void;
       tail = new Promise<void>((resolve) => (done = resolve));
@@ -67,6 +74,9 @@ function oneAtATime(inner: ICachePlugin): ICachePlugin {
       release = done;
       try {
         await inner.beforeCacheAccess(context);
+        // The first load of this process; later ones only refill the gap, so a stale copy is
+        // harmless (MSAL replaces it with the persisted snapshot once we return).
+        if (known === null && !isEmptied(context.tokenCache)) known = context.tokenCache.serialize();
       } catch (error) {
         release = null;
         done();
@@ -81,7 +91,10 @@ function oneAtATime(inner: ICachePlugin): ICachePlugin {
         // old, the next access skips the reload, and MSAL rebuilds its cache from the stale
         // snapshot (tokens just obtained vanish). Keeping the snapshot equal to what was written
         // closes that gap.
-        if (context.cacheHasChanged) context.tokenCache.deserialize(context.tokenCache.serialize());
+        if (context.cacheHasChanged) {
+          known = context.tokenCache.serialize();
+          context.tokenCache.deserialize(known);
+        }
       } finally {
         const done = release;
         release = null;
@@ -89,6 +102,12 @@ function oneAtATime(inner: ICachePlugin): ICachePlugin {
       }
     },
   };
+}
+
+/** Whether MSAL's TokenCache was just cleared (its clear() keeps only authority metadata). */
+function isEmptied(cache: ISerializableTokenCache): boolean {
+  const store = (cache as Partial<{ getKVStore(): object }>).getKVStore?.();
+  return store !== undefined && Object.keys(store).every((key) => key.includes('authority-metadata'));
 }
 
 export async function openTokenCache(options: TokenCacheOptions): Promise<TokenCache> {
