@@ -11,6 +11,10 @@
     CompatiblePSEditions = @('Core')
     FunctionsToExport = @(
         'Connect-MyAccount',
+        'Disconnect-MyAccount',
+        'Get-MyAccessToken',
+        'Get-MySubscription',
+        'Get-MyTenant',
         'Get-MyContext',
         'Set-MyContext',
         'Select-MyContext',
@@ -32,6 +36,8 @@
     AliasesToExport = @(
         'Login-MyAccount',
         'Add-MyAccount',
+        'Logout-MyAccount',
+        'Get-MyDomain',
         'Select-MySubscription',
         'Set-MyConfig'
     )
@@ -43,7 +49,7 @@
         }
         Generator = @{
             Name = 'scripts/generate/module.ts'
-            Commands = 16
+            Commands = 20
         }
     }
 }

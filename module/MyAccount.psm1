@@ -166,6 +166,10 @@ function Get-MyAccountCompletion {
 # The parameters each cmdlet passes to the CLI (common parameters are not among them).
 $script:Parameters = @{
     'Connect-MyAccount' = @('Environment', 'Tenant', 'Subscription', 'AccountId', 'UseDeviceAuthentication', 'Credential', 'ServicePrincipal', 'ApplicationId', 'ClientSecret', 'CertificatePath', 'CertificatePassword', 'SendCertificateChain', 'FederatedToken', 'FederatedTokenFile', 'Identity', 'AccessToken', 'ContextName', 'SkipContextPopulation', 'MaxContextPopulation', 'Force', 'Scope', 'Timeout')
+    'Disconnect-MyAccount' = @('ContextName', 'Username', 'All')
+    'Get-MyAccessToken' = @('ResourceTypeName', 'ResourceUrl', 'TenantId', 'ContextName')
+    'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId')
+    'Get-MyTenant' = @('TenantId')
     'Get-MyContext' = @('Name', 'ListAvailable')
     'Set-MyContext' = @('Subscription', 'Tenant', 'Name', 'Scope', 'Force')
     'Select-MyContext' = @('Name', 'Scope')
@@ -398,6 +402,254 @@ function Connect-MyAccount {
 
     process {
         Invoke-MyAccountCli -Command 'connect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Connect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Profile'
+    }
+}
+
+function Disconnect-MyAccount {
+    <#
+    .SYNOPSIS
+        Sign an account out: remove its tokens, its kept secrets and all its contexts.
+
+    .DESCRIPTION
+        Without parameters, signs out the account of the default context. --username names the account (a user name, an application id or a managed identity id), --context-name the context whose account to sign out, --all every account. The account's tokens leave the shared token cache, the client secret, certificate password or federated token kept for a service principal leaves the secure store, and every context of the account is removed; when the default context was one of them, the first remaining context becomes the default. Other accounts keep their tokens and contexts.
+
+    .PARAMETER ContextName
+        The context whose account to sign out. Default: the default context.
+
+    .PARAMETER Username
+        The account to sign out: a user name, an application id or a managed identity id.
+
+    .PARAMETER All
+        Sign out every account.
+
+    .EXAMPLE
+        Disconnect-MyAccount
+
+        Sign out the account of the default context.
+
+    .EXAMPLE
+        Disconnect-MyAccount -Username bob@fabrikam.example
+
+        Sign out one account by name.
+
+    .EXAMPLE
+        Disconnect-MyAccount -All
+
+        Sign out every account.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Account
+
+    .NOTES
+        Runs: myaccount disconnect
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'ContextName', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
+    [OutputType('MyAccount.Account')]
+    param(
+        [Parameter(ParameterSetName = 'ContextName', Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
+        [string] $ContextName,
+
+        [Parameter(ParameterSetName = 'UserId', Mandatory)]
+        [Alias('Id', 'UserId')]
+        [ValidateNotNullOrEmpty()]
+        [string] $Username,
+
+        [Parameter(ParameterSetName = 'All', Mandatory)]
+        [switch] $All
+    )
+
+    process {
+        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Username')) { $Username } else { 'disconnect' }), 'Disconnect')) {
+            Invoke-MyAccountCli -Command 'disconnect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Disconnect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Account'
+        }
+    }
+}
+
+function Get-MyAccessToken {
+    <#
+    .SYNOPSIS
+        Get an access token for Azure Resource Manager or another Azure service, for the signed-in account.
+
+    .DESCRIPTION
+        Returns a token for the account of the default context (or --context-name), in the context's tenant or --tenant-id, silently: from the token cache, refreshed when it is about to expire. Nobody is asked to sign in; when a new sign-in is needed the command fails with exit code 3 and says what to run. The result carries both shapes: Az's Token, ExpiresOn (ISO 8601, UTC), TenantId, UserId, Type; and az's accessToken (= Token), expiresOn (local time, "YYYY-MM-DD HH:MM:SS.ffffff"), expires_on (= ExpiresOn in seconds since 1970), subscription (the context's subscription id, null for another tenant), tenant (= TenantId), tokenType (= Type). The token appears only in JSON output, never in --output table or tsv, and never on stderr.
+
+    .PARAMETER ResourceTypeName
+        The Azure service the token is for, by name (default Arm). Its audience comes from the account's environment.
+
+    .PARAMETER ResourceUrl
+        The resource (audience) the token is for, as a URI or application id, e.g. https://vault.azure.net.
+
+    .PARAMETER TenantId
+        The tenant (id or domain) the token is for. Default: the tenant of the context.
+
+    .PARAMETER ContextName
+        Use the account and tenant of this context instead of the default one.
+
+    .EXAMPLE
+        Get-MyAccessToken
+
+        A Resource Manager token for the default context.
+
+    .EXAMPLE
+        $token = (Get-MyAccessToken -ResourceTypeName MSGraph).Token
+
+        A Microsoft Graph token, as a bearer header.
+
+    .EXAMPLE
+        Get-MyAccessToken -ResourceUrl https://vault.azure.net -TenantId fabrikam.onmicrosoft.com
+
+        A token for any resource, in another tenant of the account.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.AccessToken
+
+    .NOTES
+        Runs: myaccount get-access-token
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'KnownResourceTypeName', PositionalBinding = $false)]
+    [OutputType('MyAccount.AccessToken')]
+    param(
+        [Parameter(ParameterSetName = 'KnownResourceTypeName')]
+        [ValidateSet('Arm', 'ResourceManager', 'MSGraph', 'AadGraph', 'KeyVault', 'Storage', 'Synapse', 'OperationalInsights', 'Batch', 'DataLake', 'AnalysisServices', 'Attestation', 'AppConfiguration', 'CommunicationEmail')]
+        [string] $ResourceTypeName,
+
+        [Parameter(ParameterSetName = 'ResourceUrl', Mandatory)]
+        [Alias('Resource', 'ResourceUri')]
+        [ValidateNotNullOrEmpty()]
+        [string] $ResourceUrl,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
+        [string] $TenantId,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
+        [string] $ContextName
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'get-access-token' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyAccessToken'] -Caller $PSCmdlet -TypeName 'MyAccount.AccessToken'
+    }
+}
+
+function Get-MySubscription {
+    <#
+    .SYNOPSIS
+        List the subscriptions the signed-in account can use, live from Azure Resource Manager.
+
+    .DESCRIPTION
+        Asks Resource Manager, not the stored contexts, so the list is current. Without --tenant-id it reads every tenant of the account of the default context (TenantConcurrency at a time); tenants that need multi-factor authentication or fail are left out and reported in one warning. --subscription-id is looked up directly in each tenant; --subscription-name is matched ignoring case. Finding nothing for either is an error (exit code 1). The result is always a list, in the order Resource Manager returns it, tenant by tenant.
+
+    .PARAMETER SubscriptionId
+        The id of the subscription to get.
+
+    .PARAMETER SubscriptionName
+        The name of the subscription to get, ignoring case.
+
+    .PARAMETER TenantId
+        Only this tenant (id or domain). Default: every tenant of the account.
+
+    .EXAMPLE
+        Get-MySubscription
+
+        Every subscription in every tenant of the account.
+
+    .EXAMPLE
+        Get-MySubscription -SubscriptionName 'Contoso Production'
+
+        One subscription by name.
+
+    .EXAMPLE
+        Get-MySubscription -TenantId contoso.onmicrosoft.com
+
+        The subscriptions of one tenant.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Subscription
+
+    .NOTES
+        Runs: myaccount get-subscription
+    #>
+    [CmdletBinding(DefaultParameterSetName = 'ListByIdInTenant', PositionalBinding = $false)]
+    [OutputType('MyAccount.Subscription')]
+    param(
+        [Parameter(ParameterSetName = 'ListByIdInTenant', ValueFromPipelineByPropertyName)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word })]
+        [string] $SubscriptionId,
+
+        [Parameter(ParameterSetName = 'ListByNameInTenant', Mandatory, ValueFromPipelineByPropertyName)]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word })]
+        [string] $SubscriptionName,
+
+        [Parameter(ValueFromPipelineByPropertyName)]
+        [Alias('Tenant')]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
+        [string] $TenantId
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'get-subscription' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MySubscription'] -Caller $PSCmdlet -TypeName 'MyAccount.Subscription'
+    }
+}
+
+function Get-MyTenant {
+    <#
+    .SYNOPSIS
+        List the tenants the signed-in account can reach, live from Azure Resource Manager.
+
+    .DESCRIPTION
+        Asks Resource Manager (GET /tenants, with a token from the account's home tenant) which tenants the account of the default context can reach, sorted by display name as Az does. --tenant-id keeps the tenant with that id or domain (ignoring case); finding none is an error (exit code 1). The result is always a list.
+
+    .PARAMETER TenantId
+        The tenant to show, by id or by any of its domains.
+
+    .EXAMPLE
+        Get-MyTenant
+
+        Every tenant of the account.
+
+    .EXAMPLE
+        Get-MyTenant contoso.onmicrosoft.com
+
+        One tenant by domain.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.Tenant
+
+    .NOTES
+        Runs: myaccount get-tenant
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.Tenant')]
+    param(
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName)]
+        [Alias('Domain', 'Tenant')]
+        [ValidateNotNullOrEmpty()]
+        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
+        [string] $TenantId
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'get-tenant' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyTenant'] -Caller $PSCmdlet -TypeName 'MyAccount.Tenant'
     }
 }
 
@@ -711,7 +963,7 @@ function Clear-MyContext {
         Remove every context and signed-in account.
 
     .DESCRIPTION
-        CurrentUser scope (the default) removes every stored context and account, so nothing is signed in afterwards. Process scope only forgets the default context chosen in this shell (MYACCOUNT_CONTEXT).
+        CurrentUser scope (the default) removes every stored context and account, every token in the token cache and every secret kept for a service principal, so nothing is signed in afterwards. Process scope only forgets the default context chosen in this shell (MYACCOUNT_CONTEXT).
 
     .PARAMETER Scope
         Process: forget the choice made in this shell. CurrentUser (default): remove everything stored.
@@ -1743,5 +1995,7 @@ function Remove-MyEnvironment {
 
 Set-Alias -Name 'Login-MyAccount' -Value 'Connect-MyAccount'
 Set-Alias -Name 'Add-MyAccount' -Value 'Connect-MyAccount'
+Set-Alias -Name 'Logout-MyAccount' -Value 'Disconnect-MyAccount'
+Set-Alias -Name 'Get-MyDomain' -Value 'Get-MyTenant'
 Set-Alias -Name 'Select-MySubscription' -Value 'Set-MyContext'
 Set-Alias -Name 'Set-MyConfig' -Value 'Update-MyConfig'

@@ -13,7 +13,7 @@ export default defineCommand<Input, boolean | null>({
   cmdlet: 'Clear-MyContext',
   summary: 'Remove every context and signed-in account.',
   description:
-    'CurrentUser scope (the default) removes every stored context and account, so nothing is signed in afterwards. Process scope only forgets the default context chosen in this shell (MYACCOUNT_CONTEXT).',
+    'CurrentUser scope (the default) removes every stored context and account, every token in the token cache and every secret kept for a service principal, so nothing is signed in afterwards. Process scope only forgets the default context chosen in this shell (MYACCOUNT_CONTEXT).',
   examples: [
     { description: 'Forget every context and account.', cli: 'myaccount clear-context', powershell: 'Clear-MyContext' },
     { description: 'Forget the context chosen in this shell only.', cli: 'eval "$(myaccount clear-context --scope Process --output env)"', powershell: 'Clear-MyContext -Scope Process' },
@@ -32,7 +32,13 @@ export default defineCommand<Input, boolean | null>({
   async handler(input, ctx) {
     if (ctx.env[CONTEXT_VAR]) ctx.setProcessVariable(CONTEXT_VAR, null);
     if (input.Scope !== 'Process') {
-      await openProfile(ctx.configDir, ctx.clock).update((profile) => ({
+      const store = openProfile(ctx.configDir, ctx.clock);
+      // As Az's Clear-AzContext: the token cache and kept secrets go too, before the accounts
+      // that name them, so a failure leaves something a second run can still find.
+      const signOut = await import('../auth/sign-out.js');
+      await signOut.removeAccountSecrets(ctx, (await store.read()).accounts);
+      await signOut.clearTokenCache(ctx);
+      await store.update((profile) => ({
         next: { ...profile, contexts: [], accounts: [], defaultContext: null },
         result: undefined,
       }));

@@ -4,6 +4,7 @@ import addEnvironment from './add-environment.js';
 import clearConfig from './clear-config.js';
 import clearContext from './clear-context.js';
 import connect from './connect.js';
+import disconnect from './disconnect.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator.js';
 import exportConfig from './export-config.js';
 import getAccessToken from './get-access-token.js';
@@ -23,6 +24,7 @@ import updateConfig from './update-config.js';
 
 export const commands: readonly CommandDefinition<any, any>[] = [
   connect,
+  disconnect,
   getAccessToken,
   getSubscription,
   getTenant,
