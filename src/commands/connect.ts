@@ -3,7 +3,7 @@
  * src/auth/connect-run.ts, loaded only when it runs.
  */
 import { defineCommand, type JsonSchema } from '../core/command.js';
-import { planSignIn, type ConnectInput } from '../auth/sign-in/plan.js';
+import { checkSignInInput, type ConnectInput } from '../auth/sign-in/plan.js';
 import type { ContextView } from '../profile/contexts.js';
 import { contextOutput, flag, scope, text } from './common.js';
 
@@ -122,7 +122,8 @@ export default defineCommand<ConnectInput, ConnectResult>({
     { header: 'Environment', path: 'Context.Environment' },
   ],
   validate(input) {
-    planSignIn(input, {});
+    // The AZURE_* variables are read when connect runs; here only what the input alone decides.
+    checkSignInInput(input);
   },
   async handler(input, ctx) {
     // MSAL and the sign-in code load only when someone signs in, never on other commands' cold start.

@@ -128,7 +128,8 @@ export async function signIn(r: SignInRequest): Promise<SignedIn> {
         flow = 'FederatedToken';
       }
       if (plan.fromEnvironment) properties.fromEnvironment = 'true';
-      await credential.getToken(arm, plan.tenant);
+      // Past the cache: a token cached by an earlier connect must not vouch for a wrong or expired credential.
+      await credential.getToken(arm, plan.tenant, { forceRefresh: true });
       return { credential, accountId: plan.appId, type: credential.type, properties, flow, secrets };
     }
     case 'identity': {

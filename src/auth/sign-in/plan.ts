@@ -111,3 +111,15 @@ export function planSignIn(input: ConnectInput, env: Env): SignInPlan {
   }
   return { kind: 'user', deviceCode: !!input.UseDeviceAuthentication, loginHint: input.AccountId };
 }
+
+/** Stands in for every AZURE_* value a service principal may take from the environment. */
+const ANY_ENVIRONMENT: Env = { AZURE_CLIENT_ID: 'environment', AZURE_TENANT_ID: 'environment', AZURE_CLIENT_SECRET: 'environment' };
+
+/**
+ * The checks input alone can decide (conflicting options, a missing password), for schema-time
+ * validation where the caller's environment is not known yet: whatever the AZURE_* variables
+ * could supply counts as supplied, and runConnect checks it again with the real environment.
+ */
+export function checkSignInInput(input: ConnectInput): void {
+  planSignIn(input, ANY_ENVIRONMENT);
+}
