@@ -1,0 +1,180 @@
+// Shared by the sign-in benchmarks: the local cloud in its own child process (so the CLI being
+// measured and the server never share a CPU queue in one event loop), state folders the real CLI
+// finds it from, the real CLI run as a child, and figures kept in .bench/ beside the previous run.
+import { spawn } from 'node:child_process';
+import https from 'node:https';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const bin = join(root, 'bin', 'myaccount.js');
+const bundle = join(root, 'dist', 'emulator.js');
+
+export function requireBuild() {
+  if (!existsSync(bundle) || !existsSync(join(root, 'dist', 'cli.js'))) {
+    console.error('dist/ is missing; run `npm run build` first.');
+    process.exit(1);
+  }
+}
+
+export const emulatorModule = () => import(pathToFileURL(bundle).href);
+
+/**
+ * Starts the emulator in a child process. `seedCode` is a JS expression evaluated there with
+ * `generateSeed` in scope (undefined = the shipped seed), so a big seed never crosses a pipe.
+ */
+export async function startCloud({ seedCode = 'undefined', faults, settings } = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'myaccount-bench-cloud-'));
+  const serverCode = `
+    const { startEmulator, generateSeed } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
+    const emu = await startEmulator({ dataDir: process.env.BENCH_DATA_DIR, port: 0, admin: true, seed: ${seedCode}, faults: ${JSON.stringify(faults)}, settings: ${JSON.stringify(settings)} });
+    process.stdout.write(JSON.stringify({ url: emu.url, port: emu.port, caPem: emu.caPem, caCertPath: emu.caCertPath, caBundlePath: emu.caBundlePath, adminKey: emu.adminKey, adminKeyHeader: emu.adminKeyHeader }) + '\\n');
+    const stop = () => emu.stop().then(() => process.exit(0));
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  `;
+  const server = spawn(process.execPath, ['--input-type=module', '-e', serverCode], { env: { ...process.env, BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = await new Promise((resolve, reject) => {
+    let buf = '';
+    server.stdout.on('data', (c) => {
+      buf += c;
+      const nl = buf.indexOf('\n');
+      if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
+    });
+    server.once('exit', (code) => reject(new Error(`the emulator exited early (${code})`)));
+  });
+  const agent = new https.Agent({ ca: ready.caPem, keepAlive: true });
+
+  const admin = (method, path, body) =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = https.request(`${ready.url}/_admin${path}`, { method, agent, headers: { [ready.adminKeyHeader]: ready.adminKey, 'content-type': 'application/json' } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          if (res.statusCode >= 300) return reject(new Error(`admin ${method} ${path} answered ${res.statusCode}: ${text.slice(0, 300)}`));
+          resolve(text ? JSON.parse(text) : undefined);
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+
+  /** Every request the emulator logged after `since` (the admin API pages by sequence number). */
+  const log = async (since = 0) => {
+    const all = [];
+    for (;;) {
+      const page = (await admin('GET', `/log?since=${since}&limit=1000`)).value;
+      all.push(...page);
+      if (page.length < 1000) return all;
+      since = page[page.length - 1].seq;
+    }
+  };
+
+  /** A fresh state folder whose instance record points the CLI at this emulator. */
+  const stateFolder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'myaccount-bench-'));
+    mkdirSync(join(dir, 'emulator'), { mode: 0o700 });
+    const instance = { pid: server.pid, port: ready.port, url: ready.url, admin: true, caCertPath: ready.caCertPath, caBundlePath: ready.caBundlePath, startedAt: new Date().toISOString() };
+    writeFileSync(join(dir, 'emulator', 'instance.json'), JSON.stringify(instance), { mode: 0o600 });
+    return dir;
+  };
+
+  const stop = async () => {
+    agent.destroy();
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { ...ready, admin, log, stateFolder, stop };
+}
+
+/** The environment a benchmarked CLI gets: this state folder, no keyring needed, no browser. */
+export function cliEnv(stateDir, extra = {}) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MYACCOUNT_') && k !== 'DISPLAY' && k !== 'BROWSER') env[k] = v;
+  return { ...env, MYACCOUNT_CONFIG_DIR: stateDir, MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE: 'true', ...extra };
+}
+
+/**
+ * Runs `myaccount connect` by device code and approves the code through the admin API the
+ * moment the deviceCode event shows on stderr. Resolves with the exit code, output and timings.
+ */
+export function connectByDeviceCode(cloud, stateDir, username, extraArgs = [], extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [bin, 'connect', '--environment', 'LocalCloud', '--use-device-authentication', '--events', 'jsonl', ...extraArgs], {
+      env: cliEnv(stateDir, extraEnv),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let codeShownMs;
+    let approval = Promise.resolve();
+    let pending = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      pending += d;
+      let nl;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        let event;
+        try {
+          event = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (event.type === 'deviceCode' && codeShownMs === undefined) {
+          codeShownMs = performance.now() - start;
+          approval = cloud.admin('POST', '/devices/approve', { userCode: event.userCode, username });
+          approval.catch(() => undefined);
+        }
+      }
+    });
+    child.on('error', reject);
+    child.on('close', async (code) => {
+      const wallMs = performance.now() - start;
+      try {
+        await approval;
+      } catch (e) {
+        return reject(e);
+      }
+      resolve({ code, stdout, stderr, wallMs, codeShownMs });
+    });
+  });
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Reads the previous figures (or null), then writes the new ones. */
+export function saveFigures(name, figures) {
+  const file = join(root, '.bench', `${name}.json`);
+  let previous = null;
+  if (existsSync(file)) {
+    try {
+      previous = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      console.log('(the previous figures could not be read; replacing them)');
+    }
+  }
+  mkdirSync(join(root, '.bench'), { recursive: true });
+  writeFileSync(file, JSON.stringify(figures, null, 2) + '\n');
+  return { previous, file };
+}
+
+/** "1234 ms (was 1500, -17.7%)" */
+export function versus(now, before, unit = ' ms') {
+  if (typeof before !== 'number') return `${now}${unit}`;
+  const change = before ? ((now - before) / before) * 100 : 0;
+  return `${now}${unit} (was ${before}, ${change >= 0 ? '+' : ''}${change.toFixed(1)}%)`;
+}
