@@ -9,6 +9,7 @@ import { ExitCode, MyAccountError, signInRequired } from '../core/errors.js';
 import type { AccountRecord, Profile } from '../profile/profile.js';
 import { loadCertificate } from './certificate.js';
 import { AccessTokenCredential, ManagedIdentityCredential, ServicePrincipalCredential, UserCredential, type AppCredential, type Credential } from './credentials.js';
+import { CachedTokensOnlyCredential, NO_ASSERTION } from './cached-app-credential.js';
 import { armResource } from './endpoints.js';
 import { AuthSession, readSettings, resolveEnvironment } from './session.js';
 import { readFederatedToken } from './sign-in/execute.js';
@@ -28,7 +29,7 @@ function envFor(account: AccountRecord, ctx: CommandContext): NodeJS.ProcessEnv 
   return env.AZURE_CLIENT_ID && env.AZURE_CLIENT_ID.toLowerCase() === account.id.toLowerCase() ? (env as NodeJS.ProcessEnv) : {};
 }
 
-async function appCredential(account: AccountRecord, session: AuthSession, ctx: CommandContext): Promise<AppCredential> {
+async function appCredential(account: AccountRecord, session: AuthSession, ctx: CommandContext): Promise<AppCredential | { missing: string }> {
   const props = account.properties ?? {};
   const secrets = await session.secrets();
   const key = (kind: 'ClientSecret' | 'CertificatePassword' | 'FederatedToken') => ({ environment: account.environment, accountId: account.id, kind });
@@ -37,7 +38,7 @@ async function appCredential(account: AccountRecord, session: AuthSession, ctx: 
     const file = props.federatedTokenFile ?? env.AZURE_FEDERATED_TOKEN_FILE;
     if (file) return { kind: 'assertion', assertion: () => readFederatedToken(file) };
     const stored = await secrets.load(key('FederatedToken'));
-    return { kind: 'assertion', assertion: async () => stored ?? Promise.reject(secretNeeded(account, 'federated token')) };
+    return stored ? { kind: 'assertion', assertion: async () => stored } : { missing: 'federated token' };
   }
   if (props.certificatePath) {
     const password = (await secrets.load(key('CertificatePassword'))) ?? env.AZURE_CLIENT_CERTIFICATE_PASSWORD ?? undefined;
@@ -46,8 +47,7 @@ async function appCredential(account: AccountRecord, session: AuthSession, ctx: 
   }
   const secret = (await secrets.load(key('ClientSecret'))) ?? env.AZURE_CLIENT_SECRET;
   if (secret) return { kind: 'secret', secret };
-  // MSAL asks for the assertion only when its cache has no token, so cached tokens still work.
-  return { kind: 'assertion', assertion: () => Promise.reject(secretNeeded(account, 'client secret')) };
+  return { missing: 'client secret' };
 }
 
 export async function credentialFor(account: AccountRecord, session: AuthSession, ctx: CommandContext): Promise<Credential> {
@@ -72,8 +72,13 @@ export async function credentialFor(account: AccountRecord, session: AuthSession
       const arm = armResource(session.environment);
       return new AccessTokenCredential(token, home, () => ctx.clock.now(), [arm, session.environment.ResourceManagerUrl ?? arm]);
     }
-    default:
-      return new ServicePrincipalCredential(session, account.id, home, await appCredential(account, session, ctx), account.type);
+    default: {
+      const app = await appCredential(account, session, ctx);
+      if (!('missing' in app)) return new ServicePrincipalCredential(session, account.id, home, app, account.type);
+      // Nothing to prove who it is: MSAL's cached tokens still serve (see cached-app-credential.ts).
+      const inner = new ServicePrincipalCredential(session, account.id, home, { kind: 'assertion', assertion: async () => NO_ASSERTION }, account.type);
+      return new CachedTokensOnlyCredential(inner, session, account.id, () => secretNeeded(account, app.missing), () => ctx.clock.now());
+    }
   }
 }
 

@@ -1,0 +1,78 @@
+/**
+ * A service principal whose secret was not kept (no secure store worked when it signed in) can
+ * still use the tokens MSAL cached for it. MSAL resolves an app's client assertion before it
+ * looks in its cache, so a credential that refuses to produce one fails even on a cache hit.
+ * Instead we look in the shared cache first, the way MSAL will, and hand MSAL a placeholder
+ * assertion only when it is going to answer from that cache; otherwise we say what is needed,
+ * and nothing made up is ever sent to the token endpoint.
+ */
+import type { MyAccountError } from '../core/errors.js';
+import type { Credential, TokenResult } from './credentials.js';
+import { scopeFor } from './endpoints.js';
+import type { AuthSession } from './session.js';
+
+/** Never a valid assertion; sent nowhere, because MSAL is called only when its cache will answer. */
+export const NO_ASSERTION = 'myaccount-no-stored-credential';
+
+/** MSAL renews tokens this close to expiry (its default offset), plus a margin for the time we take. */
+const RENEWAL_SECONDS = 300 + 30;
+
+interface CachedAccessToken {
+  home_account_id?: string;
+  environment?: string;
+  credential_type?: string;
+  client_id?: string;
+  realm?: string;
+  target?: string;
+  expires_on?: string;
+}
+
+/** Whether the shared cache holds an app token for this client, tenant and resource that MSAL would return as it is. */
+export async function hasCachedAppToken(session: AuthSession, clientId: string, tenantId: string, resource: string, nowSeconds: number): Promise<boolean> {
+  const cache = session.publicApp().getTokenCache();
+  // Loads the persisted cache into memory (MSAL reads it through the plugin on every access).
+  await cache.getAllAccounts();
+  let entries: CachedAccessToken[];
+  try {
+    const parsed = JSON.parse(cache.serialize()) as { AccessToken?: Record<string, CachedAccessToken> };
+    entries = Object.values(parsed.AccessToken ?? {});
+  } catch {
+    return false;
+  }
+  const host = new URL(session.authority(tenantId)).host.toLowerCase();
+  const scope = scopeFor(resource).toLowerCase();
+  return entries.some(
+    (e) =>
+      (e.credential_type ?? '').toLowerCase() === 'accesstoken' &&
+      !e.home_account_id &&
+      (e.client_id ?? '').toLowerCase() === clientId.toLowerCase() &&
+      (e.realm ?? '').toLowerCase() === tenantId.toLowerCase() &&
+      (e.environment ?? '').toLowerCase() === host &&
+      (e.target ?? '').toLowerCase().split(' ').includes(scope) &&
+      Number(e.expires_on) > nowSeconds + RENEWAL_SECONDS,
+  );
+}
+
+/** Tokens from the cache only; anything else needs the credential again. */
+export class CachedTokensOnlyCredential implements Credential {
+  constructor(
+    private readonly inner: Credential,
+    private readonly session: AuthSession,
+    private readonly clientId: string,
+    private readonly needed: () => MyAccountError,
+    private readonly now: () => Date,
+  ) {}
+
+  get type() {
+    return this.inner.type;
+  }
+
+  get homeTenantId(): string {
+    return this.inner.homeTenantId;
+  }
+
+  async getToken(resource: string, tenantId = this.homeTenantId, options: { forceRefresh?: boolean } = {}): Promise<TokenResult> {
+    if (options.forceRefresh || !(await hasCachedAppToken(this.session, this.clientId, tenantId, resource, this.now().getTime() / 1000))) throw this.needed();
+    return this.inner.getToken(resource, tenantId, options);
+  }
+}
