@@ -17,10 +17,10 @@ import { CACHE_FILE, openTokenCache, PLAINTEXT_CACHE_FILE, type TokenCache } fro
 
 type Ctx = Pick<CommandContext, 'configDir' | 'clock' | 'env' | 'report'>;
 
-/** MSAL's serialized cache: sections of entries keyed by MSAL's own cache keys. */
-type Section = Record<string, Record<string, unknown>>;
-type SerializedCache = Record<string, Section | undefined>;
-const SECTIONS = ['Account', 'IdToken', 'AccessToken', 'RefreshToken', 'AppMetadata'] as const;
+/** MSAL's in-memory cache: entities by MSAL's cache keys (accounts, tokens, metadata). */
+type CacheEntries = Record<string, unknown>;
+type CredentialLike = { credentialType?: string; clientId?: string; homeAccountId?: string };
+const CREDENTIAL_TYPES = ['AccessToken', 'AccessToken_With_AuthScheme', 'RefreshToken', 'IdToken'];
 
 /** The shared cache as one MSAL application sees it; a fresh plugin, so its first access reads the store. */
 async function openCache(ctx: Ctx, clientId: string): Promise<{ cache: TokenCache; tokens: MsalTokenCache } | null> {
@@ -41,31 +41,26 @@ async function openCache(ctx: Ctx, clientId: string): Promise<{ cache: TokenCach
 }
 
 /**
- * Rewrites the cache under its lock: read, edit, write, with no other writer in between.
- * Used for what MSAL has no API for (application tokens, wiping everything).
+ * Removes entries from the cache under its lock: read, remove, write, with no other writer in
+ * between. For what MSAL has no API for (application tokens, wiping everything). MSAL's
+ * deserialize only ever adds, so removal works on the live entries; on write, MSAL drops from
+ * the persisted copy whatever is missing from memory.
  */
-async function editCache(cache: TokenCache, tokens: MsalTokenCache, edit: (serialized: SerializedCache) => SerializedCache): Promise<void> {
+async function removeEntries(cache: TokenCache, tokens: MsalTokenCache, remove: (key: string, entry: unknown) => boolean): Promise<void> {
   const context = new TokenCacheContext(tokens, true);
   await cache.plugin.beforeCacheAccess(context);
   try {
-    const edited = edit(JSON.parse(tokens.serialize() || '{}') as SerializedCache);
-    // deserialize makes the edited state both the memory and the snapshot, so the write is exactly it.
-    tokens.deserialize(JSON.stringify(edited));
+    const entries = tokens.getKVStore() as CacheEntries;
+    for (const [key, entry] of Object.entries(entries)) if (remove(key, entry)) delete entries[key];
   } finally {
     await cache.plugin.afterCacheAccess(context);
   }
 }
 
 /** Application-only tokens (client credentials) of these app ids: no home account, their client id. */
-function withoutAppTokens(serialized: SerializedCache, appIds: string[]): SerializedCache {
-  const ids = appIds.map((id) => id.toLowerCase());
-  const out: SerializedCache = { ...serialized };
-  for (const name of ['AccessToken', 'AppMetadata'] as const) {
-    const section = serialized[name];
-    if (!section) continue;
-    out[name] = Object.fromEntries(Object.entries(section).filter(([, entry]) => !(ids.includes(String(entry.client_id ?? '').toLowerCase()) && !entry.home_account_id)));
-  }
-  return out;
+function isAppTokenOf(appIds: string[], entry: unknown): boolean {
+  const e = (entry ?? {}) as CredentialLike;
+  return !!e.credentialType && CREDENTIAL_TYPES.includes(e.credentialType) && !e.homeAccountId && appIds.some((id) => sameName(id, String(e.clientId ?? '')));
 }
 
 /** Removes these accounts' tokens from the shared cache; other accounts' stay as they are. */
@@ -84,7 +79,10 @@ export async function removeAccountTokens(ctx: Ctx, accounts: AccountRecord[]): 
       for (const match of matches) await tokens.removeAccount(match);
     }
   }
-  if (apps.length > 0) await editCache(cache, tokens, (serialized) => withoutAppTokens(serialized, apps.map((a) => a.id)));
+  if (apps.length > 0) {
+    const ids = apps.map((a) => a.id);
+    await removeEntries(cache, tokens, (_key, entry) => isAppTokenOf(ids, entry));
+  }
 }
 
 /** Every token of every account: the cache is left empty. Also removes a plaintext cache left from an earlier opt-in. */
@@ -94,11 +92,8 @@ export async function clearTokenCache(ctx: Ctx): Promise<void> {
   if (!existsSync(join(ctx.configDir, CACHE_FILE)) && !existsSync(plaintext)) return;
   const opened = await openCache(ctx, DEFAULT_CLIENT_ID);
   if (opened) {
-    await editCache(opened.cache, opened.tokens, (serialized) => {
-      const out: SerializedCache = { ...serialized };
-      for (const name of SECTIONS) out[name] = {};
-      return out;
-    });
+    // Everything but what describes the cloud (authority metadata), which is no one's secret.
+    await removeEntries(opened.cache, opened.tokens, (key) => !key.includes('authority-metadata'));
   }
   if (opened?.cache.store !== 'plaintext') await rm(plaintext, { force: true });
 }
