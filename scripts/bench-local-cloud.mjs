@@ -45,7 +45,9 @@ export async function startCloud({ seedCode = 'undefined', faults, settings } = 
     });
     server.once('exit', (code) => reject(new Error(`the emulator exited early (${code})`)));
   });
-  const agent = new https.Agent({ ca: ready.caPem, keepAlive: true });
+  // No keep-alive: the token benchmark blocks this process in spawnSync for longer than the
+  // server keeps an idle socket, and a reused dead socket fails with "socket hang up".
+  const agent = new https.Agent({ ca: ready.caPem, keepAlive: false });
 
   const admin = (method, path, body) =>
     new Promise((resolve, reject) => {
@@ -104,10 +106,10 @@ export function cliEnv(stateDir, extra = {}) {
  * Runs `myaccount connect` by device code and approves the code through the admin API the
  * moment the deviceCode event shows on stderr. Resolves with the exit code, output and timings.
  */
-export function connectByDeviceCode(cloud, stateDir, username, extraArgs = [], extraEnv = {}) {
+export function connectByDeviceCode(cloud, stateDir, username, extraArgs = [], extraEnv = {}, nodeArgs = []) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [bin, 'connect', '--environment', 'LocalCloud', '--use-device-authentication', '--events', 'jsonl', ...extraArgs], {
+    const child = spawn(process.execPath, [...nodeArgs, bin, 'connect', '--environment', 'LocalCloud', '--use-device-authentication', '--events', 'jsonl', ...extraArgs], {
       env: cliEnv(stateDir, extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

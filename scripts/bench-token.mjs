@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `myaccount get-access-token` from a warm cache (no network) beside a bare `node -e 0`: median
+// wall time of each over BENCH_RUNS runs (default 31), after one device-code sign-in as
+// alice@contoso.example on a private state folder against the local cloud (in its own process).
+// The emulator's request log proves the timed runs sent nothing. Run `npm run build` first;
+// figures go to .bench/token.json and are compared with the previous run.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { bin, cliEnv, connectByDeviceCode, median, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+
+requireBuild();
+const runs = Number(process.env.BENCH_RUNS ?? 31);
+const cloud = await startCloud({ settings: { deviceCodeIntervalSeconds: 1 } });
+const stateDir = cloud.stateFolder();
+let failed = false;
+try {
+  const signIn = await connectByDeviceCode(cloud, stateDir, 'alice@contoso.example');
+  if (signIn.code !== 0) throw new Error(`connect exited ${signIn.code}:\n${signIn.stderr.slice(-1500)}`);
+  const env = cliEnv(stateDir);
+
+  const cases = [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'myaccount get-access-token', args: [bin, 'get-access-token'] },
+  ];
+  // The first call may refresh nothing (connect left an ARM token for the default tenant); it
+  // also warms the OS file cache, like the warm-up runs of bench-startup.
+  const first = spawnSync(process.execPath, cases[1].args, { env, encoding: 'utf8' });
+  if (first.status !== 0) throw new Error(`get-access-token exited ${first.status}: ${first.stdout.slice(0, 1000)}`);
+  const since = (await cloud.admin('GET', '/log?since=0&limit=1')).value.at(-1)?.seq ?? 0;
+
+  const results = {};
+  for (const c of cases) {
+    for (let i = 0; i < 3; i++) spawnSync(process.execPath, c.args, { env, stdio: 'ignore' });
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const start = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, c.args, { env, stdio: 'ignore' });
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}`);
+    }
+    results[c.name] = { medianMs: +median(times).toFixed(1), minMs: +Math.min(...times).toFixed(1), maxMs: +Math.max(...times).toFixed(1) };
+  }
+  const sent = (await cloud.log(since)).filter((e) => !e.path.startsWith('/_admin')).length;
+
+  const node = results['node -e 0'];
+  const cli = results['myaccount get-access-token'];
+  const ratio = +(cli.medianMs / node.medianMs).toFixed(2);
+  const figures = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, runs, results, ratio, requestsDuringTimedRuns: sent, tokenCache: 'plaintext (MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE=true, no keyring)' };
+  const { previous, file } = saveFigures('token', figures);
+
+  console.log(`get-access-token from a warm cache, median of ${runs} runs (node ${process.version}, ${cpus().length} CPUs; plaintext token cache, no keyring):`);
+  for (const [name, r] of Object.entries(results)) {
+    console.log(`  ${name.padEnd(28)} ${versus(r.medianMs, previous?.results?.[name]?.medianMs).padStart(7)}   (min ${r.minMs}, max ${r.maxMs})`);
+  }
+  console.log(`  ratio get-access-token / node: ${ratio}x (target <= 2x)${previous ? `; previous ${previous.ratio}x (${previous.date})` : ''}`);
+  console.log(`  requests to the local cloud during the timed runs: ${sent} (a warm cache sends none)`);
+  console.log(`figures written to ${file}`);
+} catch (e) {
+  failed = true;
+  console.error(e instanceof Error ? e.message : e);
+} finally {
+  rmSync(stateDir, { recursive: true, force: true });
+  await cloud.stop();
+}
+process.exit(failed ? 1 : 0);
