@@ -7,7 +7,7 @@ import { MyAccountError } from '../core/errors.js';
 import { armResource, resourceManagerUrl } from './endpoints.js';
 import { AuthSession, loadProfile, readSettings, resolveEnvironment } from './session.js';
 import { signIn, type SignedIn } from './sign-in/execute.js';
-import { planSignIn, type ConnectInput } from './sign-in/plan.js';
+import { planSignIn, type ConnectInput, type SignInPlan } from './sign-in/plan.js';
 import { resolveTenantId } from './tenant-lookup.js';
 import type { ArmSubscription, ArmTenant } from '../cloud/arm-client.js';
 import { findRequested, firstChoice, pickerRows, readAnswer, renderPicker, type Requested } from '../cloud/default-subscription.js';
@@ -72,15 +72,33 @@ function contextsToStore(input: ConnectInput, all: SubscriptionRecord[], chosen:
   return out;
 }
 
-function checkContextName(profile: Profile, input: ConnectInput, target: Omit<ContextRecord, 'name'> | null): void {
-  if (input.ContextName === undefined) return;
+function contextExists(existing: ContextRecord): MyAccountError {
+  return new MyAccountError('ContextExists', `A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another --context-name.`, {
+    category: 'ResourceExists',
+    target: 'ContextName',
+  });
+}
+
+/** After sign-in, when the target is known: the name may be reused only for the same target, or with --force. */
+function checkContextName(profile: Profile, input: ConnectInput, target: Omit<ContextRecord, 'name'>): void {
+  if (input.ContextName === undefined || input.Force) return;
   const existing = findContext(profile, input.ContextName);
-  if (existing && !input.Force && (!target || !sameTarget(existing, target))) {
-    throw new MyAccountError('ContextExists', `A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another --context-name.`, {
-      category: 'ResourceExists',
-      target: 'ContextName',
-    });
-  }
+  if (existing && !sameTarget(existing, target)) throw contextExists(existing);
+}
+
+/**
+ * Before sign-in, refuse what is already certain to clash (another account, another subscription),
+ * so nobody signs in only to be refused; reconnecting to the same target keeps working.
+ */
+function checkContextNameEarly(profile: Profile, input: ConnectInput, plan: SignInPlan): void {
+  if (input.ContextName === undefined || input.Force) return;
+  const existing = findContext(profile, input.ContextName);
+  if (!existing) return;
+  const account = plan.kind === 'password' ? plan.username : plan.kind === 'identity' ? (plan.id ?? 'MSI@50342') : plan.kind === 'accessToken' ? plan.accountId : plan.kind === 'user' ? undefined : plan.appId;
+  const wanted = input.Subscription;
+  const otherAccount = account !== undefined && !sameName(existing.accountId, account);
+  const otherSubscription = wanted !== undefined && !(existing.subscription && (sameName(existing.subscription.id, wanted) || sameName(existing.subscription.name, wanted)));
+  if (otherAccount || otherSubscription) throw contextExists(existing);
 }
 
 export async function runConnect(input: ConnectInput, ctx: CommandContext): Promise<ConnectResult> {
@@ -88,7 +106,7 @@ export async function runConnect(input: ConnectInput, ctx: CommandContext): Prom
   const before = await loadProfile(ctx);
   const environment = resolveEnvironment(before, ctx, input.Environment);
   const plan = planSignIn(input, ctx.env);
-  checkContextName(before, input, null);
+  checkContextNameEarly(before, input, plan);
   const session = await AuthSession.open(ctx, { environment, settings });
   try {
     const tenantInput = input.Tenant ?? ('tenant' in plan ? plan.tenant : undefined);

@@ -11,7 +11,7 @@ import forge from 'node-forge';
 import { createFederatedToken, defaultSeedIds as S, defaultSeedKeys as K } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
-import { show, storedProfile, warnings } from './fixtures/flows.js';
+import { lastRequest, storedProfile } from './fixtures/flows.js';
 
 const SP = ['connect', '--environment', 'LocalCloud', '--events', 'jsonl', '--service-principal'];
 const AZURE_VARS = { AZURE_CLIENT_ID: undefined, AZURE_TENANT_ID: undefined, AZURE_CLIENT_SECRET: undefined, AZURE_CLIENT_CERTIFICATE_PATH: undefined, AZURE_FEDERATED_TOKEN_FILE: undefined };
@@ -71,13 +71,13 @@ describe('client secret', () => {
 
   test('no tenant anywhere: exit 2 before any request', async () => {
     const before = storedProfile(cloud);
-    const seq = cloud.emu.requestLog().length;
+    const seq = lastRequest(cloud);
     const r = await cloud.run([...SP, '--application-id', S.CI_SECRET_APP.appId, '--client-secret', S.CI_SECRET_APP.secret]);
     expect(r.code).toBe(2);
     expect(r.json.error.code).toBe('TenantRequired');
     expect(r.json.error.message).toMatch(/--tenant/);
     expect(r.json.error.message).toMatch(/AZURE_TENANT_ID/);
-    expect(cloud.emu.requestLog().length).toBe(seq);
+    expect(lastRequest(cloud)).toBe(seq);
     expect(storedProfile(cloud)).toBe(before);
   });
 });
@@ -197,6 +197,4 @@ test('no credential at all: exit 2 naming every way to give one', async () => {
   expect(r.code).toBe(2);
   expect(r.json.error.code).toBe('ServicePrincipalCredentialRequired');
   expect(r.json.error.message).toMatch(/AZURE_CLIENT_SECRET/);
-  void show;
-  void warnings;
 });
