@@ -12,68 +12,18 @@ import {
   type INativeBrokerPlugin,
 } from '@azure/msal-node';
 import type { CommandContext } from '../core/context.js';
-import { MyAccountError } from '../core/errors.js';
-import { loadEffectiveConfig, openSettings } from '../config/config-store.js';
-import { emulatorDir, readInstance } from '../commands/emulator.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
-import { findEnvironment, DEFAULT_ENVIRONMENT } from '../profile/environments.js';
-import { openProfile, type Profile } from '../profile/profile.js';
 import { authorityFor, knownAuthorities } from './endpoints.js';
 import type { HttpClient } from './http-client.js';
 import { openSecretStore, type SecretStore } from './secret-store.js';
 import { openTokenCache, type TokenCache } from './token-cache.js';
 import { createTransport } from './transport.js';
-import { LOCAL_CLOUD_NAME } from '../emulator/local-cloud.js';
+import type { Settings } from './sign-in-settings.js';
+
+// Settings and environment choice need no MSAL; they live apart so fast paths can use them alone.
+export { DEFAULT_CLIENT_ID, loadProfile, readSettings, resolveEnvironment, type Settings } from './sign-in-settings.js';
 
 type LoggerOptions = NonNullable<NonNullable<Configuration['system']>['loggerOptions']>;
-
-export interface Settings {
-  clientId: string;
-  enableLoginByWam: boolean;
-  defaultSubscriptionForLogin: string;
-  loginExperienceV2: boolean;
-  disableInstanceDiscovery: boolean;
-  allowPlaintextTokenCache: boolean;
-  tenantConcurrency: number;
-}
-
-/** Az PowerShell's public client, registered in every tenant; the local cloud registers it too. */
-export const DEFAULT_CLIENT_ID = '1950a258-227b-4e31-a9cf-717495945fc2';
-
-export async function readSettings(ctx: Pick<CommandContext, 'configDir' | 'clock' | 'env' | 'report'>): Promise<Settings> {
-  const config = await loadEffectiveConfig(openSettings(ctx.configDir, ctx.clock), ctx.env, ctx.report);
-  const value = (key: string): unknown => config[key]?.Value;
-  const concurrency = Number(value('TenantConcurrency'));
-  return {
-    clientId: typeof value('ClientId') === 'string' && value('ClientId') ? String(value('ClientId')) : DEFAULT_CLIENT_ID,
-    enableLoginByWam: value('EnableLoginByWam') === true,
-    defaultSubscriptionForLogin: String(value('DefaultSubscriptionForLogin') ?? ''),
-    loginExperienceV2: value('LoginExperienceV2') !== 'Off',
-    disableInstanceDiscovery: value('DisableInstanceDiscovery') === true,
-    allowPlaintextTokenCache: value('AllowPlaintextTokenCache') === true,
-    tenantConcurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 8,
-  };
-}
-
-export function resolveEnvironment(profile: Profile, ctx: Pick<CommandContext, 'configDir'>, name: string | undefined): EnvironmentView {
-  const port = readInstance(emulatorDir(ctx))?.port;
-  const wanted = name ?? DEFAULT_ENVIRONMENT;
-  const environment = findEnvironment(profile.environments, wanted, port);
-  if (!environment) {
-    throw new MyAccountError('EnvironmentNotFound', `There is no environment named "${wanted}". Run myaccount get-environment to see them, or add it with add-environment.`, {
-      category: 'ObjectNotFound',
-      exitCode: 2,
-      target: 'Environment',
-    });
-  }
-  if (environment.Name === LOCAL_CLOUD_NAME && port === undefined) {
-    throw new MyAccountError('LocalCloudNotRunning', 'The local cloud is not running. Start it with myaccount emulator start --detach, then try again.', {
-      category: 'ResourceUnavailable',
-      target: 'Environment',
-    });
-  }
-  return environment;
-}
 
 export interface AuthSessionOptions {
   environment: EnvironmentView;
@@ -180,6 +130,3 @@ export class AuthSession {
   }
 }
 
-export async function loadProfile(ctx: Pick<CommandContext, 'configDir' | 'clock'>): Promise<Profile> {
-  return openProfile(ctx.configDir, ctx.clock).read();
-}

@@ -26,8 +26,8 @@ export interface TokenCacheOptions {
   timeoutMs?: number;
 }
 
-const SERVICE = 'MyAccount';
-const ACCOUNT = 'MSALCache';
+export const CACHE_SERVICE = 'MyAccount';
+export const CACHE_ACCOUNT = 'MSALCache';
 export const CACHE_FILE = 'msal.cache';
 export const PLAINTEXT_CACHE_FILE = 'msal.cache.plaintext.json';
 
@@ -73,6 +73,11 @@ function oneAtATime(inner: ICachePlugin): ICachePlugin {
       await previous;
       release = done;
       try {
+        // A write follows, so read what is persisted now, whatever its mtime says. The plugin
+        // skips the read when the file's mtime is not past its last load, but mtimes come from a
+        // coarse clock: another process's write a few ms after our load can look older than it,
+        // and our write would then drop that process's tokens. Under the lock the read is exact.
+        if (context.cacheHasChanged) (inner as unknown as { lastSync: number }).lastSync = 0;
         await inner.beforeCacheAccess(context);
         // The first load of this process; later ones only refill the gap, so a stale copy is
         // harmless (MSAL replaces it with the persisted snapshot once we return).
@@ -122,8 +127,8 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
       extensions.PersistenceCreator.createPersistence({
         cachePath: join(options.configDir, CACHE_FILE),
         dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
-        serviceName: SERVICE,
-        accountName: ACCOUNT,
+        serviceName: CACHE_SERVICE,
+        accountName: CACHE_ACCOUNT,
         usePlaintextFileOnLinux: false,
       }),
       options.timeoutMs ?? 10000,

@@ -7,15 +7,9 @@ import type { CommandContext } from '../core/context.js';
 import type { AccessTokenResult, GetAccessTokenInput } from '../commands/get-access-token.js';
 import { openCurrentAccount, tenantIdFor } from './current-account.js';
 import { resourceOfType } from './endpoints.js';
+import { accessTokenResult } from './token-result.js';
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** az prints Python's local-time "%Y-%m-%d %H:%M:%S.%f". */
-export function azExpiresOn(date: Date): string {
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds() * 1000, 6)}`;
-  return `${day} ${time}`;
-}
+export { azExpiresOn } from './token-result.js';
 
 export async function runGetAccessToken(input: GetAccessTokenInput, ctx: CommandContext): Promise<AccessTokenResult> {
   const current = await openCurrentAccount(ctx, input.ContextName);
@@ -27,21 +21,7 @@ export async function runGetAccessToken(input: GetAccessTokenInput, ctx: Command
     ctx.report.verbose(`Getting a token for ${resource} in tenant ${tenant ?? '(home)'} as ${account.id}.`);
     const result = await credential.getToken(resource, tenant);
     const tenantId = result.tenantId || tenant || credential.homeTenantId;
-    // az names the subscription only when the token is for the context's own tenant.
-    const subscription = context.subscription && (!tenant || tenant.toLowerCase() === contextTenant.toLowerCase()) ? context.subscription.id : null;
-    return {
-      Token: result.token,
-      ExpiresOn: result.expiresOn.toISOString(),
-      TenantId: tenantId,
-      UserId: account.id,
-      Type: 'Bearer',
-      accessToken: result.token,
-      expiresOn: azExpiresOn(result.expiresOn),
-      expires_on: Math.floor(result.expiresOn.getTime() / 1000),
-      subscription,
-      tenant: tenantId,
-      tokenType: 'Bearer',
-    };
+    return accessTokenResult(result.token, result.expiresOn, tenantId, account, context, contextTenant || tenantId);
   } finally {
     current.session.close();
   }

@@ -107,6 +107,10 @@ export default defineCommand<GetAccessTokenInput, AccessTokenResult>({
     { header: 'Type', path: 'Type' },
   ],
   async handler(input, ctx) {
+    // A warm cache answers without loading MSAL; anything else goes the full way.
+    const { tryCachedAccessToken } = await import('../auth/token-warm.js');
+    const warm = await tryCachedAccessToken(input, ctx);
+    if (warm) return warm;
     const { runGetAccessToken } = await import('../auth/token-run.js');
     return runGetAccessToken(input, ctx);
   },

@@ -112,10 +112,15 @@ describe('get-access-token', () => {
   });
 
   test('--output table and tsv never show the token; --debug puts none on stderr', async () => {
+    // Warm: answered from the cache without MSAL; cold (a resource never asked for): MSAL's own log.
     const json = await cloud.run(['get-access-token', '--debug']);
     expect(json.code).toBe(0);
-    expect(json.stderr).toContain('MSAL');
+    expect(json.stderr).toContain('Using the cached token');
     expect(json.stderr).not.toContain(json.json.Token);
+    const cold = await cloud.run(['get-access-token', '--debug', '--resource-url', 'https://attest.azure.net']);
+    expect(cold.code).toBe(0);
+    expect(cold.stderr).toContain('MSAL');
+    expect(cold.stderr).not.toContain(cold.json.Token);
     for (const format of ['table', 'tsv']) {
       const r = await cloud.run(['get-access-token', '--output', format]);
       expect(r.code).toBe(0);
