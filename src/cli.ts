@@ -37,8 +37,9 @@ function askOnTerminal(question: string): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
-      rl.close();
+      // Resolve first: close() emits 'close' synchronously, which would settle the promise with ''.
       resolve(answer);
+      rl.close();
     });
     rl.once('close', () => resolve(''));
   });
