@@ -11,6 +11,11 @@ export function recordSecret(value: string): void {
   secrets.add(value);
 }
 
+/** Every secret recorded so far, for tests that scan files as well as output. */
+export function recordedSecrets(): string[] {
+  return [...secrets];
+}
+
 export function recordOutput(args: string[], stdout: string, stderr: string): void {
   outputs.push({ args, stdout, stderr });
 }
