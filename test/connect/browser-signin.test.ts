@@ -30,6 +30,7 @@ afterAll(async () => {
 interface DriverReport {
   pid: number;
   stage: string;
+  prefilled: string | null;
   title: string | null;
   text: string | null;
   error: string | null;
@@ -87,6 +88,14 @@ test('the MFA tenant: Alice signs in to Northwind through the MFA step', async (
   expect(r.json.Tenants.map((t: any) => [t.Id, t.Status])).toEqual([[S.NORTHWIND, 'Succeeded']]);
   expect(r.json.Context.Subscription.Id).toBe(S.SUBSCRIPTIONS.northwindProduction);
   expect(page.text).toMatch(/You are signed in/);
+}, 60000);
+
+test('--account-id is the login hint: the page shows that user name already', async () => {
+  const { r, page } = await connectInBrowser(['--account-id', S.BOB.username], { SIGNIN_PASSWORD: S.BOB.password });
+  expect(page.error).toBeNull();
+  expect(page.prefilled).toBe(S.BOB.username);
+  expect(r.code).toBe(0);
+  expect(r.json.Context.Account.Id).toBe(S.BOB.username);
 }, 60000);
 
 test('a sign-in cancelled on the page: our error page, exit 4, nothing stored', async () => {

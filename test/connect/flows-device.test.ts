@@ -3,9 +3,11 @@
  * declined code, and the automatic choice of device code where no browser can open (no display,
  * SSH, CI, a browser command that fails), including the real "broker unavailable" path on Linux.
  */
+import { spawn } from 'node:child_process';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
+import { BIN, cleanEnv } from '../helpers/cli.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
+import { expectNoSecretLeaked, recordOutput } from '../helpers/secret-scan.js';
 import { approveWhenShown, show, storedProfile, warnings } from './fixtures/flows.js';
 
 const CONNECT = ['connect', '--environment', 'LocalCloud', '--events', 'jsonl', '--skip-context-population'];
@@ -112,4 +114,28 @@ describe('device code chosen automatically, with one notice saying why', () => {
       await cloud.run(['update-config', '--enable-login-by-wam', 'false']);
     }
   });
+});
+
+test('in text mode the instructions go to stderr; stdout holds only the result', async () => {
+  // Text mode has no events to wait on, so this run reads stderr as it comes, as a person would.
+  const args = ['connect', '--environment', 'LocalCloud', '--device-code', '--skip-context-population'];
+  const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(cloud.configDir, cloud.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    const code = /enter the code (\S+) to authenticate/.exec(stderr)?.[1];
+    if (code && !approved) {
+      approved = true;
+      cloud.emu.approveDeviceCode(code, S.BOB.username);
+    }
+  });
+  let approved = false;
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  recordOutput(args, stdout, stderr);
+  expect(code).toBe(0);
+  expect(stderr).toMatch(/To sign in, use a web browser to open the page https:\/\/127\.0\.0\.1:\d+\/devicelogin and enter the code/);
+  expect(stdout).not.toMatch(/devicelogin/);
+  expect(JSON.parse(stdout).Flow).toBe('DeviceCode');
 });
