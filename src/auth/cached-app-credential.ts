@@ -8,6 +8,7 @@
  */
 import type { MyAccountError } from '../core/errors.js';
 import type { Credential, TokenResult } from './credentials.js';
+import { matchAccessToken } from './cached-token.js';
 import { scopeFor } from './endpoints.js';
 import type { AuthSession } from './session.js';
 
@@ -17,40 +18,13 @@ export const NO_ASSERTION = 'myaccount-no-stored-credential';
 /** MSAL renews tokens this close to expiry (its default offset), plus a margin for the time we take. */
 const RENEWAL_SECONDS = 300 + 30;
 
-interface CachedAccessToken {
-  home_account_id?: string;
-  environment?: string;
-  credential_type?: string;
-  client_id?: string;
-  realm?: string;
-  target?: string;
-  expires_on?: string;
-}
-
 /** Whether the shared cache holds an app token for this client, tenant and resource that MSAL would return as it is. */
 export async function hasCachedAppToken(session: AuthSession, clientId: string, tenantId: string, resource: string, nowSeconds: number): Promise<boolean> {
   const cache = session.publicApp().getTokenCache();
   // Loads the persisted cache into memory (MSAL reads it through the plugin on every access).
   await cache.getAllAccounts();
-  let entries: CachedAccessToken[];
-  try {
-    const parsed = JSON.parse(cache.serialize()) as { AccessToken?: Record<string, CachedAccessToken> };
-    entries = Object.values(parsed.AccessToken ?? {});
-  } catch {
-    return false;
-  }
-  const host = new URL(session.authority(tenantId)).host.toLowerCase();
-  const scope = scopeFor(resource).toLowerCase();
-  return entries.some(
-    (e) =>
-      (e.credential_type ?? '').toLowerCase() === 'accesstoken' &&
-      !e.home_account_id &&
-      (e.client_id ?? '').toLowerCase() === clientId.toLowerCase() &&
-      (e.realm ?? '').toLowerCase() === tenantId.toLowerCase() &&
-      (e.environment ?? '').toLowerCase() === host &&
-      (e.target ?? '').toLowerCase().split(' ').includes(scope) &&
-      Number(e.expires_on) > nowSeconds + RENEWAL_SECONDS,
-  );
+  const host = new URL(session.authority(tenantId)).host;
+  return matchAccessToken(cache.serialize(), { homeAccountId: '', clientId, tenantId, host, scope: scopeFor(resource), nowSeconds, marginSeconds: RENEWAL_SECONDS }) !== null;
 }
 
 /** Tokens from the cache only; anything else needs the credential again. */

@@ -74,6 +74,46 @@ export interface CachedTokenQuery {
   platform?: NodeJS.Platform;
 }
 
+export interface TokenMatch {
+  /** '' for application tokens. */
+  homeAccountId: string;
+  clientId: string;
+  tenantId: string;
+  /** The authority's host[:port]. */
+  host: string;
+  scope: string;
+  nowSeconds: number;
+  /** Seconds before expiry that already count as expired. */
+  marginSeconds?: number;
+}
+
+/** The access token in a serialized MSAL cache that MSAL would return as it is, if any. */
+export function matchAccessToken(cacheText: string, m: TokenMatch): CachedToken | null {
+  let entries: CacheEntry[];
+  try {
+    entries = Object.values((JSON.parse(cacheText) as { AccessToken?: Record<string, CacheEntry> }).AccessToken ?? {});
+  } catch {
+    return null;
+  }
+  const lower = (v: string | undefined): string => (v ?? '').toLowerCase();
+  const scope = m.scope.toLowerCase();
+  const margin = m.marginSeconds ?? RENEWAL_SECONDS;
+  const hit = entries.find(
+    (e) =>
+      lower(e.credential_type) === 'accesstoken' &&
+      lower(e.token_type || 'bearer') === 'bearer' &&
+      lower(e.home_account_id) === m.homeAccountId.toLowerCase() &&
+      lower(e.client_id) === m.clientId.toLowerCase() &&
+      lower(e.realm) === m.tenantId.toLowerCase() &&
+      lower(e.environment) === m.host.toLowerCase() &&
+      lower(e.target).split(' ').includes(scope) &&
+      Number(e.expires_on) > m.nowSeconds + margin &&
+      !(Number(e.refresh_on) > 0 && Number(e.refresh_on) <= m.nowSeconds) &&
+      !!e.secret,
+  );
+  return hit ? { token: hit.secret!, expiresOn: new Date(Number(hit.expires_on) * 1000) } : null;
+}
+
 export async function findCachedToken(q: CachedTokenQuery): Promise<CachedToken | null> {
   const isUser = q.account.type === 'User';
   const isApp = q.account.type === 'ServicePrincipal' || q.account.type === 'ClientAssertion' || q.account.type === 'Certificate';
@@ -81,30 +121,12 @@ export async function findCachedToken(q: CachedTokenQuery): Promise<CachedToken 
   if (isUser && !q.account.homeAccountId) return null;
   const text = await readCacheText(q.configDir, q.env, q.allowPlaintext, q.platform ?? process.platform);
   if (!text) return null;
-  let entries: CacheEntry[];
-  try {
-    entries = Object.values((JSON.parse(text) as { AccessToken?: Record<string, CacheEntry> }).AccessToken ?? {});
-  } catch {
-    return null;
-  }
-  const host = new URL(authorityFor(q.environment, q.tenantId)).host.toLowerCase();
-  const scope = scopeFor(q.resource).toLowerCase();
-  const clientId = (isUser ? q.clientId : q.account.id).toLowerCase();
-  const homeAccountId = isUser ? q.account.homeAccountId!.toLowerCase() : '';
-  const nowSeconds = q.now.getTime() / 1000;
-  const lower = (v: string | undefined): string => (v ?? '').toLowerCase();
-  const hit = entries.find(
-    (e) =>
-      lower(e.credential_type) === 'accesstoken' &&
-      lower(e.token_type || 'bearer') === 'bearer' &&
-      lower(e.home_account_id) === homeAccountId &&
-      lower(e.client_id) === clientId &&
-      lower(e.realm) === q.tenantId.toLowerCase() &&
-      lower(e.environment) === host &&
-      lower(e.target).split(' ').includes(scope) &&
-      Number(e.expires_on) > nowSeconds + RENEWAL_SECONDS &&
-      !(Number(e.refresh_on) > 0 && Number(e.refresh_on) <= nowSeconds) &&
-      !!e.secret,
-  );
-  return hit ? { token: hit.secret!, expiresOn: new Date(Number(hit.expires_on) * 1000) } : null;
+  return matchAccessToken(text, {
+    homeAccountId: isUser ? q.account.homeAccountId! : '',
+    clientId: isUser ? q.clientId : q.account.id,
+    tenantId: q.tenantId,
+    host: new URL(authorityFor(q.environment, q.tenantId)).host,
+    scope: scopeFor(q.resource),
+    nowSeconds: q.now.getTime() / 1000,
+  });
 }

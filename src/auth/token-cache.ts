@@ -4,6 +4,7 @@
  * only when the user opted in with AllowPlaintextTokenCache, a plain file readable only by them.
  * msal-node-extensions would fall back to plaintext on its own; we never let it.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ICachePlugin, ISerializableTokenCache } from '@azure/msal-node';
 import { MyAccountError } from '../core/errors.js';
@@ -146,8 +147,12 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
         { category: 'ResourceUnavailable', target: 'AllowPlaintextTokenCache', cause: error },
       );
     }
-    options.report.warning(`The ${store} secure store does not work here (${reason}); tokens are kept in a plain file readable only by you, as AllowPlaintextTokenCache allows.`);
-    const persistence = await extensions.FilePersistence.create(join(options.configDir, PLAINTEXT_CACHE_FILE));
+    const plainPath = join(options.configDir, PLAINTEXT_CACHE_FILE);
+    const notice = `The ${store} secure store does not work here (${reason}); tokens are kept in a plain file readable only by you (${plainPath}), as AllowPlaintextTokenCache allows.`;
+    // Said once, when the plain file is first made; repeating it on every CI step is noise.
+    if (existsSync(plainPath)) options.report.verbose(notice);
+    else options.report.warning(notice);
+    const persistence = await extensions.FilePersistence.create(plainPath);
     return { plugin: oneAtATime(new extensions.PersistenceCachePlugin(persistence, lockOptions)), store: 'plaintext' };
   }
 }
