@@ -116,3 +116,28 @@ test('MFA denied: our error page, exit 4', async () => {
   expect(r.code).toBe(4);
   expect(r.json.error.code).toBe('SignInDeclined');
 }, 60000);
+
+describe('waiting for a browser that never answers', () => {
+  // `true` "opens" nothing and exits: MSAL's loopback listener waits for an answer that never comes.
+  const silent = { BROWSER: 'true' };
+
+  test('Ctrl+C: exit 4 SignInCancelled promptly, nothing stored', async () => {
+    const before = storedProfile(cloud);
+    const cli = cloud.spawnCli(['connect', '--environment', 'LocalCloud', '--events', 'jsonl'], { env: silent });
+    await cli.event('information');
+    const sent = Date.now();
+    cli.signal('SIGINT');
+    const r = await cli.done;
+    console.log(`SIGINT to exit while waiting for the browser: ${Date.now() - sent} ms`);
+    expect(r.code).toBe(4);
+    expect(r.json.error.code).toBe('SignInCancelled');
+    expect(Date.now() - sent).toBeLessThan(3000);
+    expect(storedProfile(cloud)).toBe(before);
+  });
+
+  test('--timeout 2: exit 4 SignInTimedOut', async () => {
+    const r = await cloud.run(['connect', '--environment', 'LocalCloud', '--timeout', '2'], { env: silent });
+    expect(r.code).toBe(4);
+    expect(r.json.error.code).toBe('SignInTimedOut');
+  });
+});
