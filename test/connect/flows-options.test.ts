@@ -85,6 +85,15 @@ test('an unknown domain: exit 1 TenantDomainNotFound, nothing changed', async ()
   expect(storedProfile(cloud)).toBe(before);
 });
 
+test('an unknown --environment: exit 2 naming get-environment, nothing changed', async () => {
+  const before = storedProfile(cloud);
+  const r = await cloud.run(['connect', '--environment', 'NoSuchCloud', '--username', S.BOB.username, '--password', S.BOB.password]);
+  expect(r.code).toBe(2);
+  expect(r.json.error.code).toBe('EnvironmentNotFound');
+  expect(r.json.error.message).toMatch(/get-environment/);
+  expect(storedProfile(cloud)).toBe(before);
+});
+
 test('--subscription by name (any case) and by id', async () => {
   const byName = await cloud.run([...ALICE, '--subscription', 'contoso development']);
   expect(byName.code).toBe(0);

@@ -92,6 +92,22 @@ describe('certificate', () => {
     expect(r.json.Context.Subscription.Id).toBe(S.SUBSCRIPTIONS.production);
   });
 
+  test('--send-certificate-chain sends the certificate with the assertion', async () => {
+    const path = join(dir, 'sp-chain.pem');
+    writeFileSync(path, `${K.CI_CERTIFICATE_KEY_PEM}\n${K.CI_CERTIFICATE_PEM}\n`, { mode: 0o600 });
+    const r = await cloud.run([...SP, '--application-id', S.CI_CERTIFICATE_APP.appId, '--tenant', S.CONTOSO, '--certificate-path', path, '--send-certificate-chain']);
+    expect(r.code).toBe(0);
+    expect(r.json.Flow).toBe('Certificate');
+  });
+
+  test('a PEM file without its key: exit 2 saying what to put in it', async () => {
+    const path = join(dir, 'cert-only.pem');
+    writeFileSync(path, K.CI_CERTIFICATE_PEM);
+    const r = await cloud.run([...SP, '--application-id', S.CI_CERTIFICATE_APP.appId, '--tenant', S.CONTOSO, '--certificate-path', path]);
+    expect(r.code).toBe(2);
+    expect(r.json.error.message).toMatch(/no private key/);
+  });
+
   const pfxPassword = 'pfx-Passw0rd!';
   function writePfx(path: string): void {
     const p12 = forge.pkcs12.toPkcs12Asn1(forge.pki.privateKeyFromPem(K.CI_CERTIFICATE_KEY_PEM), [forge.pki.certificateFromPem(K.CI_CERTIFICATE_PEM)], pfxPassword, { algorithm: '3des' });
