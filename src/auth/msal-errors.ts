@@ -30,12 +30,20 @@ export function isInteractionRequired(error: unknown): boolean {
   return !!e && typeof e === 'object' && (e.name === 'InteractionRequiredAuthError' || e.errorCode === 'no_tokens_found' || e.errorCode === 'interaction_required' || e.errorCode === 'refresh_token_expired');
 }
 
-/** "AADSTS50076: Due to ..." → the first sentence, for messages. */
+/**
+ * Entra's own words for a failure: MSAL wraps them as "Error(s): … - Timestamp: … - Description:
+ * AADSTS…: text - Correlation ID: … - Trace ID: …"; people need the description, and support
+ * needs the correlation id.
+ */
 export function entraReason(error: unknown): string {
   const e = error as MsalLikeError;
   const raw = (e?.errorMessage || e?.errorCode || (error instanceof Error ? error.message : String(error))) ?? '';
-  const first = raw.split(/\r?\n/)[0].replace(/\s*Trace ID:.*$/i, '').trim();
-  return first.length > 300 ? `${first.slice(0, 300)}…` : first;
+  const wrapped = /Description:\s*([\s\S]*?)\s*-\s*Correlation ID:\s*([^\s]+)/.exec(raw);
+  let text = wrapped ? wrapped[1] : raw;
+  text = text.split(/\r?\n/)[0].replace(/\s*Trace ID:.*$/i, '').trim();
+  if (text.length > 300) text = `${text.slice(0, 300)}…`;
+  const correlation = wrapped && wrapped[2] !== 'N/A' ? wrapped[2] : null;
+  return correlation ? `${text} (correlation id ${correlation})` : text;
 }
 
 export interface SignInErrorContext {
