@@ -14,7 +14,7 @@ describe('config through the real CLI', () => {
     const r = await runCli(dir, ['get-config']);
     expect(r.code).toBe(0);
     const all = byKey(r.json);
-    expect(Object.keys(all)).toEqual(['EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency']);
+    expect(Object.keys(all)).toEqual(['EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId']);
     expect(all.LoginExperienceV2).toEqual({ Key: 'LoginExperienceV2', Value: 'On', Scope: 'Default', DefaultValue: 'On', HelpMessage: expect.stringContaining('picker') });
     // Reading settings never creates state.
     expect(existsSync(join(dir, 'settings.json'))).toBe(false);
@@ -81,7 +81,7 @@ describe('config through the real CLI', () => {
     const proc = await runCli(dir, ['clear-config', '--scope', 'Process', '--output', 'env'], { env: { MYACCOUNT_PROCESS_CONFIG: '{"DisableInstanceDiscovery":true}' } });
     expect(proc.stdout).toBe('unset MYACCOUNT_PROCESS_CONFIG\n');
     const all = await runCli(dir, ['clear-config']);
-    expect(all.json).toHaveLength(6);
+    expect(all.json).toHaveLength(7);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).settings).toEqual({});
   });
 
