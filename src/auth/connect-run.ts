@@ -11,7 +11,7 @@ import { planSignIn, type ConnectInput, type SignInPlan } from './sign-in/plan.j
 import { resolveTenantId } from './tenant-lookup.js';
 import type { ArmSubscription, ArmTenant } from '../cloud/arm-client.js';
 import { findRequested, firstChoice, pickerRows, readAnswer, renderPicker, type Requested } from '../cloud/default-subscription.js';
-import { listTenants, populate, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../cloud/population.js';
+import { populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../cloud/population.js';
 import { contextName, findContext, makeDefault, resolveDefault, sameTarget, toContextView } from '../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../profile/profile.js';
 import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from '../commands/connect.js';
@@ -33,15 +33,6 @@ function tenantRecord(t: ArmTenant): TenantRecord {
   if (t.defaultDomain) record.defaultDomain = t.defaultDomain;
   if (t.domains?.length) record.domains = t.domains;
   return record;
-}
-
-/** The tenants to read: the one asked for, or every tenant the account's home token can see. */
-async function tenantsToRead(o: PopulationOptions, signedIn: SignedIn, onlyTenant: string | undefined): Promise<ArmTenant[]> {
-  const home = onlyTenant ?? signedIn.credential.homeTenantId;
-  const listed = await listTenants(o, home);
-  if (!onlyTenant && signedIn.type === 'User') return listed.length ? listed : [{ tenantId: home }];
-  const match = listed.find((t) => sameName(t.tenantId, home));
-  return [match ?? { tenantId: home }];
 }
 
 async function pick(ctx: CommandContext, subscriptions: SubscriptionRecord[], tenants: TenantRecord[], marked: SubscriptionRecord | null): Promise<SubscriptionRecord> {
@@ -124,7 +115,8 @@ export async function runConnect(input: ConnectInput, ctx: CommandContext): Prom
       signal: ctx.signal,
       concurrency: settings.tenantConcurrency,
     };
-    const tenants = await tenantsToRead(population, signedIn, tenant ?? (signedIn.type === 'User' ? undefined : signedIn.credential.homeTenantId));
+    // People without --tenant reach every tenant their home token lists; everyone else one tenant.
+    const tenants = await reachableTenants(population, tenant ?? signedIn.credential.homeTenantId, !tenant && signedIn.type === 'User');
     const outcomes = await populate(population, tenants);
     const skipped = summarizeSkipped(outcomes);
     if (skipped) ctx.report.warning(skipped);

@@ -13,8 +13,8 @@ import { sameName } from '../profile/profile.js';
 import type { SubscriptionView } from '../commands/connect.js';
 import type { GetSubscriptionInput } from '../commands/get-subscription.js';
 import type { GetTenantInput, TenantInfo } from '../commands/get-tenant.js';
-import { ArmClient, type ArmSubscription, type ArmTenant } from './arm-client.js';
-import { listTenants, populate, summarizeSkipped, type PopulationOptions, type TenantOutcome } from './population.js';
+import type { ArmSubscription, ArmTenant } from './arm-client.js';
+import { armFor, listTenants, populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from './population.js';
 
 function populationOptions(current: CurrentAccount, ctx: CommandContext): PopulationOptions {
   const environment = current.session.environment;
@@ -27,25 +27,6 @@ function populationOptions(current: CurrentAccount, ctx: CommandContext): Popula
     signal: ctx.signal,
     concurrency: current.session.settings.tenantConcurrency,
   };
-}
-
-function armIn(o: PopulationOptions, tenantId: string): ArmClient {
-  return new ArmClient({
-    resourceManagerUrl: o.resourceManagerUrl,
-    token: async () => (await o.credential.getToken(o.armResource, tenantId)).token,
-    fetch: o.fetch,
-    report: o.report,
-    signal: o.signal,
-  });
-}
-
-/** What the account's home-tenant token sees; people reach every tenant listed, applications only their own (as connect does). */
-async function accountTenants(o: PopulationOptions, current: CurrentAccount): Promise<ArmTenant[]> {
-  const home = o.credential.homeTenantId || current.context.tenant?.id || undefined;
-  const listed = await listTenants(o, home);
-  if (current.account.type === 'User') return listed.length ? listed : home ? [{ tenantId: home }] : [];
-  const match = home ? listed.find((t) => sameName(t.tenantId, home)) : listed[0];
-  return match ? [match] : home ? [{ tenantId: home }] : [];
 }
 
 function view(s: ArmSubscription, listedFrom: string): SubscriptionView {
@@ -66,7 +47,7 @@ async function findInTenants(o: PopulationOptions, tenants: ArmTenant[], id: str
     tenants.map((tenant) =>
       limit(async (): Promise<TenantOutcome> => {
         try {
-          const found = await armIn(o, tenant.tenantId).getSubscription(id);
+          const found = await armFor(o, tenant.tenantId).getSubscription(id);
           return { tenant, status: 'Succeeded', subscriptions: found ? [found] : [] };
         } catch (error) {
           if (o.signal.aborted) throw error;
@@ -96,7 +77,7 @@ export async function runGetSubscription(input: GetSubscriptionInput, ctx: Comma
       // One tenant named: its errors (MFA, no access) are the answer, not a warning.
       const tenantId = await tenantIdFor(input.TenantId, current, ctx);
       where = `tenant ${tenantId}`;
-      const arm = armIn(o, tenantId);
+      const arm = armFor(o, tenantId);
       if (input.SubscriptionId !== undefined) {
         const found = await arm.getSubscription(input.SubscriptionId);
         views = found ? [view(found, tenantId)] : [];
@@ -104,7 +85,7 @@ export async function runGetSubscription(input: GetSubscriptionInput, ctx: Comma
         views = (await arm.listSubscriptions()).map((s) => view(s, tenantId));
       }
     } else {
-      const tenants = await accountTenants(o, current);
+      const tenants = await reachableTenants(o, o.credential.homeTenantId || current.context.tenant?.id || undefined, current.account.type === 'User');
       where = `the ${tenants.length} tenant${tenants.length === 1 ? '' : 's'} of ${current.account.id}`;
       const outcomes = input.SubscriptionId !== undefined ? await findInTenants(o, tenants, input.SubscriptionId) : await populate(o, tenants);
       const skipped = summarizeSkipped(outcomes);

@@ -34,7 +34,8 @@ export interface PopulationOptions {
   onRequest?: () => void;
 }
 
-function armFor(o: PopulationOptions, tenantId: string | undefined): ArmClient {
+/** An ARM client whose bearer tokens are this credential's, for one tenant. */
+export function armFor(o: PopulationOptions, tenantId: string | undefined): ArmClient {
   return new ArmClient({
     resourceManagerUrl: o.resourceManagerUrl,
     token: async () => (await o.credential.getToken(o.armResource, tenantId)).token,
@@ -49,6 +50,18 @@ function armFor(o: PopulationOptions, tenantId: string | undefined): ArmClient {
 /** Tenants the account's home-tenant token can see. */
 export function listTenants(o: PopulationOptions, tenantId?: string): Promise<ArmTenant[]> {
   return armFor(o, tenantId).listTenants();
+}
+
+/**
+ * The tenants to read, as Az reads them: for a person, every tenant the home tenant's token
+ * lists; for an application (or a person limited to one tenant), just `home`, with the details
+ * ARM gives for it.
+ */
+export async function reachableTenants(o: PopulationOptions, home: string | undefined, everyTenant: boolean): Promise<ArmTenant[]> {
+  const listed = await listTenants(o, home);
+  if (everyTenant) return listed.length ? listed : home ? [{ tenantId: home }] : [];
+  const match = home ? listed.find((t) => t.tenantId.toLowerCase() === home.toLowerCase()) : listed[0];
+  return match ? [match] : home ? [{ tenantId: home }] : [];
 }
 
 export async function subscriptionsOfTenant(o: PopulationOptions, tenant: ArmTenant): Promise<TenantOutcome> {
