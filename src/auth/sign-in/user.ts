@@ -67,6 +67,11 @@ function declinedInBrowser(error: unknown, action: string): MyAccountError | und
   return new MyAccountError('SignInDeclined', `${action}: the sign-in was cancelled or declined in the browser. Run connect again to retry.`, { category: 'OperationStopped', exitCode: ExitCode.Cancelled });
 }
 
+/** Where a failure happened, for the message; "organizations" names no tenant to retry with. */
+function errorContext(o: UserSignIn, action: string, authority: string): { action: string; authority: string; tenant?: string } {
+  return { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant };
+}
+
 function describeTenant(tenant: string): string {
   return tenant === 'organizations' ? 'Signing in' : `Signing in to tenant ${tenant}`;
 }
@@ -88,17 +93,27 @@ export async function signInWithDeviceCode(o: UserSignIn): Promise<Authenticatio
     if (!result) throw new Error('no result');
     return result;
   } catch (error) {
-    throw fromMsalError(error, { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant });
+    throw fromMsalError(error, errorContext(o, action, authority));
   }
 }
 
-export async function signInWithBrowser(o: UserSignIn, opener: (url: string) => Promise<void>): Promise<AuthenticationResult> {
+type InteractiveRequest = Parameters<ReturnType<AuthSession['publicApp']>['acquireTokenInteractive']>[0];
+
+/** The browser and the broker are one MSAL call; they differ in who shows the sign-in page. */
+async function interactive(o: UserSignIn, request: Pick<InteractiveRequest, 'openBrowser' | 'successTemplate' | 'errorTemplate'>): Promise<AuthenticationResult> {
   const action = describeTenant(o.tenant);
   const authority = o.session.authority(o.tenant);
-  const work = o.session.publicApp().acquireTokenInteractive({
-    scopes: o.scopes,
-    authority,
-    loginHint: o.loginHint,
+  const work = o.session.publicApp().acquireTokenInteractive({ scopes: o.scopes, authority, loginHint: o.loginHint, ...request });
+  try {
+    // Without a timeout MSAL's loopback listener waits for the browser forever.
+    return await bounded(work, o.ctx, action, o.timeoutSeconds ?? 300, () => undefined);
+  } catch (error) {
+    throw declinedInBrowser(error, action) ?? fromMsalError(error, errorContext(o, action, authority));
+  }
+}
+
+export function signInWithBrowser(o: UserSignIn, opener: (url: string) => Promise<void>): Promise<AuthenticationResult> {
+  return interactive(o, {
     openBrowser: async (url) => {
       o.ctx.report.information(`Opening your browser to sign in. If it does not open, visit this address on this machine:\n${url}`, { url });
       await opener(url);
@@ -106,29 +121,11 @@ export async function signInWithBrowser(o: UserSignIn, opener: (url: string) => 
     successTemplate: successPage(),
     errorTemplate: errorPage(),
   });
-  try {
-    // Without a timeout MSAL's loopback listener waits for the browser forever.
-    return await bounded(work, o.ctx, action, o.timeoutSeconds ?? 300, () => undefined);
-  } catch (error) {
-    throw declinedInBrowser(error, action) ?? fromMsalError(error, { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant });
-  }
 }
 
-export async function signInWithBroker(o: UserSignIn): Promise<AuthenticationResult> {
-  const action = describeTenant(o.tenant);
-  const authority = o.session.authority(o.tenant);
-  const work = o.session.publicApp().acquireTokenInteractive({
-    scopes: o.scopes,
-    authority,
-    loginHint: o.loginHint,
-    // The broker shows its own window; MSAL still wants an opener for the fallback path.
-    openBrowser: async () => undefined,
-  });
-  try {
-    return await bounded(work, o.ctx, action, o.timeoutSeconds ?? 300, () => undefined);
-  } catch (error) {
-    throw declinedInBrowser(error, action) ?? fromMsalError(error, { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant });
-  }
+export function signInWithBroker(o: UserSignIn): Promise<AuthenticationResult> {
+  // The broker shows its own window; MSAL still wants an opener for the fallback path.
+  return interactive(o, { openBrowser: async () => undefined });
 }
 
 export async function signInWithPassword(o: UserSignIn, username: string, password: string): Promise<AuthenticationResult> {
@@ -139,6 +136,6 @@ export async function signInWithPassword(o: UserSignIn, username: string, passwo
     if (!result) throw new Error('no result');
     return result;
   } catch (error) {
-    throw fromMsalError(error, { action, authority, tenant: o.tenant === 'organizations' ? undefined : o.tenant });
+    throw fromMsalError(error, errorContext(o, action, authority));
   }
 }
