@@ -20,4 +20,6 @@ module.exports = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/helpers/scan-setup.cjs',
+  globalTeardown: '<rootDir>/test/helpers/scan-teardown.cjs',
 };

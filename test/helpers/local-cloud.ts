@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import { BIN, cleanEnv, tempConfigDir, type CliResult } from './cli.js';
-import { expectNoSecretLeaked, recordOutput, recordSecret } from './secret-scan.js';
+import { expectNoSecretLeaked, recordOutput, recordSecret, reportScan } from './secret-scan.js';
 
 export interface LocalCloud {
   emu: RunningEmulator;
@@ -140,6 +140,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       await emu.stop();
       cleanup();
       // Every suite on the local cloud ends with the secret scan, whether or not it asks for it.
+      reportScan(expect.getState().testPath ?? 'unknown');
       expectNoSecretLeaked();
     },
   };

@@ -47,3 +47,15 @@ export function expectNoSecretLeaked(): void {
   const leaks = findLeaks();
   if (leaks.length > 0) throw new Error(`Secrets leaked into CLI output:\n${leaks.map((l) => `  ${l.stream} of "myaccount ${l.command}" (secret starting ${l.secretPrefix}…)`).join('\n')}`);
 }
+
+/**
+ * Adds this suite's figures to the run's summary file (set up by test/helpers/scan-summary.cjs),
+ * so the whole run ends with one line: how many secrets were checked against how many outputs.
+ */
+export function reportScan(suite: string): void {
+  const file = process.env.MYACCOUNT_SECRET_SCAN_SUMMARY;
+  if (!file) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { appendFileSync } = require('node:fs') as typeof import('node:fs');
+  appendFileSync(file, JSON.stringify({ suite, secrets: secrets.size, outputs: outputs.length, leaks: findLeaks().length }) + '\n');
+}

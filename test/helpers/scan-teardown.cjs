@@ -1,0 +1,1 @@
+module.exports = require('./scan-summary.cjs').teardown;
