@@ -47,6 +47,13 @@ const precompiled = {
     b.onResolve({ filter: /validator-source\.js$/ }, () => ({ path: validatorsFile }));
   },
 };
+// cliui's ESM build wraps help text mid-word; its CommonJS build does it properly (see the shim).
+const wordWrap = {
+  name: 'cliui-word-wrap',
+  setup(b) {
+    b.onResolve({ filter: /string-utils\.js$/ }, (args) => (/[\\/]cliui[\\/]/.test(args.importer) ? { path: join(root, 'scripts/cliui-string-utils.mjs') } : undefined));
+  },
+};
 await build({
   // emulator.js is the local cloud as a library, for benchmarks and outside scripts.
   entryPoints: { cli: join(root, 'src/cli.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
@@ -60,7 +67,7 @@ await build({
   legalComments: 'none',
   // Native addons and packages that locate files relative to themselves stay in node_modules.
   external: ['@azure/msal-node-extensions', 'keytar', '@azure/msal-node-runtime', 'playwright-core'],
-  plugins: [precompiled],
+  plugins: [precompiled, wordWrap],
   ...nodeShims,
   logLevel: 'warning',
 });
