@@ -334,23 +334,26 @@ function Connect-MyAccount {
         [switch] $UseDeviceAuthentication,
 
         [Parameter(ParameterSetName = 'UserWithCredential', Mandatory)]
-        [Parameter(ParameterSetName = 'ServicePrincipalWithSecret')]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithCredential', Mandatory)]
         [pscredential] $Credential,
 
-        [Parameter(ParameterSetName = 'ServicePrincipalWithSecret', Mandatory)]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithCredential', Mandatory)]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithClientSecret')]
         [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]
         [Parameter(ParameterSetName = 'ClientAssertion')]
+        [Parameter(ParameterSetName = 'ClientAssertionFile')]
         [Parameter(ParameterSetName = 'ServicePrincipalFromEnvironment', Mandatory)]
         [switch] $ServicePrincipal,
 
-        [Parameter(ParameterSetName = 'ServicePrincipalWithSecret')]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithClientSecret', Mandatory)]
         [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile', Mandatory)]
         [Parameter(ParameterSetName = 'ClientAssertion', Mandatory)]
+        [Parameter(ParameterSetName = 'ClientAssertionFile', Mandatory)]
         [Alias('ClientId')]
         [ValidateNotNullOrEmpty()]
         [string] $ApplicationId,
 
-        [Parameter(ParameterSetName = 'ServicePrincipalWithSecret')]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithClientSecret', Mandatory)]
         [securestring] $ClientSecret,
 
         [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile', Mandatory)]
@@ -363,11 +366,11 @@ function Connect-MyAccount {
         [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]
         [switch] $SendCertificateChain,
 
-        [Parameter(ParameterSetName = 'ClientAssertion')]
+        [Parameter(ParameterSetName = 'ClientAssertion', Mandatory)]
         [Alias('ClientAssertion')]
         [securestring] $FederatedToken,
 
-        [Parameter(ParameterSetName = 'ClientAssertion')]
+        [Parameter(ParameterSetName = 'ClientAssertionFile', Mandatory)]
         [ValidateNotNullOrEmpty()]
         [string] $FederatedTokenFile,
 

@@ -8,7 +8,10 @@ import type { ContextView } from '../profile/contexts.js';
 import { contextOutput, flag, scope, text } from './common.js';
 
 const USER = ['UserWithSubscriptionId', 'UserWithCredential'];
-const SP = ['ServicePrincipalWithSecret', 'ServicePrincipalCertificateFile', 'ClientAssertion', 'ServicePrincipalFromEnvironment'];
+// PowerShell picks a set from the parameters given; each service-principal set has a parameter
+// only it makes mandatory, so -ServicePrincipal alone resolves to the environment-variable set.
+const SP = ['ServicePrincipalWithCredential', 'ServicePrincipalWithClientSecret', 'ServicePrincipalCertificateFile', 'ClientAssertion', 'ClientAssertionFile', 'ServicePrincipalFromEnvironment'];
+const APP_ID_SETS = ['ServicePrincipalWithClientSecret', 'ServicePrincipalCertificateFile', 'ClientAssertion', 'ClientAssertionFile'];
 export const DEFAULT_MAX_CONTEXTS = 25;
 
 export interface TenantView {
@@ -77,7 +80,7 @@ export default defineCommand<ConnectInput, ConnectResult>({
     additionalProperties: false,
     properties: {
       Environment: text('The cloud to sign in to: AzureCloud (default), AzureChinaCloud, AzureUSGovernment, LocalCloud or one you added.', { aliases: ['EnvironmentName'], completer: 'Environment' }),
-      Tenant: text('The tenant id or domain. Required for service principals (or AZURE_TENANT_ID); for people, limits the sign-in to that tenant.', { aliases: ['Domain', 'TenantId'], completer: 'Tenant', mandatory: ['ServicePrincipalWithSecret', 'ServicePrincipalCertificateFile', 'ClientAssertion'] }),
+      Tenant: text('The tenant id or domain. Required for service principals (or AZURE_TENANT_ID); for people, limits the sign-in to that tenant.', { aliases: ['Domain', 'TenantId'], completer: 'Tenant' }),
       Subscription: text('The subscription (id or name) to select. Default: DefaultSubscriptionForLogin, else the picker or the first active one.', { aliases: ['SubscriptionName', 'SubscriptionId'], completer: 'Subscription' }),
       AccountId: text('For people, the account to suggest (login hint); for a managed identity, the client id or resource id of a user-assigned identity; for an access token, whose token it is.', { sets: ['UserWithSubscriptionId', 'ManagedService', 'AccessToken'] }),
       UseDeviceAuthentication: flag('Sign in with a device code on another device instead of the browser.', { sets: ['UserWithSubscriptionId'], aliases: ['DeviceCode', 'DeviceAuth', 'Device'], flagAliases: ['device-code', 'device-auth', 'device'] }),
@@ -87,21 +90,21 @@ export default defineCommand<ConnectInput, ConnectResult>({
         additionalProperties: false,
         required: ['UserName', 'Password'],
         properties: { UserName: { type: 'string', minLength: 1, maxLength: 256 }, Password: { type: 'string', minLength: 1, maxLength: 16384 } },
-        'x-ps': { sets: ['UserWithCredential', 'ServicePrincipalWithSecret'], mandatory: ['UserWithCredential'], secret: true },
+        'x-ps': { sets: ['UserWithCredential', 'ServicePrincipalWithCredential'], mandatory: ['UserWithCredential', 'ServicePrincipalWithCredential'], secret: true },
       },
       Username: text('The user name for a password sign-in (deprecated by Microsoft; cannot do MFA).', { cliOnly: true }),
       Password: secret('The password for --username. Prefer --input-json - so it stays off the command line.', { cliOnly: true }),
       ServicePrincipal: flag('Sign in as a service principal. Alone, it reads AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.', {
         sets: SP,
-        mandatory: ['ServicePrincipalFromEnvironment', 'ServicePrincipalWithSecret'],
+        mandatory: ['ServicePrincipalFromEnvironment', 'ServicePrincipalWithCredential'],
       }),
-      ApplicationId: text('The application (client) id of the service principal.', { sets: ['ServicePrincipalWithSecret', 'ServicePrincipalCertificateFile', 'ClientAssertion'], mandatory: ['ServicePrincipalCertificateFile', 'ClientAssertion'], aliases: ['ClientId'] }),
-      ClientSecret: secret('The client secret of the service principal. Kept only in the secure store.', { sets: ['ServicePrincipalWithSecret'] }),
+      ApplicationId: text('The application (client) id of the service principal.', { sets: APP_ID_SETS, mandatory: APP_ID_SETS, aliases: ['ClientId'] }),
+      ClientSecret: secret('The client secret of the service principal. Kept only in the secure store.', { sets: ['ServicePrincipalWithClientSecret'], mandatory: ['ServicePrincipalWithClientSecret'] }),
       CertificatePath: text('A certificate file of the service principal: PKCS#12 (.pfx) or PEM with its private key.', { sets: ['ServicePrincipalCertificateFile'], mandatory: ['ServicePrincipalCertificateFile'] }, 4096),
       CertificatePassword: secret('The password of the certificate file.', { sets: ['ServicePrincipalCertificateFile'] }),
       SendCertificateChain: flag('Send the certificate with each request (subject name and issuer authentication).', { sets: ['ServicePrincipalCertificateFile'] }),
-      FederatedToken: secret('A federated token (OIDC JWT from a CI system) to exchange for tokens. Prefer --federated-token-file, which is read again when the token is rotated.', { sets: ['ClientAssertion'], aliases: ['ClientAssertion'] }),
-      FederatedTokenFile: text('A file holding a federated token; read again whenever a new token is needed, so long jobs keep working.', { sets: ['ClientAssertion'] }, 4096),
+      FederatedToken: secret('A federated token (OIDC JWT from a CI system) to exchange for tokens. Prefer --federated-token-file, which is read again when the token is rotated.', { sets: ['ClientAssertion'], mandatory: ['ClientAssertion'], aliases: ['ClientAssertion'] }),
+      FederatedTokenFile: text('A file holding a federated token; read again whenever a new token is needed, so long jobs keep working.', { sets: ['ClientAssertionFile'], mandatory: ['ClientAssertionFile'] }, 4096),
       Identity: flag('Sign in as the managed identity of this machine, container or app (system-assigned, or user-assigned with --account-id).', { sets: ['ManagedService'], mandatory: ['ManagedService'], aliases: ['MSI', 'ManagedService'] }),
       AccessToken: secret('An Azure Resource Manager access token to use as it is. It cannot be refreshed.', { sets: ['AccessToken'], mandatory: ['AccessToken'] }),
       ContextName: text('The name of the default context this sign-in creates.'),
