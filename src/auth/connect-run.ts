@@ -5,12 +5,12 @@
 import type { CommandContext } from '../core/context.js';
 import { MyAccountError } from '../core/errors.js';
 import { armResource, resourceManagerUrl } from './endpoints.js';
-import { AuthSession, loadProfile, readSettings, resolveEnvironment } from './session.js';
+import { AuthSession, loadProfile, readSettings, resolveEnvironment, type Settings } from './session.js';
 import { signIn, type SignedIn } from './sign-in/execute.js';
 import { planSignIn, type ConnectInput, type SignInPlan } from './sign-in/plan.js';
 import { resolveTenantId } from './tenant-lookup.js';
 import type { ArmSubscription, ArmTenant } from '../cloud/arm-client.js';
-import { findRequested, firstChoice, pickerRows, readAnswer, renderPicker, type Requested } from '../cloud/default-subscription.js';
+import { findRequested, firstChoice, isActive, pickerRows, readAnswer, renderPicker, type Requested } from '../cloud/default-subscription.js';
 import { populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../cloud/population.js';
 import { contextName, findContext, makeDefault, resolveDefault, sameTarget, toContextView } from '../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../profile/profile.js';
@@ -92,6 +92,65 @@ function checkContextNameEarly(profile: Profile, input: ConnectInput, plan: Sign
   if (otherAccount || otherSubscription) throw contextExists(existing);
 }
 
+interface Reached {
+  outcomes: TenantOutcome[];
+  subscriptions: SubscriptionRecord[];
+  tenantRecords: TenantRecord[];
+}
+
+/** Every tenant the account reaches and every subscription in each; the skipped ones in one warning. */
+async function findSubscriptions(ctx: CommandContext, session: AuthSession, signedIn: SignedIn, tenant: string | undefined): Promise<Reached> {
+  const environment = session.environment;
+  const population: PopulationOptions = {
+    credential: signedIn.credential,
+    resourceManagerUrl: resourceManagerUrl(environment),
+    armResource: armResource(environment),
+    fetch: session.http.fetch,
+    report: ctx.report,
+    signal: ctx.signal,
+    concurrency: session.settings.tenantConcurrency,
+  };
+  // People without --tenant reach every tenant their home token lists; everyone else one tenant.
+  const tenants = await reachableTenants(population, tenant ?? signedIn.credential.homeTenantId, !tenant && signedIn.type === 'User');
+  const outcomes = await populate(population, tenants);
+  const skipped = summarizeSkipped(outcomes);
+  if (skipped) ctx.report.warning(skipped);
+  const reached = outcomes.filter((o) => o.status === 'Succeeded');
+  if (reached.length === 0) {
+    const mfa = outcomes[0]?.status === 'MfaRequired';
+    throw new MyAccountError(mfa ? 'MfaRequired' : 'NoTenantReachable', `Signed in as ${signedIn.accountId}, but no tenant could be read. ${skipped ?? ''}`.trim(), {
+      category: 'AuthenticationError',
+      exitCode: mfa ? 3 : 1,
+    });
+  }
+  return {
+    outcomes,
+    subscriptions: reached.flatMap((o) => o.subscriptions.map((s) => subscriptionRecord(s, o.tenant.tenantId))),
+    tenantRecords: reached.map((o) => tenantRecord(o.tenant)),
+  };
+}
+
+/** The default subscription by Az's rules: asked for, else the picker for a person at a terminal, else the first active one. */
+async function selectDefault(ctx: CommandContext, input: ConnectInput, settings: Settings, before: Profile, signedIn: SignedIn, found: Reached): Promise<{ chosen: SubscriptionRecord | null; picked: boolean }> {
+  const { subscriptions, tenantRecords } = found;
+  const requested: Requested | null = input.Subscription
+    ? { value: input.Subscription, source: 'parameter' }
+    : settings.defaultSubscriptionForLogin
+      ? { value: settings.defaultSubscriptionForLogin, source: 'setting' }
+      : null;
+  const choice = chooseDefault(input, ctx, signedIn, subscriptions, requested);
+  if (choice === 'picker') {
+    if (!settings.loginExperienceV2) return { chosen: firstChoice(subscriptions), picked: false };
+    const previous = resolveDefault(before, ctx.env)?.context.subscription ?? null;
+    const marked = previous ? (subscriptions.find((s) => s.id === previous.id && s.tenantId === previous.tenantId) ?? null) : null;
+    return { chosen: await pick(ctx, subscriptions, tenantRecords, marked), picked: true };
+  }
+  if (!requested && signedIn.type !== 'User' && subscriptions.filter(isActive).length > 1) {
+    ctx.report.information(`Tenant ${tenantRecords[0]?.id} has more than one active subscription; the first one was selected. Choose with --subscription, or set DefaultSubscriptionForLogin with update-config.`);
+  }
+  return { chosen: choice, picked: false };
+}
+
 export async function runConnect(input: ConnectInput, ctx: CommandContext): Promise<ConnectResult> {
   const settings = await readSettings(ctx);
   const before = await loadProfile(ctx);
@@ -106,52 +165,12 @@ export async function runConnect(input: ConnectInput, ctx: CommandContext): Prom
     const signedIn = await signIn({ plan, session, ctx, tenant, timeoutSeconds: input.Timeout });
     ctx.report.verbose(`Signed in as ${signedIn.accountId} (${signedIn.flow}).`);
 
-    const population: PopulationOptions = {
-      credential: signedIn.credential,
-      resourceManagerUrl: resourceManagerUrl(environment),
-      armResource: armResource(environment),
-      fetch: session.http.fetch,
-      report: ctx.report,
-      signal: ctx.signal,
-      concurrency: settings.tenantConcurrency,
-    };
-    // People without --tenant reach every tenant their home token lists; everyone else one tenant.
-    const tenants = await reachableTenants(population, tenant ?? signedIn.credential.homeTenantId, !tenant && signedIn.type === 'User');
-    const outcomes = await populate(population, tenants);
-    const skipped = summarizeSkipped(outcomes);
-    if (skipped) ctx.report.warning(skipped);
-    const reached = outcomes.filter((o) => o.status === 'Succeeded');
-    if (reached.length === 0) {
-      const first = outcomes[0];
-      throw new MyAccountError(first?.status === 'MfaRequired' ? 'MfaRequired' : 'NoTenantReachable', `Signed in as ${signedIn.accountId}, but no tenant could be read. ${skipped ?? ''}`.trim(), {
-        category: 'AuthenticationError',
-        exitCode: first?.status === 'MfaRequired' ? 3 : 1,
-      });
-    }
-    const subscriptions = reached.flatMap((o) => o.subscriptions.map((s) => subscriptionRecord(s, o.tenant.tenantId)));
-    const tenantRecords = reached.map((o) => tenantRecord(o.tenant));
-
-    const requested: Requested | null = input.Subscription
-      ? { value: input.Subscription, source: 'parameter' }
-      : settings.defaultSubscriptionForLogin
-        ? { value: settings.defaultSubscriptionForLogin, source: 'setting' }
-        : null;
-    let choice = chooseDefault(input, ctx, signedIn, subscriptions, requested);
-    const picked = choice === 'picker';
-    if (choice === 'picker') {
-      if (settings.loginExperienceV2) {
-        const previous = resolveDefault(before, ctx.env)?.context.subscription ?? null;
-        const marked = previous ? (subscriptions.find((s) => s.id === previous.id && s.tenantId === previous.tenantId) ?? null) : null;
-        choice = await pick(ctx, subscriptions, tenantRecords, marked);
-      } else choice = firstChoice(subscriptions);
-    } else if (!requested && signedIn.type !== 'User' && subscriptions.filter((s) => s.state === 'Enabled' || s.state === 'Warned').length > 1) {
-      ctx.report.information(`Tenant ${tenants[0]?.tenantId} has more than one active subscription; the first one was selected. Choose with --subscription, or set DefaultSubscriptionForLogin with update-config.`);
-    }
-    const chosen = choice as SubscriptionRecord | null;
+    const found = await findSubscriptions(ctx, session, signedIn, tenant);
+    const { chosen, picked } = await selectDefault(ctx, input, settings, before, signedIn, found);
     if (chosen && chosen.state !== 'Enabled') ctx.report.warning(`The selected subscription "${chosen.name}" is ${chosen.state}; requests to it may fail.`);
 
     await keepSecrets(session, ctx, signedIn);
-    return await store(ctx, input, environment.Name, session, signedIn, { subscriptions, tenantRecords, chosen, picked, outcomes });
+    return await store(ctx, input, environment.Name, session, signedIn, { ...found, chosen, picked });
   } finally {
     session.close();
   }
@@ -170,12 +189,9 @@ async function keepSecrets(session: AuthSession, ctx: CommandContext, signedIn: 
   }
 }
 
-interface Found {
-  subscriptions: SubscriptionRecord[];
-  tenantRecords: TenantRecord[];
+interface Found extends Reached {
   chosen: SubscriptionRecord | null;
   picked: boolean;
-  outcomes: TenantOutcome[];
 }
 
 async function store(ctx: CommandContext, input: ConnectInput, environmentName: string, session: AuthSession, signedIn: SignedIn, found: Found): Promise<ConnectResult> {
