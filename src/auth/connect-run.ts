@@ -9,23 +9,13 @@ import { AuthSession, loadProfile, readSettings, resolveEnvironment, type Settin
 import { signIn, type SignedIn } from './sign-in/execute.js';
 import { planSignIn, type ConnectInput, type SignInPlan } from './sign-in/plan.js';
 import { resolveTenantId } from './tenant-lookup.js';
-import type { ArmSubscription, ArmTenant } from '../cloud/arm-client.js';
+import type { ArmTenant } from '../cloud/arm-client.js';
+import { subscriptionRecord, subscriptionView } from '../cloud/subscription-shapes.js';
 import { findRequested, firstChoice, isActive, pickerRows, readAnswer, renderPicker, type Requested } from '../cloud/default-subscription.js';
 import { populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../cloud/population.js';
 import { contextName, findContext, makeDefault, resolveDefault, sameTarget, toContextView } from '../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../profile/profile.js';
 import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from '../commands/connect.js';
-
-function subscriptionRecord(s: ArmSubscription, listedFrom: string): SubscriptionRecord {
-  return {
-    id: s.subscriptionId,
-    name: s.displayName,
-    state: s.state,
-    tenantId: listedFrom,
-    homeTenantId: s.tenantId ?? listedFrom,
-    managedByTenantIds: (s.managedByTenants ?? []).map((m) => m.tenantId),
-  };
-}
 
 function tenantRecord(t: ArmTenant): TenantRecord {
   const record: TenantRecord = { id: t.tenantId };
@@ -241,7 +231,7 @@ async function store(ctx: CommandContext, input: ConnectInput, environmentName: 
       Status: o.status,
       Reason: o.reason ?? null,
     })),
-    Subscriptions: subscriptions.map((s) => ({ Id: s.id, Name: s.name, State: s.state, TenantId: s.tenantId, HomeTenantId: s.homeTenantId, ManagedByTenantIds: s.managedByTenantIds })),
+    Subscriptions: subscriptions.map(subscriptionView),
     ContextsCreated: created,
   };
 }

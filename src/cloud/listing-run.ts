@@ -14,6 +14,7 @@ import type { SubscriptionView } from '../commands/connect.js';
 import type { GetSubscriptionInput } from '../commands/get-subscription.js';
 import type { GetTenantInput, TenantInfo } from '../commands/get-tenant.js';
 import type { ArmSubscription, ArmTenant } from './arm-client.js';
+import { subscriptionRecord, subscriptionView } from './subscription-shapes.js';
 import { armFor, listTenants, populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from './population.js';
 
 function populationOptions(current: CurrentAccount, ctx: CommandContext): PopulationOptions {
@@ -29,16 +30,7 @@ function populationOptions(current: CurrentAccount, ctx: CommandContext): Popula
   };
 }
 
-function view(s: ArmSubscription, listedFrom: string): SubscriptionView {
-  return {
-    Id: s.subscriptionId,
-    Name: s.displayName,
-    State: s.state,
-    TenantId: listedFrom,
-    HomeTenantId: s.tenantId ?? listedFrom,
-    ManagedByTenantIds: (s.managedByTenants ?? []).map((m) => m.tenantId),
-  };
-}
+const view = (s: ArmSubscription, listedFrom: string): SubscriptionView => subscriptionView(subscriptionRecord(s, listedFrom));
 
 /** Like population's per-tenant outcome, for a direct GET of one subscription in each tenant. */
 async function findInTenants(o: PopulationOptions, tenants: ArmTenant[], id: string): Promise<TenantOutcome[]> {
