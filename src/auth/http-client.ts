@@ -22,6 +22,23 @@ interface RawResponse {
 
 const TIMEOUT_MS = 30000;
 
+/** Longest wait before a device-code poll that met a 429/5xx is handed back to MSAL as pending. */
+const MAX_POLL_WAIT_MS = 30000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function isDeviceCodePoll(body: string | undefined): boolean {
+  if (!body) return false;
+  const grant = new URLSearchParams(body).get('grant_type');
+  return grant === 'device_code' || grant === 'urn:ietf:params:oauth:grant-type:device_code';
+}
+
+/** What Entra answers while a person has not finished: MSAL waits its interval and polls again. */
+function stillPending<T>(why: string): NetworkResponse<T> {
+  const body = { error: 'authorization_pending', error_description: `AADSTS70016: The poll could not be answered (${why}); polling again.`, error_codes: [70016] };
+  return { status: 400, headers: {}, body: body as T };
+}
+
 export class HttpClient {
   private readonly agents = new Map<string, Agent>();
   /**
@@ -52,6 +69,32 @@ export class HttpClient {
   };
 
   private async msalSend<T>(method: string, url: string, options: NetworkRequestOptions = {}, timeout?: number): Promise<NetworkResponse<T>> {
+    const devicePoll = method === 'POST' && isDeviceCodePoll(options.body);
+    let raw: RawResponse;
+    try {
+      raw = await this.sendRaw(method, url, options, timeout);
+    } catch (error) {
+      if (devicePoll) return stillPending<T>('the connection failed');
+      throw error;
+    }
+    this.noteRetryAfter(url, raw);
+    if (devicePoll && (raw.status === 429 || raw.status >= 500)) {
+      // MSAL ends a device-code sign-in on any poll answer but "pending", so one throttled or
+      // failed poll would throw away a code the person may be typing right now. A poll is safe
+      // to repeat: wait as long as the server asked, then let MSAL poll again on its interval.
+      await sleep(Math.min(parseRetryAfter(raw.headers['retry-after'] ?? null, Date.now()) ?? 0, MAX_POLL_WAIT_MS));
+      return stillPending<T>(`HTTP ${raw.status}`);
+    }
+    let body: unknown = {};
+    try {
+      body = raw.text ? JSON.parse(raw.text) : {};
+    } catch {
+      body = {};
+    }
+    return { status: raw.status, headers: raw.headers, body: body as T };
+  }
+
+  private async sendRaw(method: string, url: string, options: NetworkRequestOptions, timeout?: number): Promise<RawResponse> {
     const agent = this.agents.get(new URL(url).origin);
     let raw: RawResponse;
     if (agent) raw = await this.send(agent, method, url, options.headers ?? {}, options.body, timeout ? AbortSignal.timeout(timeout) : undefined);
@@ -64,14 +107,7 @@ export class HttpClient {
       }
       raw = { status: response.status, headers, text: await response.text() };
     }
-    this.noteRetryAfter(url, raw);
-    let body: unknown = {};
-    try {
-      body = raw.text ? JSON.parse(raw.text) : {};
-    } catch {
-      body = {};
-    }
-    return { status: raw.status, headers: raw.headers, body: body as T };
+    return raw;
   }
 
   private noteRetryAfter(url: string, raw: RawResponse): void {

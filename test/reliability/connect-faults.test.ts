@@ -2,7 +2,8 @@
  * connect under faults: ARM answers 20% of requests 503 and 10% 429 (Retry-After 1 s), and the
  * token endpoint answers 429 with a short Retry-After. A service principal and a person (device
  * code) still get exactly the result they get without faults, and the request log shows the
- * faults really happened and were waited out.
+ * faults really happened and were waited out. Device-code polls that meet 429, 503 or a cut
+ * connection keep polling instead of ending the sign-in.
  */
 import { defaultSeedIds as S, type FaultConfig } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
@@ -134,4 +135,29 @@ test('get-subscription under the same ARM faults: the same list, every time', as
   }
   const s = summarize(since);
   expect(s.arm503 + s.arm429).toBeGreaterThan(0);
+});
+
+test('device-code polls answered 429, 503 or cut off keep polling, and the sign-in completes', async () => {
+  const since = lastSeq();
+  // Every token request fails one way or another until the person approves.
+  cloud.emu.setFaults({ seed: 11, token: { rate429: 0.4, rate503: 0.3, dropRate: 0.3, retryAfterSeconds: 1 } });
+  const cli = cloud.spawnCli(['connect', '--environment', 'LocalCloud', '--use-device-authentication', '--events', 'jsonl', '--skip-context-population']);
+  try {
+    const code = await cli.event('deviceCode');
+    const faultedPolls = () => cloud.emu.requestLog(since).filter((e) => isToken(e.path) && e.fault !== undefined);
+    const deadline = Date.now() + 30_000;
+    const kinds = () => new Set(faultedPolls().map((e) => e.fault));
+    while ((faultedPolls().length < 3 || kinds().size < 2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(faultedPolls().length).toBeGreaterThanOrEqual(3);
+    expect(kinds().size).toBeGreaterThanOrEqual(2);
+    cloud.emu.setFaults(undefined);
+    cloud.emu.approveDeviceCode(code.userCode, S.BOB.username);
+    const r = await cli.done;
+    expect(r.code).toBe(0);
+    expect(r.json.Flow).toBe('DeviceCode');
+    expect(r.json.Context.Account.Id).toBe(S.BOB.username);
+  } finally {
+    cloud.emu.setFaults(undefined);
+    cli.signal('SIGKILL');
+  }
 });
