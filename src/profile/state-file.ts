@@ -27,7 +27,7 @@ export interface StateFileSpec<T> {
   upgrade(raw: Record<string, unknown>, version: number): T | string;
 }
 
-const LOCK_OPTIONS = {
+export const LOCK_OPTIONS = {
   realpath: false,
   // Stale after 5 s without an mtime update (the holder refreshes it every 2.5 s while alive).
   stale: 5000,
