@@ -92,6 +92,16 @@ describe('certificate', () => {
     expect(r.json.Context.Subscription.Id).toBe(S.SUBSCRIPTIONS.production);
   });
 
+  test('a relative certificate path still works for later commands run from elsewhere', async () => {
+    writeFileSync(join(dir, 'relative.pem'), `${K.CI_CERTIFICATE_PEM}\n${K.CI_CERTIFICATE_KEY_PEM}\n`, { mode: 0o600 });
+    const r = await cloud.run([...SP, '--application-id', S.CI_CERTIFICATE_APP.appId, '--tenant', S.CONTOSO, '--certificate-path', 'relative.pem'], { cwd: dir });
+    expect(r.code).toBe(0);
+    // A resource not asked for yet needs a new assertion, signed with the certificate from its stored path.
+    const token = await cloud.run(['get-access-token', '--resource-type-name', 'KeyVault']);
+    expect(token.code).toBe(0);
+    expect(token.json.UserId).toBe(S.CI_CERTIFICATE_APP.appId);
+  });
+
   test('--send-certificate-chain sends the certificate with the assertion', async () => {
     const path = join(dir, 'sp-chain.pem');
     writeFileSync(path, `${K.CI_CERTIFICATE_KEY_PEM}\n${K.CI_CERTIFICATE_PEM}\n`, { mode: 0o600 });

@@ -28,6 +28,8 @@ export interface LocalCloud {
 export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdin?: string;
+  /** The working folder of the CLI (default: the repository). */
+  cwd?: string;
 }
 
 export interface RunningCli {
@@ -66,7 +68,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 
   const spawnCli = (args: string[], o: RunOptions = {}): RunningCli => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(configDir, { ...env, ...o.env }), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(configDir, { ...env, ...o.env }), cwd: o.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
     const waiters: { type: string; resolve: (e: any) => void }[] = [];

@@ -3,6 +3,7 @@
  * that can get more tokens silently (other tenants, other resources) for the rest of connect.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
 import type { AuthenticationResult } from '@azure/msal-node';
 import type { CommandContext } from '../../core/context.js';
 import { invalidInput, MyAccountError } from '../../core/errors.js';
@@ -113,7 +114,8 @@ export async function signIn(r: SignInRequest): Promise<SignedIn> {
         const certificate = await loadCertificate(plan.path, plan.password);
         if (certificate.notAfter.getTime() < ctx.clock.now().getTime()) ctx.report.warning(`The certificate ${plan.path} expired on ${certificate.notAfter.toISOString()}; Microsoft Entra ID will refuse it.`);
         credential = new ServicePrincipalCredential(session, plan.appId, plan.tenant, { kind: 'certificate', certificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKey, x5c: plan.sendChain ? certificate.x5c : undefined } });
-        properties.certificatePath = plan.path;
+        // Kept absolute: later commands run from other folders.
+        properties.certificatePath = resolvePath(plan.path);
         if (plan.sendChain) properties.sendCertificateChain = 'true';
         if (plan.password) secrets.push({ kind: 'CertificatePassword', value: plan.password });
         flow = 'Certificate';
@@ -123,7 +125,7 @@ export async function signIn(r: SignInRequest): Promise<SignedIn> {
         // A file is read again whenever MSAL needs a new assertion: CI systems rotate it (Az.Accounts #17346).
         const assertion = tokenFile ? () => readFederatedToken(tokenFile) : async () => literal!;
         credential = new ServicePrincipalCredential(session, plan.appId, plan.tenant, { kind: 'assertion', assertion }, 'ClientAssertion');
-        if (tokenFile) properties.federatedTokenFile = tokenFile;
+        if (tokenFile) properties.federatedTokenFile = resolvePath(tokenFile);
         else secrets.push({ kind: 'FederatedToken', value: literal! });
         flow = 'FederatedToken';
       }
