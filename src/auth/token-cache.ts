@@ -48,7 +48,13 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 /** Why the secure store failed, in words a person can act on, without any secret. */
 function reasonOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/^Verifing persistence failed with the error: /i, '').split('\n')[0].slice(0, 200);
+  // "CachePersistenceError: Verifing persistence failed with the error: Error: Cannot autolaunch
+  // D-Bus without X11 $DISPLAY" says one thing: the last part.
+  return text
+    .split('\n')[0]
+    .replace(/^(?:\w*Error: )?Verif\w* persistence failed with the error: /i, '')
+    .replace(/^\w*Error: /, '')
+    .slice(0, 200);
 }
 
 export async function openTokenCache(options: TokenCacheOptions): Promise<TokenCache> {
