@@ -19,14 +19,19 @@ export async function fetchArmMetadataEnvironment(name: string, armEndpoint: str
       cause,
     });
   let body: string;
+  // The local cloud's own CA is trusted for its origin, so it can be added like any other cloud.
+  const { createTransport } = await import('../auth/transport.js');
+  const http = await createTransport(ctx);
   try {
-    const response = await ctx.fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(TIMEOUT_MS)]) });
+    const response = await http.fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.any([ctx.signal, AbortSignal.timeout(TIMEOUT_MS)]) });
     if (response.status !== 200) throw failed(`the server answered HTTP ${response.status}`);
     body = await response.text();
   } catch (error) {
     if (error instanceof MyAccountError) throw error;
     const reason = (error as Error)?.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : ((error as { cause?: { code?: string } })?.cause?.code ?? 'the connection failed');
     throw failed(reason, error);
+  } finally {
+    http.close();
   }
   if (body.length > MAX_BYTES) throw failed('the document is too large');
   let document: unknown;

@@ -94,6 +94,19 @@ test('an unknown --environment: exit 2 naming get-environment, nothing changed',
   expect(storedProfile(cloud)).toBe(before);
 });
 
+test('a user-added environment (from the local cloud\'s ARM metadata) signs in like a built-in one', async () => {
+  const added = await cloud.run(['add-environment', 'MyPrivateCloud', '--arm-endpoint', `${cloud.emu.url}/`]);
+  expect(added.code).toBe(0);
+  const app = S.CI_SECRET_APP;
+  const r = await cloud.run(['connect', '--environment', 'myprivatecloud', '--service-principal', '--application-id', app.appId, '--tenant', S.CONTOSO, '--client-secret', app.secret, '--skip-context-population']);
+  expect(r.code).toBe(0);
+  expect(r.json).toMatchObject({ Environment: 'MyPrivateCloud', Context: { Environment: 'MyPrivateCloud', Subscription: { Id: S.SUBSCRIPTIONS.production } } });
+  // Its tokens come back in later commands through the same environment.
+  const token = await cloud.run(['get-access-token']);
+  expect(token.code).toBe(0);
+  expect(token.json.TenantId).toBe(S.CONTOSO);
+});
+
 test('--subscription by name (any case) and by id', async () => {
   const byName = await cloud.run([...ALICE, '--subscription', 'contoso development']);
   expect(byName.code).toBe(0);
