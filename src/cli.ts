@@ -29,6 +29,7 @@ export interface CliDependencies {
   openBrowser: (url: string) => Promise<void>;
   browser: { available: boolean; reason?: string };
   prompt: (question: string) => Promise<string>;
+  promptSecret: (question: string) => Promise<string>;
   loadBroker: () => Promise<BrokerLoad>;
 }
 
@@ -42,6 +43,35 @@ function askOnTerminal(question: string): Promise<string> {
       rl.close();
     });
     rl.once('close', () => resolve(''));
+  });
+}
+
+/**
+ * One line from the terminal with nothing echoed: raw mode, so the characters never reach the
+ * screen (or a screen recording). Ctrl+C there is a keypress, not a signal, so it cancels here.
+ */
+function askSecretOnTerminal(question: string): Promise<string> {
+  const input = process.stdin;
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const finish = (): void => {
+      input.removeListener('data', onData);
+      input.setRawMode?.(false);
+      input.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (chunk: Buffer): void => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return (finish(), resolve(value));
+        if (ch === '\u0003') return (finish(), reject(new MyAccountError('Cancelled', 'Cancelled at the prompt.', { category: 'OperationStopped', exitCode: ExitCode.Cancelled })));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else value += ch;
+      }
+    };
+    process.stderr.write(question);
+    input.setRawMode?.(true);
+    input.on('data', onData);
+    input.resume();
   });
 }
 
@@ -72,6 +102,7 @@ function defaultDependencies(): CliDependencies {
     openBrowser: (url) => openBrowser(url, process.env),
     browser: browserAvailability(process.env),
     prompt: askOnTerminal,
+    promptSecret: askSecretOnTerminal,
     loadBroker: loadNativeBroker,
   };
 }
@@ -149,6 +180,7 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       openBrowser: deps.openBrowser,
       browser: deps.browser,
       prompt: deps.prompt,
+      promptSecret: deps.promptSecret,
       loadBroker: deps.loadBroker,
     };
     const result = await command.handler(input, ctx);

@@ -77,7 +77,14 @@ export async function credentialFor(account: AccountRecord, session: AuthSession
       if (!('missing' in app)) return new ServicePrincipalCredential(session, account.id, home, app, account.type);
       // Nothing to prove who it is: MSAL's cached tokens still serve (see cached-app-credential.ts).
       const inner = new ServicePrincipalCredential(session, account.id, home, { kind: 'assertion', assertion: async () => NO_ASSERTION }, account.type);
-      return new CachedTokensOnlyCredential(inner, session, account.id, () => secretNeeded(account, app.missing), () => ctx.clock.now());
+      const askOrFail = async (): Promise<Credential> => {
+        // A person at a terminal is asked for the client secret (not echoed); everyone else is told what to supply.
+        if (app.missing !== 'client secret' || !ctx.interactive) throw secretNeeded(account, app.missing);
+        const secret = (await ctx.promptSecret(`The client secret of ${account.id} was not kept; type it to continue (it is not shown): `)).trim();
+        if (!secret) throw secretNeeded(account, app.missing);
+        return new ServicePrincipalCredential(session, account.id, home, { kind: 'secret', secret }, account.type);
+      };
+      return new CachedTokensOnlyCredential(inner, session, account.id, askOrFail, () => ctx.clock.now());
     }
   }
 }

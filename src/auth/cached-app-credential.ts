@@ -6,7 +6,6 @@
  * assertion only when it is going to answer from that cache; otherwise we say what is needed,
  * and nothing made up is ever sent to the token endpoint.
  */
-import type { MyAccountError } from '../core/errors.js';
 import type { Credential, TokenResult } from './credentials.js';
 import { matchAccessToken } from './cached-token.js';
 import { scopeFor } from './endpoints.js';
@@ -33,9 +32,12 @@ export class CachedTokensOnlyCredential implements Credential {
     private readonly inner: Credential,
     private readonly session: AuthSession,
     private readonly clientId: string,
-    private readonly needed: () => MyAccountError,
+    /** What to do on a cache miss: throw what is needed, or ask for it and return a full credential. */
+    private readonly needed: () => Promise<Credential>,
     private readonly now: () => Date,
   ) {}
+
+  private replacement: Promise<Credential> | null = null;
 
   get type() {
     return this.inner.type;
@@ -46,7 +48,11 @@ export class CachedTokensOnlyCredential implements Credential {
   }
 
   async getToken(resource: string, tenantId = this.homeTenantId, options: { forceRefresh?: boolean } = {}): Promise<TokenResult> {
-    if (options.forceRefresh || !(await hasCachedAppToken(this.session, this.clientId, tenantId, resource, this.now().getTime() / 1000))) throw this.needed();
+    if (this.replacement || options.forceRefresh || !(await hasCachedAppToken(this.session, this.clientId, tenantId, resource, this.now().getTime() / 1000))) {
+      // Asked at most once per command, however many tenants or pages need a token.
+      this.replacement ??= this.needed();
+      return (await this.replacement).getToken(resource, tenantId, options);
+    }
     return this.inner.getToken(resource, tenantId, options);
   }
 }

@@ -46,6 +46,8 @@ export interface CommandContext {
   browser: { available: boolean; reason?: string };
   /** Asks the person at the terminal; only called when `interactive`. */
   prompt(question: string): Promise<string>;
+  /** Asks for a secret at the terminal without echoing it; only called when `interactive`. */
+  promptSecret(question: string): Promise<string>;
   /** The operating system's sign-in broker (WAM), when one can run here. */
   loadBroker(): Promise<BrokerLoad>;
 }

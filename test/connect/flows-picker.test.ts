@@ -4,13 +4,12 @@
  * picker never runs without a TTY, in CI, with --no-prompt or with LoginExperienceV2 Off; the
  * JSON result lists every subscription either way.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
-import { BIN, cleanEnv } from '../helpers/cli.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked, recordOutput } from '../helpers/secret-scan.js';
+import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
+import { runOnTerminal } from '../helpers/terminal.js';
 
 const ALICE = ['connect', '--environment', 'LocalCloud', '--username', S.ALICE.username, '--password', S.ALICE.password];
 const PROMPT = 'Select a subscription by its number';
@@ -24,46 +23,7 @@ afterAll(async () => {
   expectNoSecretLeaked();
 });
 
-const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
-
-interface TerminalRun {
-  code: number;
-  /** Everything the terminal showed (stdout and stderr share it), without carriage returns. */
-  screen: string;
-  json: any;
-}
-
-/** Runs the CLI on a pseudo-terminal; types each answer once the n-th prompt has appeared. */
-function onTerminal(args: string[], answers: string[], env: Record<string, string | undefined> = {}): Promise<TerminalRun> {
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: cleanEnv(cloud.configDir, { ...cloud.env, ...env }), stdio: ['pipe', 'pipe', 'pipe'] });
-  let screen = '';
-  let typed = 0;
-  const onData = (d: Buffer): void => {
-    screen += d.toString('utf8').replace(/\r/g, '');
-    const prompts = screen.split(PROMPT).length - 1;
-    if (prompts > typed && typed < answers.length) child.stdin.write(`${answers[typed++]}\n`);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const killer = setTimeout(() => child.kill('SIGKILL'), 40000);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      child.stdin.destroy();
-      recordOutput(args, screen, '');
-      const start = screen.search(/^\{$/m);
-      let json: any;
-      try {
-        json = JSON.parse(screen.slice(start));
-      } catch {
-        json = undefined;
-      }
-      resolve({ code: code ?? -1, screen, json });
-    });
-  });
-}
+const onTerminal = (args: string[], answers: string[], env: Record<string, string | undefined> = {}) => runOnTerminal(cloud, args, answers, PROMPT, env);
 
 /** The subscription id in row n of the picker table on screen. */
 function row(screen: string, n: number): { id: string; marked: boolean } {
