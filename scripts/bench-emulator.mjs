@@ -5,19 +5,13 @@
 // not share an event loop. Run `node scripts/build.mjs` first; figures go to .bench/emulator.json.
 //
 //   node scripts/bench-emulator.mjs [--seconds 8] [--concurrency 64] [--tenants 200] [--subscriptions 20]
-import { spawn } from 'node:child_process';
 import https from 'node:https';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { emulatorModule, requireBuild, root, startCloud } from './bench-local-cloud.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bundle = join(root, 'dist', 'emulator.js');
-if (!existsSync(bundle)) {
-  console.error('dist/emulator.js is missing; run `node scripts/build.mjs` first.');
-  process.exit(1);
-}
+requireBuild();
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -29,28 +23,9 @@ const concurrency = opt('concurrency', 64);
 const tenants = opt('tenants', 200);
 const subscriptionsPerTenant = opt('subscriptions', 20);
 
-const { generatedSeedInfo } = await import(pathToFileURL(bundle).href);
-const dataDir = mkdtempSync(join(tmpdir(), 'bench-emulator-'));
-
-// ---- the server, in its own process ----
-const serverCode = `
-  const { startEmulator, generateSeed } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-  const emu = await startEmulator({ dataDir: process.env.BENCH_DATA_DIR, port: 0, seed: generateSeed({ tenants: ${tenants}, subscriptionsPerTenant: ${subscriptionsPerTenant} }), pageSize: 100 });
-  process.stdout.write(JSON.stringify({ url: emu.url, caPem: emu.caPem }) + '\\n');
-  const stop = () => emu.stop().then(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-`;
-const server = spawn(process.execPath, ['--input-type=module', '-e', serverCode], { env: { ...process.env, BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
-const ready = await new Promise((resolve, reject) => {
-  let buf = '';
-  server.stdout.on('data', (c) => {
-    buf += c;
-    const nl = buf.indexOf('\n');
-    if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
-  });
-  server.once('exit', (code) => reject(new Error(`the emulator exited early (${code})`)));
-});
+const { generatedSeedInfo } = await emulatorModule();
+// The server in its own process, so client and server do not share an event loop.
+const ready = await startCloud({ seedCode: `generateSeed({ tenants: ${tenants}, subscriptionsPerTenant: ${subscriptionsPerTenant} })`, pageSize: 100 });
 
 let failed = false;
 try {
@@ -151,8 +126,6 @@ try {
   failed = true;
   console.error(e);
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  await ready.stop();
 }
 process.exit(failed ? 1 : 0);

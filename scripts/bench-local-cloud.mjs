@@ -25,11 +25,11 @@ export const emulatorModule = () => import(pathToFileURL(bundle).href);
  * Starts the emulator in a child process. `seedCode` is a JS expression evaluated there with
  * `generateSeed` in scope (undefined = the shipped seed), so a big seed never crosses a pipe.
  */
-export async function startCloud({ seedCode = 'undefined', faults, settings } = {}) {
+export async function startCloud({ seedCode = 'undefined', faults, settings, pageSize } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'myaccount-bench-cloud-'));
   const serverCode = `
     const { startEmulator, generateSeed } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
-    const emu = await startEmulator({ dataDir: process.env.BENCH_DATA_DIR, port: 0, admin: true, seed: ${seedCode}, faults: ${JSON.stringify(faults)}, settings: ${JSON.stringify(settings)} });
+    const emu = await startEmulator({ dataDir: process.env.BENCH_DATA_DIR, port: 0, admin: true, seed: ${seedCode}, faults: ${JSON.stringify(faults)}, settings: ${JSON.stringify(settings)}, pageSize: ${JSON.stringify(pageSize)} });
     process.stdout.write(JSON.stringify({ url: emu.url, port: emu.port, caPem: emu.caPem, caCertPath: emu.caCertPath, caBundlePath: emu.caBundlePath, adminKey: emu.adminKey, adminKeyHeader: emu.adminKeyHeader }) + '\\n');
     const stop = () => emu.stop().then(() => process.exit(0));
     process.on('SIGTERM', stop);
