@@ -1,7 +1,7 @@
 // Shared by the sign-in benchmarks: the local cloud in its own child process (so the CLI being
 // measured and the server never share a CPU queue in one event loop), state folders the real CLI
 // finds it from, the real CLI run as a child, and figures kept in .bench/ beside the previous run.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import https from 'node:https';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -150,6 +150,19 @@ export function connectByDeviceCode(cloud, stateDir, username, extraArgs = [], e
       resolve({ code, stdout, stderr, wallMs, codeShownMs });
     });
   });
+}
+
+/** Wall times in ms of `runs` runs of node with `args`, after three warm-up runs (OS file cache). */
+export function wallTimes(args, env, runs) {
+  for (let i = 0; i < 3; i++) spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+  }
+  return times;
 }
 
 export function median(values) {

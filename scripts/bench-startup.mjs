@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median, wallTimes } from './bench-local-cloud.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 31);
@@ -23,21 +24,9 @@ const cases = [
   { name: 'myaccount get-context', args: [join(root, 'bin/myaccount.js'), 'get-context'] },
 ];
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
 const results = {};
 for (const c of cases) {
-  for (let i = 0; i < 3; i++) spawnSync(process.execPath, c.args, { env, stdio: 'ignore' });
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, c.args, { env, stdio: 'ignore' });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}`);
-  }
+  const times = wallTimes(c.args, env, runs);
   const rss = [];
   for (let i = 0; i < 5; i++) {
     const r = spawnSync(process.execPath, ['--require', rssProbe, ...c.args], { env, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });

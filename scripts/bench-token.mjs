@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { bin, cliEnv, connectByDeviceCode, median, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+import { bin, cliEnv, connectByDeviceCode, median, requireBuild, saveFigures, startCloud, versus, wallTimes } from './bench-local-cloud.mjs';
 
 requireBuild();
 const runs = Number(process.env.BENCH_RUNS ?? 31);
@@ -31,14 +31,7 @@ try {
 
   const results = {};
   for (const c of cases) {
-    for (let i = 0; i < 3; i++) spawnSync(process.execPath, c.args, { env, stdio: 'ignore' });
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const start = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, c.args, { env, stdio: 'ignore' });
-      times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}`);
-    }
+    const times = wallTimes(c.args, env, runs);
     results[c.name] = { medianMs: +median(times).toFixed(1), minMs: +Math.min(...times).toFixed(1), maxMs: +Math.max(...times).toFixed(1) };
   }
   const sent = (await cloud.log(since)).filter((e) => !e.path.startsWith('/_admin')).length;
