@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { commands } from './commands/index.js';
 import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './auth/browser.js';
+import { isCi } from './core/ci.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, MyAccountError, internalError, invalidInput } from './core/errors.js';
 import { parseArgv, peekGlobals, type GlobalOptions } from './core/parse.js';
@@ -144,9 +145,6 @@ export function configDirFrom(env: Env): string {
   return join(env.HOME || homedir(), '.myaccount');
 }
 
-function isCi(env: Env): boolean {
-  return ['CI', 'TF_BUILD', 'GITHUB_ACTIONS', 'BUILD_BUILDID', 'JENKINS_URL'].some((name) => !!env[name] && env[name] !== 'false');
-}
 
 /** Runs one command and returns its exit code. Never throws. */
 export async function run(argv: readonly string[], overrides: Partial<CliDependencies> = {}): Promise<number> {

@@ -4,6 +4,7 @@
  * browser can open at all decides between the browser and device code.
  */
 import { spawn } from 'node:child_process';
+import { isCi } from '../core/ci.js';
 import type { Env } from '../core/context.js';
 
 export interface BrowserAvailability {
@@ -15,9 +16,7 @@ export interface BrowserAvailability {
 export function browserAvailability(env: Env, platform: NodeJS.Platform = process.platform): BrowserAvailability {
   if (env.BROWSER) return { available: true };
   if (env.SSH_CONNECTION || env.SSH_TTY || env.SSH_CLIENT) return { available: false, reason: 'this is an SSH session' };
-  if (['CI', 'TF_BUILD', 'GITHUB_ACTIONS', 'BUILD_BUILDID', 'JENKINS_URL'].some((name) => !!env[name] && env[name] !== 'false')) {
-    return { available: false, reason: 'this is a CI job' };
-  }
+  if (isCi(env)) return { available: false, reason: 'this is a CI job' };
   if (platform === 'win32' || platform === 'darwin') return { available: true };
   if (env.WSL_DISTRO_NAME) return { available: true };
   if (env.DISPLAY || env.WAYLAND_DISPLAY) return { available: true };

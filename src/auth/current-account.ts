@@ -6,12 +6,12 @@
 import type { CommandContext } from '../core/context.js';
 import { signInRequired } from '../core/errors.js';
 import { findAccount, requireContext } from '../profile/contexts.js';
-import { sameName, type AccountRecord, type ContextRecord, type Profile, type TenantRecord } from '../profile/profile.js';
+import { isGuid, tenantMatches, type AccountRecord, type ContextRecord, type Profile } from '../profile/profile.js';
 import { credentialFor, sessionFor } from './account-credential.js';
 import type { Credential } from './credentials.js';
 import { defaultContextOrSignIn } from './default-account.js';
 import { loadProfile, type AuthSession } from './session.js';
-import { isGuid, resolveTenantId } from './tenant-lookup.js';
+import { resolveTenantId } from './tenant-lookup.js';
 
 export interface CurrentAccount {
   profile: Profile;
@@ -43,10 +43,6 @@ export async function openCurrentAccount(ctx: CommandContext, contextName?: stri
     session.close();
     throw error;
   }
-}
-
-export function tenantMatches(tenant: Pick<TenantRecord, 'id' | 'domains' | 'defaultDomain'>, value: string): boolean {
-  return sameName(tenant.id, value) || (tenant.domains ?? []).some((d) => sameName(d, value)) || (!!tenant.defaultDomain && sameName(tenant.defaultDomain, value));
 }
 
 /** A tenant id for what a person typed: an id, a domain the account already knows, else Entra's answer for the domain. */

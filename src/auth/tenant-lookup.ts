@@ -4,13 +4,12 @@
  */
 import { MyAccountError } from '../core/errors.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
+import { isGuid } from '../profile/profile.js';
 import { authorityHost } from './endpoints.js';
 import type { HttpClient } from './http-client.js';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GUID_IN_PATH = /\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\//i;
 
-export const isGuid = (value: string): boolean => GUID.test(value);
 
 export async function resolveTenantId(value: string, environment: EnvironmentView, http: HttpClient, signal: AbortSignal): Promise<string> {
   if (isGuid(value)) return value.toLowerCase();

@@ -6,14 +6,12 @@
 import type { GetAccessTokenInput, AccessTokenResult } from '../commands/get-access-token.js';
 import type { CommandContext } from '../core/context.js';
 import { findAccount, findContext } from '../profile/contexts.js';
-import { sameName } from '../profile/profile.js';
+import { isGuid, tenantMatches } from '../profile/profile.js';
 import { findCachedToken } from './cached-token.js';
 import { defaultContextOrSignIn } from './default-account.js';
 import { resourceOfType } from './endpoints.js';
 import { loadProfile, readSettings, resolveEnvironment } from './sign-in-settings.js';
 import { accessTokenResult } from './token-result.js';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function tryCachedAccessToken(input: GetAccessTokenInput, ctx: CommandContext): Promise<AccessTokenResult | null> {
   const profile = await loadProfile(ctx);
@@ -34,7 +32,7 @@ export async function tryCachedAccessToken(input: GetAccessTokenInput, ctx: Comm
   let tenant = contextTenant;
   if (input.TenantId !== undefined) {
     const value = input.TenantId;
-    const known = GUID.test(value) ? value.toLowerCase() : account.tenants.find((t) => sameName(t.id, value) || sameName(t.defaultDomain ?? '', value) || (t.domains ?? []).some((d) => sameName(d, value)))?.id;
+    const known = isGuid(value) ? value.toLowerCase() : account.tenants.find((t) => tenantMatches(t, value))?.id;
     if (!known) return null;
     tenant = known;
   }

@@ -6,9 +6,8 @@
  */
 import { notFound } from '../core/errors.js';
 import type { SubscriptionRecord } from '../profile/profile.js';
-import { sameName } from '../profile/profile.js';
+import { isGuid, sameName } from '../profile/profile.js';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACTIVE = new Set(['enabled', 'warned']);
 
 export const isActive = (s: SubscriptionRecord): boolean => ACTIVE.has(s.state.toLowerCase());
@@ -21,7 +20,7 @@ export interface Requested {
 
 /** The requested subscription, by id or (ignoring case) by name, preferring its home tenant. */
 export function findRequested(subscriptions: SubscriptionRecord[], requested: Requested): SubscriptionRecord {
-  const byId = GUID.test(requested.value);
+  const byId = isGuid(requested.value);
   const matches = subscriptions.filter((s) => (byId ? sameName(s.id, requested.value) : sameName(s.name, requested.value)));
   const found = matches.find((s) => s.homeTenantId === s.tenantId) ?? matches[0];
   if (!found) {

@@ -4,12 +4,12 @@
  * or fails costs only itself and is reported once, in one warning.
  */
 import pLimit from 'p-limit';
-import { openCurrentAccount, tenantIdFor, tenantMatches, type CurrentAccount } from '../auth/current-account.js';
+import { openCurrentAccount, tenantIdFor, type CurrentAccount } from '../auth/current-account.js';
 import { armResource, resourceManagerUrl } from '../auth/endpoints.js';
 import { isMfaError } from '../auth/msal-errors.js';
 import type { CommandContext } from '../core/context.js';
 import { ExitCode, MyAccountError, notFound } from '../core/errors.js';
-import { sameName } from '../profile/profile.js';
+import { sameName, tenantMatches } from '../profile/profile.js';
 import type { SubscriptionView } from '../commands/connect.js';
 import type { GetSubscriptionInput } from '../commands/get-subscription.js';
 import type { GetTenantInput, TenantInfo } from '../commands/get-tenant.js';

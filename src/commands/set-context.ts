@@ -1,8 +1,8 @@
 import { defineCommand } from '../core/command.js';
 import { MyAccountError, invalidInput, notFound, signInRequired } from '../core/errors.js';
 import { contextName, findAccount, findContext, findEquivalent, makeDefault, resolveDefault, sameTarget, toContextView, type ContextView } from '../profile/contexts.js';
-import { openProfile, sameName, type AccountRecord, type ContextRecord, type SubscriptionRecord, type TenantRecord } from '../profile/profile.js';
-import { CONTEXT_TYPE, GUID, contextOutput, contextTable, flag, scope, text } from './common.js';
+import { isGuid, openProfile, sameName, tenantMatches, type AccountRecord, type ContextRecord, type SubscriptionRecord, type TenantRecord } from '../profile/profile.js';
+import { CONTEXT_TYPE, contextOutput, contextTable, flag, scope, text } from './common.js';
 
 interface Input {
   Subscription?: string;
@@ -10,12 +10,6 @@ interface Input {
   Name?: string;
   Scope?: 'Process' | 'CurrentUser';
   Force?: boolean;
-}
-
-const isGuid = (value: string): boolean => new RegExp(GUID).test(value);
-
-function tenantMatches(tenant: TenantRecord, value: string): boolean {
-  return sameName(tenant.id, value) || (tenant.domains ?? []).some((d) => sameName(d, value)) || (!!tenant.defaultDomain && sameName(tenant.defaultDomain, value));
 }
 
 function resolveTenant(account: AccountRecord, value: string): TenantRecord {

@@ -87,3 +87,13 @@ export function openProfile(configDir: string, clock: Clock): StateFile<Profile>
 }
 
 export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Tenant and subscription ids are GUIDs; anything else a person types is a name or a domain. */
+export const isGuid = (value: string): boolean => GUID.test(value);
+
+/** A tenant named by its id or any of its domains, ignoring case. */
+export function tenantMatches(tenant: Pick<TenantRecord, 'id' | 'domains' | 'defaultDomain'>, value: string): boolean {
+  return sameName(tenant.id, value) || (tenant.domains ?? []).some((d) => sameName(d, value)) || (!!tenant.defaultDomain && sameName(tenant.defaultDomain, value));
+}
