@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CI_VARIABLES } from '../../src/core/ci.js';
 
 export const REPO = resolve(__dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'myaccount.js');
@@ -24,10 +25,22 @@ export interface RunOptions {
   cwd?: string;
 }
 
-/** Environment for a child: nothing from the developer's own MyAccount settings leaks in. */
+/**
+ * Variables of the machine the tests run on that change what the CLI does: a CI job (CI sets CI),
+ * an SSH session, a display, a browser command, credentials and managed-identity endpoints. The
+ * same suite must pass on a laptop and in CI, so none is inherited; a test that needs one sets it.
+ */
+const AMBIENT = new Set([
+  ...CI_VARIABLES,
+  'SSH_CONNECTION', 'SSH_CLIENT', 'SSH_TTY', 'DISPLAY', 'WAYLAND_DISPLAY', 'BROWSER',
+  'AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH', 'AZURE_CLIENT_CERTIFICATE_PASSWORD', 'AZURE_FEDERATED_TOKEN_FILE',
+  'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'IDENTITY_SERVER_THUMBPRINT', 'IMDS_ENDPOINT', 'MSI_ENDPOINT', 'MSI_SECRET', 'AZURE_POD_IDENTITY_AUTHORITY_HOST',
+]);
+
+/** Environment for a child: nothing from the developer's own MyAccount settings, or the machine's CI and session markers, leaks in. */
 export function cleanEnv(configDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MYACCOUNT_')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('MYACCOUNT_') && !AMBIENT.has(k)) env[k] = v;
   env.MYACCOUNT_CONFIG_DIR = configDir;
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
