@@ -2,7 +2,8 @@
 # Installs what MyAccount needs on a Debian machine and builds it.
 #   --system   also install Debian packages (needs root): a toolchain and libsecret for the
 #              keytar addon the encrypted token cache uses, gnome-keyring and D-Bus to test it,
-#              Chromium for the browser sign-in tests.
+#              Chromium for the browser sign-in tests; and PowerShell 7 (a .NET global tool) for the
+#              module's tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,16 @@ if [[ "${1:-}" == "--system" ]]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  # PowerShell 7 comes as a .NET global tool (pwsh in ~/.dotnet/tools). 7.6.9 is pinned: the
+  # NuGet mirror serves it, and a later 7.7 may want a newer .NET than this machine has.
+  if ! command -v pwsh >/dev/null 2>&1 && [[ ! -x "$HOME/.dotnet/tools/pwsh" ]]; then
+    if ! command -v dotnet >/dev/null 2>&1; then
+      echo "setup: PowerShell 7 is installed with the .NET SDK (dotnet tool install), and dotnet is not on PATH." >&2
+      exit 1
+    fi
+    echo "setup: installing PowerShell 7.6.9 (dotnet tool install --global PowerShell)" >&2
+    dotnet tool install --global PowerShell --version 7.6.9 >/dev/null
   fi
 fi
 

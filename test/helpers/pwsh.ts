@@ -1,0 +1,112 @@
+/**
+ * Real PowerShell 7 for the module's tests: a script runs in `pwsh -NoProfile -NonInteractive`
+ * with the module imported from the repository (so it calls the real CLI beside it), against a
+ * state folder and local cloud the test owns. A script reports what it found as one JSON line
+ * (`Out-Result`), which the test reads back.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { cleanEnv, REPO } from './cli.js';
+import { recordOutput } from './secret-scan.js';
+
+export const MODULE_MANIFEST = join(REPO, 'module', 'MyAccount.psd1');
+
+/** pwsh from PATH or where `dotnet tool install --global PowerShell` puts it; setup installs it. */
+export function findPwsh(): string {
+  const candidates = [...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'pwsh')), join(homedir(), '.dotnet', 'tools', 'pwsh')];
+  const found = candidates.find((c) => c && existsSync(c));
+  if (!found) throw new Error('PowerShell 7 (pwsh) was not found on PATH or in ~/.dotnet/tools. Run `bash scripts/setup.sh --system` (it runs `dotnet tool install --global PowerShell --version 7.6.9`).');
+  return found;
+}
+
+export interface PwshResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** What the script passed to Out-Result (the last one), parsed. */
+  result: any;
+}
+
+export interface RunningPwsh {
+  pid: number;
+  /** Resolves with the first match of `pattern` in what the host has written so far. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  done: Promise<PwshResult>;
+}
+
+const RESULT_MARK = '##result:';
+
+/**
+ * Prepended to every script: errors stop it (and exit 1), plain text output for parsing, the
+ * module imported, and Out-Result to report one value as JSON on its own line.
+ */
+function prologue(importModule: boolean): string {
+  return [
+    "$ErrorActionPreference = 'Stop'",
+    "$PSStyle.OutputRendering = 'PlainText'",
+    `function Out-Result { param([Parameter(ValueFromPipeline)] $InputObject) begin { $all = [System.Collections.Generic.List[object]]::new() } process { $all.Add($InputObject) } end { $value = if ($all.Count -eq 1) { $all[0] } else { $all.ToArray() }; [Console]::Out.WriteLine('${RESULT_MARK}' + (ConvertTo-Json -InputObject $value -Depth 8 -Compress)) } }`,
+    importModule ? `Import-Module '${MODULE_MANIFEST.replace(/'/g, "''")}'` : '',
+    '',
+  ].join('\n');
+}
+
+export interface PwshOptions {
+  env?: Record<string, string | undefined>;
+  /** Leave the module unimported (to time or test the import itself). */
+  noImport?: boolean;
+}
+
+export function spawnPwsh(target: { configDir: string; env: Record<string, string | undefined> }, script: string, options: PwshOptions = {}): RunningPwsh {
+  const env = cleanEnv(target.configDir, { ...target.env, NO_COLOR: '1', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off', ...options.env });
+  // A script file, not -Command -: pwsh runs piped commands line by line, and -File exits 1 on a terminating error.
+  const folder = mkdtempSync(join(tmpdir(), 'myaccount-pwsh-'));
+  const file = join(folder, 'test.ps1');
+  writeFileSync(file, `${prologue(!options.noImport)}${script}\n`);
+  const child = spawn(findPwsh(), ['-NoProfile', '-NonInteractive', '-File', file], { env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { pattern: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
+  const check = (): void => {
+    for (const w of [...waiters]) {
+      const m = (stdout + stderr).match(w.pattern);
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(m);
+      }
+    }
+  };
+  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString('utf8')), check()));
+  child.stderr.on('data', (d: Buffer) => ((stderr += d.toString('utf8')), check()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 90000);
+  const done = new Promise<PwshResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      rmSync(folder, { recursive: true, force: true });
+      recordOutput(['pwsh', script.slice(0, 80)], stdout, stderr);
+      const line = stdout.split('\n').reverse().find((l) => l.startsWith(RESULT_MARK));
+      let result: any;
+      if (line) result = JSON.parse(line.slice(RESULT_MARK.length));
+      resolve({ code: code ?? -1, stdout, stderr, result });
+    });
+  });
+  return {
+    pid: child.pid!,
+    done,
+    waitFor(pattern, timeoutMs = 30000) {
+      const m = (stdout + stderr).match(pattern);
+      if (m) return Promise.resolve(m);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`pwsh did not write ${pattern} within ${timeoutMs} ms:\n${stdout}\n${stderr}`)), timeoutMs);
+        waiters.push({ pattern, resolve: (x) => (clearTimeout(timer), resolve(x)) });
+        void done.then((r) => reject(new Error(`pwsh exited (${r.code}) before writing ${pattern}:\n${r.stdout}\n${r.stderr}`)));
+      });
+    },
+  };
+}
+
+export function runPwsh(target: { configDir: string; env: Record<string, string | undefined> }, script: string, options: PwshOptions = {}): Promise<PwshResult> {
+  return spawnPwsh(target, script, options).done;
+}

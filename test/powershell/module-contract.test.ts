@@ -1,0 +1,112 @@
+/**
+ * The generated module as PowerShell 7 sees it: it imports cleanly, exports one cmdlet per
+ * command, and each cmdlet's parameters, parameter sets, aliases, ValidateSets, help, output
+ * type and ShouldProcess support are what the registry declares. Read through Get-Command and
+ * Get-Help in real pwsh, not by reading the generated text.
+ */
+import { commands } from '../../src/commands/index.js';
+import { tempConfigDir } from '../helpers/cli.js';
+import { runPwsh } from '../helpers/pwsh.js';
+
+const cmdlets = commands.filter((c) => c.cmdlet);
+const state = tempConfigDir();
+const target = { configDir: state.dir, env: {} };
+let described: Record<string, any>;
+
+afterAll(() => state.cleanup());
+
+beforeAll(async () => {
+  // One pwsh for every cmdlet's description: starting pwsh is the slow part.
+  const r = await runPwsh(
+    target,
+    `
+$all = [ordered]@{}
+foreach ($command in Get-Command -Module MyAccount -CommandType Function) {
+    $help = Get-Help $command.Name -Full
+    $all[$command.Name] = [ordered]@{
+        DefaultSet = $command.DefaultParameterSet
+        Sets = @($command.ParameterSets | ForEach-Object {
+            [ordered]@{ Name = $_.Name; Parameters = @($_.Parameters | ForEach-Object { [ordered]@{ Name = $_.Name; Mandatory = $_.IsMandatory; Position = $_.Position } }) }
+        })
+        Parameters = [ordered]@{}
+        OutputType = @($command.OutputType | ForEach-Object Name)
+        Synopsis = $help.Synopsis
+        Examples = @($help.examples.example | ForEach-Object { $_.code })
+        ParameterHelp = [ordered]@{}
+    }
+    foreach ($p in $command.Parameters.Values) {
+        $set = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
+        $all[$command.Name].Parameters[$p.Name] = [ordered]@{
+            Type = $p.ParameterType.FullName
+            Aliases = @($p.Aliases)
+            ValidateSet = if ($set) { @($set.ValidValues) } else { $null }
+            Completer = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] })
+        }
+    }
+    foreach ($p in @($help.parameters.parameter)) { if ($p) { $all[$command.Name].ParameterHelp[$p.name] = ($p.description | Out-String).Trim() } }
+}
+[ordered]@{
+    Version = $PSVersionTable.PSVersion.ToString()
+    Aliases = @(Get-Command -Module MyAccount -CommandType Alias | ForEach-Object { [ordered]@{ Name = $_.Name; Target = $_.ResolvedCommandName } })
+    Commands = $all
+} | Out-Result
+`,
+  );
+  if (r.code !== 0) throw new Error(`pwsh failed (${r.code}):\n${r.stdout}\n${r.stderr}`);
+  described = r.result;
+});
+
+test('it is real PowerShell 7 and the module exports exactly one cmdlet per command', () => {
+  expect(Number(described.Version.split('.')[0])).toBeGreaterThanOrEqual(7);
+  expect(Object.keys(described.Commands).sort()).toEqual(cmdlets.map((c) => c.cmdlet).sort());
+  const aliases = Object.fromEntries(described.Aliases.map((a: any) => [a.Name, a.Target]));
+  for (const c of cmdlets) for (const alias of c.cmdletAliases ?? []) expect(aliases[alias]).toBe(c.cmdlet);
+});
+
+describe.each(cmdlets.map((c) => [c.cmdlet!, c] as const))('%s', (name, def) => {
+  const psParams = Object.entries(def.input.properties).filter(([, s]) => !s['x-ps']?.cliOnly);
+
+  test('has the parameters, aliases and ValidateSets the registry declares, with help for each', () => {
+    const d = described.Commands[name];
+    for (const [param, schema] of psParams) {
+      const got = d.Parameters[param];
+      expect({ param, present: !!got }).toEqual({ param, present: true });
+      for (const alias of schema['x-ps']?.aliases ?? []) expect(got.Aliases).toContain(alias);
+      if (schema.enum) expect(got.ValidateSet).toEqual(schema.enum.map(String));
+      if (schema['x-ps']?.completer) expect(got.Completer).toBe(true);
+      if (schema['x-ps']?.secret) expect(got.Type).toMatch(/SecureString|PSCredential/);
+      expect(d.ParameterHelp[param]?.length ?? 0).toBeGreaterThan(0);
+    }
+  });
+
+  test('has the parameter sets the registry declares, and mandatory parameters where it says', () => {
+    const d = described.Commands[name];
+    const declared = new Set(psParams.flatMap(([, s]) => s['x-ps']?.sets ?? []));
+    const sets = d.Sets.map((s: any) => s.Name);
+    if (declared.size) expect(sets.sort()).toEqual([...declared].sort());
+    for (const [param, schema] of psParams) {
+      const mandatory = schema['x-ps']?.mandatory;
+      if (!mandatory) continue;
+      for (const set of d.Sets) {
+        const entry = set.Parameters.find((p: any) => p.Name === param);
+        if (!entry) continue;
+        const expected = mandatory === true || mandatory.includes(set.Name);
+        expect({ param, set: set.Name, mandatory: entry.Mandatory }).toEqual({ param, set: set.Name, mandatory: expected });
+      }
+    }
+  });
+
+  test('declares its output type and has a synopsis and runnable examples in Get-Help', () => {
+    const d = described.Commands[name];
+    expect(d.OutputType).toContain(def.outputType);
+    expect(d.Synopsis).toBe(def.summary);
+    expect(d.Examples.length).toBe(def.examples.length);
+    for (const e of def.examples) expect(d.Examples).toContain(e.powershell);
+  });
+
+  test(def.confirmImpact ? 'supports -WhatIf and -Confirm' : 'has no -WhatIf (it changes nothing that needs confirming)', () => {
+    const d = described.Commands[name];
+    expect('WhatIf' in d.Parameters).toBe(!!def.confirmImpact);
+    expect('Confirm' in d.Parameters).toBe(!!def.confirmImpact);
+  });
+});
