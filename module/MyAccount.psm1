@@ -20,6 +20,16 @@ function Get-MyAccountNode {
     return $node.Source
 }
 
+function ConvertTo-MyAccountText {
+    # The CLI speaks of its own commands and flags; here they are cmdlets and parameters.
+    param([string] $Text)
+    if (-not $Text) { return $Text }
+    $Text = [regex]::Replace($Text, '(?:\bmyaccount |^)([a-z]+(?:-[a-z]+)*)', {
+            param($m) $cmdlet = $script:CmdletOfCommand[$m.Groups[1].Value]; if ($cmdlet) { $cmdlet } else { $m.Value } })
+    [regex]::Replace($Text, '--([a-z][a-z0-9-]*)', {
+            param($m) $name = $script:ParameterOfFlag[$m.Groups[1].Value]; if ($name) { "-$name" } else { $m.Value } })
+}
+
 function ConvertTo-MyAccountInput {
     # Bound parameters become the command's JSON input. Secrets are unwrapped only here, on their
     # way to the CLI's stdin; they never appear on a command line or in a variable that outlives this call.
@@ -43,7 +53,12 @@ function Invoke-MyAccountCli {
         [Parameter(Mandatory)] [System.Collections.IDictionary] $Bound,
         [Parameter(Mandatory)] [string[]] $ParameterNames,
         [Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Caller,
-        [string] $TypeName
+        [string] $TypeName,
+        # Only these properties of each result, in this order (see PowerShellOutput in the registry).
+        [string[]] $Properties,
+        # This property becomes a SecureString unless -AsPlainText.
+        [string] $SecureProperty,
+        [switch] $AsPlainText
     )
     $arguments = [System.Collections.Generic.List[string]]::new()
     $arguments.Add($script:MyAccountCli)
@@ -81,10 +96,10 @@ function Invoke-MyAccountCli {
             try { $evt = $line | ConvertFrom-Json -ErrorAction Stop } catch { $evt = $null }
             if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) { $Caller.WriteVerbose($line); continue }
             switch ($evt.type) {
-                'warning' { $Caller.WriteWarning($evt.message) }
+                'warning' { $Caller.WriteWarning((ConvertTo-MyAccountText $evt.message)) }
                 'verbose' { $Caller.WriteVerbose($evt.message) }
                 'debug' { $Caller.WriteDebug($evt.message) }
-                'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new($evt.message, 'MyAccount')) }
+                'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new((ConvertTo-MyAccountText $evt.message), 'MyAccount')) }
                 'deviceCode' {
                     # Shown on the host even when output is captured, and kept in the information stream.
                     Write-Host $evt.message
@@ -117,13 +132,10 @@ function Invoke-MyAccountCli {
         if (-not $process.HasExited) { try { $process.Kill($true) } catch { } }
     }
 
-    $document = $null
-    if ($stdout) {
-        try { $document = $stdout | ConvertFrom-Json -Depth 64 -ErrorAction Stop } catch { $document = $null }
-    }
     if ($process.ExitCode -ne 0) {
-        $err = if ($document -and $document.PSObject.Properties['error']) { $document.error } else { $null }
-        $message = if ($err) { $err.message } else { "myaccount $Command failed with exit code $($process.ExitCode)." }
+        $err = $null
+        try { $err = ($stdout | ConvertFrom-Json -Depth 64 -ErrorAction Stop).error } catch { $err = $null }
+        $message = if ($err) { ConvertTo-MyAccountText $err.message } else { "myaccount $Command failed with exit code $($process.ExitCode)." }
         $category = [System.Management.Automation.ErrorCategory]::NotSpecified
         if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
         $id = if ($err -and $err.code) { $err.code } else { 'MyAccountFailed' }
@@ -132,11 +144,29 @@ function Invoke-MyAccountCli {
         $record = [System.Management.Automation.ErrorRecord]::new($exception, "$id,$($Caller.MyInvocation.MyCommand.Name)", $category, $target)
         $Caller.ThrowTerminatingError($record)
     }
+    $document = $null
+    if ($stdout) {
+        # A result whose property names differ only in case (az's beside Az's) parses only as a hashtable.
+        try { $document = $stdout | ConvertFrom-Json -Depth 64 -AsHashtable:($null -ne $Properties) -ErrorAction Stop } catch { $document = $null }
+    }
     if ($null -eq $document) { return }
+    if ($Properties) { $document = @($document) | ForEach-Object { Select-MyAccountProperty -Item $_ -Properties $Properties -SecureProperty $SecureProperty -AsPlainText:$AsPlainText } }
     foreach ($item in @($document)) {
         if ($TypeName -and $item -is [psobject] -and $item -isnot [string] -and $item -isnot [bool]) { $item.PSObject.TypeNames.Insert(0, $TypeName) }
         $item
     }
+}
+
+function Select-MyAccountProperty {
+    # One result, parsed as a hashtable, becomes an object with just the given properties.
+    param([System.Collections.IDictionary] $Item, [string[]] $Properties, [string] $SecureProperty, [switch] $AsPlainText)
+    $values = [ordered]@{}
+    foreach ($name in $Properties) {
+        $value = $Item[$name]
+        if ($name -eq $SecureProperty -and -not $AsPlainText -and $null -ne $value) { $value = ConvertTo-SecureString -String $value -AsPlainText -Force }
+        $values[$name] = $value
+    }
+    [pscustomobject] $values
 }
 
 #endregion
@@ -162,6 +192,111 @@ function Get-MyAccountCompletion {
 }
 
 #endregion
+
+# The CLI's command and flag names, and what they are called here.
+$script:CmdletOfCommand = @{
+    'connect' = 'Connect-MyAccount'
+    'disconnect' = 'Disconnect-MyAccount'
+    'get-access-token' = 'Get-MyAccessToken'
+    'get-subscription' = 'Get-MySubscription'
+    'get-tenant' = 'Get-MyTenant'
+    'get-context' = 'Get-MyContext'
+    'set-context' = 'Set-MyContext'
+    'select-context' = 'Select-MyContext'
+    'rename-context' = 'Rename-MyContext'
+    'remove-context' = 'Remove-MyContext'
+    'clear-context' = 'Clear-MyContext'
+    'get-config' = 'Get-MyConfig'
+    'update-config' = 'Update-MyConfig'
+    'clear-config' = 'Clear-MyConfig'
+    'export-config' = 'Export-MyConfig'
+    'import-config' = 'Import-MyConfig'
+    'get-environment' = 'Get-MyEnvironment'
+    'add-environment' = 'Add-MyEnvironment'
+    'set-environment' = 'Set-MyEnvironment'
+    'remove-environment' = 'Remove-MyEnvironment'
+}
+$script:ParameterOfFlag = @{
+    'access-token' = 'AccessToken'
+    'account-id' = 'AccountId'
+    'active-directory-authority' = 'ActiveDirectoryAuthority'
+    'active-directory-service-endpoint-resource-id' = 'ActiveDirectoryServiceEndpointResourceId'
+    'ad-tenant' = 'AdTenant'
+    'all' = 'All'
+    'allow-plaintext-token-cache' = 'AllowPlaintextTokenCache'
+    'analysis-services-endpoint-resource-id' = 'AnalysisServicesEndpointResourceId'
+    'application-id' = 'ApplicationId'
+    'arm-endpoint' = 'ARMEndpoint'
+    'azure-analysis-services-endpoint-suffix' = 'AzureAnalysisServicesEndpointSuffix'
+    'azure-attestation-service-endpoint-resource-id' = 'AzureAttestationServiceEndpointResourceId'
+    'azure-attestation-service-endpoint-suffix' = 'AzureAttestationServiceEndpointSuffix'
+    'azure-data-lake-analytics-catalog-and-job-endpoint-suffix' = 'AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix'
+    'azure-data-lake-store-file-system-endpoint-suffix' = 'AzureDataLakeStoreFileSystemEndpointSuffix'
+    'azure-key-vault-dns-suffix' = 'AzureKeyVaultDnsSuffix'
+    'azure-key-vault-service-endpoint-resource-id' = 'AzureKeyVaultServiceEndpointResourceId'
+    'azure-operational-insights-endpoint' = 'AzureOperationalInsightsEndpoint'
+    'azure-operational-insights-endpoint-resource-id' = 'AzureOperationalInsightsEndpointResourceId'
+    'azure-synapse-analytics-endpoint-resource-id' = 'AzureSynapseAnalyticsEndpointResourceId'
+    'azure-synapse-analytics-endpoint-suffix' = 'AzureSynapseAnalyticsEndpointSuffix'
+    'batch-endpoint-resource-id' = 'BatchEndpointResourceId'
+    'certificate-password' = 'CertificatePassword'
+    'certificate-path' = 'CertificatePath'
+    'client-id' = 'ClientId'
+    'client-secret' = 'ClientSecret'
+    'container-registry-endpoint-suffix' = 'ContainerRegistryEndpointSuffix'
+    'context-name' = 'ContextName'
+    'credential' = 'Credential'
+    'data-lake-endpoint-resource-id' = 'DataLakeEndpointResourceId'
+    'default-subscription-for-login' = 'DefaultSubscriptionForLogin'
+    'device' = 'UseDeviceAuthentication'
+    'device-auth' = 'UseDeviceAuthentication'
+    'device-code' = 'UseDeviceAuthentication'
+    'disable-instance-discovery' = 'DisableInstanceDiscovery'
+    'domain' = 'TenantId'
+    'enable-adfs-authentication' = 'EnableAdfsAuthentication'
+    'enable-login-by-wam' = 'EnableLoginByWam'
+    'environment' = 'Environment'
+    'federated-token' = 'FederatedToken'
+    'federated-token-file' = 'FederatedTokenFile'
+    'force' = 'Force'
+    'gallery-url' = 'GalleryUrl'
+    'graph-endpoint-resource-id' = 'GraphEndpointResourceId'
+    'graph-url' = 'GraphUrl'
+    'identity' = 'Identity'
+    'list-available' = 'ListAvailable'
+    'login-experience-v2' = 'LoginExperienceV2'
+    'management-portal-url' = 'ManagementPortalUrl'
+    'max-context-population' = 'MaxContextPopulation'
+    'microsoft-graph-endpoint-resource-id' = 'MicrosoftGraphEndpointResourceId'
+    'microsoft-graph-url' = 'MicrosoftGraphUrl'
+    'name' = 'Name'
+    'pass-thru' = 'PassThru'
+    'path' = 'Path'
+    'publish-settings-file-url' = 'PublishSettingsFileUrl'
+    'resource' = 'ResourceUrl'
+    'resource-manager-url' = 'ResourceManagerUrl'
+    'resource-type-name' = 'ResourceTypeName'
+    'resource-url' = 'ResourceUrl'
+    'scope' = 'Scope'
+    'send-certificate-chain' = 'SendCertificateChain'
+    'service-management-url' = 'ServiceManagementUrl'
+    'service-principal' = 'ServicePrincipal'
+    'skip-context-population' = 'SkipContextPopulation'
+    'source-name' = 'SourceName'
+    'sql-database-dns-suffix' = 'SqlDatabaseDnsSuffix'
+    'storage-endpoint-suffix' = 'StorageEndpointSuffix'
+    'subscription' = 'Subscription'
+    'subscription-id' = 'SubscriptionId'
+    'subscription-name' = 'SubscriptionName'
+    'target-name' = 'TargetName'
+    'tenant' = 'Tenant'
+    'tenant-concurrency' = 'TenantConcurrency'
+    'tenant-id' = 'TenantId'
+    'timeout' = 'Timeout'
+    'traffic-manager-dns-suffix' = 'TrafficManagerDnsSuffix'
+    'use-device-authentication' = 'UseDeviceAuthentication'
+    'username' = 'Username'
+}
 
 # The parameters each cmdlet passes to the CLI (common parameters are not among them).
 $script:Parameters = @{
@@ -195,7 +330,7 @@ function Connect-MyAccount {
         Sign in to Azure: a person (browser, device code, broker, password), a service principal, a managed identity, or an access token.
 
     .DESCRIPTION
-        Signs in through MSAL, lists the tenants the account can reach and every subscription in each (side by side, TenantConcurrency at a time), stores contexts and selects one as the default. People sign in in the browser; where no browser can open (no display, SSH, CI) a device code is used automatically, and with EnableLoginByWam the operating system broker where one is available. Tenants that need multi-factor authentication or fail are reported once, together. The default subscription is --subscription, else DefaultSubscriptionForLogin, else a picker when a person is at a terminal (LoginExperienceV2), else the first active subscription in its home tenant. Tokens go to the encrypted token cache every MyAccount process shares.
+        Signs in through MSAL, lists the tenants the account can reach and every subscription in each (side by side, TenantConcurrency at a time), stores contexts and selects one as the default. People sign in in the browser; where no browser can open (no display, SSH, CI) a device code is used automatically, and with EnableLoginByWam the operating system broker where one is available. Tenants that need multi-factor authentication or fail are reported once, together. The default subscription is -Subscription, else DefaultSubscriptionForLogin, else a picker when a person is at a terminal (LoginExperienceV2), else the first active subscription in its home tenant. Tokens go to the encrypted token cache every MyAccount process shares.
 
     .PARAMETER Environment
         The cloud to sign in to: AzureCloud (default), AzureChinaCloud, AzureUSGovernment, LocalCloud or one you added.
@@ -234,13 +369,13 @@ function Connect-MyAccount {
         Send the certificate with each request (subject name and issuer authentication).
 
     .PARAMETER FederatedToken
-        A federated token (OIDC JWT from a CI system) to exchange for tokens. Prefer --federated-token-file, which is read again when the token is rotated. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
+        A federated token (OIDC JWT from a CI system) to exchange for tokens. Prefer -FederatedTokenFile, which is read again when the token is rotated. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
 
     .PARAMETER FederatedTokenFile
         A file holding a federated token; read again whenever a new token is needed, so long jobs keep working.
 
     .PARAMETER Identity
-        Sign in as the managed identity of this machine, container or app (system-assigned, or user-assigned with --account-id).
+        Sign in as the managed identity of this machine, container or app (system-assigned, or user-assigned with -AccountId).
 
     .PARAMETER AccessToken
         An Azure Resource Manager access token to use as it is. It cannot be refreshed. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
@@ -255,7 +390,7 @@ function Connect-MyAccount {
         How many subscriptions get a context (default 25; -1 for all).
 
     .PARAMETER Force
-        Overwrite a context of the same name (--context-name) that points elsewhere.
+        Overwrite a context of the same name (-ContextName) that points elsewhere.
 
     .PARAMETER Scope
         Process: the new default context applies to this shell only. CurrentUser (default): to every new shell too.
@@ -414,7 +549,7 @@ function Disconnect-MyAccount {
         Sign an account out: remove its tokens, its kept secrets and all its contexts.
 
     .DESCRIPTION
-        Without parameters, signs out the account of the default context. --username names the account (a user name, an application id or a managed identity id), --context-name the context whose account to sign out, --all every account. The account's tokens leave the shared token cache, the client secret, certificate password or federated token kept for a service principal leaves the secure store, and every context of the account is removed; when the default context was one of them, the first remaining context becomes the default. Other accounts keep their tokens and contexts.
+        Without parameters, signs out the account of the default context. -Username names the account (a user name, an application id or a managed identity id), -ContextName the context whose account to sign out, -All every account. The account's tokens leave the shared token cache, the client secret, certificate password or federated token kept for a service principal leaves the secure store, and every context of the account is removed; when the default context was one of them, the first remaining context becomes the default. Other accounts keep their tokens and contexts.
 
     .PARAMETER ContextName
         The context whose account to sign out. Default: the default context.
@@ -479,7 +614,7 @@ function Get-MyAccessToken {
         Get an access token for Azure Resource Manager or another Azure service, for the signed-in account.
 
     .DESCRIPTION
-        Returns a token for the account of the default context (or --context-name), in the context's tenant or --tenant-id, silently: from the token cache, refreshed when it is about to expire. Nobody is asked to sign in; when a new sign-in is needed the command fails with exit code 3 and says what to run. The result carries both shapes: Az's Token, ExpiresOn (ISO 8601, UTC), TenantId, UserId, Type; and az's accessToken (= Token), expiresOn (local time, "YYYY-MM-DD HH:MM:SS.ffffff"), expires_on (= ExpiresOn in seconds since 1970), subscription (the context's subscription id, null for another tenant), tenant (= TenantId), tokenType (= Type). The token appears only in JSON output, never in --output table or tsv, and never on stderr.
+        Returns a token for the account of the default context (or -ContextName), in the context's tenant or -TenantId, silently: from the token cache, refreshed when it is about to expire. Nobody is asked to sign in; when a new sign-in is needed it fails and says what to run. As in Az.Accounts, Token is a SecureString (Invoke-RestMethod -Authentication Bearer -Token takes it as it is); -AsPlainText returns it as a string. ExpiresOn is in UTC.
 
     .PARAMETER ResourceTypeName
         The Azure service the token is for, by name (default Arm). Its audience comes from the account's environment.
@@ -493,15 +628,18 @@ function Get-MyAccessToken {
     .PARAMETER ContextName
         Use the account and tenant of this context instead of the default one.
 
+    .PARAMETER AsPlainText
+        Return Token as plain text instead of a SecureString. Plain text can end up in transcripts and logs; prefer the SecureString where the consumer accepts one.
+
     .EXAMPLE
         Get-MyAccessToken
 
         A Resource Manager token for the default context.
 
     .EXAMPLE
-        $token = (Get-MyAccessToken -ResourceTypeName MSGraph).Token
+        Invoke-RestMethod https://graph.microsoft.com/v1.0/me -Authentication Bearer -Token (Get-MyAccessToken -ResourceTypeName MSGraph).Token
 
-        A Microsoft Graph token, as a bearer header.
+        A Microsoft Graph token, for a bearer header.
 
     .EXAMPLE
         Get-MyAccessToken -ResourceUrl https://vault.azure.net -TenantId fabrikam.onmicrosoft.com
@@ -537,11 +675,14 @@ function Get-MyAccessToken {
         [Parameter()]
         [ValidateNotNullOrEmpty()]
         [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
-        [string] $ContextName
+        [string] $ContextName,
+
+        [Parameter()]
+        [switch] $AsPlainText
     )
 
     process {
-        Invoke-MyAccountCli -Command 'get-access-token' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyAccessToken'] -Caller $PSCmdlet -TypeName 'MyAccount.AccessToken'
+        Invoke-MyAccountCli -Command 'get-access-token' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyAccessToken'] -Caller $PSCmdlet -TypeName 'MyAccount.AccessToken' -Properties @('Token', 'ExpiresOn', 'TenantId', 'UserId', 'Type') -SecureProperty 'Token' -AsPlainText:$AsPlainText
     }
 }
 
@@ -551,7 +692,7 @@ function Get-MySubscription {
         List the subscriptions the signed-in account can use, live from Azure Resource Manager.
 
     .DESCRIPTION
-        Asks Resource Manager, not the stored contexts, so the list is current. Without --tenant-id it reads every tenant of the account of the default context (TenantConcurrency at a time); tenants that need multi-factor authentication or fail are left out and reported in one warning. --subscription-id is looked up directly in each tenant; --subscription-name is matched ignoring case. Finding nothing for either is an error (exit code 1). The result is always a list, in the order Resource Manager returns it, tenant by tenant.
+        Asks Resource Manager, not the stored contexts, so the list is current. Without -TenantId it reads every tenant of the account of the default context (TenantConcurrency at a time); tenants that need multi-factor authentication or fail are left out and reported in one warning. -SubscriptionId is looked up directly in each tenant; -SubscriptionName is matched ignoring case. Finding nothing for either is an error (exit code 1). The result is always a list, in the order Resource Manager returns it, tenant by tenant.
 
     .PARAMETER SubscriptionId
         The id of the subscription to get.
@@ -617,7 +758,7 @@ function Get-MyTenant {
         List the tenants the signed-in account can reach, live from Azure Resource Manager.
 
     .DESCRIPTION
-        Asks Resource Manager (GET /tenants, with a token from the account's home tenant) which tenants the account of the default context can reach, sorted by display name as Az does. --tenant-id keeps the tenant with that id or domain (ignoring case); finding none is an error (exit code 1). The result is always a list.
+        Asks Resource Manager (GET /tenants, with a token from the account's home tenant) which tenants the account of the default context can reach, sorted by display name as Az does. -TenantId keeps the tenant with that id or domain (ignoring case); finding none is an error (exit code 1). The result is always a list.
 
     .PARAMETER TenantId
         The tenant to show, by id or by any of its domains.

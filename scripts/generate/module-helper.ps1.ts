@@ -22,6 +22,16 @@ function Get-MyAccountNode {
     return $node.Source
 }
 
+function ConvertTo-MyAccountText {
+    # The CLI speaks of its own commands and flags; here they are cmdlets and parameters.
+    param([string] $Text)
+    if (-not $Text) { return $Text }
+    $Text = [regex]::Replace($Text, '(?:\bmyaccount |^)([a-z]+(?:-[a-z]+)*)', {
+            param($m) $cmdlet = $script:CmdletOfCommand[$m.Groups[1].Value]; if ($cmdlet) { $cmdlet } else { $m.Value } })
+    [regex]::Replace($Text, '--([a-z][a-z0-9-]*)', {
+            param($m) $name = $script:ParameterOfFlag[$m.Groups[1].Value]; if ($name) { "-$name" } else { $m.Value } })
+}
+
 function ConvertTo-MyAccountInput {
     # Bound parameters become the command's JSON input. Secrets are unwrapped only here, on their
     # way to the CLI's stdin; they never appear on a command line or in a variable that outlives this call.
@@ -45,7 +55,12 @@ function Invoke-MyAccountCli {
         [Parameter(Mandatory)] [System.Collections.IDictionary] $Bound,
         [Parameter(Mandatory)] [string[]] $ParameterNames,
         [Parameter(Mandatory)] [System.Management.Automation.PSCmdlet] $Caller,
-        [string] $TypeName
+        [string] $TypeName,
+        # Only these properties of each result, in this order (see PowerShellOutput in the registry).
+        [string[]] $Properties,
+        # This property becomes a SecureString unless -AsPlainText.
+        [string] $SecureProperty,
+        [switch] $AsPlainText
     )
     $arguments = [System.Collections.Generic.List[string]]::new()
     $arguments.Add($script:MyAccountCli)
@@ -83,10 +98,10 @@ function Invoke-MyAccountCli {
             try { $evt = $line | ConvertFrom-Json -ErrorAction Stop } catch { $evt = $null }
             if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) { $Caller.WriteVerbose($line); continue }
             switch ($evt.type) {
-                'warning' { $Caller.WriteWarning($evt.message) }
+                'warning' { $Caller.WriteWarning((ConvertTo-MyAccountText $evt.message)) }
                 'verbose' { $Caller.WriteVerbose($evt.message) }
                 'debug' { $Caller.WriteDebug($evt.message) }
-                'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new($evt.message, 'MyAccount')) }
+                'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new((ConvertTo-MyAccountText $evt.message), 'MyAccount')) }
                 'deviceCode' {
                     # Shown on the host even when output is captured, and kept in the information stream.
                     Write-Host $evt.message
@@ -119,13 +134,10 @@ function Invoke-MyAccountCli {
         if (-not $process.HasExited) { try { $process.Kill($true) } catch { } }
     }
 
-    $document = $null
-    if ($stdout) {
-        try { $document = $stdout | ConvertFrom-Json -Depth 64 -ErrorAction Stop } catch { $document = $null }
-    }
     if ($process.ExitCode -ne 0) {
-        $err = if ($document -and $document.PSObject.Properties['error']) { $document.error } else { $null }
-        $message = if ($err) { $err.message } else { "myaccount $Command failed with exit code $($process.ExitCode)." }
+        $err = $null
+        try { $err = ($stdout | ConvertFrom-Json -Depth 64 -ErrorAction Stop).error } catch { $err = $null }
+        $message = if ($err) { ConvertTo-MyAccountText $err.message } else { "myaccount $Command failed with exit code $($process.ExitCode)." }
         $category = [System.Management.Automation.ErrorCategory]::NotSpecified
         if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
         $id = if ($err -and $err.code) { $err.code } else { 'MyAccountFailed' }
@@ -134,11 +146,29 @@ function Invoke-MyAccountCli {
         $record = [System.Management.Automation.ErrorRecord]::new($exception, "$id,$($Caller.MyInvocation.MyCommand.Name)", $category, $target)
         $Caller.ThrowTerminatingError($record)
     }
+    $document = $null
+    if ($stdout) {
+        # A result whose property names differ only in case (az's beside Az's) parses only as a hashtable.
+        try { $document = $stdout | ConvertFrom-Json -Depth 64 -AsHashtable:($null -ne $Properties) -ErrorAction Stop } catch { $document = $null }
+    }
     if ($null -eq $document) { return }
+    if ($Properties) { $document = @($document) | ForEach-Object { Select-MyAccountProperty -Item $_ -Properties $Properties -SecureProperty $SecureProperty -AsPlainText:$AsPlainText } }
     foreach ($item in @($document)) {
         if ($TypeName -and $item -is [psobject] -and $item -isnot [string] -and $item -isnot [bool]) { $item.PSObject.TypeNames.Insert(0, $TypeName) }
         $item
     }
+}
+
+function Select-MyAccountProperty {
+    # One result, parsed as a hashtable, becomes an object with just the given properties.
+    param([System.Collections.IDictionary] $Item, [string[]] $Properties, [string] $SecureProperty, [switch] $AsPlainText)
+    $values = [ordered]@{}
+    foreach ($name in $Properties) {
+        $value = $Item[$name]
+        if ($name -eq $SecureProperty -and -not $AsPlainText -and $null -ne $value) { $value = ConvertTo-SecureString -String $value -AsPlainText -Force }
+        $values[$name] = $value
+    }
+    [pscustomobject] $values
 }
 
 #endregion

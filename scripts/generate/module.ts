@@ -5,6 +5,7 @@
  * only on the registry, so every build writes the same bytes.
  */
 import type { CommandDefinition, JsonSchema, ParameterMeta } from '../../src/core/command.js';
+import { toFlag } from '../../src/core/names.js';
 import { MODULE_HELPER } from './module-helper.ps1.js';
 import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
 
@@ -71,14 +72,54 @@ function parameterAttributes(p: Param): string[] {
   return lines;
 }
 
-function helpBlock(def: CommandDefinition<any, any>): string {
-  const lines = ['<#', '.SYNOPSIS', `    ${psHelpText(def.summary)}`, '', '.DESCRIPTION', `    ${psHelpText(def.description)}`];
-  for (const p of paramsOf(def)) {
-    let text = p.schema.description ?? '';
-    if (p.meta.secret) text += ' Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.';
-    lines.push('', `.PARAMETER ${p.name}`, `    ${psHelpText(text)}`);
+/** Each CLI flag (and flag alias) of a cmdlet's parameter, mapped to the parameter's name. */
+function parameterOfFlag(commands: readonly CommandDefinition<any, any>[]): Map<string, string> {
+  const parameters = new Map<string, string>();
+  for (const c of commands.filter((x) => x.cmdlet)) {
+    for (const p of paramsOf(c)) {
+      parameters.set(p.meta.flag ?? toFlag(p.name), p.name);
+      for (const alias of p.meta.flagAliases ?? []) if (!parameters.has(alias)) parameters.set(alias, p.name);
+    }
   }
-  for (const example of def.examples) lines.push('', '.EXAMPLE', `    ${psHelpText(example.powershell)}`, '', `    ${psHelpText(example.description)}`);
+  return new Map([...parameters].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Rewrites help text for PowerShell readers: the CLI's flags become their parameter names. */
+type Prose = (text: string) => string;
+
+function proseFor(commands: readonly CommandDefinition<any, any>[]): Prose {
+  const parameters = parameterOfFlag(commands);
+  return (text) => text.replace(/--([a-z][a-z0-9-]*)/g, (whole, flag: string) => (parameters.has(flag) ? `-${parameters.get(flag)}` : whole));
+}
+
+/**
+ * The same names for what the CLI says while it runs (warnings, errors), which the helper
+ * rewrites as they arrive: "run myaccount connect --tenant X" reads "run Connect-MyAccount -Tenant X".
+ */
+function cliNameTables(commands: readonly CommandDefinition<any, any>[]): string {
+  const cmdlets = commands.filter((c) => c.cmdlet).map((c) => `    ${psString(c.name)} = ${psString(c.cmdlet!)}`);
+  const flags = [...parameterOfFlag(commands)].map(([flag, name]) => `    ${psString(flag)} = ${psString(name)}`);
+  return [
+    "# The CLI's command and flag names, and what they are called here.",
+    `$script:CmdletOfCommand = @{\n${cmdlets.join('\n')}\n}`,
+    `$script:ParameterOfFlag = @{\n${flags.join('\n')}\n}`,
+  ].join('\n');
+}
+
+const AS_PLAIN_TEXT = 'AsPlainText';
+
+function helpBlock(def: CommandDefinition<any, any>, prose: Prose): string {
+  const text = (t: string): string => psHelpText(prose(t));
+  const lines = ['<#', '.SYNOPSIS', `    ${text(def.summary)}`, '', '.DESCRIPTION', `    ${text(def.powershell?.description ?? def.description)}`];
+  for (const p of paramsOf(def)) {
+    let help = p.schema.description ?? '';
+    if (p.meta.secret) help += ' Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.';
+    lines.push('', `.PARAMETER ${p.name}`, `    ${text(help)}`);
+  }
+  if (def.powershell?.secureProperty) {
+    lines.push('', `.PARAMETER ${AS_PLAIN_TEXT}`, `    ${text(`Return ${def.powershell.secureProperty} as plain text instead of a SecureString. Plain text can end up in transcripts and logs; prefer the SecureString where the consumer accepts one.`)}`);
+  }
+  for (const example of def.examples) lines.push('', '.EXAMPLE', `    ${psHelpText(example.powershell)}`, '', `    ${text(example.description)}`);
   lines.push('', '.INPUTS', '    None', '', '.OUTPUTS', `    ${psHelpText(def.outputType)}`, '', '.NOTES', `    Runs: myaccount ${psHelpText(def.name)}`, '#>');
   return lines.map((l) => (l ? `    ${l}` : '')).join('\n');
 }
@@ -89,23 +130,34 @@ function shouldProcessTarget(def: CommandDefinition<any, any>): string {
   return named ? `$(if ($PSBoundParameters.ContainsKey('${named}')) { $${named} } else { ${psString(def.name)} })` : psString(def.name);
 }
 
-function functionFor(def: CommandDefinition<any, any>): string {
+function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   const cmdlet = psIdentifier(def.cmdlet!);
   const params = paramsOf(def);
+  const shape = def.powershell;
   const binding = [
     def.defaultParameterSet ? `DefaultParameterSetName = ${psString(def.defaultParameterSet)}` : allSets(def).length ? `DefaultParameterSetName = ${psString(allSets(def)[0])}` : null,
     'PositionalBinding = $false',
     def.confirmImpact ? 'SupportsShouldProcess' : null,
     def.confirmImpact ? `ConfirmImpact = ${psString(def.confirmImpact)}` : null,
   ].filter(Boolean);
-  const paramBlock = params.map((p) => parameterAttributes(p).map((l) => `        ${l}`).join('\n')).join(',\n\n');
-  const call = `Invoke-MyAccountCli -Command ${psString(def.name)} -Bound $PSBoundParameters -ParameterNames $script:Parameters[${psString(cmdlet)}] -Caller $PSCmdlet -TypeName ${psString(def.outputType)}`;
+  const blocks = params.map((p) => parameterAttributes(p));
+  // PowerShell's own switch, never sent to the CLI (it is not in $script:Parameters).
+  if (shape?.secureProperty) blocks.push(['[Parameter()]', `[switch] $${AS_PLAIN_TEXT}`]);
+  const paramBlock = blocks.map((lines) => lines.map((l) => `        ${l}`).join('\n')).join(',\n\n');
+  const shaping = [
+    shape?.properties ? `-Properties @(${shape.properties.map(psString).join(', ')})` : null,
+    shape?.secureProperty ? `-SecureProperty ${psString(shape.secureProperty)} -AsPlainText:$${AS_PLAIN_TEXT}` : null,
+  ].filter(Boolean);
+  const call = [
+    `Invoke-MyAccountCli -Command ${psString(def.name)} -Bound $PSBoundParameters -ParameterNames $script:Parameters[${psString(cmdlet)}] -Caller $PSCmdlet -TypeName ${psString(def.outputType)}`,
+    ...shaping,
+  ].join(' ');
   const body = def.confirmImpact
     ? `        if ($PSCmdlet.ShouldProcess(${shouldProcessTarget(def)}, ${psString(def.cmdlet!.split('-')[0])})) {\n            ${call}\n        }`
     : `        ${call}`;
   return [
     `function ${cmdlet} {`,
-    helpBlock(def),
+    helpBlock(def, prose),
     `    [CmdletBinding(${binding.join(', ')})]`,
     `    [OutputType(${psString(def.outputType)})]`,
     `    param(${params.length ? `\n${paramBlock}\n    ` : ''})`,
@@ -119,6 +171,7 @@ function functionFor(def: CommandDefinition<any, any>): string {
 
 export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
+  const prose = proseFor(commands);
   const parameterTable = cmdlets.map((c) => `    ${psString(c.cmdlet!)} = @(${paramsOf(c).map((p) => psString(p.name)).join(', ')})`).join('\n');
   const aliases = cmdlets.flatMap((c) => (c.cmdletAliases ?? []).map((a) => `Set-Alias -Name ${psString(psIdentifier(a))} -Value ${psString(c.cmdlet!)}`));
   return [
@@ -126,12 +179,14 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     '#Requires -Version 7.2',
     'Set-StrictMode -Version 3.0',
     MODULE_HELPER,
+    cliNameTables(commands),
+    '',
     '# The parameters each cmdlet passes to the CLI (common parameters are not among them).',
     `$script:Parameters = @{\n${parameterTable}\n}`,
     '',
     '#region Public',
     '',
-    cmdlets.map(functionFor).join('\n\n'),
+    cmdlets.map((c) => functionFor(c, prose)).join('\n\n'),
     '',
     '#endregion',
     '',

@@ -61,7 +61,7 @@ export default defineCommand<GetAccessTokenInput, AccessTokenResult>({
     'The token appears only in JSON output, never in --output table or tsv, and never on stderr.',
   examples: [
     { description: 'A Resource Manager token for the default context.', cli: 'myaccount get-access-token', powershell: 'Get-MyAccessToken' },
-    { description: 'A Microsoft Graph token, as a bearer header.', cli: 'TOKEN=$(myaccount get-access-token --resource-type-name MSGraph | jq -r .Token)', powershell: '$token = (Get-MyAccessToken -ResourceTypeName MSGraph).Token' },
+    { description: 'A Microsoft Graph token, for a bearer header.', cli: 'TOKEN=$(myaccount get-access-token --resource-type-name MSGraph | jq -r .Token)', powershell: 'Invoke-RestMethod https://graph.microsoft.com/v1.0/me -Authentication Bearer -Token (Get-MyAccessToken -ResourceTypeName MSGraph).Token' },
     { description: 'A token for any resource, in another tenant of the account.', cli: 'myaccount get-access-token --resource-url https://vault.azure.net --tenant-id fabrikam.onmicrosoft.com', powershell: 'Get-MyAccessToken -ResourceUrl https://vault.azure.net -TenantId fabrikam.onmicrosoft.com' },
   ],
   input: {
@@ -99,6 +99,14 @@ export default defineCommand<GetAccessTokenInput, AccessTokenResult>({
   },
   output,
   outputType: 'MyAccount.AccessToken',
+  powershell: {
+    properties: ['Token', 'ExpiresOn', 'TenantId', 'UserId', 'Type'],
+    secureProperty: 'Token',
+    description:
+      'Returns a token for the account of the default context (or -ContextName), in the context\'s tenant or -TenantId, silently: from the token cache, refreshed when it is about to expire. ' +
+      'Nobody is asked to sign in; when a new sign-in is needed it fails and says what to run. ' +
+      'As in Az.Accounts, Token is a SecureString (Invoke-RestMethod -Authentication Bearer -Token takes it as it is); -AsPlainText returns it as a string. ExpiresOn is in UTC.',
+  },
   // No Token column: tables are for people at a terminal (and their scrollback).
   table: [
     { header: 'ExpiresOn', path: 'ExpiresOn' },

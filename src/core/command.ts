@@ -80,6 +80,19 @@ export interface CommandExample {
 
 export type ConfirmImpact = 'Low' | 'Medium' | 'High';
 
+/** How the PowerShell module presents a command's result where it differs from the CLI's JSON. */
+export interface PowerShellOutput {
+  /**
+   * Only these properties, in this order. PowerShell property names ignore case, so a result
+   * that also carries az's names (expiresOn beside ExpiresOn) cannot become one object as it is.
+   */
+  properties?: string[];
+  /** This property becomes a SecureString, unless the cmdlet's -AsPlainText switch is given. */
+  secureProperty?: string;
+  /** The help description, where the CLI's speaks of things PowerShell users do not get. */
+  description?: string;
+}
+
 export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
   /** CLI name, e.g. "get-context"; `emulator start` style groups use a space. */
   name: string;
@@ -103,6 +116,7 @@ export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
   processEnvironment?: boolean;
   /** Destructive commands get SupportsShouldProcess with this ConfirmImpact. */
   confirmImpact?: ConfirmImpact;
+  powershell?: PowerShellOutput;
   handler: (input: I, ctx: CommandContext) => Promise<O>;
 }
 
