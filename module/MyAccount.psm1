@@ -169,6 +169,64 @@ function Select-MyAccountProperty {
     [pscustomobject] $values
 }
 
+function Test-MyAccountPromptable {
+    # A person can answer here: not -NonInteractive, input from a console, not a CI job.
+    if (-not [Environment]::UserInteractive -or [Console]::IsInputRedirected) { return $false }
+    if ([Environment]::GetCommandLineArgs() | Where-Object { $_ -match '^-{1,2}noni' }) { return $false }
+    foreach ($name in $script:CiVariables) {
+        $value = [Environment]::GetEnvironmentVariable($name)
+        if ($value -and $value -ne 'false') { return $false }
+    }
+    return $true
+}
+
+function Invoke-MyAccountSubscriptionPicker {
+    # Connect's subscription picker (LoginExperienceV2). The CLI cannot ask (its input is the
+    # module's JSON), so it says when the picker was due (PickerSkipped) and PowerShell asks.
+    param(
+        [Parameter(ValueFromPipeline)] $Result,
+        [System.Collections.IDictionary] $Bound,
+        [System.Management.Automation.PSCmdlet] $Caller
+    )
+    process {
+        if (-not $Result.PickerSkipped -or -not (Test-MyAccountPromptable)) { return $Result }
+        $tenantNames = @{}
+        foreach ($tenant in $Result.Tenants) { $tenantNames[$tenant.Id] = if ($tenant.Name) { $tenant.Name } else { $tenant.Id } }
+        $current = $Result.Context.Subscription
+        $rows = @($Result.Subscriptions | Sort-Object -Property @{ Expression = { $tenantNames[$_.TenantId] } }, Name, Id)
+        $number = 0
+        $table = foreach ($row in $rows) {
+            $number++
+            $marked = $current -and $row.Id -eq $current.Id -and $row.TenantId -eq $current.TenantId
+            [pscustomobject]@{ No = '{0}[{1}]' -f $(if ($marked) { '*' } else { ' ' }), $number; 'Subscription name' = $row.Name; 'Subscription ID' = $row.Id; 'Tenant name' = $tenantNames[$row.TenantId] }
+        }
+        Write-Host ''
+        Write-Host '[Tenant and subscription selection]'
+        $table | Format-Table -AutoSize | Out-Host
+        $chosen = $null
+        for ($attempt = 0; $attempt -lt 5 -and -not $chosen; $attempt++) {
+            $answer = "$(Read-Host 'Select a subscription by its number (Enter for the one marked *)')".Trim()
+            if ($answer -eq '') { return $Result }
+            $n = 0
+            if (-not [int]::TryParse($answer, [ref]$n)) { $Caller.WriteWarning(('"{0}" is not a number. Type the number of a subscription from the list.' -f $answer)); continue }
+            if ($n -lt 1 -or $n -gt $rows.Count) { $Caller.WriteWarning("$n is not in the list. Type a number from 1 to $($rows.Count)."); continue }
+            $chosen = $rows[$n - 1]
+        }
+        if (-not $chosen) {
+            $Caller.WriteWarning("No subscription was selected; the default stays $($current.Name). Choose another with Set-MyContext.")
+            return $Result
+        }
+        if ($current -and $chosen.Id -eq $current.Id -and $chosen.TenantId -eq $current.TenantId) { return $Result }
+        $select = @{ Subscription = $chosen.Id; Tenant = $chosen.TenantId }
+        if ($Bound.ContainsKey('Scope')) { $select.Scope = $Bound['Scope'] }
+        # A context named with -ContextName follows the choice.
+        if ($Bound.ContainsKey('ContextName')) { $select.Name = $Bound['ContextName']; $select.Force = $true }
+        $Result.Context = Invoke-MyAccountCli -Command 'set-context' -Bound $select -ParameterNames @('Subscription', 'Tenant', 'Name', 'Scope', 'Force') -Caller $Caller -TypeName 'MyAccount.Context'
+        $Result.PickerSkipped = $false
+        $Result
+    }
+}
+
 #endregion
 
 #region Private: argument completers
@@ -297,6 +355,9 @@ $script:ParameterOfFlag = @{
     'use-device-authentication' = 'UseDeviceAuthentication'
     'username' = 'Username'
 }
+
+# Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).
+$script:CiVariables = @('CI', 'TF_BUILD', 'GITHUB_ACTIONS', 'BUILD_BUILDID', 'JENKINS_URL')
 
 # The parameters each cmdlet passes to the CLI (common parameters are not among them).
 $script:Parameters = @{
@@ -539,7 +600,8 @@ function Connect-MyAccount {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'connect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Connect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Profile'
+        Invoke-MyAccountCli -Command 'connect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Connect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Profile' |
+            Invoke-MyAccountSubscriptionPicker -Bound $PSBoundParameters -Caller $PSCmdlet
     }
 }
 

@@ -5,6 +5,7 @@
  * only on the registry, so every build writes the same bytes.
  */
 import type { CommandDefinition, JsonSchema, ParameterMeta } from '../../src/core/command.js';
+import { CI_VARIABLES } from '../../src/core/ci.js';
 import { toFlag } from '../../src/core/names.js';
 import { MODULE_HELPER } from './module-helper.ps1.js';
 import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
@@ -151,6 +152,7 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   const call = [
     `Invoke-MyAccountCli -Command ${psString(def.name)} -Bound $PSBoundParameters -ParameterNames $script:Parameters[${psString(cmdlet)}] -Caller $PSCmdlet -TypeName ${psString(def.outputType)}`,
     ...shaping,
+    ...(shape?.postProcess ? [`|\n            ${psIdentifier(shape.postProcess)} -Bound $PSBoundParameters -Caller $PSCmdlet`] : []),
   ].join(' ');
   const body = def.confirmImpact
     ? `        if ($PSCmdlet.ShouldProcess(${shouldProcessTarget(def)}, ${psString(def.cmdlet!.split('-')[0])})) {\n            ${call}\n        }`
@@ -180,6 +182,9 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     'Set-StrictMode -Version 3.0',
     MODULE_HELPER,
     cliNameTables(commands),
+    '',
+    "# Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).",
+    `$script:CiVariables = @(${CI_VARIABLES.map(psString).join(', ')})`,
     '',
     '# The parameters each cmdlet passes to the CLI (common parameters are not among them).',
     `$script:Parameters = @{\n${parameterTable}\n}`,

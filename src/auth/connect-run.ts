@@ -121,7 +121,14 @@ async function findSubscriptions(ctx: CommandContext, session: AuthSession, sign
 }
 
 /** The default subscription by Az's rules: asked for, else the picker for a person at a terminal, else the first active one. */
-async function selectDefault(ctx: CommandContext, input: ConnectInput, settings: Settings, before: Profile, signedIn: SignedIn, found: Reached): Promise<{ chosen: SubscriptionRecord | null; picked: boolean }> {
+interface Selection {
+  chosen: SubscriptionRecord | null;
+  picked: boolean;
+  /** The picker was due but nobody could be asked here (see PickerSkipped in the result). */
+  pickerSkipped: boolean;
+}
+
+async function selectDefault(ctx: CommandContext, input: ConnectInput, settings: Settings, before: Profile, signedIn: SignedIn, found: Reached): Promise<Selection> {
   const { subscriptions, tenantRecords } = found;
   const requested: Requested | null = input.Subscription
     ? { value: input.Subscription, source: 'parameter' }
@@ -130,15 +137,16 @@ async function selectDefault(ctx: CommandContext, input: ConnectInput, settings:
       : null;
   const choice = chooseDefault(input, ctx, signedIn, subscriptions, requested);
   if (choice === 'picker') {
-    if (!settings.loginExperienceV2) return { chosen: firstChoice(subscriptions), picked: false };
+    if (!settings.loginExperienceV2) return { chosen: firstChoice(subscriptions), picked: false, pickerSkipped: false };
     const previous = resolveDefault(before, ctx.env)?.context.subscription ?? null;
     const marked = previous ? (subscriptions.find((s) => s.id === previous.id && s.tenantId === previous.tenantId) ?? null) : null;
-    return { chosen: await pick(ctx, subscriptions, tenantRecords, marked), picked: true };
+    return { chosen: await pick(ctx, subscriptions, tenantRecords, marked), picked: true, pickerSkipped: false };
   }
   if (!requested && signedIn.type !== 'User' && subscriptions.filter(isActive).length > 1) {
     ctx.report.information(`Tenant ${tenantRecords[0]?.id} has more than one active subscription; the first one was selected. Choose with --subscription, or set DefaultSubscriptionForLogin with update-config.`);
   }
-  return { chosen: choice, picked: false };
+  const pickerSkipped = !requested && signedIn.type === 'User' && subscriptions.length > 1 && settings.loginExperienceV2;
+  return { chosen: choice, picked: false, pickerSkipped };
 }
 
 export async function runConnect(input: ConnectInput, ctx: CommandContext): Promise<ConnectResult> {
@@ -156,11 +164,12 @@ export async function runConnect(input: ConnectInput, ctx: CommandContext): Prom
     ctx.report.verbose(`Signed in as ${signedIn.accountId} (${signedIn.flow}).`);
 
     const found = await findSubscriptions(ctx, session, signedIn, tenant);
-    const { chosen, picked } = await selectDefault(ctx, input, settings, before, signedIn, found);
+    const selection = await selectDefault(ctx, input, settings, before, signedIn, found);
+    const { chosen } = selection;
     if (chosen && chosen.state !== 'Enabled') ctx.report.warning(`The selected subscription "${chosen.name}" is ${chosen.state}; requests to it may fail.`);
 
     await keepSecrets(session, ctx, signedIn);
-    return await store(ctx, input, environment.Name, session, signedIn, { ...found, chosen, picked });
+    return await store(ctx, input, environment.Name, session, signedIn, { ...found, ...selection });
   } finally {
     session.close();
   }
@@ -179,10 +188,7 @@ async function keepSecrets(session: AuthSession, ctx: CommandContext, signedIn: 
   }
 }
 
-interface Found extends Reached {
-  chosen: SubscriptionRecord | null;
-  picked: boolean;
-}
+type Found = Reached & Selection;
 
 async function store(ctx: CommandContext, input: ConnectInput, environmentName: string, session: AuthSession, signedIn: SignedIn, found: Found): Promise<ConnectResult> {
   const { subscriptions, tenantRecords, chosen, outcomes } = found;
@@ -233,5 +239,6 @@ async function store(ctx: CommandContext, input: ConnectInput, environmentName: 
     })),
     Subscriptions: subscriptions.map(subscriptionView),
     ContextsCreated: created,
+    PickerSkipped: found.pickerSkipped,
   };
 }

@@ -39,6 +39,7 @@ export interface ConnectResult {
   Tenants: TenantView[];
   Subscriptions: SubscriptionView[];
   ContextsCreated: number;
+  PickerSkipped: boolean;
 }
 
 const secret = (description: string, meta: Parameters<typeof text>[1] = {}): JsonSchema => text(description, { ...meta, secret: true }, 16384);
@@ -53,8 +54,13 @@ const output: JsonSchema = {
     Tenants: { type: 'array', items: { type: 'object' } },
     Subscriptions: { type: 'array', items: { type: 'object' } },
     ContextsCreated: { type: 'integer' },
+    PickerSkipped: {
+      type: 'boolean',
+      description:
+        'A person at a terminal would have picked the default subscription here (LoginExperienceV2 On, a user, several subscriptions, none asked for), but nobody could be asked (no terminal, CI, --no-prompt); the first active one was selected. The PowerShell module offers its own picker then.',
+    },
   },
-  required: ['Context', 'Flow', 'Environment', 'Tenants', 'Subscriptions', 'ContextsCreated'],
+  required: ['Context', 'Flow', 'Environment', 'Tenants', 'Subscriptions', 'ContextsCreated', 'PickerSkipped'],
 };
 
 export default defineCommand<ConnectInput, ConnectResult>({
@@ -118,6 +124,7 @@ export default defineCommand<ConnectInput, ConnectResult>({
   defaultParameterSet: 'UserWithSubscriptionId',
   output,
   outputType: 'MyAccount.Profile',
+  powershell: { postProcess: 'Invoke-MyAccountSubscriptionPicker' },
   table: [
     { header: 'Account', path: 'Context.Account.Id' },
     { header: 'SubscriptionName', path: 'Context.Subscription.Name' },

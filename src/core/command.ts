@@ -91,6 +91,11 @@ export interface PowerShellOutput {
   secureProperty?: string;
   /** The help description, where the CLI's speaks of things PowerShell users do not get. */
   description?: string;
+  /**
+   * A private function of the module the result is piped through, for what PowerShell does
+   * itself: connect's subscription picker asks at the PowerShell host, which the CLI cannot reach.
+   */
+  postProcess?: 'Invoke-MyAccountSubscriptionPicker';
 }
 
 export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {

@@ -31,6 +31,8 @@ export interface PwshResult {
 
 export interface RunningPwsh {
   pid: number;
+  /** Types a line at the terminal (with `terminal`). */
+  type(line: string): void;
   /** Resolves with the first match of `pattern` in what the host has written so far. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   done: Promise<PwshResult>;
@@ -56,6 +58,8 @@ export interface PwshOptions {
   env?: Record<string, string | undefined>;
   /** Leave the module unimported (to time or test the import itself). */
   noImport?: boolean;
+  /** Run on a pseudo-terminal (util-linux `script`), as a person's interactive session. */
+  terminal?: boolean;
 }
 
 export function spawnPwsh(target: { configDir: string; env: Record<string, string | undefined> }, script: string, options: PwshOptions = {}): RunningPwsh {
@@ -64,7 +68,9 @@ export function spawnPwsh(target: { configDir: string; env: Record<string, strin
   const folder = mkdtempSync(join(tmpdir(), 'myaccount-pwsh-'));
   const file = join(folder, 'test.ps1');
   writeFileSync(file, `${prologue(!options.noImport)}${script}\n`);
-  const child = spawn(findPwsh(), ['-NoProfile', '-NonInteractive', '-File', file], { env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = options.terminal
+    ? spawn('script', ['-qfec', `'${findPwsh()}' -NoProfile -File '${file}'`, '/dev/null'], { env, cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(findPwsh(), ['-NoProfile', '-NonInteractive', '-File', file], { env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters: { pattern: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
@@ -77,7 +83,13 @@ export function spawnPwsh(target: { configDir: string; env: Record<string, strin
       }
     }
   };
-  child.stdout.on('data', (d: Buffer) => ((stdout += d.toString('utf8')), check()));
+  child.stdout.on('data', (d: Buffer) => {
+    const text = d.toString('utf8');
+    // pwsh asks the terminal where its cursor is (ESC[6n) and waits for the answer a terminal gives.
+    if (options.terminal) for (const _ of text.matchAll(/\x1b\[6n/g)) child.stdin!.write('\x1b[1;1R');
+    stdout += text.replace(/\r/g, '');
+    check();
+  });
   child.stderr.on('data', (d: Buffer) => ((stderr += d.toString('utf8')), check()));
   const killer = setTimeout(() => child.kill('SIGKILL'), 90000);
   const done = new Promise<PwshResult>((resolve, reject) => {
@@ -95,6 +107,7 @@ export function spawnPwsh(target: { configDir: string; env: Record<string, strin
   return {
     pid: child.pid!,
     done,
+    type: (line) => child.stdin!.write(`${line}\n`),
     waitFor(pattern, timeoutMs = 30000) {
       const m = (stdout + stderr).match(pattern);
       if (m) return Promise.resolve(m);
