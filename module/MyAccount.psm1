@@ -91,7 +91,14 @@ function Invoke-MyAccountCli {
         $json = $null
         # stdout is read in the background so a large result cannot block the child while we read stderr.
         $stdoutTask = $process.StandardOutput.ReadToEndAsync()
-        while ($null -ne ($line = $process.StandardError.ReadLine())) {
+        # Lines are awaited in short steps: a blocking ReadLine would keep Ctrl+C (StopProcessing)
+        # from reaching this cmdlet for as long as the CLI is quiet, e.g. while a device code waits.
+        $pending = $process.StandardError.ReadLineAsync()
+        while ($true) {
+            if (-not $pending.Wait(100)) { continue }
+            $line = $pending.Result
+            if ($null -eq $line) { break }
+            $pending = $process.StandardError.ReadLineAsync()
             $evt = $null
             try { $evt = $line | ConvertFrom-Json -ErrorAction Stop } catch { $evt = $null }
             if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) { $Caller.WriteVerbose($line); continue }
