@@ -245,6 +245,7 @@ function Get-MyAccountCompletion {
         Context = @('get-context --list-available', { param($r) $r.Name })
         Tenant = @('get-context --list-available', { param($r) if ($r.Tenant) { $r.Tenant.Id } })
         Subscription = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Name; $r.Subscription.Id } })
+        SubscriptionId = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Id } })
     }
     $command, $select = $map[$Kind]
     $node = if ($env:MYACCOUNT_NODE) { $env:MYACCOUNT_NODE } else { 'node' }
@@ -511,19 +512,16 @@ function Connect-MyAccount {
         [Parameter()]
         [Alias('EnvironmentName')]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word })]
         [string] $Environment,
 
         [Parameter()]
         [Alias('Domain', 'TenantId')]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
         [string] $Tenant,
 
         [Parameter()]
         [Alias('SubscriptionName', 'SubscriptionId')]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word })]
         [string] $Subscription,
 
         [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
@@ -658,7 +656,6 @@ function Disconnect-MyAccount {
     param(
         [Parameter(ParameterSetName = 'ContextName', Position = 0)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
         [string] $ContextName,
 
         [Parameter(ParameterSetName = 'UserId', Mandatory)]
@@ -738,12 +735,10 @@ function Get-MyAccessToken {
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
         [string] $TenantId,
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
         [string] $ContextName,
 
         [Parameter()]
@@ -801,18 +796,15 @@ function Get-MySubscription {
     param(
         [Parameter(ParameterSetName = 'ListByIdInTenant', ValueFromPipelineByPropertyName)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word })]
         [string] $SubscriptionId,
 
         [Parameter(ParameterSetName = 'ListByNameInTenant', Mandatory, ValueFromPipelineByPropertyName)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word })]
         [string] $SubscriptionName,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Alias('Tenant')]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
         [string] $TenantId
     )
 
@@ -857,7 +849,6 @@ function Get-MyTenant {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName)]
         [Alias('Domain', 'Tenant')]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
         [string] $TenantId
     )
 
@@ -909,7 +900,6 @@ function Get-MyContext {
     param(
         [Parameter(ParameterSetName = 'GetSingleContext', Position = 0)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
         [string] $Name,
 
         [Parameter(ParameterSetName = 'ListAllContexts', Mandatory)]
@@ -974,14 +964,12 @@ function Set-MyContext {
         [Parameter(ParameterSetName = 'Subscription', Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
         [Alias('SubscriptionId', 'SubscriptionName')]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word })]
         [string] $Subscription,
 
         [Parameter(ParameterSetName = 'Subscription')]
         [Parameter(ParameterSetName = 'TenantNameOnly', Mandatory)]
         [Alias('Domain', 'TenantId')]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word })]
         [string] $Tenant,
 
         [Parameter()]
@@ -1039,7 +1027,6 @@ function Select-MyContext {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
         [string] $Name,
 
         [Parameter()]
@@ -1091,7 +1078,6 @@ function Rename-MyContext {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
         [string] $SourceName,
 
         [Parameter(Mandatory, Position = 1)]
@@ -1153,7 +1139,6 @@ function Remove-MyContext {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word })]
         [string] $Name,
 
         [Parameter()]
@@ -1598,7 +1583,6 @@ function Get-MyEnvironment {
     param(
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word })]
         [string] $Name
     )
 
@@ -2010,7 +1994,6 @@ function Set-MyEnvironment {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word })]
         [string] $Name,
 
         [Parameter(ParameterSetName = 'ARMEndpoint', Mandatory)]
@@ -2190,7 +2173,6 @@ function Remove-MyEnvironment {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
-        [ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word })]
         [string] $Name,
 
         [Parameter()]
@@ -2212,3 +2194,34 @@ Set-Alias -Name 'Logout-MyAccount' -Value 'Disconnect-MyAccount'
 Set-Alias -Name 'Get-MyDomain' -Value 'Get-MyTenant'
 Set-Alias -Name 'Select-MySubscription' -Value 'Set-MyContext'
 Set-Alias -Name 'Set-MyConfig' -Value 'Update-MyConfig'
+
+Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken' -ParameterName 'ContextName' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext' -ParameterName 'Name' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Rename-MyContext' -ParameterName 'SourceName' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Connect-MyAccount' -ParameterName 'Environment' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Get-MyEnvironment', 'Set-MyEnvironment', 'Remove-MyEnvironment' -ParameterName 'Name' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Connect-MyAccount', 'Set-MyContext' -ParameterName 'Subscription' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Get-MySubscription' -ParameterName 'SubscriptionName' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Get-MySubscription' -ParameterName 'SubscriptionId' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'SubscriptionId' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Connect-MyAccount', 'Set-MyContext' -ParameterName 'Tenant' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word
+}
+Register-ArgumentCompleter -CommandName 'Get-MyAccessToken', 'Get-MySubscription', 'Get-MyTenant' -ParameterName 'TenantId' -ScriptBlock {
+    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word
+}

@@ -247,6 +247,7 @@ function Get-MyAccountCompletion {
         Context = @('get-context --list-available', { param($r) $r.Name })
         Tenant = @('get-context --list-available', { param($r) if ($r.Tenant) { $r.Tenant.Id } })
         Subscription = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Name; $r.Subscription.Id } })
+        SubscriptionId = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Id } })
     }
     $command, $select = $map[$Kind]
     $node = if ($env:MYACCOUNT_NODE) { $env:MYACCOUNT_NODE } else { 'node' }

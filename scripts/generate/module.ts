@@ -68,7 +68,6 @@ function parameterAttributes(p: Param): string[] {
   if (p.meta.aliases?.length) lines.push(`[Alias(${p.meta.aliases.map(psString).join(', ')})]`);
   if (p.schema.enum) lines.push(`[ValidateSet(${p.schema.enum.map((v) => psString(String(v))).join(', ')})]`);
   else if (psType(p) === '[string]') lines.push('[ValidateNotNullOrEmpty()]');
-  if (p.meta.completer) lines.push(`[ArgumentCompleter({ param($c, $p, $word) Get-MyAccountCompletion -Kind ${psString(p.meta.completer)} -WordToComplete $word })]`);
   lines.push(`${psType(p)} $${p.name}`);
   return lines;
 }
@@ -171,6 +170,29 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   ].join('\n');
 }
 
+/**
+ * Argument completers, registered when the module loads. Not [ArgumentCompleter({...})]
+ * attributes: a script block in an attribute is not bound to the module, so it cannot see the
+ * module's private Get-MyAccountCompletion.
+ */
+function completerRegistrations(cmdlets: readonly CommandDefinition<any, any>[]): string[] {
+  const groups = new Map<string, { kind: string; parameter: string; cmdlets: string[] }>();
+  for (const c of cmdlets) {
+    for (const p of paramsOf(c)) {
+      if (!p.meta.completer) continue;
+      const key = `${p.meta.completer}/${p.name}`;
+      if (!groups.has(key)) groups.set(key, { kind: p.meta.completer, parameter: p.name, cmdlets: [] });
+      groups.get(key)!.cmdlets.push(c.cmdlet!);
+    }
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.kind.localeCompare(b.kind) || a.parameter.localeCompare(b.parameter))
+    .map(
+      (g) =>
+        `Register-ArgumentCompleter -CommandName ${g.cmdlets.map(psString).join(', ')} -ParameterName ${psString(g.parameter)} -ScriptBlock {\n    param($command, $parameter, $word) Get-MyAccountCompletion -Kind ${psString(g.kind)} -WordToComplete $word\n}`,
+    );
+}
+
 export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
   const prose = proseFor(commands);
@@ -196,6 +218,8 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     '#endregion',
     '',
     ...aliases,
+    '',
+    ...completerRegistrations(cmdlets),
     '',
   ].join('\n');
 }

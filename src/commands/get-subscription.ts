@@ -45,7 +45,7 @@ export default defineCommand<GetSubscriptionInput, SubscriptionView[]>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      SubscriptionId: { ...text('The id of the subscription to get.', { sets: ['ListByIdInTenant'], completer: 'Subscription', pipeline: 'ByPropertyName' }), pattern: GUID },
+      SubscriptionId: { ...text('The id of the subscription to get.', { sets: ['ListByIdInTenant'], completer: 'SubscriptionId', pipeline: 'ByPropertyName' }), pattern: GUID },
       SubscriptionName: text('The name of the subscription to get, ignoring case.', { sets: ['ListByNameInTenant'], mandatory: ['ListByNameInTenant'], completer: 'Subscription', pipeline: 'ByPropertyName' }),
       TenantId: text('Only this tenant (id or domain). Default: every tenant of the account.', { aliases: ['Tenant'], completer: 'Tenant', pipeline: 'ByPropertyName', flagAliases: ['tenant'] }),
     },

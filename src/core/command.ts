@@ -18,7 +18,7 @@ export interface ParameterMeta {
   /** Taken as SecureString/PSCredential in PowerShell and never echoed anywhere. */
   secret?: boolean;
   /** Argument completer to attach in the module. */
-  completer?: 'Environment' | 'Tenant' | 'Subscription' | 'Context';
+  completer?: 'Environment' | 'Tenant' | 'Subscription' | 'SubscriptionId' | 'Context';
   pipeline?: 'ByValue' | 'ByPropertyName';
   /** The CLI flag, when the kebab-case form of the property name is not right. */
   flag?: string;

@@ -4,6 +4,7 @@
  * SecureStrings, contexts, settings, environments, error records, -WhatIf, and Process versus
  * CurrentUser scope.
  */
+import { commands } from '../../src/commands/index.js';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 import { runPwsh, spawnPwsh } from '../helpers/pwsh.js';
@@ -15,6 +16,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await cloud?.dispose();
 });
+
+/** Every cmdlet parameter the registry gives an argument completer. */
+const completions = commands.filter((c) => c.cmdlet).flatMap((c) => Object.entries(c.input.properties).filter(([, p]) => p['x-ps']?.completer && !p['x-ps'].cliOnly).map(([name]) => [c.cmdlet!, name] as const));
 
 const SP_CREDENTIAL = `([pscredential]::new('${S.CI_SECRET_APP.appId}', (ConvertTo-SecureString '${S.CI_SECRET_APP.secret}' -AsPlainText -Force)))`;
 
@@ -120,6 +124,25 @@ Rename-MyContext -SourceName $set.Name -TargetName dev
     expect(result.Current).toBe('dev');
     expect(result.Names).toContain('dev');
     expect(result.Table.split('\n')[0]).toMatch(/^Name\s+Account\s+SubscriptionName\s+Environment\s+TenantId/);
+  });
+
+  test('Tab completes environments, contexts, subscriptions and tenants, quoting names with spaces', async () => {
+    const result = await ps(`
+function Complete([string] $line) { @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText) }
+[ordered]@{
+    Environment = Complete 'Connect-MyAccount -Environment Lo'
+    Subscription = Complete 'Set-MyContext -Subscription Contoso'
+    SubscriptionId = Complete 'Set-MyContext -Subscription 2222'
+    Tenant = Complete 'Get-MyAccessToken -TenantId aaaa'
+    Every = [ordered]@{ ${completions.map(([cmdlet, param]) => `'${cmdlet} -${param}' = @(Complete '${cmdlet} -${param} ').Count`).join('; ')} }
+} | Out-Result
+`);
+    expect(result.Environment).toEqual('LocalCloud');
+    expect(result.Subscription).toEqual(expect.arrayContaining(["'Contoso Production'", "'Contoso Development'"]));
+    expect(result.SubscriptionId).toEqual(S.SUBSCRIPTIONS.development);
+    expect(result.Tenant).toEqual(S.CONTOSO);
+    // Every parameter the registry gives a completer completes something here.
+    for (const [name, count] of Object.entries(result.Every)) expect({ name, some: (count as number) > 0 }).toEqual({ name, some: true });
   });
 
   test('a subscription that does not exist: ObjectNotFound, and nothing changes', async () => {

@@ -40,7 +40,6 @@ foreach ($command in Get-Command -Module MyAccount -CommandType Function) {
             Type = $p.ParameterType.FullName
             Aliases = @($p.Aliases)
             ValidateSet = if ($set) { @($set.ValidValues) } else { $null }
-            Completer = [bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] })
         }
     }
     foreach ($p in @($help.parameters.parameter)) { if ($p) { $all[$command.Name].ParameterHelp[$p.name] = ($p.description | Out-String).Trim() } }
@@ -73,7 +72,6 @@ describe.each(cmdlets.map((c) => [c.cmdlet!, c] as const))('%s', (name, def) => 
       expect({ param, present: !!got }).toEqual({ param, present: true });
       for (const alias of schema['x-ps']?.aliases ?? []) expect(got.Aliases).toContain(alias);
       if (schema.enum) expect(got.ValidateSet).toEqual(schema.enum.map(String));
-      if (schema['x-ps']?.completer) expect(got.Completer).toBe(true);
       if (schema['x-ps']?.secret) expect(got.Type).toMatch(/SecureString|PSCredential/);
       expect(d.ParameterHelp[param]?.length ?? 0).toBeGreaterThan(0);
     }
