@@ -6,18 +6,49 @@ Set-StrictMode -Version 3.0
 
 # The CLI sits beside this module in the package: <package>/module and <package>/bin.
 $script:MyAccountCli = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '..' 'bin' 'myaccount.js'))
+$script:NodePath = $null
 
 function Get-MyAccountNode {
-    # MYACCOUNT_NODE lets a machine with several Node.js installs choose one.
-    if ($env:MYACCOUNT_NODE) { return $env:MYACCOUNT_NODE }
-    $node = Get-Command -Name 'node' -CommandType Application -ErrorAction Ignore | Select-Object -First 1
-    if (-not $node) {
-        $record = [System.Management.Automation.ErrorRecord]::new(
-            [System.InvalidOperationException]::new('Node.js was not found. Install Node.js 20.19 or newer and make sure "node" is on PATH, or set MYACCOUNT_NODE to its full path.'),
-            'NodeNotFound', [System.Management.Automation.ErrorCategory]::NotInstalled, $null)
-        $PSCmdlet.ThrowTerminatingError($record)
+    # MYACCOUNT_NODE lets a machine with several Node.js installs choose one. PATH is searched
+    # here, once per session: Get-Command would start command discovery, which costs a cold
+    # session about 100 ms.
+    param([System.Management.Automation.PSCmdlet] $Caller)
+    $problem = $null
+    if ($env:MYACCOUNT_NODE) {
+        if ([System.IO.File]::Exists($env:MYACCOUNT_NODE)) { return $env:MYACCOUNT_NODE }
+        $problem = "MYACCOUNT_NODE is set to ""$env:MYACCOUNT_NODE"", which is not a file. Set it to the full path of node, or remove it to use the node on PATH."
     }
-    return $node.Source
+    else {
+        if ($script:NodePath -and [System.IO.File]::Exists($script:NodePath)) { return $script:NodePath }
+        $names = if ($IsWindows) { @('node.exe') } else { @('node') }
+        foreach ($folder in "$env:PATH".Split([System.IO.Path]::PathSeparator)) {
+            if (-not $folder) { continue }
+            foreach ($name in $names) {
+                $candidate = [System.IO.Path]::Combine($folder, $name)
+                if ([System.IO.File]::Exists($candidate)) { $script:NodePath = $candidate; return $candidate }
+            }
+        }
+        $problem = 'Node.js was not found on PATH. Install Node.js 20.19 or newer and make sure "node" is on PATH, or set MYACCOUNT_NODE to its full path.'
+    }
+    $record = [System.Management.Automation.ErrorRecord]::new([System.InvalidOperationException]::new($problem), 'NodeNotFound', [System.Management.Automation.ErrorCategory]::NotInstalled, $null)
+    $Caller.ThrowTerminatingError($record)
+}
+
+# PowerShell's own JSON reader and writer (what ConvertFrom-Json and ConvertTo-Json use), called
+# directly: the cmdlets would load the Microsoft.PowerShell.Utility module, which costs a new
+# session over 100 ms on its first cmdlet call.
+function ConvertFrom-MyAccountJson {
+    param([string] $Json, [switch] $AsHashtable)
+    $problem = $null
+    $value = [Microsoft.PowerShell.Commands.JsonObject]::ConvertFromJson($Json, [bool]$AsHashtable, 64, [ref]$problem)
+    if ($problem) { throw $problem.Exception }
+    $value
+}
+
+function ConvertTo-MyAccountJson {
+    param($Value)
+    $context = [Microsoft.PowerShell.Commands.JsonObject+ConvertToJsonContext]::new(10, $true, $true)
+    [Microsoft.PowerShell.Commands.JsonObject]::ConvertToJson($Value, [ref]$context)
 }
 
 function ConvertTo-MyAccountText {
@@ -69,7 +100,7 @@ function Invoke-MyAccountCli {
     # Prompts belong to PowerShell (ShouldProcess, the subscription picker), never to the child.
     $arguments.Add('--no-prompt')
 
-    $start = [System.Diagnostics.ProcessStartInfo]::new((Get-MyAccountNode))
+    $start = [System.Diagnostics.ProcessStartInfo]::new((Get-MyAccountNode -Caller $Caller))
     foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
@@ -78,7 +109,7 @@ function Invoke-MyAccountCli {
     $start.StandardOutputEncoding = [System.Text.Encoding]::UTF8
     $start.StandardErrorEncoding = [System.Text.Encoding]::UTF8
 
-    $json = ConvertTo-MyAccountInput -Bound $Bound -Names $ParameterNames | ConvertTo-Json -Depth 10 -Compress
+    $json = ConvertTo-MyAccountJson (ConvertTo-MyAccountInput -Bound $Bound -Names $ParameterNames)
     $process = [System.Diagnostics.Process]::new()
     $process.StartInfo = $start
     $activities = [System.Collections.Generic.HashSet[string]]::new()
@@ -100,7 +131,7 @@ function Invoke-MyAccountCli {
             if ($null -eq $line) { break }
             $pending = $process.StandardError.ReadLineAsync()
             $evt = $null
-            try { $evt = $line | ConvertFrom-Json -ErrorAction Stop } catch { $evt = $null }
+            try { $evt = ConvertFrom-MyAccountJson $line } catch { $evt = $null }
             if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) { $Caller.WriteVerbose($line); continue }
             switch ($evt.type) {
                 'warning' { $Caller.WriteWarning((ConvertTo-MyAccountText $evt.message)) }
@@ -141,7 +172,7 @@ function Invoke-MyAccountCli {
 
     if ($process.ExitCode -ne 0) {
         $err = $null
-        try { $err = ($stdout | ConvertFrom-Json -Depth 64 -ErrorAction Stop).error } catch { $err = $null }
+        try { $err = (ConvertFrom-MyAccountJson $stdout).error } catch { $err = $null }
         $message = if ($err) { ConvertTo-MyAccountText $err.message } else { "myaccount $Command failed with exit code $($process.ExitCode)." }
         $category = [System.Management.Automation.ErrorCategory]::NotSpecified
         if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
@@ -154,7 +185,7 @@ function Invoke-MyAccountCli {
     $document = $null
     if ($stdout) {
         # A result whose property names differ only in case (az's beside Az's) parses only as a hashtable.
-        try { $document = $stdout | ConvertFrom-Json -Depth 64 -AsHashtable:($null -ne $Properties) -ErrorAction Stop } catch { $document = $null }
+        try { $document = ConvertFrom-MyAccountJson $stdout -AsHashtable:($null -ne $Properties) } catch { $document = $null }
     }
     if ($null -eq $document) { return }
     if ($Properties) { $document = @($document) | ForEach-Object { Select-MyAccountProperty -Item $_ -Properties $Properties -SecureProperty $SecureProperty -AsPlainText:$AsPlainText } }
@@ -179,7 +210,7 @@ function Select-MyAccountProperty {
 function Test-MyAccountPromptable {
     # A person can answer here: not -NonInteractive, input from a console, not a CI job.
     if (-not [Environment]::UserInteractive -or [Console]::IsInputRedirected) { return $false }
-    if ([Environment]::GetCommandLineArgs() | Where-Object { $_ -match '^-{1,2}noni' }) { return $false }
+    foreach ($argument in [Environment]::GetCommandLineArgs()) { if ($argument -match '^-{1,2}noni') { return $false } }
     foreach ($name in $script:CiVariables) {
         $value = [Environment]::GetEnvironmentVariable($name)
         if ($value -and $value -ne 'false') { return $false }
@@ -250,7 +281,9 @@ function Get-MyAccountCompletion {
     $command, $select = $map[$Kind]
     $node = if ($env:MYACCOUNT_NODE) { $env:MYACCOUNT_NODE } else { 'node' }
     $words = @($command.Split(' '))
-    $values = & $node $script:MyAccountCli @words 2>$null | ConvertFrom-Json -ErrorAction Ignore | ForEach-Object { & $select $_ }
+    $listed = $null
+    try { $listed = ConvertFrom-MyAccountJson ((& $node $script:MyAccountCli @words 2>$null) -join [System.Environment]::NewLine) } catch { $listed = $null }
+    $values = @($listed) | ForEach-Object { if ($_) { & $select $_ } }
     $values | Where-Object { $_ -and $_ -like "$WordToComplete*" } | Sort-Object -Unique | ForEach-Object {
         $text = if ($_ -match '[\s''"$\x60]') { "'" + ($_ -replace "'", "''") + "'" } else { $_ }
         [System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)
@@ -506,6 +539,7 @@ function Connect-MyAccount {
     .NOTES
         Runs: myaccount connect
     #>
+    [Alias('Login-MyAccount', 'Add-MyAccount')]
     [CmdletBinding(DefaultParameterSetName = 'UserWithSubscriptionId', PositionalBinding = $false)]
     [OutputType('MyAccount.Profile')]
     param(
@@ -651,6 +685,7 @@ function Disconnect-MyAccount {
     .NOTES
         Runs: myaccount disconnect
     #>
+    [Alias('Logout-MyAccount')]
     [CmdletBinding(DefaultParameterSetName = 'ContextName', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('MyAccount.Account')]
     param(
@@ -843,6 +878,7 @@ function Get-MyTenant {
     .NOTES
         Runs: myaccount get-tenant
     #>
+    [Alias('Get-MyDomain')]
     [CmdletBinding(PositionalBinding = $false)]
     [OutputType('MyAccount.Tenant')]
     param(
@@ -958,6 +994,7 @@ function Set-MyContext {
     .NOTES
         Runs: myaccount set-context
     #>
+    [Alias('Select-MySubscription')]
     [CmdletBinding(DefaultParameterSetName = 'Subscription', PositionalBinding = $false)]
     [OutputType('MyAccount.Context')]
     param(
@@ -1342,6 +1379,7 @@ function Update-MyConfig {
     .NOTES
         Runs: myaccount update-config
     #>
+    [Alias('Set-MyConfig')]
     [CmdletBinding(PositionalBinding = $false)]
     [OutputType('MyAccount.Config')]
     param(
@@ -2187,13 +2225,6 @@ function Remove-MyEnvironment {
 }
 
 #endregion
-
-Set-Alias -Name 'Login-MyAccount' -Value 'Connect-MyAccount'
-Set-Alias -Name 'Add-MyAccount' -Value 'Connect-MyAccount'
-Set-Alias -Name 'Logout-MyAccount' -Value 'Disconnect-MyAccount'
-Set-Alias -Name 'Get-MyDomain' -Value 'Get-MyTenant'
-Set-Alias -Name 'Select-MySubscription' -Value 'Set-MyContext'
-Set-Alias -Name 'Set-MyConfig' -Value 'Update-MyConfig'
 
 Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken' -ParameterName 'ContextName' -ScriptBlock {
     param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word

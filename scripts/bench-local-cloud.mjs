@@ -153,14 +153,14 @@ export function connectByDeviceCode(cloud, stateDir, username, extraArgs = [], e
 }
 
 /** Wall times in ms of `runs` runs of node with `args`, after three warm-up runs (OS file cache). */
-export function wallTimes(args, env, runs) {
-  for (let i = 0; i < 3; i++) spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+export function wallTimes(args, env, runs, program = process.execPath) {
+  for (let i = 0; i < 3; i++) spawnSync(program, args, { env, stdio: 'ignore' });
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    const r = spawnSync(program, args, { env, stdio: 'ignore' });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}`);
+    if (r.status !== 0) throw new Error(`${program} ${args.join(' ')} exited ${r.status}`);
   }
   return times;
 }

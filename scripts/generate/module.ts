@@ -159,6 +159,8 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   return [
     `function ${cmdlet} {`,
     helpBlock(def, prose),
+    // An [Alias()] on the function, not Set-Alias: no cmdlet runs while the module loads.
+    ...(def.cmdletAliases?.length ? [`    [Alias(${def.cmdletAliases.map((a) => psString(psIdentifier(a))).join(', ')})]`] : []),
     `    [CmdletBinding(${binding.join(', ')})]`,
     `    [OutputType(${psString(def.outputType)})]`,
     `    param(${params.length ? `\n${paramBlock}\n    ` : ''})`,
@@ -197,7 +199,6 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
   const cmdlets = commands.filter((c) => c.cmdlet);
   const prose = proseFor(commands);
   const parameterTable = cmdlets.map((c) => `    ${psString(c.cmdlet!)} = @(${paramsOf(c).map((p) => psString(p.name)).join(', ')})`).join('\n');
-  const aliases = cmdlets.flatMap((c) => (c.cmdletAliases ?? []).map((a) => `Set-Alias -Name ${psString(psIdentifier(a))} -Value ${psString(c.cmdlet!)}`));
   return [
     `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
     '#Requires -Version 7.2',
@@ -216,8 +217,6 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     cmdlets.map((c) => functionFor(c, prose)).join('\n\n'),
     '',
     '#endregion',
-    '',
-    ...aliases,
     '',
     ...completerRegistrations(cmdlets),
     '',

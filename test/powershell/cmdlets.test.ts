@@ -156,6 +156,22 @@ catch { [ordered]@{ Category = $_.CategoryInfo.Category.ToString(); Id = $_.Full
     expect(result.Message).toContain('No Such Subscription');
   });
 
+  test('without Node.js on PATH, or with MYACCOUNT_NODE pointing nowhere, the error says what to install or set', async () => {
+    const result = await ps(`
+$errors = foreach ($case in @(@{ PATH = '/nonexistent'; MYACCOUNT_NODE = $null }, @{ PATH = $env:PATH; MYACCOUNT_NODE = '/no/such/node' })) {
+    $saved = $env:PATH
+    $env:PATH = $case.PATH; $env:MYACCOUNT_NODE = $case.MYACCOUNT_NODE
+    try { Get-MyContext; 'no error' } catch { [ordered]@{ Id = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category.ToString(); Message = $_.Exception.Message } }
+    finally { $env:PATH = $saved; $env:MYACCOUNT_NODE = $null }
+}
+$errors | Out-Result
+`);
+    expect(result[0]).toMatchObject({ Id: 'NodeNotFound,Get-MyContext', Category: 'NotInstalled' });
+    expect(result[0].Message).toMatch(/Install Node\.js 20\.19 or newer/);
+    expect(result[1]).toMatchObject({ Id: 'NodeNotFound,Get-MyContext', Category: 'NotInstalled' });
+    expect(result[1].Message).toContain('/no/such/node');
+  });
+
   test('input the CLI rejects is an ArgumentException with InvalidArgument', async () => {
     const result = await ps(`
 try { Get-MyAccessToken -TenantId 'not a tenant!'; 'no error' | Out-Result }

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// What the PowerShell module adds to a cmdlet call over the CLI's own time, two ways:
+//   cold: `pwsh -NoProfile -c "Import-Module ...; Get-MyContext"` minus `pwsh -NoProfile -c exit`
+//         minus `myaccount get-context` (median of BENCH_RUNS runs each, default 21);
+//   warm: inside one pwsh session, Get-MyContext beside running the CLI directly (200 calls each),
+//         which is what a person at the prompt feels after the first import.
+// On a private state folder with one signed-in account. Figures go to .bench/module.json and are
+// compared with the previous run. Target: under 150 ms added per cmdlet call.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { bin, median, requireBuild, saveFigures, versus } from './bench-local-cloud.mjs';
+
+requireBuild();
+const pwsh = [...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'pwsh')), join(homedir(), '.dotnet', 'tools', 'pwsh')].find((p) => existsSync(p));
+if (!pwsh) {
+  console.error('bench-module: pwsh was not found on PATH or in ~/.dotnet/tools. Run `bash scripts/setup.sh --system`.');
+  process.exit(1);
+}
+const runs = Number(process.env.BENCH_RUNS ?? 21);
+const manifest = new URL('../module/MyAccount.psd1', import.meta.url).pathname;
+const stateDir = mkdtempSync(join(tmpdir(), 'myaccount-bench-'));
+const account = { id: 'alice@contoso.example', type: 'User', environment: 'AzureCloud', tenants: [{ id: 't1' }], subscriptions: [{ id: 's1', name: 'Prod', state: 'Enabled', tenantId: 't1', homeTenantId: 't1', managedByTenantIds: [] }] };
+writeFileSync(join(stateDir, 'profile.json'), JSON.stringify({ version: 1, defaultContext: 'prod', accounts: [account], contexts: [{ name: 'prod', accountId: account.id, environment: 'AzureCloud', tenant: { id: 't1' }, subscription: account.subscriptions[0] }], environments: [] }));
+const env = { ...process.env, MYACCOUNT_CONFIG_DIR: stateDir, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' };
+
+let failed = false;
+try {
+  // The three cold cases take turns, so drift in the machine's speed reaches each alike.
+  const coldCases = {
+    'pwsh -c exit': [pwsh, ['-NoProfile', '-NonInteractive', '-c', 'exit']],
+    'pwsh Import-Module; Get-MyContext': [pwsh, ['-NoProfile', '-NonInteractive', '-c', `Import-Module '${manifest}'; $null = Get-MyContext`]],
+    'myaccount get-context': [process.execPath, [bin, 'get-context']],
+  };
+  const times = Object.fromEntries(Object.keys(coldCases).map((name) => [name, []]));
+  for (let round = -2; round < runs; round++) {
+    for (const [name, [program, args]] of Object.entries(coldCases)) {
+      const start = process.hrtime.bigint();
+      const r = spawnSync(program, args, { env, stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`${name} exited ${r.status}`);
+      // Two warm-up rounds fill the OS file cache.
+      if (round >= 0) times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  const cold = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t)]));
+  const coldAdded = cold['pwsh Import-Module; Get-MyContext'] - cold['pwsh -c exit'] - cold['myaccount get-context'];
+
+  const calls = 200;
+  const warmScript = `
+Import-Module '${manifest}'
+$null = Get-MyContext; $null = & node '${bin}' get-context
+$cmdlet = [System.Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt ${calls}; $i++) { $null = Get-MyContext }; $cmdlet.Stop()
+$cli = [System.Diagnostics.Stopwatch]::StartNew(); for ($i = 0; $i -lt ${calls}; $i++) { $null = & node '${bin}' get-context }; $cli.Stop()
+$import = Measure-Command { Import-Module '${manifest}' -Force }
+"{0} {1} {2}" -f ($cmdlet.Elapsed.TotalMilliseconds / ${calls}), ($cli.Elapsed.TotalMilliseconds / ${calls}), $import.TotalMilliseconds`;
+  const warmRun = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-c', warmScript], { env, encoding: 'utf8' });
+  if (warmRun.status !== 0) throw new Error(`the warm run failed: ${warmRun.stderr.slice(0, 800)}`);
+  const [cmdletMs, cliMs, importMs] = warmRun.stdout.trim().split(/\s+/).map(Number);
+  const round = (n) => +n.toFixed(1);
+  const figures = {
+    date: new Date().toISOString(),
+    runs,
+    cold: Object.fromEntries(Object.entries(cold).map(([k, v]) => [k, round(v)])),
+    coldAddedMs: round(coldAdded),
+    warm: { cmdletMs: round(cmdletMs), cliMs: round(cliMs), addedMs: round(cmdletMs - cliMs), importMs: round(importMs) },
+  };
+  const { previous } = saveFigures('module', figures);
+  console.log(`PowerShell module overhead (pwsh ${spawnSync(pwsh, ['-NoProfile', '-c', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' }).stdout.trim()}, Node ${process.versions.node})`);
+  console.log(`  cold, median of ${runs} runs each:`);
+  for (const [name, ms] of Object.entries(figures.cold)) console.log(`    ${name.padEnd(36)} ${versus(ms, previous?.cold?.[name])}`);
+  console.log(`    added by the module (import + call)  ${versus(figures.coldAddedMs, previous?.coldAddedMs)}`);
+  console.log(`  warm, one session, mean of ${calls} calls each:`);
+  console.log(`    Get-MyContext                        ${versus(figures.warm.cmdletMs, previous?.warm?.cmdletMs)}`);
+  console.log(`    & node myaccount get-context         ${versus(figures.warm.cliMs, previous?.warm?.cliMs)}`);
+  console.log(`    added by the module per call         ${versus(figures.warm.addedMs, previous?.warm?.addedMs)}`);
+  console.log(`    Import-Module -Force                 ${versus(figures.warm.importMs, previous?.warm?.importMs)}`);
+  const worst = Math.max(figures.coldAddedMs, figures.warm.addedMs);
+  console.log(`  target: under 150 ms added per cmdlet call: ${worst < 150 ? 'met' : 'NOT met'} (${round(worst)} ms)`);
+} catch (e) {
+  failed = true;
+  console.error(`bench-module: ${e.message}`);
+} finally {
+  rmSync(stateDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
