@@ -115,12 +115,13 @@ function Invoke-MyAccountCli {
     $process = [System.Diagnostics.Process]::new()
     $process.StartInfo = $start
     $activities = [System.Collections.Generic.HashSet[string]]::new()
+    $unexpected = [System.Collections.Generic.List[string]]::new()
     try {
         $null = $process.Start()
         # UTF-8 without a byte-order mark, whatever the session's encoding.
         $stdin = [System.IO.StreamWriter]::new($process.StandardInput.BaseStream, [System.Text.UTF8Encoding]::new($false))
-        $stdin.Write($json)
-        $stdin.Close()
+        # A CLI that dies before reading its input closes the pipe; its exit code says what happened.
+        try { $stdin.Write($json); $stdin.Close() } catch [System.IO.IOException] { }
         $json = $null
         # stdout is read in the background so a large result cannot block the child while we read stderr.
         $stdoutTask = $process.StandardOutput.ReadToEndAsync()
@@ -134,7 +135,12 @@ function Invoke-MyAccountCli {
             $pending = $process.StandardError.ReadLineAsync()
             $evt = $null
             try { $evt = ConvertFrom-MyAccountJson $line } catch { $evt = $null }
-            if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) { $Caller.WriteVerbose($line); continue }
+            if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) {
+                # Not an event: something went wrong below the CLI's own reporting (Node.js itself).
+                $unexpected.Add($line)
+                $Caller.WriteVerbose($line)
+                continue
+            }
             switch ($evt.type) {
                 'warning' { $Caller.WriteWarning((ConvertTo-MyAccountText $evt.message)) }
                 'verbose' { $Caller.WriteVerbose($evt.message) }
@@ -175,13 +181,18 @@ function Invoke-MyAccountCli {
     if ($process.ExitCode -ne 0) {
         $err = $null
         try { $err = (ConvertFrom-MyAccountJson $stdout).error } catch { $err = $null }
-        $message = if ($err) { ConvertTo-MyAccountText $err.message } else { "myaccount $Command failed with exit code $($process.ExitCode)." }
+        $message = if ($err) { ConvertTo-MyAccountText $err.message }
+        else {
+            $said = ($unexpected | Select-Object -Last 5) -join ' '
+            "$($Caller.MyInvocation.MyCommand.Name) failed: the myaccount CLI (node $script:MyAccountCli) exited with code $($process.ExitCode) without an error document.$(if ($said) { " It said: $said" })"
+        }
         $category = [System.Management.Automation.ErrorCategory]::NotSpecified
         if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
         $id = if ($err -and $err.code) { $err.code } else { 'MyAccountFailed' }
         $target = if ($err) { $err.target } else { $null }
         $exception = if ($process.ExitCode -eq 2) { [System.ArgumentException]::new($message) } else { [System.InvalidOperationException]::new($message) }
-        $record = [System.Management.Automation.ErrorRecord]::new($exception, "$id,$($Caller.MyInvocation.MyCommand.Name)", $category, $target)
+        # ThrowTerminatingError adds ",<cmdlet>" to the id itself.
+        $record = [System.Management.Automation.ErrorRecord]::new($exception, $id, $category, $target)
         $Caller.ThrowTerminatingError($record)
     }
     $document = $null

@@ -89,7 +89,11 @@ type Prose = (text: string) => string;
 
 function proseFor(commands: readonly CommandDefinition<any, any>[]): Prose {
   const parameters = parameterOfFlag(commands);
-  return (text) => text.replace(/--([a-z][a-z0-9-]*)/g, (whole, flag: string) => (parameters.has(flag) ? `-${parameters.get(flag)}` : whole));
+  return (text) =>
+    text
+      .replace(/--([a-z][a-z0-9-]*)/g, (whole, flag: string) => (parameters.has(flag) ? `-${parameters.get(flag)}` : whole))
+      // Cmdlets do not exit; they throw.
+      .replace(/\(exit code \d\)/g, '(a terminating error)');
 }
 
 /**

@@ -89,7 +89,7 @@ catch {
     [ordered]@{ Id = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category.ToString(); Message = $_.Exception.Message; Exception = $_.Exception.GetType().FullName } | Out-Result
 }
 `);
-    expect(result.Id).toMatch(/,Connect-MyAccount$/);
+    expect(result.Id).toMatch(/^[A-Za-z]+,Connect-MyAccount$/);
     expect(result.Category).toBe('AuthenticationError');
     expect(result.Message).toContain('AADSTS7000215');
     expect(result.Message).not.toContain('not-the-secret');
@@ -152,7 +152,7 @@ try { Set-MyContext -Subscription 'No Such Subscription'; 'no error' | Out-Resul
 catch { [ordered]@{ Category = $_.CategoryInfo.Category.ToString(); Id = $_.FullyQualifiedErrorId; Message = $_.Exception.Message; Same = ((Get-MyContext).Name -eq $before) } | Out-Result }
 `);
     expect(result).toMatchObject({ Category: 'ObjectNotFound', Same: true });
-    expect(result.Id).toMatch(/,Set-MyContext$/);
+    expect(result.Id).toMatch(/^SubscriptionNameNotFound,Set-MyContext$/);
     expect(result.Message).toContain('No Such Subscription');
   });
 
@@ -170,6 +170,20 @@ $errors | Out-Result
     expect(result[0].Message).toMatch(/Install Node\.js 20\.19 or newer/);
     expect(result[1]).toMatchObject({ Id: 'NodeNotFound,Get-MyContext', Category: 'NotInstalled' });
     expect(result[1].Message).toContain('/no/such/node');
+  });
+
+  test('a CLI that dies without an error document: the error says so and carries what it printed', async () => {
+    const result = await ps(`
+$broken = Join-Path ([System.IO.Path]::GetTempPath()) "broken-node-$PID"
+[System.IO.File]::WriteAllText($broken, "#!/bin/sh\`necho 'FATAL ERROR: out of memory' >&2\`nexit 134\`n")
+chmod +x $broken
+$env:MYACCOUNT_NODE = $broken
+try { Get-MyContext; 'no error' | Out-Result }
+catch { [ordered]@{ Id = $_.FullyQualifiedErrorId; Message = $_.Exception.Message } | Out-Result }
+finally { Remove-Item -LiteralPath $broken; $env:MYACCOUNT_NODE = $null }
+`);
+    expect(result.Id).toBe('MyAccountFailed,Get-MyContext');
+    expect(result.Message).toMatch(/^Get-MyContext failed: the myaccount CLI .* exited with code 134 without an error document\. It said: FATAL ERROR: out of memory$/);
   });
 
   test('input the CLI rejects is an ArgumentException with InvalidArgument', async () => {
