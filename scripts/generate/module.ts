@@ -4,7 +4,7 @@
  * SupportsShouldProcess where destructive), a manifest, and a format file. The output depends
  * only on the registry, so every build writes the same bytes.
  */
-import type { CommandDefinition, JsonSchema, ParameterMeta } from '../../src/core/command.js';
+import type { CommandDefinition, JsonSchema, ParameterMeta, TableColumn } from '../../src/core/command.js';
 import { CI_VARIABLES } from '../../src/core/ci.js';
 import { toFlag } from '../../src/core/names.js';
 import { MODULE_HELPER } from './module-helper.ps1.js';
@@ -264,39 +264,50 @@ ${functions}
 }
 
 export function formatFile(commands: readonly CommandDefinition<any, any>[]): string {
-  const views = new Map<string, CommandDefinition<any, any>>();
-  for (const c of commands) if (c.cmdlet && c.table?.length && !views.has(c.outputType)) views.set(c.outputType, c);
-  const view = (type: string, def: CommandDefinition<any, any>): string => {
-    const headers = def.table!.map((col) => `          <TableColumnHeader><Label>${xmlText(col.header)}</Label></TableColumnHeader>`).join('\n');
-    const items = def
-      .table!.map((col) => {
-        const parts = col.path.split('.');
-        const expression = parts.length === 1 ? `<PropertyName>${xmlText(col.path)}</PropertyName>` : `<ScriptBlock>${xmlText(`$_.${parts.map((p) => psIdentifier(p)).join('.')}`)}</ScriptBlock>`;
-        return `              <TableColumnItem>${expression}</TableColumnItem>`;
-      })
-      .join('\n');
-    return `    <View>
+  const tables = new Map<string, TableColumn[]>();
+  const lists = new Map<string, TableColumn[]>();
+  for (const c of commands.filter((x) => x.cmdlet)) {
+    if (c.table?.length && !tables.has(c.outputType)) tables.set(c.outputType, c.table);
+    if (c.list?.length && !lists.has(c.outputType)) lists.set(c.outputType, c.list);
+  }
+  const expression = (col: TableColumn): string => {
+    const parts = col.path.split('.');
+    return parts.length === 1 ? `<PropertyName>${xmlText(col.path)}</PropertyName>` : `<ScriptBlock>${xmlText(`$_.${parts.map((p) => psIdentifier(p)).join('.')}`)}</ScriptBlock>`;
+  };
+  const table = (type: string, columns: TableColumn[]): string => `    <View>
       <Name>${xmlText(type)}</Name>
       <ViewSelectedBy><TypeName>${xmlText(type)}</TypeName></ViewSelectedBy>
       <TableControl>
         <TableHeaders>
-${headers}
+${columns.map((col) => `          <TableColumnHeader><Label>${xmlText(col.header)}</Label>${col.width ? `<Width>${col.width}</Width>` : ''}</TableColumnHeader>`).join('\n')}
         </TableHeaders>
         <TableRowEntries>
           <TableRowEntry>
             <TableColumnItems>
-${items}
+${columns.map((col) => `              <TableColumnItem>${expression(col)}</TableColumnItem>`).join('\n')}
             </TableColumnItems>
           </TableRowEntry>
         </TableRowEntries>
       </TableControl>
     </View>`;
-  };
+  const list = (type: string, rows: TableColumn[]): string => `    <View>
+      <Name>${xmlText(`${type}.List`)}</Name>
+      <ViewSelectedBy><TypeName>${xmlText(type)}</TypeName></ViewSelectedBy>
+      <ListControl>
+        <ListEntries>
+          <ListEntry>
+            <ListItems>
+${rows.map((row) => `              <ListItem><Label>${xmlText(row.header)}</Label>${expression(row)}</ListItem>`).join('\n')}
+            </ListItems>
+          </ListEntry>
+        </ListEntries>
+      </ListControl>
+    </View>`;
   return `<?xml version="1.0" encoding="utf-8"?>
 <!-- Generated from the command registry by scripts/generate/module.ts. Do not edit. -->
 <Configuration>
   <ViewDefinitions>
-${[...views].map(([type, def]) => view(type, def)).join('\n')}
+${[...[...tables].map(([type, columns]) => table(type, columns)), ...[...lists].map(([type, rows]) => list(type, rows))].join('\n')}
   </ViewDefinitions>
 </Configuration>
 `;

@@ -36,11 +36,26 @@ const contextObject: JsonSchema = {
 export const contextOutput = contextObject;
 export const CONTEXT_TYPE = 'MyAccount.Context';
 export const contextTable = [
-  { header: 'Name', path: 'Name' },
+  // Context names are long ("<subscription> (<id>) - <tenant> - <account>"); as in Az, a fixed width keeps the other columns on screen.
+  { header: 'Name', path: 'Name', width: 40 },
   { header: 'Account', path: 'Account.Id' },
   { header: 'SubscriptionName', path: 'Subscription.Name' },
   { header: 'Environment', path: 'Environment' },
   { header: 'TenantId', path: 'Tenant.Id' },
+];
+
+/** Format-List of a context: what the nested Account, Subscription and Tenant objects hold. */
+export const contextList = [
+  { header: 'Name', path: 'Name' },
+  { header: 'Account', path: 'Account.Id' },
+  { header: 'AccountType', path: 'Account.Type' },
+  { header: 'SubscriptionName', path: 'Subscription.Name' },
+  { header: 'SubscriptionId', path: 'Subscription.Id' },
+  { header: 'SubscriptionState', path: 'Subscription.State' },
+  { header: 'TenantId', path: 'Tenant.Id' },
+  { header: 'TenantName', path: 'Tenant.Name' },
+  { header: 'Environment', path: 'Environment' },
+  { header: 'IsDefault', path: 'IsDefault' },
 ];
 
 export type { ContextView };

@@ -131,6 +131,18 @@ export default defineCommand<ConnectInput, ConnectResult>({
     { header: 'TenantId', path: 'Context.Tenant.Id' },
     { header: 'Environment', path: 'Context.Environment' },
   ],
+  list: [
+    { header: 'Account', path: 'Context.Account.Id' },
+    { header: 'AccountType', path: 'Context.Account.Type' },
+    { header: 'SubscriptionName', path: 'Context.Subscription.Name' },
+    { header: 'SubscriptionId', path: 'Context.Subscription.Id' },
+    { header: 'TenantId', path: 'Context.Tenant.Id' },
+    { header: 'Environment', path: 'Context.Environment' },
+    { header: 'Context', path: 'Context.Name' },
+    { header: 'Flow', path: 'Flow' },
+    { header: 'TokenCache', path: 'TokenCache' },
+    { header: 'ContextsCreated', path: 'ContextsCreated' },
+  ],
   validate(input) {
     // The AZURE_* variables are read when connect runs; here only what the input alone decides.
     checkSignInInput(input);

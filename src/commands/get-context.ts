@@ -2,7 +2,7 @@ import { defineCommand } from '../core/command.js';
 import { invalidInput } from '../core/errors.js';
 import { requireContext, resolveDefault, toContextView, type ContextView } from '../profile/contexts.js';
 import { openProfile } from '../profile/profile.js';
-import { CONTEXT_TYPE, contextOutput, contextTable, flag, text } from './common.js';
+import { CONTEXT_TYPE, contextOutput, contextList, contextTable, flag, text } from './common.js';
 
 interface Input {
   Name?: string;
@@ -38,6 +38,7 @@ export default defineCommand<Input, ContextView | ContextView[] | null>({
   output: { anyOf: [contextOutput, { type: 'array', items: contextOutput }, { type: 'null' }] },
   outputType: CONTEXT_TYPE,
   table: contextTable,
+  list: contextList,
   async handler(input, ctx) {
     const profile = await openProfile(ctx.configDir, ctx.clock).read();
     const current = resolveDefault(profile, ctx.env);

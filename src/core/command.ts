@@ -70,6 +70,8 @@ export interface TableColumn {
   header: string;
   /** Dotted path into one result object, e.g. "Subscription.Name". */
   path: string;
+  /** Characters the PowerShell table view gives the column (longer values end in "…"). */
+  width?: number;
 }
 
 export interface CommandExample {
@@ -116,6 +118,11 @@ export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
   outputType: string;
   /** Columns for `--output table|tsv` and the PowerShell table view. */
   table?: TableColumn[];
+  /**
+   * Rows of the PowerShell list view (Format-List), for results whose nested objects would
+   * otherwise show as @{Id=...; Type=...}.
+   */
+  list?: TableColumn[];
   defaultParameterSet?: string;
   /** Hands back environment variables for the caller (accepts --output env) without a Scope. */
   processEnvironment?: boolean;

@@ -115,6 +115,7 @@ Rename-MyContext -SourceName $set.Name -TargetName dev
     Current = (Get-MyContext).Name
     Names = @(Get-MyContext -ListAvailable | ForEach-Object Name)
     Table = (Get-MyContext | Format-Table | Out-String -Width 250).Trim()
+    List = (Get-MyContext | Format-List | Out-String -Width 250).Trim()
 } | Out-Result
 `);
     expect(result.Subscriptions).toEqual([S.SUBSCRIPTIONS.production, S.SUBSCRIPTIONS.development]);
@@ -124,6 +125,10 @@ Rename-MyContext -SourceName $set.Name -TargetName dev
     expect(result.Current).toBe('dev');
     expect(result.Names).toContain('dev');
     expect(result.Table.split('\n')[0]).toMatch(/^Name\s+Account\s+SubscriptionName\s+Environment\s+TenantId/);
+    // Format-List shows what the nested objects hold, not @{Id=...}.
+    expect(result.List).toMatch(new RegExp(`^Account\\s+: ${S.CI_SECRET_APP.appId}$`, 'm'));
+    expect(result.List).toMatch(/^SubscriptionName\s+: Contoso Development$/m);
+    expect(result.List).not.toContain('@{');
   });
 
   test('Tab completes environments, contexts, subscriptions and tenants, quoting names with spaces', async () => {
