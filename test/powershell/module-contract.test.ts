@@ -31,6 +31,7 @@ foreach ($command in Get-Command -Module MyAccount -CommandType Function) {
         Parameters = [ordered]@{}
         OutputType = @($command.OutputType | ForEach-Object Name)
         Synopsis = $help.Synopsis
+        Description = ($help.description | Out-String).Trim()
         Examples = @($help.examples.example | ForEach-Object { $_.code })
         ParameterHelp = [ordered]@{}
     }
@@ -100,6 +101,14 @@ describe.each(cmdlets.map((c) => [c.cmdlet!, c] as const))('%s', (name, def) => 
     expect(d.Synopsis).toBe(def.summary);
     expect(d.Examples.length).toBe(def.examples.length);
     for (const e of def.examples) expect(d.Examples).toContain(e.powershell);
+  });
+
+  test('help speaks PowerShell: parameters, not CLI flags; errors, not exit codes', () => {
+    const d = described.Commands[name];
+    for (const text of [d.Synopsis, d.Description, ...Object.values(d.ParameterHelp)] as string[]) {
+      expect(text).not.toMatch(/(^|[\s(])--[a-z]/);
+      expect(text).not.toMatch(/exit code \d/);
+    }
   });
 
   test(def.confirmImpact ? 'supports -WhatIf and -Confirm' : 'has no -WhatIf (it changes nothing that needs confirming)', () => {
