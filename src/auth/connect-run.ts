@@ -120,7 +120,6 @@ async function findSubscriptions(ctx: CommandContext, session: AuthSession, sign
   };
 }
 
-/** The default subscription by Az's rules: asked for, else the picker for a person at a terminal, else the first active one. */
 interface Selection {
   chosen: SubscriptionRecord | null;
   picked: boolean;
@@ -128,6 +127,7 @@ interface Selection {
   pickerSkipped: boolean;
 }
 
+/** The default subscription by Az's rules: asked for, else the picker for a person at a terminal, else the first active one. */
 async function selectDefault(ctx: CommandContext, input: ConnectInput, settings: Settings, before: Profile, signedIn: SignedIn, found: Reached): Promise<Selection> {
   const { subscriptions, tenantRecords } = found;
   const requested: Requested | null = input.Subscription
