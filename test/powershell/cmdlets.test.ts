@@ -215,6 +215,22 @@ Remove-MyContext -Name $names[0] -Confirm:$false
   });
 });
 
+describe('signing out', () => {
+  test('Disconnect-MyAccount -All signs every account out: no contexts, and a token needs a new sign-in', async () => {
+    await ps(`Connect-MyAccount -ServicePrincipal -Credential ${SP_CREDENTIAL} -Tenant ${S.CONTOSO} -Environment LocalCloud -WarningAction SilentlyContinue | Out-Null`);
+    const result = await ps(`
+$before = @(Get-MyContext -ListAvailable).Count
+Disconnect-MyAccount -All -Confirm:$false | Out-Null
+try { Get-MyAccessToken | Out-Null; $token = 'no error' } catch { $token = [ordered]@{ Id = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category.ToString(); Message = $_.Exception.Message } }
+[ordered]@{ Before = $before; After = @(Get-MyContext -ListAvailable).Count; Token = $token } | Out-Result
+`);
+    expect(result.Before).toBeGreaterThan(0);
+    expect(result.After).toBe(0);
+    expect(result.Token).toMatchObject({ Category: 'AuthenticationError' });
+    expect(result.Token.Message).toContain('Connect-MyAccount');
+  });
+});
+
 describe('scopes', () => {
   test('Update-MyConfig -Scope Process applies to this session only; CurrentUser persists for a new pwsh', async () => {
     const first = await ps(`
