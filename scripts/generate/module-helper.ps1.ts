@@ -7,7 +7,9 @@ export const MODULE_HELPER = String.raw`
 #region Private: calling the CLI
 
 # The CLI sits beside this module in the package: <package>/module and <package>/bin.
-$script:MyAccountCli = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '..' 'bin' 'myaccount.js'))
+# .NET calls rather than cmdlets here and on every call's path: the first cmdlet of the
+# Management or Utility module loads that module, which a new session pays for in tens of ms.
+$script:MyAccountCli = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', 'bin', 'myaccount.js'))
 $script:NodePath = $null
 
 function Get-MyAccountNode {
@@ -162,8 +164,8 @@ function Invoke-MyAccountCli {
                 'environment' {
                     # Process scope: the CLI cannot change this session's environment, so it asks us to.
                     foreach ($variable in $evt.variables.PSObject.Properties) {
-                        if ($null -eq $variable.Value) { Remove-Item -LiteralPath "Env:$($variable.Name)" -ErrorAction Ignore }
-                        else { Set-Item -LiteralPath "Env:$($variable.Name)" -Value $variable.Value }
+                        # A null value removes the variable.
+                        [Environment]::SetEnvironmentVariable($variable.Name, $variable.Value)
                     }
                 }
                 default { $Caller.WriteVerbose($line) }
