@@ -216,7 +216,8 @@ function Select-MyAccountProperty {
     $values = [ordered]@{}
     foreach ($name in $Properties) {
         $value = $Item[$name]
-        if ($name -eq $SecureProperty -and -not $AsPlainText -and $null -ne $value) { $value = ConvertTo-SecureString -String $value -AsPlainText -Force }
+        # NetworkCredential makes the SecureString without loading the Security module for ConvertTo-SecureString.
+        if ($name -eq $SecureProperty -and -not $AsPlainText -and $null -ne $value) { $value = [System.Net.NetworkCredential]::new('', [string]$value).SecurePassword }
         $values[$name] = $value
     }
     [pscustomobject] $values
