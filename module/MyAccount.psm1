@@ -59,8 +59,13 @@ function ConvertTo-MyAccountText {
     if (-not $Text) { return $Text }
     $Text = [regex]::Replace($Text, '(?:\bmyaccount |^)([a-z]+(?:-[a-z]+)*)', {
             param($m) $cmdlet = $script:CmdletOfCommand[$m.Groups[1].Value]; if ($cmdlet) { $cmdlet } else { $m.Value } })
-    [regex]::Replace($Text, '--([a-z][a-z0-9-]*)', {
-            param($m) $name = $script:ParameterOfFlag[$m.Groups[1].Value]; if ($name) { "-$name" } else { $m.Value } })
+    # "--flag true" becomes "-Flag $true": a [bool] parameter does not take the word true.
+    [regex]::Replace($Text, '--([a-z][a-z0-9-]*)(?: (true|false)\b)?', {
+            param($m)
+            $name = $script:ParameterOfFlag[$m.Groups[1].Value]
+            if (-not $name) { return $m.Value }
+            if ($m.Groups[2].Success) { '-' + $name + ' $' + $m.Groups[2].Value } else { '-' + $name }
+        })
 }
 
 function ConvertTo-MyAccountInput {

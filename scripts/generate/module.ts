@@ -91,7 +91,10 @@ function proseFor(commands: readonly CommandDefinition<any, any>[]): Prose {
   const parameters = parameterOfFlag(commands);
   return (text) =>
     text
-      .replace(/--([a-z][a-z0-9-]*)/g, (whole, flag: string) => (parameters.has(flag) ? `-${parameters.get(flag)}` : whole))
+      // "--flag true" becomes "-Flag $true": a [bool] parameter does not take the word true.
+      .replace(/--([a-z][a-z0-9-]*)(?: (true|false)\b)?/g, (whole, flag: string, value?: string) =>
+        parameters.has(flag) ? `-${parameters.get(flag)}${value ? ` $${value}` : ''}` : whole,
+      )
       // Cmdlets do not exit; they throw.
       .replace(/\(exit code \d\)/g, '(a terminating error)');
 }

@@ -117,3 +117,23 @@ describe.each(cmdlets.map((c) => [c.cmdlet!, c] as const))('%s', (name, def) => 
     expect('Confirm' in d.Parameters).toBe(!!def.confirmImpact);
   });
 });
+
+test("the CLI's words in messages become PowerShell's: cmdlets, parameters, $true", async () => {
+  const r = await runPwsh(
+    target,
+    `
+& (Get-Module MyAccount) {
+    @(
+        ConvertTo-MyAccountText 'Run myaccount connect --tenant contoso.example first.'
+        ConvertTo-MyAccountText 'allow it: myaccount update-config --allow-plaintext-token-cache true'
+        ConvertTo-MyAccountText 'set-context needs --subscription or --tenant; --no-such-flag stays; myaccount emulator start stays.'
+    )
+} | Out-Result
+`,
+  );
+  expect(r.result).toEqual([
+    'Run Connect-MyAccount -Tenant contoso.example first.',
+    'allow it: Update-MyConfig -AllowPlaintextTokenCache $true',
+    'Set-MyContext needs -Subscription or -Tenant; --no-such-flag stays; myaccount emulator start stays.',
+  ]);
+});
