@@ -44,20 +44,18 @@ const RESULT_MARK = '##result:';
  * Prepended to every script: errors stop it (and exit 1), plain text output for parsing, the
  * module imported, and Out-Result to report one value as JSON on its own line.
  */
-function prologue(importModule: boolean): string {
+function prologue(): string {
   return [
     "$ErrorActionPreference = 'Stop'",
     "$PSStyle.OutputRendering = 'PlainText'",
     `function Out-Result { param([Parameter(ValueFromPipeline)] $InputObject) begin { $all = [System.Collections.Generic.List[object]]::new() } process { $all.Add($InputObject) } end { $value = if ($all.Count -eq 1) { $all[0] } else { $all.ToArray() }; [Console]::Out.WriteLine('${RESULT_MARK}' + (ConvertTo-Json -InputObject $value -Depth 8 -Compress)) } }`,
-    importModule ? `Import-Module '${MODULE_MANIFEST.replace(/'/g, "''")}'` : '',
+    `Import-Module '${MODULE_MANIFEST.replace(/'/g, "''")}'`,
     '',
   ].join('\n');
 }
 
 export interface PwshOptions {
   env?: Record<string, string | undefined>;
-  /** Leave the module unimported (to time or test the import itself). */
-  noImport?: boolean;
   /** Run on a pseudo-terminal (util-linux `script`), as a person's interactive session. */
   terminal?: boolean;
 }
@@ -67,7 +65,7 @@ export function spawnPwsh(target: { configDir: string; env: Record<string, strin
   // A script file, not -Command -: pwsh runs piped commands line by line, and -File exits 1 on a terminating error.
   const folder = mkdtempSync(join(tmpdir(), 'myaccount-pwsh-'));
   const file = join(folder, 'test.ps1');
-  writeFileSync(file, `${prologue(!options.noImport)}${script}\n`);
+  writeFileSync(file, `${prologue()}${script}\n`);
   const child = options.terminal
     ? spawn('script', ['-qfec', `'${findPwsh()}' -NoProfile -File '${file}'`, '/dev/null'], { env, cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] })
     : spawn(findPwsh(), ['-NoProfile', '-NonInteractive', '-File', file], { env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
