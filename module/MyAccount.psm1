@@ -138,67 +138,19 @@ function Invoke-MyAccountCli {
             $line = $pending.Result
             if ($null -eq $line) { break }
             $pending = $process.StandardError.ReadLineAsync()
-            $evt = $null
-            try { $evt = ConvertFrom-MyAccountJson $line } catch { $evt = $null }
-            if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) {
-                # Not an event: something went wrong below the CLI's own reporting (Node.js itself).
-                $unexpected.Add($line)
-                $Caller.WriteVerbose($line)
-                continue
-            }
-            switch ($evt.type) {
-                'warning' { $Caller.WriteWarning((ConvertTo-MyAccountText $evt.message)) }
-                'verbose' { $Caller.WriteVerbose($evt.message) }
-                'debug' { $Caller.WriteDebug($evt.message) }
-                'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new((ConvertTo-MyAccountText $evt.message), 'MyAccount')) }
-                'deviceCode' {
-                    # Shown on the host even when output is captured, and kept in the information stream.
-                    Write-Host $evt.message
-                }
-                'progress' {
-                    $id = [math]::Abs($evt.activity.GetHashCode()) % 1000
-                    $null = $activities.Add($evt.activity)
-                    $progress = @{ Id = $id; Activity = $evt.activity }
-                    if ($evt.PSObject.Properties['status'] -and $evt.status) { $progress.Status = $evt.status }
-                    if ($evt.PSObject.Properties['percentComplete']) { $progress.PercentComplete = [int]$evt.percentComplete }
-                    if ($evt.PSObject.Properties['completed'] -and $evt.completed) { $progress.Completed = $true }
-                    Write-Progress @progress
-                }
-                'environment' {
-                    # Process scope: the CLI cannot change this session's environment, so it asks us to.
-                    foreach ($variable in $evt.variables.PSObject.Properties) {
-                        # A null value removes the variable.
-                        [Environment]::SetEnvironmentVariable($variable.Name, $variable.Value)
-                    }
-                }
-                default { $Caller.WriteVerbose($line) }
-            }
+            Write-MyAccountEvent -Line $line -Caller $Caller -Activities $activities -Unexpected $unexpected
         }
         $process.WaitForExit()
         $stdout = $stdoutTask.GetAwaiter().GetResult()
     }
     finally {
-        foreach ($activity in $activities) { Write-Progress -Id ([math]::Abs($activity.GetHashCode()) % 1000) -Activity $activity -Completed }
+        foreach ($activity in $activities) { Write-Progress -Id (Get-MyAccountProgressId $activity) -Activity $activity -Completed }
         # Ctrl+C stops the pipeline and lands here: the CLI must not outlive the cmdlet.
         if (-not $process.HasExited) { try { $process.Kill($true) } catch { } }
     }
 
     if ($process.ExitCode -ne 0) {
-        $err = $null
-        try { $err = (ConvertFrom-MyAccountJson $stdout).error } catch { $err = $null }
-        $message = if ($err) { ConvertTo-MyAccountText $err.message }
-        else {
-            $said = ($unexpected | Select-Object -Last 5) -join ' '
-            "$($Caller.MyInvocation.MyCommand.Name) failed: the myaccount CLI (node $script:MyAccountCli) exited with code $($process.ExitCode) without an error document.$(if ($said) { " It said: $said" })"
-        }
-        $category = [System.Management.Automation.ErrorCategory]::NotSpecified
-        if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
-        $id = if ($err -and $err.code) { $err.code } else { 'MyAccountFailed' }
-        $target = if ($err) { $err.target } else { $null }
-        $exception = if ($process.ExitCode -eq 2) { [System.ArgumentException]::new($message) } else { [System.InvalidOperationException]::new($message) }
-        # ThrowTerminatingError adds ",<cmdlet>" to the id itself.
-        $record = [System.Management.Automation.ErrorRecord]::new($exception, $id, $category, $target)
-        $Caller.ThrowTerminatingError($record)
+        $Caller.ThrowTerminatingError((New-MyAccountErrorRecord -Stdout $stdout -ExitCode $process.ExitCode -Unexpected $unexpected -Caller $Caller))
     }
     $document = $null
     if ($stdout) {
@@ -211,6 +163,71 @@ function Invoke-MyAccountCli {
         if ($TypeName -and $item -is [psobject] -and $item -isnot [string] -and $item -isnot [bool]) { $item.PSObject.TypeNames.Insert(0, $TypeName) }
         $item
     }
+}
+
+function Write-MyAccountEvent {
+    # One line the CLI wrote to stderr (--events jsonl), passed to the PowerShell stream it belongs to.
+    param([string] $Line, [System.Management.Automation.PSCmdlet] $Caller, [System.Collections.Generic.HashSet[string]] $Activities, [System.Collections.Generic.List[string]] $Unexpected)
+    $evt = $null
+    try { $evt = ConvertFrom-MyAccountJson $Line } catch { $evt = $null }
+    if ($null -eq $evt -or -not $evt.PSObject.Properties['type']) {
+        # Not an event: something went wrong below the CLI's own reporting (Node.js itself).
+        $Unexpected.Add($Line)
+        $Caller.WriteVerbose($Line)
+        return
+    }
+    switch ($evt.type) {
+        'warning' { $Caller.WriteWarning((ConvertTo-MyAccountText $evt.message)) }
+        'verbose' { $Caller.WriteVerbose($evt.message) }
+        'debug' { $Caller.WriteDebug($evt.message) }
+        'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new((ConvertTo-MyAccountText $evt.message), 'MyAccount')) }
+        'deviceCode' {
+            # Shown on the host even when output is captured, and kept in the information stream.
+            Write-Host $evt.message
+        }
+        'progress' {
+            $progress = @{ Id = (Get-MyAccountProgressId $evt.activity); Activity = $evt.activity }
+            $null = $Activities.Add($evt.activity)
+            if ($evt.PSObject.Properties['status'] -and $evt.status) { $progress.Status = $evt.status }
+            if ($evt.PSObject.Properties['percentComplete']) { $progress.PercentComplete = [int]$evt.percentComplete }
+            if ($evt.PSObject.Properties['completed'] -and $evt.completed) { $progress.Completed = $true }
+            Write-Progress @progress
+        }
+        'environment' {
+            # Process scope: the CLI cannot change this session's environment, so it asks us to.
+            foreach ($variable in $evt.variables.PSObject.Properties) {
+                # A null value removes the variable.
+                [Environment]::SetEnvironmentVariable($variable.Name, $variable.Value)
+            }
+        }
+        default { $Caller.WriteVerbose($Line) }
+    }
+}
+
+function Get-MyAccountProgressId([string] $Activity) {
+    # One progress bar per activity, the same id for every record of it.
+    [math]::Abs($Activity.GetHashCode()) % 1000
+}
+
+function New-MyAccountErrorRecord {
+    # The CLI's error document (stdout of a failed run) as an ErrorRecord with its category and
+    # code; without one (Node.js itself failed), what it printed.
+    param([string] $Stdout, [int] $ExitCode, [System.Collections.Generic.List[string]] $Unexpected, [System.Management.Automation.PSCmdlet] $Caller)
+    $err = $null
+    try { $err = (ConvertFrom-MyAccountJson $Stdout).error } catch { $err = $null }
+    $message = if ($err) { ConvertTo-MyAccountText $err.message }
+    else {
+        $said = ($Unexpected | Select-Object -Last 5) -join ' '
+        "$($Caller.MyInvocation.MyCommand.Name) failed: the myaccount CLI (node $script:MyAccountCli) exited with code $ExitCode without an error document.$(if ($said) { " It said: $said" })"
+    }
+    $category = [System.Management.Automation.ErrorCategory]::NotSpecified
+    if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
+    $id = if ($err -and $err.code) { $err.code } else { 'MyAccountFailed' }
+    $target = if ($err) { $err.target } else { $null }
+    # Exit code 2 is input the CLI rejected.
+    $exception = if ($ExitCode -eq 2) { [System.ArgumentException]::new($message) } else { [System.InvalidOperationException]::new($message) }
+    # ThrowTerminatingError adds ",<cmdlet>" to the id itself.
+    [System.Management.Automation.ErrorRecord]::new($exception, $id, $category, $target)
 }
 
 function Select-MyAccountProperty {
