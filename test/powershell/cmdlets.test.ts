@@ -216,6 +216,17 @@ Remove-MyContext -Name $names[0] -Confirm:$false
 });
 
 describe('signing out', () => {
+  test('Clear-MyContext -Confirm:$false removes every context, and -PassThru says so', async () => {
+    await ps(`Connect-MyAccount -ServicePrincipal -Credential ${SP_CREDENTIAL} -Tenant ${S.CONTOSO} -Environment LocalCloud -WarningAction SilentlyContinue | Out-Null`);
+    const result = await ps(`
+$before = @(Get-MyContext -ListAvailable).Count
+$passThru = Clear-MyContext -Confirm:$false -PassThru
+[ordered]@{ Before = $before; PassThru = $passThru; After = @(Get-MyContext -ListAvailable).Count } | Out-Result
+`);
+    expect(result.Before).toBeGreaterThan(0);
+    expect(result).toMatchObject({ PassThru: true, After: 0 });
+  });
+
   test('Disconnect-MyAccount -All signs every account out: no contexts, and a token needs a new sign-in', async () => {
     await ps(`Connect-MyAccount -ServicePrincipal -Credential ${SP_CREDENTIAL} -Tenant ${S.CONTOSO} -Environment LocalCloud -WarningAction SilentlyContinue | Out-Null`);
     const result = await ps(`
