@@ -6,13 +6,14 @@
 // (CI) it is approved through the local cloud's admin API.
 import { spawn, spawnSync } from 'node:child_process';
 import https from 'node:https';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../bin/myaccount.js', import.meta.url));
+const manifest = fileURLToPath(new URL('../module/MyAccount.psd1', import.meta.url));
 const stateDir = mkdtempSync(join(tmpdir(), 'myaccount-demo-'));
 // Only this demo's private folder gets the plaintext opt-in: a fresh machine or CI has no keyring.
 const env = { ...process.env, MYACCOUNT_CONFIG_DIR: stateDir, MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE: 'true' };
@@ -122,6 +123,17 @@ function approveAttended(instance) {
   };
 }
 
+/** The same state through the PowerShell module, where PowerShell 7 is installed (setup installs it where dotnet is). */
+function showPowerShell() {
+  const pwsh = [...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'pwsh')), join(homedir(), '.dotnet', 'tools', 'pwsh')].find((p) => existsSync(p));
+  if (!pwsh) return say('\n(PowerShell 7 is not installed here, so the module is not shown; see the README\'s "PowerShell".)');
+  const script = `Import-Module '${manifest.replace(/'/g, "''")}'; Get-MyContext | Format-Table | Out-String -Width 140; Get-MyAccessToken | Format-Table | Out-String -Width 140`;
+  say('\nPS> Import-Module ./module/MyAccount.psd1; Get-MyContext; Get-MyAccessToken   (the same state, through the PowerShell module; the token is a SecureString and its table view has no Token column)');
+  const r = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', script], { env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`the PowerShell module failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().slice(0, 800)}`);
+  process.stdout.write(r.stdout.replace(/\n{3,}/g, '\n\n'));
+}
+
 try {
   say(`MyAccount demo on a private state folder: ${stateDir}`);
   say('It allows a plaintext token cache (MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE=true) for that folder only, so no keyring is needed; the folder is removed at the end.');
@@ -153,6 +165,8 @@ try {
   say(`  ExpiresOn ${token.ExpiresOn}   expiresOn (local time) ${token.expiresOn}   TenantId ${token.TenantId}`);
 
   process.stdout.write(myaccount(['get-config', '--output', 'table']));
+
+  showPowerShell();
 
   say('\n$ myaccount emulator stop');
   myaccount(['emulator', 'stop'], { show: false });
