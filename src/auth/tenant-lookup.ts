@@ -4,7 +4,7 @@
  */
 import { MyAccountError } from '../core/errors.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
-import { isGuid } from '../profile/profile.js';
+import { checkTenantText, isGuid } from '../profile/profile.js';
 import { authorityHost } from './endpoints.js';
 import type { HttpClient } from './http-client.js';
 
@@ -13,9 +13,7 @@ const GUID_IN_PATH = /\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 
 export async function resolveTenantId(value: string, environment: EnvironmentView, http: HttpClient, signal: AbortSignal): Promise<string> {
   if (isGuid(value)) return value.toLowerCase();
-  if (!/^[A-Za-z0-9.-]{1,253}$/.test(value)) {
-    throw new MyAccountError('InvalidTenant', `"${value}" is not a tenant id (a GUID) or a domain name.`, { category: 'InvalidArgument', exitCode: 2, target: 'Tenant' });
-  }
+  checkTenantText(value, 'Tenant');
   const url = `${authorityHost(environment)}${encodeURIComponent(value)}/.well-known/openid-configuration`;
   let status = 0;
   let body: { token_endpoint?: string; issuer?: string } = {};

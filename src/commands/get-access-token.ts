@@ -5,6 +5,7 @@
 import { defineCommand, type JsonSchema } from '../core/command.js';
 import { invalidInput } from '../core/errors.js';
 import { RESOURCE_TYPE_NAMES } from '../auth/endpoints.js';
+import { checkTenantText } from '../profile/profile.js';
 import { text } from './common.js';
 
 export interface GetAccessTokenInput {
@@ -27,9 +28,6 @@ export interface AccessTokenResult {
   tenant: string;
   tokenType: 'Bearer';
 }
-
-/** A domain or a tenant id: letters, digits, dots and dashes. */
-export const TENANT_TEXT = /^[A-Za-z0-9.-]{1,253}$/;
 
 const output: JsonSchema = {
   type: 'object',
@@ -93,9 +91,7 @@ export default defineCommand<GetAccessTokenInput, AccessTokenResult>({
     if (input.ResourceUrl !== undefined && /\s/.test(input.ResourceUrl)) {
       throw invalidInput('InvalidResourceUrl', `The resource "${input.ResourceUrl}" contains whitespace. Give a URI such as https://vault.azure.net or an application id.`, 'ResourceUrl');
     }
-    if (input.TenantId !== undefined && !TENANT_TEXT.test(input.TenantId)) {
-      throw invalidInput('InvalidTenant', `"${input.TenantId}" is not a tenant id (a GUID) or a domain name. Give one of those, e.g. contoso.onmicrosoft.com.`, 'TenantId');
-    }
+    checkTenantText(input.TenantId, 'TenantId');
   },
   output,
   outputType: 'MyAccount.AccessToken',

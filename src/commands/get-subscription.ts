@@ -5,7 +5,7 @@
 import { defineCommand, type JsonSchema } from '../core/command.js';
 import { invalidInput } from '../core/errors.js';
 import type { SubscriptionView } from './connect.js';
-import { TENANT_TEXT } from './get-access-token.js';
+import { checkTenantText } from '../profile/profile.js';
 import { GUID, text } from './common.js';
 
 export interface GetSubscriptionInput {
@@ -55,9 +55,7 @@ export default defineCommand<GetSubscriptionInput, SubscriptionView[]>({
     if (input.SubscriptionId !== undefined && input.SubscriptionName !== undefined) {
       throw invalidInput('ParameterSetConflict', 'Give either SubscriptionId (--subscription-id) or SubscriptionName (--subscription-name), not both.', 'SubscriptionName');
     }
-    if (input.TenantId !== undefined && !TENANT_TEXT.test(input.TenantId)) {
-      throw invalidInput('InvalidTenant', `"${input.TenantId}" is not a tenant id (a GUID) or a domain name. Give one of those, e.g. contoso.onmicrosoft.com.`, 'TenantId');
-    }
+    checkTenantText(input.TenantId, 'TenantId');
   },
   output: { type: 'array', items: subscription },
   outputType: 'MyAccount.Subscription',

@@ -3,8 +3,7 @@
  * src/cloud/listing-run.ts, loaded only when it runs.
  */
 import { defineCommand, type JsonSchema } from '../core/command.js';
-import { invalidInput } from '../core/errors.js';
-import { TENANT_TEXT } from './get-access-token.js';
+import { checkTenantText } from '../profile/profile.js';
 import { text } from './common.js';
 
 export interface GetTenantInput {
@@ -53,9 +52,7 @@ export default defineCommand<GetTenantInput, TenantInfo[]>({
     },
   },
   validate(input) {
-    if (input.TenantId !== undefined && !TENANT_TEXT.test(input.TenantId)) {
-      throw invalidInput('InvalidTenant', `"${input.TenantId}" is not a tenant id (a GUID) or a domain name. Give one of those, e.g. contoso.onmicrosoft.com.`, 'TenantId');
-    }
+    checkTenantText(input.TenantId, 'TenantId');
   },
   output: { type: 'array', items: tenant },
   outputType: 'MyAccount.Tenant',

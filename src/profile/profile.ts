@@ -4,6 +4,7 @@
  * `ProfileStore`; tests seed it the same way.
  */
 import type { Clock } from '../core/context.js';
+import { invalidInput } from '../core/errors.js';
 import { StateFile, type StateFileSpec } from './state-file.js';
 import type { EnvironmentRecord } from './environment-types.js';
 
@@ -92,6 +93,16 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Tenant and subscription ids are GUIDs; anything else a person types is a name or a domain. */
 export const isGuid = (value: string): boolean => GUID.test(value);
+
+/** A domain or a tenant id: letters, digits, dots and dashes. */
+const TENANT_TEXT = /^[A-Za-z0-9.-]{1,253}$/;
+
+/** Rejects (exit 2) a tenant that is neither a GUID nor a domain name, naming the input it came from. */
+export function checkTenantText(value: string | undefined, target: string): void {
+  if (value !== undefined && !TENANT_TEXT.test(value)) {
+    throw invalidInput('InvalidTenant', `"${value}" is not a tenant id (a GUID) or a domain name. Give one of those, e.g. contoso.onmicrosoft.com.`, target);
+  }
+}
 
 /** A tenant named by its id or any of its domains, ignoring case. */
 export function tenantMatches(tenant: Pick<TenantRecord, 'id' | 'domains' | 'defaultDomain'>, value: string): boolean {
