@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import type { CliResult } from '../helpers/cli.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 import { storedProfile, warnings } from './fixtures/flows.js';
 
 const DRIVER = join(__dirname, 'fixtures', 'chromium-signin.mjs');
@@ -24,7 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cloud?.dispose();
   rmSync(scratch, { recursive: true, force: true });
-  expectNoSecretLeaked();
 });
 
 interface DriverReport {

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { PLAINTEXT_CACHE_FILE } from '../../src/auth/token-cache.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 
 jest.setTimeout(60_000);
 
@@ -20,7 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 type Entry = { home_account_id?: string; client_id?: string; credential_type?: string };

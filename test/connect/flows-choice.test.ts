@@ -6,9 +6,6 @@
 import type { INativeBrokerPlugin } from '@azure/msal-node';
 import { chooseUserFlow, decideUserFlow, type FlowFacts } from '../../src/auth/sign-in/flow-choice.js';
 import type { BrokerLoad } from '../../src/core/context.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
-
-afterAll(() => expectNoSecretLeaked());
 
 const base: FlowFacts = { deviceCodeRequested: false, wamEnabled: false, brokerAvailable: false, brokerServesAuthority: true, browserAvailable: true };
 

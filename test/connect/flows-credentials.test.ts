@@ -6,7 +6,6 @@
 import { request } from 'node:https';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 import { storedProfile, warnings } from './fixtures/flows.js';
 
 const MI_VARS = { IDENTITY_ENDPOINT: undefined, IDENTITY_HEADER: undefined, IDENTITY_SERVER_THUMBPRINT: undefined, IMDS_ENDPOINT: undefined, MSI_ENDPOINT: undefined, MSI_SECRET: undefined, AZURE_POD_IDENTITY_AUTHORITY_HOST: undefined };
@@ -18,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 describe('user name and password', () => {

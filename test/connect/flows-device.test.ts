@@ -18,7 +18,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 test.each(['--device-code', '--device-auth', '--device', '--use-device-authentication'])('%s signs in by device code without a notice', async (flag) => {

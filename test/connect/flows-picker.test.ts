@@ -8,7 +8,6 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 import { runOnTerminal } from '../helpers/terminal.js';
 
 const ALICE = ['connect', '--environment', 'LocalCloud', '--username', S.ALICE.username, '--password', S.ALICE.password];
@@ -20,7 +19,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 const onTerminal = (args: string[], answers: string[], env: Record<string, string | undefined> = {}) => runOnTerminal(cloud, args, answers, PROMPT, env);

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import forge from 'node-forge';
 import { createFederatedToken, defaultSeedIds as S, defaultSeedKeys as K } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 import { lastRequest, storedProfile } from './fixtures/flows.js';
 
 const SP = ['connect', '--environment', 'LocalCloud', '--events', 'jsonl', '--service-principal'];
@@ -25,7 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cloud?.dispose();
   rmSync(dir, { recursive: true, force: true });
-  expectNoSecretLeaked();
 });
 
 describe('client secret', () => {

@@ -6,7 +6,6 @@
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { jwtClaims } from '../../src/auth/credentials.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 
 jest.setTimeout(60_000);
 
@@ -18,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 const lastSeq = () => cloud.emu.requestLog().at(-1)?.seq ?? 0;

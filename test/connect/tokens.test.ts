@@ -5,7 +5,6 @@
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { jwtClaims } from '../../src/auth/credentials.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 
 jest.setTimeout(60_000);
 
@@ -18,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 const tokenRequests = (since: number) => cloud.emu.requestLog(since).filter((e) => e.path.endsWith('/token'));

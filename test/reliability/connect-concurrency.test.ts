@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { generateSeed, generatedSeedInfo } from '../../src/emulator/index.js';
 import { PLAINTEXT_CACHE_FILE } from '../../src/auth/token-cache.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 
 jest.setTimeout(90_000);
 
@@ -23,7 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 type Entry = { home_account_id?: string; client_id?: string; realm?: string };

@@ -7,7 +7,6 @@
  */
 import { defaultSeedIds as S, type FaultConfig } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 
 jest.setTimeout(90_000);
 
@@ -21,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 const lastSeq = () => cloud.emu.requestLog().at(-1)?.seq ?? 0;

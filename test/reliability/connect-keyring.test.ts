@@ -25,7 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cloud?.dispose();
   keyring?.stop();
-  expectNoSecretLeaked();
 });
 
 /** Every file MyAccount wrote (the emulator's own data folder is the server's, not ours). */

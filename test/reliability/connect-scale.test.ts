@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSeed, generatedSeedInfo } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { expectNoSecretLeaked } from '../helpers/secret-scan.js';
 
 jest.setTimeout(90_000);
 
@@ -21,7 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.dispose();
-  expectNoSecretLeaked();
 });
 
 const contexts = () => JSON.parse(readFileSync(join(cloud.configDir, 'profile.json'), 'utf8')).contexts as { subscription: { id: string } | null }[];
