@@ -8,20 +8,15 @@
 //   node scripts/bench-connect.mjs [--runs 3] [--tenants 100] [--subscriptions 10] [--latency 50] [--concurrency 8]
 import { cpus } from 'node:os';
 import { rmSync } from 'node:fs';
-import { connectByDeviceCode, emulatorModule, median, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+import { connectByDeviceCode, emulatorModule, median, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const runs = opt('runs', 3);
-const tenants = opt('tenants', 100);
-const subscriptionsPerTenant = opt('subscriptions', 10);
-const latencyMs = opt('latency', 50);
+const runs = numberOption('runs', 3);
+const tenants = numberOption('tenants', 100);
+const subscriptionsPerTenant = numberOption('subscriptions', 10);
+const latencyMs = numberOption('latency', 50);
 // TenantConcurrency's default; the CLI gets it explicitly so a developer's setting cannot skew the run.
-const concurrency = opt('concurrency', 8);
+const concurrency = numberOption('concurrency', 8);
 const PAGE_SIZE = 100; // the emulator's default page size for ARM lists
 
 const { generatedSeedInfo } = await emulatorModule();

@@ -6,22 +6,15 @@
 //
 //   node scripts/bench-emulator.mjs [--seconds 8] [--concurrency 64] [--tenants 200] [--subscriptions 20]
 import https from 'node:https';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { emulatorModule, requireBuild, root, startCloud } from './bench-local-cloud.mjs';
+import { emulatorModule, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const seconds = opt('seconds', 8);
-const concurrency = opt('concurrency', 64);
-const tenants = opt('tenants', 200);
-const subscriptionsPerTenant = opt('subscriptions', 20);
+const seconds = numberOption('seconds', 8);
+const concurrency = numberOption('concurrency', 64);
+const tenants = numberOption('tenants', 200);
+const subscriptionsPerTenant = numberOption('subscriptions', 20);
 
 const { generatedSeedInfo } = await emulatorModule();
 // The server in its own process, so client and server do not share an event loop.
@@ -104,23 +97,11 @@ try {
   };
   agent.destroy();
 
-  const out = join(root, '.bench', 'emulator.json');
-  if (existsSync(out)) {
-    try {
-      const previous = JSON.parse(readFileSync(out, 'utf8'));
-      for (const kind of ['token', 'subscriptions']) {
-        const before = previous[kind]?.requestsPerSecond;
-        if (before) {
-          const change = ((figures[kind].requestsPerSecond - before) / before) * 100;
-          console.log(`${kind.padEnd(14)} previous ${before} req/s (${previous.date}) -> now ${figures[kind].requestsPerSecond} req/s (${change >= 0 ? '+' : ''}${change.toFixed(1)}%)`);
-        }
-      }
-    } catch {
-      console.log('(the previous figures could not be read; replacing them)');
-    }
+  const { previous, file: out } = saveFigures('emulator', figures);
+  for (const kind of ['token', 'subscriptions']) {
+    const before = previous?.[kind]?.requestsPerSecond;
+    if (before) console.log(`${kind.padEnd(14)} previous ${previous.date}: ${versus(figures[kind].requestsPerSecond, before, ' req/s')}`);
   }
-  mkdirSync(join(root, '.bench'), { recursive: true });
-  writeFileSync(out, JSON.stringify(figures, null, 2) + '\n');
   console.log(`figures written to ${out}`);
 } catch (e) {
   failed = true;

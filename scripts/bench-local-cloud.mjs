@@ -171,6 +171,25 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * A private state folder holding a realistic profile, one signed-in account and its context,
+ * for benchmarks that time commands which only read state.
+ */
+export function signedInStateFolder() {
+  const stateDir = mkdtempSync(join(tmpdir(), 'myaccount-bench-'));
+  const account = { id: 'alice@contoso.example', type: 'User', environment: 'AzureCloud', tenants: [{ id: 't1' }], subscriptions: [{ id: 's1', name: 'Prod', state: 'Enabled', tenantId: 't1', homeTenantId: 't1', managedByTenantIds: [] }] };
+  const context = { name: 'prod', accountId: account.id, environment: 'AzureCloud', tenant: { id: 't1' }, subscription: account.subscriptions[0] };
+  writeFileSync(join(stateDir, 'profile.json'), JSON.stringify({ version: 1, defaultContext: 'prod', accounts: [account], contexts: [context], environments: [] }));
+  return stateDir;
+}
+
+/** `--name <number>` from the command line, else `fallback`. */
+export function numberOption(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
 /** Reads the previous figures (or null), then writes the new ones. */
 export function saveFigures(name, figures) {
   const file = join(root, '.bench', `${name}.json`);

@@ -2,18 +2,12 @@
 // Cold start of `myaccount get-context` beside a bare `node -e 0`: median wall time and peak RSS.
 // Prints the figures and the change since the previous run (kept in .bench/startup.json).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { median, wallTimes } from './bench-local-cloud.mjs';
+import { bin, median, saveFigures, signedInStateFolder, wallTimes } from './bench-local-cloud.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 31);
-const stateDir = mkdtempSync(join(tmpdir(), 'myaccount-bench-'));
-// A realistic profile: one signed-in account and its context.
-const account = { id: 'alice@contoso.example', type: 'User', environment: 'AzureCloud', tenants: [{ id: 't1' }], subscriptions: [{ id: 's1', name: 'Prod', state: 'Enabled', tenantId: 't1', homeTenantId: 't1', managedByTenantIds: [] }] };
-writeFileSync(join(stateDir, 'profile.json'), JSON.stringify({ version: 1, defaultContext: 'prod', accounts: [account], contexts: [{ name: 'prod', accountId: account.id, environment: 'AzureCloud', tenant: { id: 't1' }, subscription: account.subscriptions[0] }], environments: [] }));
+const stateDir = signedInStateFolder();
 const env = { ...process.env, MYACCOUNT_CONFIG_DIR: stateDir };
 // Peak RSS is read in the child at exit by a preload, so timing runs carry no instrumentation.
 const rssProbe = join(stateDir, 'rss-probe.cjs');
@@ -21,7 +15,7 @@ writeFileSync(rssProbe, "process.on('exit', () => require('fs').writeSync(3, Str
 
 const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },
-  { name: 'myaccount get-context', args: [join(root, 'bin/myaccount.js'), 'get-context'] },
+  { name: 'myaccount get-context', args: [bin, 'get-context'] },
 ];
 
 const results = {};
@@ -41,8 +35,7 @@ const cli = results['myaccount get-context'];
 const ratio = Number((cli.medianMs / node.medianMs).toFixed(2));
 const figures = { date: new Date().toISOString(), runs, results, ratio };
 
-const file = join(root, '.bench', 'startup.json');
-const previous = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
+const { previous } = saveFigures('startup', figures);
 const delta = (now, before) => (before === undefined ? '' : ` (was ${before}, ${now >= before ? '+' : ''}${(now - before).toFixed(1)})`);
 console.log(`Cold start, median of ${runs} runs (Node ${process.versions.node}):`);
 for (const [name, r] of Object.entries(results)) {
@@ -51,5 +44,3 @@ for (const [name, r] of Object.entries(results)) {
 }
 console.log(`  ratio myaccount / node: ${ratio}x (target <= 1.5x)${previous ? `; previous ${previous.ratio}x` : ''}`);
 console.log(`  peak RSS: ${cli.peakRssMb} MB (target < 60 MB)`);
-mkdirSync(join(root, '.bench'), { recursive: true });
-writeFileSync(file, JSON.stringify(figures, null, 2) + '\n');
