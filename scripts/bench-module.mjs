@@ -7,22 +7,19 @@
 // On a private state folder with one signed-in account. Figures go to .bench/module.json and are
 // compared with the previous run. Target: under 150 ms added per cmdlet call.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { bin, median, requireBuild, saveFigures, versus } from './bench-local-cloud.mjs';
+import { rmSync } from 'node:fs';
+import { bin, median, requireBuild, saveFigures, signedInStateFolder, versus } from './bench-local-cloud.mjs';
+import { findPwsh } from './find-pwsh.mjs';
 
 requireBuild();
-const pwsh = [...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'pwsh')), join(homedir(), '.dotnet', 'tools', 'pwsh')].find((p) => existsSync(p));
+const pwsh = findPwsh();
 if (!pwsh) {
   console.error('bench-module: pwsh was not found on PATH or in ~/.dotnet/tools. Run `bash scripts/setup.sh --system`.');
   process.exit(1);
 }
 const runs = Number(process.env.BENCH_RUNS ?? 21);
 const manifest = new URL('../module/MyAccount.psd1', import.meta.url).pathname;
-const stateDir = mkdtempSync(join(tmpdir(), 'myaccount-bench-'));
-const account = { id: 'alice@contoso.example', type: 'User', environment: 'AzureCloud', tenants: [{ id: 't1' }], subscriptions: [{ id: 's1', name: 'Prod', state: 'Enabled', tenantId: 't1', homeTenantId: 't1', managedByTenantIds: [] }] };
-writeFileSync(join(stateDir, 'profile.json'), JSON.stringify({ version: 1, defaultContext: 'prod', accounts: [account], contexts: [{ name: 'prod', accountId: account.id, environment: 'AzureCloud', tenant: { id: 't1' }, subscription: account.subscriptions[0] }], environments: [] }));
+const stateDir = signedInStateFolder();
 const env = { ...process.env, MYACCOUNT_CONFIG_DIR: stateDir, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' };
 
 let failed = false;

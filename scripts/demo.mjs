@@ -6,11 +6,12 @@
 // (CI) it is approved through the local cloud's admin API.
 import { spawn, spawnSync } from 'node:child_process';
 import https from 'node:https';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { findPwsh } from './find-pwsh.mjs';
 
 const bin = fileURLToPath(new URL('../bin/myaccount.js', import.meta.url));
 const manifest = fileURLToPath(new URL('../module/MyAccount.psd1', import.meta.url));
@@ -125,7 +126,7 @@ function approveAttended(instance) {
 
 /** The same state through the PowerShell module, where PowerShell 7 is installed (setup installs it where dotnet is). */
 function showPowerShell() {
-  const pwsh = [...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'pwsh')), join(homedir(), '.dotnet', 'tools', 'pwsh')].find((p) => existsSync(p));
+  const pwsh = findPwsh();
   if (!pwsh) return say('\n(PowerShell 7 is not installed here, so the module is not shown; see the README\'s "PowerShell".)');
   const script = `Import-Module '${manifest.replace(/'/g, "''")}'; Get-MyContext | Format-Table | Out-String -Width 140; Get-MyAccessToken | Format-Table | Out-String -Width 140`;
   say('\nPS> Import-Module ./module/MyAccount.psd1; Get-MyContext; Get-MyAccessToken   (the same state, through the PowerShell module; the token is a SecureString and its table view has no Token column)');

@@ -5,18 +5,18 @@
  * (`Out-Result`), which the test reads back.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findPwsh } from '../../scripts/find-pwsh.mjs';
 import { cleanEnv, REPO } from './cli.js';
 import { recordOutput } from './secret-scan.js';
 
 export const MODULE_MANIFEST = join(REPO, 'module', 'MyAccount.psd1');
 
 /** pwsh from PATH or where `dotnet tool install --global PowerShell` puts it; setup installs it. */
-export function findPwsh(): string {
-  const candidates = [...(process.env.PATH ?? '').split(delimiter).map((d) => join(d, 'pwsh')), join(homedir(), '.dotnet', 'tools', 'pwsh')];
-  const found = candidates.find((c) => c && existsSync(c));
+export function requirePwsh(): string {
+  const found = findPwsh();
   if (!found) throw new Error('PowerShell 7 (pwsh) was not found on PATH or in ~/.dotnet/tools. Run `bash scripts/setup.sh --system` (it runs `dotnet tool install --global PowerShell --version 7.6.9`).');
   return found;
 }
@@ -67,8 +67,8 @@ export function spawnPwsh(target: { configDir: string; env: Record<string, strin
   const file = join(folder, 'test.ps1');
   writeFileSync(file, `${prologue()}${script}\n`);
   const child = options.terminal
-    ? spawn('script', ['-qfec', `'${findPwsh()}' -NoProfile -File '${file}'`, '/dev/null'], { env, cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] })
-    : spawn(findPwsh(), ['-NoProfile', '-NonInteractive', '-File', file], { env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    ? spawn('script', ['-qfec', `'${requirePwsh()}' -NoProfile -File '${file}'`, '/dev/null'], { env, cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(requirePwsh(), ['-NoProfile', '-NonInteractive', '-File', file], { env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters: { pattern: RegExp; resolve: (m: RegExpMatchArray) => void }[] = [];
