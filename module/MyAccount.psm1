@@ -32,6 +32,8 @@ function Get-MyAccountNode {
         }
         $problem = 'Node.js was not found on PATH. Install Node.js 20.19 or newer and make sure "node" is on PATH, or set MYACCOUNT_NODE to its full path.'
     }
+    # Without a caller (argument completion) there is nobody to tell: no node, no completions.
+    if (-not $Caller) { return $null }
     $record = [System.Management.Automation.ErrorRecord]::new([System.InvalidOperationException]::new($problem), 'NodeNotFound', [System.Management.Automation.ErrorCategory]::NotInstalled, $null)
     $Caller.ThrowTerminatingError($record)
 }
@@ -315,7 +317,8 @@ function Get-MyAccountCompletion {
         SubscriptionId = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Id } })
     }
     $command, $select = $map[$Kind]
-    $node = if ($env:MYACCOUNT_NODE) { $env:MYACCOUNT_NODE } else { 'node' }
+    $node = Get-MyAccountNode
+    if (-not $node) { return }
     $words = @($command.Split(' '))
     $listed = $null
     try { $listed = ConvertFrom-MyAccountJson ((& $node $script:MyAccountCli @words 2>$null) -join [System.Environment]::NewLine) } catch { $listed = $null }
