@@ -6,7 +6,7 @@
  */
 import type { CommandDefinition, JsonSchema, ParameterMeta, TableColumn } from '../../src/core/command.js';
 import { CI_VARIABLES } from '../../src/core/ci.js';
-import { toFlag } from '../../src/core/names.js';
+import { flagOf } from '../../src/core/parse.js';
 import { MODULE_HELPER } from './module-helper.ps1.js';
 import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
 
@@ -77,7 +77,7 @@ function parameterOfFlag(commands: readonly CommandDefinition<any, any>[]): Map<
   const parameters = new Map<string, string>();
   for (const c of commands.filter((x) => x.cmdlet)) {
     for (const p of paramsOf(c)) {
-      parameters.set(p.meta.flag ?? toFlag(p.name), p.name);
+      parameters.set(flagOf(p.name, p.schema), p.name);
       for (const alias of p.meta.flagAliases ?? []) if (!parameters.has(alias)) parameters.set(alias, p.name);
     }
   }

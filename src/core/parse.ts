@@ -57,7 +57,8 @@ function propertyKind(schema: JsonSchema): 'switch' | 'boolean' | 'integer' | 'n
   return 'string';
 }
 
-function flagOf(name: string, schema: JsonSchema): string {
+/** The CLI flag of an input property: its x-ps flag, else the kebab-case of its name. */
+export function flagOf(name: string, schema: JsonSchema): string {
   return schema['x-ps']?.flag ?? toFlag(name);
 }
 
