@@ -38,12 +38,6 @@ async function pick(ctx: CommandContext, subscriptions: SubscriptionRecord[], te
   throw new MyAccountError('NoSubscriptionSelected', 'No subscription was selected. Run connect again with --subscription, or set DefaultSubscriptionForLogin.', { category: 'OperationStopped', exitCode: 4 });
 }
 
-function chooseDefault(input: ConnectInput, ctx: CommandContext, signedIn: SignedIn, subscriptions: SubscriptionRecord[], requested: Requested | null): 'picker' | SubscriptionRecord | null {
-  if (requested) return findRequested(subscriptions, requested);
-  const pickerAllowed = signedIn.type === 'User' && ctx.interactive && subscriptions.length > 1;
-  return pickerAllowed ? 'picker' : firstChoice(subscriptions);
-}
-
 /** Which contexts to store: the default one, and up to the limit of the others in list order. */
 function contextsToStore(input: ConnectInput, all: SubscriptionRecord[], chosen: SubscriptionRecord | null, picked: boolean): SubscriptionRecord[] {
   if (input.SkipContextPopulation) return chosen ? [chosen] : [];
@@ -135,18 +129,17 @@ async function selectDefault(ctx: CommandContext, input: ConnectInput, settings:
     : settings.defaultSubscriptionForLogin
       ? { value: settings.defaultSubscriptionForLogin, source: 'setting' }
       : null;
-  const choice = chooseDefault(input, ctx, signedIn, subscriptions, requested);
-  if (choice === 'picker') {
-    if (!settings.loginExperienceV2) return { chosen: firstChoice(subscriptions), picked: false, pickerSkipped: false };
+  if (requested) return { chosen: findRequested(subscriptions, requested), picked: false, pickerSkipped: false };
+  const pickerDue = signedIn.type === 'User' && subscriptions.length > 1 && settings.loginExperienceV2;
+  if (pickerDue && ctx.interactive) {
     const previous = resolveDefault(before, ctx.env)?.context.subscription ?? null;
     const marked = previous ? (subscriptions.find((s) => s.id === previous.id && s.tenantId === previous.tenantId) ?? null) : null;
     return { chosen: await pick(ctx, subscriptions, tenantRecords, marked), picked: true, pickerSkipped: false };
   }
-  if (!requested && signedIn.type !== 'User' && subscriptions.filter(isActive).length > 1) {
+  if (signedIn.type !== 'User' && subscriptions.filter(isActive).length > 1) {
     ctx.report.information(`Tenant ${tenantRecords[0]?.id} has more than one active subscription; the first one was selected. Choose with --subscription, or set DefaultSubscriptionForLogin with update-config.`);
   }
-  const pickerSkipped = !requested && signedIn.type === 'User' && subscriptions.length > 1 && settings.loginExperienceV2;
-  return { chosen: choice, picked: false, pickerSkipped };
+  return { chosen: firstChoice(subscriptions), picked: false, pickerSkipped: pickerDue };
 }
 
 export async function runConnect(input: ConnectInput, ctx: CommandContext): Promise<ConnectResult> {
