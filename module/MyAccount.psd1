@@ -41,6 +41,10 @@
         'Select-MySubscription',
         'Set-MyConfig'
     )
+    # The helper's JSON reader and writer (JsonObject, PowerShell's public SDK API) live in this
+    # assembly. -Command and -File sessions happen to have it loaded; an interactive session has
+    # not until a Utility cmdlet runs, so the module loads it (the assembly, not the module).
+    RequiredAssemblies = @('Microsoft.PowerShell.Commands.Utility')
     FormatsToProcess = @('MyAccount.format.ps1xml')
     PrivateData = @{
         PSData = @{

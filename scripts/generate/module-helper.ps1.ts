@@ -40,9 +40,11 @@ function Get-MyAccountNode {
     $Caller.ThrowTerminatingError($record)
 }
 
-# PowerShell's own JSON reader and writer (what ConvertFrom-Json and ConvertTo-Json use), called
-# directly: the cmdlets would load the Microsoft.PowerShell.Utility module, which costs a new
-# session over 100 ms on its first cmdlet call.
+# PowerShell's own JSON reader and writer (what ConvertFrom-Json and ConvertTo-Json use; public
+# and documented in the PowerShell SDK), called directly: the cmdlets would load the
+# Microsoft.PowerShell.Utility module, which costs a new session over 100 ms on its first cmdlet
+# call. Their assembly is loaded by the manifest (RequiredAssemblies): an interactive session
+# does not load it by itself.
 function ConvertFrom-MyAccountJson {
     param([string] $Json, [switch] $AsHashtable)
     $problem = $null

@@ -121,3 +121,87 @@ export function spawnPwsh(target: { configDir: string; env: Record<string, strin
 export function runPwsh(target: { configDir: string; env: Record<string, string | undefined> }, script: string, options: PwshOptions = {}): Promise<PwshResult> {
   return spawnPwsh(target, script, options).done;
 }
+
+export interface InteractivePwsh {
+  /** Types a line at the prompt and resolves with what the session showed until the next prompt. */
+  enter(line: string, timeoutMs?: number): Promise<string>;
+  /** Resolves with the first match of `pattern` in what the session has shown so far. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  /** Types a line as the answer to a question a cmdlet asked (Read-Host, a confirmation). */
+  type(line: string): void;
+  /** Types `exit` and resolves with everything the session showed. */
+  exit(): Promise<string>;
+  /** Ends the session at once (a failed test's cleanup). */
+  kill(): void;
+}
+
+const PROMPT = /PS [^\n>]*> $/;
+// Colour, cursor and title sequences PSReadLine writes around what it echoes.
+const stripTerminal = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[=>]/g, '').replace(/\r/g, '');
+
+/**
+ * A person's session: `pwsh -NoProfile` on a real pseudo-terminal, with PSReadLine, commands
+ * typed at the prompt one by one. Such a session loads fewer assemblies than `-Command` or
+ * `-File` (which is how the module once failed on its first cmdlet there and nowhere else), so
+ * nothing is run for it beforehand: not even the module import.
+ */
+export async function startInteractivePwsh(target: { configDir: string; env: Record<string, string | undefined> }, env: Record<string, string | undefined> = {}): Promise<InteractivePwsh> {
+  const vars = cleanEnv(target.configDir, { ...target.env, NO_COLOR: '1', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off', TERM: 'xterm', ...env });
+  const child = spawn('script', ['-qfec', `stty cols 250 rows 60; exec '${requirePwsh()}' -NoProfile -NoLogo`, '/dev/null'], { env: vars, cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+  let screen = '';
+  let raw = '';
+  let waiters: (() => void)[] = [];
+  const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
+  const killer = setTimeout(() => child.kill('SIGKILL'), 120000);
+  const onData = (d: Buffer): void => {
+    const text = d.toString('utf8');
+    raw += text;
+    for (const _ of text.matchAll(/\x1b\[6n/g)) child.stdin.write('\x1b[1;1R');
+    screen = stripTerminal(raw);
+    for (const w of waiters) w();
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const waitFor = (pattern: RegExp, timeoutMs = 30000, from = 0): Promise<RegExpMatchArray> =>
+    new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const m = screen.slice(from).match(pattern);
+        if (m) {
+          waiters = waiters.filter((w) => w !== listener);
+          clearTimeout(timer);
+          resolve(m);
+        }
+        return !!m;
+      };
+      const listener = (): void => void check();
+      const timer = setTimeout(() => {
+        waiters = waiters.filter((w) => w !== listener);
+        reject(new Error(`the interactive pwsh did not show ${pattern} within ${timeoutMs} ms:\n${screen.slice(from)}`));
+      }, timeoutMs);
+      if (!check()) waiters.push(listener);
+    });
+  await waitFor(PROMPT);
+  return {
+    waitFor,
+    type: (line) => child.stdin.write(`${line}\r`),
+    async enter(line, timeoutMs = 45000) {
+      const from = screen.length;
+      child.stdin.write(`${line}\r`);
+      // The echo of the line, then whatever it printed, then the next prompt.
+      await waitFor(new RegExp(`[\\s\\S]*\\n${PROMPT.source}`), timeoutMs, from);
+      const shown = screen.slice(from);
+      return shown.slice(shown.indexOf('\n') + 1).replace(PROMPT, '').trimEnd();
+    },
+    async exit() {
+      child.stdin.write('exit\r');
+      await closed;
+      clearTimeout(killer);
+      recordOutput(['pwsh (interactive)'], screen, '');
+      return screen;
+    },
+    kill() {
+      clearTimeout(killer);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
