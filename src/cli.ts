@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { commands } from './commands/index.js';
 import { createInterface } from 'node:readline';
-import { browserAvailability, openBrowser } from './auth/browser.js';
+import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, MyAccountError, internalError, invalidInput } from './core/errors.js';

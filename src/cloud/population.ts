@@ -4,8 +4,8 @@
  * thrown, so one bad tenant never costs the others; the caller reports them once, together.
  */
 import pLimit from 'p-limit';
-import type { Credential } from '../auth/credentials.js';
-import { isMfaError } from '../auth/msal-errors.js';
+import type { Credential } from '../credentials/credential.js';
+import { isMfaError } from '../credentials/msal-errors.js';
 import type { FetchLike } from '../core/context.js';
 import { MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';

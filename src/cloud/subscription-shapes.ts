@@ -1,5 +1,5 @@
 /** A subscription as ARM lists it, as the profile keeps it, and as commands show it. */
-import type { SubscriptionView } from '../commands/connect.js';
+import type { SubscriptionView } from '../commands/connect/command.js';
 import type { SubscriptionRecord } from '../profile/profile.js';
 import type { ArmSubscription } from './arm-client.js';
 

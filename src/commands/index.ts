@@ -1,26 +1,26 @@
 /** The command registry: every command MyAccount has, in the order help lists them. */
 import type { CommandDefinition } from '../core/command.js';
-import addEnvironment from './add-environment.js';
-import clearConfig from './clear-config.js';
-import clearContext from './clear-context.js';
-import connect from './connect.js';
-import disconnect from './disconnect.js';
-import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator.js';
-import exportConfig from './export-config.js';
-import getAccessToken from './get-access-token.js';
-import getConfig from './get-config.js';
-import getContext from './get-context.js';
-import getEnvironment from './get-environment.js';
-import getSubscription from './get-subscription.js';
-import getTenant from './get-tenant.js';
-import importConfig from './import-config.js';
-import removeContext from './remove-context.js';
-import removeEnvironment from './remove-environment.js';
-import renameContext from './rename-context.js';
-import selectContext from './select-context.js';
-import setContext from './set-context.js';
-import setEnvironment from './set-environment.js';
-import updateConfig from './update-config.js';
+import addEnvironment from './add-environment/command.js';
+import clearConfig from './clear-config/command.js';
+import clearContext from './clear-context/command.js';
+import connect from './connect/command.js';
+import disconnect from './disconnect/command.js';
+import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator/command.js';
+import exportConfig from './export-config/command.js';
+import getAccessToken from './get-access-token/command.js';
+import getConfig from './get-config/command.js';
+import getContext from './get-context/command.js';
+import getEnvironment from './get-environment/command.js';
+import getSubscription from './get-subscription/command.js';
+import getTenant from './get-tenant/command.js';
+import importConfig from './import-config/command.js';
+import removeContext from './remove-context/command.js';
+import removeEnvironment from './remove-environment/command.js';
+import renameContext from './rename-context/command.js';
+import selectContext from './select-context/command.js';
+import setContext from './set-context/command.js';
+import setEnvironment from './set-environment/command.js';
+import updateConfig from './update-config/command.js';
 
 export const commands: readonly CommandDefinition<any, any>[] = [
   connect,

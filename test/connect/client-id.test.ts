@@ -3,7 +3,7 @@
  * later commands keep using the client their tokens were cached under.
  */
 import { AZURE_CLI_CLIENT_ID, DEFAULT_CLIENT_ID, defaultSeedIds as S } from '../../src/emulator/index.js';
-import { jwtClaims } from '../../src/auth/credentials.js';
+import { jwtClaims } from '../../src/credentials/credential.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 
 let cloud: LocalCloud;

@@ -4,7 +4,7 @@
  * tests the choice (the real "unavailable" path runs end to end in flows-device.test.ts).
  */
 import type { INativeBrokerPlugin } from '@azure/msal-node';
-import { chooseUserFlow, decideUserFlow, type FlowFacts } from '../../src/auth/sign-in/flow-choice.js';
+import { chooseUserFlow, decideUserFlow, type FlowFacts } from '../../src/sign-in/flow-choice.js';
 import type { BrokerLoad } from '../../src/core/context.js';
 
 const base: FlowFacts = { deviceCodeRequested: false, wamEnabled: false, brokerAvailable: false, brokerServesAuthority: true, browserAvailable: true };

@@ -4,7 +4,7 @@
  * to sign in; and once the refresh token is revoked, the answer is exit 3 with what to run.
  */
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
-import { jwtClaims } from '../../src/auth/credentials.js';
+import { jwtClaims } from '../../src/credentials/credential.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@
  * none they need the secret again (AZURE_CLIENT_ID + AZURE_CLIENT_SECRET), or say so (exit 3).
  */
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
-import { jwtClaims } from '../../src/auth/credentials.js';
+import { jwtClaims } from '../../src/credentials/credential.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 
 jest.setTimeout(60_000);

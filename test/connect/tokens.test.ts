@@ -3,7 +3,7 @@
  * in Fabrikam, and in Northwind, which demands MFA), through the real CLI against the local cloud.
  */
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
-import { jwtClaims } from '../../src/auth/credentials.js';
+import { jwtClaims } from '../../src/credentials/credential.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 
 jest.setTimeout(60_000);

@@ -1,6 +1,6 @@
 // Run in a child process by token-cache.test.ts: opens the token cache, writes or reads it, and
 // prints what it saw as one JSON line. argv: <configDir> <allowPlaintext> <write|read> [contents]
-import { openTokenCache } from '../../src/auth/token-cache.js';
+import { openTokenCache } from '../../src/token-cache/token-cache.js';
 import { createReporter } from '../../src/core/reporter.js';
 
 const [configDir, allowPlaintext, mode, contents] = process.argv.slice(2);

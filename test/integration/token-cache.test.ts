@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cleanEnv, tempConfigDir } from '../helpers/cli.js';
 import { bundleEntry } from '../helpers/bundle.js';
 import { startKeyring, type Keyring } from '../helpers/keyring.js';
-import { CACHE_FILE, PLAINTEXT_CACHE_FILE } from '../../src/auth/token-cache.js';
+import { CACHE_FILE, PLAINTEXT_CACHE_FILE } from '../../src/token-cache/token-cache.js';
 
 const probe = bundleEntry(join(__dirname, 'token-cache-probe.ts'));
 const SECRET = JSON.stringify({ RefreshToken: { x: { secret: 'rt-very-secret-value' } } });

@@ -6,7 +6,7 @@
 import { mkdirSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
-import { PLAINTEXT_CACHE_FILE } from '../../src/auth/token-cache.js';
+import { PLAINTEXT_CACHE_FILE } from '../../src/token-cache/token-cache.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 
 const APP = S.CI_SECRET_APP;

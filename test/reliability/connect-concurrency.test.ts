@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSeed, generatedSeedInfo } from '../../src/emulator/index.js';
-import { PLAINTEXT_CACHE_FILE } from '../../src/auth/token-cache.js';
+import { PLAINTEXT_CACHE_FILE } from '../../src/token-cache/token-cache.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 
 jest.setTimeout(90_000);

@@ -7,7 +7,7 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { commands } from '../../src/commands/index.js';
-import { endpointsFromInput } from '../../src/commands/environment-schema.js';
+import { endpointsFromInput } from '../../src/commands/schema/environment.js';
 import type { CommandDefinition, JsonSchema } from '../../src/core/command.js';
 import { MyAccountError } from '../../src/core/errors.js';
 import { toFlag } from '../../src/core/names.js';

@@ -1,4 +1,4 @@
-import { entraReason, fromMsalError } from '../../src/auth/msal-errors.js';
+import { entraReason, fromMsalError } from '../../src/credentials/msal-errors.js';
 
 const wrapped = (description: string) => ({
   errorCode: 'invalid_client',

@@ -1,4 +1,4 @@
-import { isTransientTokenError, withTokenRetry, type TokenRetryPolicy } from '../../src/auth/token-retry.js';
+import { isTransientTokenError, withTokenRetry, type TokenRetryPolicy } from '../../src/credentials/token-retry.js';
 
 const report = () => {
   const lines: string[] = [];

@@ -1,0 +1,317 @@
+/**
+ * `myaccount emulator start|stop|status|reset|env`: the local cloud as a managed background
+ * server. Its data (CA, keys, refresh tokens) lives in <state folder>/emulator; a running
+ * instance is described by instance.json there, written by the server itself once it listens.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineCommand } from '../../core/command.js';
+import type { CommandContext } from '../../core/context.js';
+import { MyAccountError } from '../../core/errors.js';
+import { ensureStateDir } from '../../profile/state-file.js';
+import { writePrivateFileAtomically } from '../../profile/atomic-write.js';
+import { flag, text } from '../schema/common.js';
+
+export const EMULATOR_DIR = 'emulator';
+const INSTANCE_FILE = 'instance.json';
+const LOG_FILE = 'emulator.log';
+const DEFAULT_IDLE_MINUTES = 120;
+
+export interface EmulatorInstance {
+  pid: number;
+  port: number;
+  url: string;
+  admin: boolean;
+  caCertPath: string;
+  caBundlePath: string;
+  startedAt: string;
+}
+
+interface StatusView {
+  Running: boolean;
+  Url: string | null;
+  Port: number | null;
+  Pid: number | null;
+  Admin: boolean;
+  Environment: string;
+  DataDirectory: string;
+  CaCertPath: string | null;
+  CaBundlePath: string | null;
+}
+
+export const emulatorDir = (ctx: { configDir: string }): string => join(ctx.configDir, EMULATOR_DIR);
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The running instance, if its process is still there; a stale record is removed. */
+export function readInstance(dir: string): EmulatorInstance | null {
+  const file = join(dir, INSTANCE_FILE);
+  let instance: EmulatorInstance;
+  try {
+    instance = JSON.parse(readFileSync(file, 'utf8')) as EmulatorInstance;
+  } catch {
+    return null;
+  }
+  if (typeof instance?.pid !== 'number' || !alive(instance.pid)) {
+    rmSync(file, { force: true });
+    return null;
+  }
+  return instance;
+}
+
+function statusOf(dir: string, instance: EmulatorInstance | null): StatusView {
+  const ca = join(dir, 'ca.pem');
+  const bundle = join(dir, 'ca-bundle.pem');
+  return {
+    Running: instance !== null,
+    Url: instance?.url ?? null,
+    Port: instance?.port ?? null,
+    Pid: instance?.pid ?? null,
+    Admin: instance?.admin ?? false,
+    Environment: 'LocalCloud',
+    DataDirectory: dir,
+    CaCertPath: existsSync(ca) ? ca : null,
+    CaBundlePath: existsSync(bundle) ? bundle : null,
+  };
+}
+
+const statusOutput = {
+  type: 'object' as const,
+  properties: {
+    Running: { type: 'boolean' },
+    Url: { type: ['string', 'null'] },
+    Port: { type: ['integer', 'null'] },
+    Pid: { type: ['integer', 'null'] },
+    Admin: { type: 'boolean' },
+    Environment: { type: 'string' },
+    DataDirectory: { type: 'string' },
+    CaCertPath: { type: ['string', 'null'] },
+    CaBundlePath: { type: ['string', 'null'] },
+  },
+  required: ['Running', 'Url', 'Port', 'Pid', 'Environment', 'DataDirectory'],
+};
+const statusTable = [
+  { header: 'Running', path: 'Running' },
+  { header: 'Url', path: 'Url' },
+  { header: 'Pid', path: 'Pid' },
+  { header: 'DataDirectory', path: 'DataDirectory' },
+];
+/** start, stop, status and reset all answer with the local cloud's status. */
+const answersWithStatus = { output: statusOutput, outputType: 'MyAccount.EmulatorStatus', table: statusTable };
+const noInput = { type: 'object' as const, additionalProperties: false as const, properties: {} };
+
+function alreadyRunning(instance: EmulatorInstance): MyAccountError {
+  return new MyAccountError('EmulatorAlreadyRunning', `The local cloud is already running at ${instance.url} (pid ${instance.pid}). Stop it with myaccount emulator stop first.`, {
+    category: 'ResourceExists',
+  });
+}
+
+interface StartInput {
+  Port?: number;
+  Detach?: boolean;
+  Admin?: boolean;
+  Seed?: string;
+  IdleTimeoutMinutes?: number;
+}
+
+async function runInForeground(input: StartInput, ctx: CommandContext, dir: string): Promise<StatusView & { StoppedBecause: string }> {
+  const { startEmulator, EmulatorError } = await import('../../emulator/index.js');
+  let emulator;
+  try {
+    emulator = await startEmulator({
+      dataDir: dir,
+      port: input.Port,
+      admin: input.Admin ?? false,
+      seed: input.Seed,
+      idleTimeoutMs: (input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES) * 60000,
+    });
+  } catch (error) {
+    if (error instanceof EmulatorError) {
+      const category = error.code === 'PortInUse' ? 'ResourceBusy' : error.code === 'InvalidSeed' || error.code === 'InvalidOptions' ? 'InvalidArgument' : 'NotSpecified';
+      throw new MyAccountError(`Emulator${error.code}`, error.message, { category, exitCode: category === 'InvalidArgument' ? 2 : 1, cause: error });
+    }
+    throw error;
+  }
+  const instance: EmulatorInstance = {
+    pid: process.pid,
+    port: emulator.port,
+    url: emulator.url,
+    admin: input.Admin ?? false,
+    caCertPath: emulator.caCertPath,
+    caBundlePath: emulator.caBundlePath,
+    startedAt: ctx.clock.now().toISOString(),
+  };
+  await writePrivateFileAtomically(join(dir, INSTANCE_FILE), JSON.stringify(instance, null, 2) + '\n');
+  ctx.report.information(`The local cloud is listening at ${emulator.url} (environment LocalCloud). Press Ctrl+C to stop it.`, { url: emulator.url });
+  const interrupted = new Promise<'signal'>((resolve) => {
+    if (ctx.signal.aborted) resolve('signal');
+    ctx.signal.addEventListener('abort', () => resolve('signal'), { once: true });
+  });
+  const why = await Promise.race([emulator.closed, interrupted]);
+  await emulator.stop();
+  rmSync(join(dir, INSTANCE_FILE), { force: true });
+  return { ...statusOf(dir, null), Url: emulator.url, Port: emulator.port, StoppedBecause: why };
+}
+
+async function startDetached(input: StartInput, ctx: CommandContext, dir: string): Promise<StatusView> {
+  const args = [process.argv[1], 'emulator', 'start', '--events', 'jsonl'];
+  if (input.Port !== undefined) args.push('--port', String(input.Port));
+  if (input.Admin) args.push('--admin');
+  if (input.Seed !== undefined) args.push('--seed', input.Seed);
+  args.push('--idle-timeout-minutes', String(input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES));
+  const logPath = join(dir, LOG_FILE);
+  const log = openSync(logPath, 'w', 0o600);
+  const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', log, log], env: { ...ctx.env } as NodeJS.ProcessEnv });
+  closeSync(log);
+  child.unref();
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    const instance = readInstance(dir);
+    if (instance && instance.pid === child.pid) return statusOf(dir, instance);
+    if (child.exitCode !== null || !alive(child.pid!)) {
+      const tail = readFileSync(logPath, 'utf8').trim().split('\n').slice(-3).join(' ');
+      let reason = tail;
+      try {
+        reason = JSON.parse(tail.slice(tail.indexOf('{'))).error?.message ?? tail;
+      } catch {
+        /* the log holds text */
+      }
+      throw new MyAccountError('EmulatorStartFailed', `The local cloud did not start: ${reason.slice(0, 400)} (log: ${logPath})`, { category: 'ResourceUnavailable' });
+    }
+    if (Date.now() > deadline) {
+      process.kill(child.pid!, 'SIGTERM');
+      throw new MyAccountError('EmulatorStartFailed', `The local cloud did not start within 30 s (log: ${logPath}).`, { category: 'OperationTimeout' });
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const emulatorStart = defineCommand<StartInput, StatusView>({
+  name: 'emulator start',
+  summary: 'Start the local cloud (an Entra ID + Azure Resource Manager emulator on https://127.0.0.1).',
+  description:
+    'Runs the local cloud in the foreground until Ctrl+C, or in the background with --detach. Its CA, keys and state live in the emulator folder of the state folder and are made on first start. ' +
+    'Sign in to it with --environment LocalCloud. It stops by itself after --idle-timeout-minutes without requests.',
+  examples: [
+    { description: 'Start in the background, with the admin API for tests.', cli: 'myaccount emulator start --detach --admin', powershell: '' },
+    { description: 'Run in the foreground on another port.', cli: 'myaccount emulator start --port 8443', powershell: '' },
+  ],
+  input: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      Port: { type: 'integer', minimum: 0, maximum: 65535, description: 'The port on 127.0.0.1 (default 47443; tokens are cached per host and port, so keep it fixed). 0 picks a free port.', 'x-ps': {} },
+      Detach: flag('Start in the background and return once it listens.'),
+      Admin: flag('Serve the admin API (approve device codes, set faults, read the request log) for tests and demos.'),
+      Seed: text('A seed file (JSON) with the tenants, users, applications and subscriptions to serve. Default: the shipped seed.', {}, 4096),
+      IdleTimeoutMinutes: { type: 'integer', minimum: 0, maximum: 10080, description: `Stop after this many minutes without requests (default ${DEFAULT_IDLE_MINUTES}; 0 = never).`, 'x-ps': {} },
+    },
+  },
+  ...answersWithStatus,
+  async handler(input, ctx) {
+    const dir = emulatorDir(ctx);
+    await ensureStateDir(dir);
+    const running = readInstance(dir);
+    if (running) throw alreadyRunning(running);
+    return input.Detach ? startDetached(input, ctx, dir) : runInForeground(input, ctx, dir);
+  },
+});
+
+export const emulatorStop = defineCommand<Record<string, never>, StatusView>({
+  name: 'emulator stop',
+  summary: 'Stop the local cloud started with emulator start --detach.',
+  description: 'Stops the running local cloud of this state folder and waits until it has exited. Stopping one that is not running is not an error.',
+  examples: [{ description: 'Stop it.', cli: 'myaccount emulator stop', powershell: '' }],
+  input: noInput,
+  ...answersWithStatus,
+  async handler(_input, ctx) {
+    const dir = emulatorDir(ctx);
+    const instance = readInstance(dir);
+    if (!instance) return statusOf(dir, null);
+    process.kill(instance.pid, 'SIGTERM');
+    const deadline = Date.now() + 10000;
+    while (alive(instance.pid)) {
+      if (Date.now() > deadline) {
+        process.kill(instance.pid, 'SIGKILL');
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    rmSync(join(dir, INSTANCE_FILE), { force: true });
+    return statusOf(dir, null);
+  },
+});
+
+export const emulatorStatus = defineCommand<Record<string, never>, StatusView>({
+  name: 'emulator status',
+  summary: 'Show whether the local cloud is running, where, and where its CA is.',
+  description: 'Reports the local cloud of this state folder: running or not, its URL, process id and CA files.',
+  examples: [{ description: 'Check it.', cli: 'myaccount emulator status --output table', powershell: '' }],
+  input: noInput,
+  ...answersWithStatus,
+  async handler(_input, ctx) {
+    const dir = emulatorDir(ctx);
+    return statusOf(dir, readInstance(dir));
+  },
+});
+
+export const emulatorReset = defineCommand<{ All?: boolean }, StatusView>({
+  name: 'emulator reset',
+  summary: "Forget the local cloud's sign-ins (refresh tokens, codes); with --all also its CA and keys.",
+  description: 'Resets the stopped local cloud to a clean start. With --all, a new CA and keys are made on the next start, so clients must trust the new CA.',
+  examples: [{ description: 'Start over.', cli: 'myaccount emulator reset', powershell: '' }],
+  input: { type: 'object', additionalProperties: false, properties: { All: flag('Also remove the CA, the TLS certificate and the token signing keys.') } },
+  ...answersWithStatus,
+  async handler(input, ctx) {
+    const dir = emulatorDir(ctx);
+    const running = readInstance(dir);
+    if (running) throw new MyAccountError('EmulatorRunning', `The local cloud is running at ${running.url}. Stop it with myaccount emulator stop, then reset.`, { category: 'InvalidOperation' });
+    const { resetEmulatorData } = await import('../../emulator/index.js');
+    if (existsSync(dir)) resetEmulatorData(dir, { everything: input.All ?? false });
+    return statusOf(dir, null);
+  },
+});
+
+interface EnvView {
+  Url: string;
+  Environment: string;
+  CaCertPath: string;
+  CaBundlePath: string;
+  Variables: Record<string, string>;
+}
+
+export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
+  name: 'emulator env',
+  summary: 'Print what other clients need to trust the local cloud (its CA, and a bundle for NODE_EXTRA_CA_CERTS).',
+  description:
+    'Shows the CA file and a bundle (the system CAs plus the local cloud CA) for other clients: NODE_EXTRA_CA_CERTS for Node and MSAL Node, REQUESTS_CA_BUNDLE for the Azure CLI and Python, SSL_CERT_FILE for OpenSSL tools. ' +
+    'With --output env it prints export lines for eval. MyAccount itself needs none of this: it trusts the CA for the local cloud only.',
+  examples: [{ description: 'Let this shell\'s tools trust the local cloud.', cli: 'eval "$(myaccount emulator env --output env)"', powershell: '' }],
+  input: noInput,
+  output: {
+    type: 'object',
+    properties: { Url: { type: 'string' }, Environment: { type: 'string' }, CaCertPath: { type: 'string' }, CaBundlePath: { type: 'string' }, Variables: { type: 'object' } },
+    required: ['Url', 'CaCertPath', 'CaBundlePath', 'Variables'],
+  },
+  outputType: 'MyAccount.EmulatorEnvironment',
+  processEnvironment: true,
+  async handler(_input, ctx) {
+    const dir = emulatorDir(ctx);
+    const status = statusOf(dir, readInstance(dir));
+    if (!status.CaCertPath || !status.CaBundlePath) {
+      throw new MyAccountError('EmulatorNeverStarted', 'The local cloud has no CA yet. Start it once (myaccount emulator start --detach); the CA is made on first start.', { category: 'ObjectNotFound' });
+    }
+    const { localCloudBaseUrl, DEFAULT_EMULATOR_PORT } = await import('../../emulator/index.js');
+    const variables = { NODE_EXTRA_CA_CERTS: status.CaBundlePath, REQUESTS_CA_BUNDLE: status.CaBundlePath, SSL_CERT_FILE: status.CaBundlePath };
+    for (const [name, value] of Object.entries(variables)) ctx.setProcessVariable(name, value);
+    return { Url: status.Url ?? localCloudBaseUrl(DEFAULT_EMULATOR_PORT), Environment: 'LocalCloud', CaCertPath: status.CaCertPath, CaBundlePath: status.CaBundlePath, Variables: variables };
+  },
+});

@@ -1,0 +1,139 @@
+/**
+ * get-subscription and get-tenant: live from Resource Manager, for the account of the default
+ * context. Tenants are read side by side (TenantConcurrency at a time); a tenant that needs MFA
+ * or fails costs only itself and is reported once, in one warning.
+ */
+import pLimit from 'p-limit';
+import { openCurrentAccount, tenantIdFor, type CurrentAccount } from '../../credentials/current-account.js';
+import { armResource, resourceManagerUrl } from '../../profile/endpoints.js';
+import { isMfaError } from '../../credentials/msal-errors.js';
+import type { CommandContext } from '../../core/context.js';
+import { ExitCode, MyAccountError, notFound } from '../../core/errors.js';
+import { sameName, tenantMatches } from '../../profile/profile.js';
+import type { SubscriptionView } from '../connect/command.js';
+import type { GetSubscriptionInput } from './command.js';
+import type { GetTenantInput, TenantInfo } from '../get-tenant/command.js';
+import type { ArmSubscription, ArmTenant } from '../../cloud/arm-client.js';
+import { subscriptionRecord, subscriptionView } from '../../cloud/subscription-shapes.js';
+import { armFor, listTenants, populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../../cloud/population.js';
+
+function populationOptions(current: CurrentAccount, ctx: CommandContext): PopulationOptions {
+  const environment = current.session.environment;
+  return {
+    credential: current.credential,
+    resourceManagerUrl: resourceManagerUrl(environment),
+    armResource: armResource(environment),
+    fetch: current.session.http.fetch,
+    report: ctx.report,
+    signal: ctx.signal,
+    concurrency: current.session.settings.tenantConcurrency,
+  };
+}
+
+const view = (s: ArmSubscription, listedFrom: string): SubscriptionView => subscriptionView(subscriptionRecord(s, listedFrom));
+
+/** Like population's per-tenant outcome, for a direct GET of one subscription in each tenant. */
+async function findInTenants(o: PopulationOptions, tenants: ArmTenant[], id: string): Promise<TenantOutcome[]> {
+  const limit = pLimit(Math.max(1, o.concurrency));
+  return Promise.all(
+    tenants.map((tenant) =>
+      limit(async (): Promise<TenantOutcome> => {
+        try {
+          const found = await armFor(o, tenant.tenantId).getSubscription(id);
+          return { tenant, status: 'Succeeded', subscriptions: found ? [found] : [] };
+        } catch (error) {
+          if (o.signal.aborted) throw error;
+          const mfa = (error instanceof MyAccountError && error.code === 'MfaRequired') || isMfaError(error);
+          return { tenant, status: mfa ? 'MfaRequired' : 'Failed', subscriptions: [], reason: error instanceof MyAccountError ? error.message : 'unexpected error' };
+        }
+      }),
+    ),
+  );
+}
+
+function noTenantReadable(accountId: string, outcomes: TenantOutcome[], skipped: string | null): MyAccountError {
+  const mfa = outcomes.length > 0 && outcomes.every((x) => x.status === 'MfaRequired');
+  return new MyAccountError(mfa ? 'MfaRequired' : 'NoTenantReachable', `No tenant of ${accountId} could be read. ${skipped ?? ''}`.trim(), {
+    category: 'AuthenticationError',
+    exitCode: mfa ? ExitCode.SignInRequired : ExitCode.Failed,
+  });
+}
+
+export async function runGetSubscription(input: GetSubscriptionInput, ctx: CommandContext): Promise<SubscriptionView[]> {
+  const current = await openCurrentAccount(ctx);
+  try {
+    const o = populationOptions(current, ctx);
+    let views: SubscriptionView[];
+    let where: string;
+    if (input.TenantId !== undefined) {
+      // One tenant named: its errors (MFA, no access) are the answer, not a warning.
+      const tenantId = await tenantIdFor(input.TenantId, current, ctx);
+      where = `tenant ${tenantId}`;
+      const arm = armFor(o, tenantId);
+      if (input.SubscriptionId !== undefined) {
+        const found = await arm.getSubscription(input.SubscriptionId);
+        views = found ? [view(found, tenantId)] : [];
+      } else {
+        views = (await arm.listSubscriptions()).map((s) => view(s, tenantId));
+      }
+    } else {
+      const tenants = await reachableTenants(o, o.credential.homeTenantId || current.context.tenant?.id || undefined, current.account.type === 'User');
+      where = `the ${tenants.length} tenant${tenants.length === 1 ? '' : 's'} of ${current.account.id}`;
+      const outcomes = input.SubscriptionId !== undefined ? await findInTenants(o, tenants, input.SubscriptionId) : await populate(o, tenants);
+      const skipped = summarizeSkipped(outcomes);
+      if (skipped) ctx.report.warning(skipped);
+      if (outcomes.length > 0 && !outcomes.some((x) => x.status === 'Succeeded')) throw noTenantReadable(current.account.id, outcomes, skipped);
+      views = outcomes.flatMap((x) => x.subscriptions.map((s) => view(s, x.tenant.tenantId)));
+      if (skipped) where += ' that could be read';
+    }
+    if (input.SubscriptionName !== undefined) views = views.filter((s) => sameName(s.Name, input.SubscriptionName!));
+    const wanted = input.SubscriptionId !== undefined ? `with id ${input.SubscriptionId}` : input.SubscriptionName !== undefined ? `named "${input.SubscriptionName}"` : null;
+    if (wanted && views.length === 0) {
+      throw notFound(
+        input.SubscriptionId !== undefined ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound',
+        `There is no subscription ${wanted} in ${where}. Run myaccount get-subscription to list the subscriptions, or connect as an account that has access.`,
+        input.SubscriptionId !== undefined ? 'SubscriptionId' : 'SubscriptionName',
+      );
+    }
+    return views;
+  } finally {
+    current.session.close();
+  }
+}
+
+function tenantInfo(t: ArmTenant & { countryCode?: string }): TenantInfo {
+  const info: TenantInfo = {
+    Id: t.tenantId,
+    Name: t.displayName ?? null,
+    DefaultDomain: t.defaultDomain ?? null,
+    Domains: t.domains ?? [],
+    TenantCategory: t.tenantCategory ?? null,
+  };
+  if (t.countryCode) info.CountryCode = t.countryCode;
+  return info;
+}
+
+/** Az sorts by display name; ties (and nameless tenants, last) by id, so the order is stable. */
+function byName(a: TenantInfo, b: TenantInfo): number {
+  if ((a.Name === null) !== (b.Name === null)) return a.Name === null ? 1 : -1;
+  const name = (a.Name ?? '').toLowerCase().localeCompare((b.Name ?? '').toLowerCase(), 'en');
+  return name !== 0 ? name : a.Id.localeCompare(b.Id);
+}
+
+export async function runGetTenant(input: GetTenantInput, ctx: CommandContext): Promise<TenantInfo[]> {
+  const current = await openCurrentAccount(ctx);
+  try {
+    const o = populationOptions(current, ctx);
+    const home = o.credential.homeTenantId || current.context.tenant?.id || undefined;
+    const tenants = (await listTenants(o, home)).map(tenantInfo).sort(byName);
+    if (input.TenantId === undefined) return tenants;
+    const value = input.TenantId;
+    const matches = tenants.filter((t) => tenantMatches({ id: t.Id, domains: t.Domains, defaultDomain: t.DefaultDomain ?? undefined }, value));
+    if (matches.length === 0) {
+      throw notFound('TenantNotFound', `${current.account.id} has no tenant with the id or domain "${value}". Run myaccount get-tenant to list the tenants it can reach.`, 'TenantId');
+    }
+    return matches;
+  } finally {
+    current.session.close();
+  }
+}

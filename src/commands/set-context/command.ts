@@ -1,0 +1,113 @@
+import { defineCommand } from '../../core/command.js';
+import { MyAccountError, invalidInput, notFound, signInRequired } from '../../core/errors.js';
+import { contextName, findAccount, findContext, findEquivalent, makeDefault, resolveDefault, sameTarget, toContextView, type ContextView } from '../../profile/contexts.js';
+import { isGuid, openProfile, sameName, tenantMatches, type AccountRecord, type ContextRecord, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
+import { CONTEXT_TYPE, contextOutput, contextTable, flag, scope, text } from '../schema/common.js';
+
+interface Input {
+  Subscription?: string;
+  Tenant?: string;
+  Name?: string;
+  Scope?: 'Process' | 'CurrentUser';
+  Force?: boolean;
+}
+
+function resolveTenant(account: AccountRecord, value: string): TenantRecord {
+  const tenant = account.tenants.find((t) => tenantMatches(t, value));
+  if (!tenant) {
+    throw notFound('TenantNotFound', `The account ${account.id} has no tenant "${value}". Known tenants: ${account.tenants.map((t) => t.id).join(', ') || '(none)'}. Sign in to that tenant with connect --tenant.`, 'Tenant');
+  }
+  return tenant;
+}
+
+/** Az's rules: an id is matched exactly; a name case-insensitively, preferring the home tenant. */
+function resolveSubscription(account: AccountRecord, value: string, tenant: TenantRecord | null): SubscriptionRecord {
+  const inTenant = account.subscriptions.filter((s) => !tenant || s.tenantId === tenant.id);
+  const byId = isGuid(value);
+  const matches = inTenant.filter((s) => (byId ? sameName(s.id, value) : sameName(s.name, value)));
+  const preferred = matches.filter((s) => s.homeTenantId === s.tenantId);
+  const candidates = preferred.length > 0 ? preferred : matches;
+  const unique = [...new Map(candidates.map((s) => [s.id.toLowerCase(), s])).values()];
+  if (unique.length === 0) {
+    throw notFound(
+      byId ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound',
+      `The account ${account.id} has no subscription ${byId ? 'with id' : 'named'} "${value}"${tenant ? ` in tenant ${tenant.id}` : ''}. ` +
+        'Run myaccount get-context --list-available to see what is known, or connect again to refresh the list.',
+      'Subscription',
+    );
+  }
+  if (unique.length > 1) {
+    throw invalidInput(
+      'AmbiguousSubscription',
+      `"${value}" names ${unique.length} subscriptions (${unique.map((s) => s.id).join(', ')}). Give the subscription id, or add --tenant.`,
+      'Subscription',
+    );
+  }
+  return candidates.find((s) => sameName(s.id, unique[0].id))!;
+}
+
+export default defineCommand<Input, ContextView>({
+  name: 'set-context',
+  cmdlet: 'Set-MyContext',
+  cmdletAliases: ['Select-MySubscription'],
+  summary: 'Create or update a context for a subscription or tenant of the signed-in account, and make it the default.',
+  description:
+    'Picks a subscription (by id or name) or a tenant (by id or domain) of the account in the current context, creates the context for it (or reuses the one that already exists), and makes it the default. ' +
+    'A subscription id is matched exactly; a name ignoring case, preferring a subscription in its home tenant. With only a tenant, its first subscription is used.',
+  examples: [
+    { description: 'Switch to a subscription by name.', cli: 'myaccount set-context --subscription "Contoso Production"', powershell: "Set-MyContext -Subscription 'Contoso Production'" },
+    { description: 'Switch to a tenant, in this shell only.', cli: 'eval "$(myaccount set-context --tenant contoso.onmicrosoft.com --scope Process --output env)"', powershell: 'Set-MyContext -Tenant contoso.onmicrosoft.com -Scope Process' },
+    { description: 'Give the context a short name.', cli: 'myaccount set-context --subscription 00000000-0000-0000-0000-000000000001 --name prod', powershell: 'Set-MyContext -Subscription 00000000-0000-0000-0000-000000000001 -Name prod' },
+  ],
+  input: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      Subscription: text('The subscription id or name.', { sets: ['Subscription'], mandatory: true, position: 0, aliases: ['SubscriptionId', 'SubscriptionName'], completer: 'Subscription', pipeline: 'ByPropertyName' }),
+      Tenant: text('The tenant id or domain. Required when no subscription is given.', { sets: ['Subscription', 'TenantNameOnly'], mandatory: ['TenantNameOnly'], aliases: ['Domain', 'TenantId'], completer: 'Tenant' }),
+      Name: text('The name of the context. Without it, the name is made from the subscription, tenant and account.'),
+      Scope: scope('Process: the new default applies to this shell only. CurrentUser (default): to every new shell too.'),
+      Force: flag('Overwrite a context of the same name that points elsewhere.'),
+    },
+  },
+  validate(input) {
+    if (input.Subscription === undefined && input.Tenant === undefined) {
+      throw invalidInput('SubscriptionOrTenantRequired', 'set-context needs Subscription (--subscription) or Tenant (--tenant). Run myaccount set-context --help for details.', 'Subscription');
+    }
+  },
+  defaultParameterSet: 'Subscription',
+  output: contextOutput,
+  outputType: CONTEXT_TYPE,
+  table: contextTable,
+  async handler(input, ctx) {
+    return openProfile(ctx.configDir, ctx.clock).update((profile) => {
+      const current = resolveDefault(profile, ctx.env);
+      const account = current && findAccount(profile, current.context.accountId);
+      if (!current || !account) throw signInRequired('No account is signed in. Run myaccount connect first.');
+      const tenantFilter = input.Tenant !== undefined ? resolveTenant(account, input.Tenant) : null;
+      let subscription: SubscriptionRecord | null = null;
+      if (input.Subscription !== undefined) subscription = resolveSubscription(account, input.Subscription, tenantFilter);
+      else subscription = account.subscriptions.find((s) => s.tenantId === tenantFilter!.id && s.homeTenantId === s.tenantId) ?? account.subscriptions.find((s) => s.tenantId === tenantFilter!.id) ?? null;
+      const tenant = tenantFilter ?? account.tenants.find((t) => t.id === subscription!.tenantId) ?? { id: subscription!.tenantId };
+      const target = { accountId: account.id, environment: account.environment, tenant, subscription };
+
+      let name: string;
+      if (input.Name !== undefined) {
+        const existing = findContext(profile, input.Name);
+        if (existing && !sameTarget(existing, target) && !input.Force) {
+          throw new MyAccountError('ContextExists', `A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another name.`, { category: 'ResourceExists', exitCode: 1, target: 'Name' });
+        }
+        name = existing?.name ?? input.Name;
+      } else {
+        name = findEquivalent(profile, target)?.name ?? contextName(account.id, tenant, subscription);
+      }
+      const record: ContextRecord = { name, ...target };
+      // Same name means the same context: replace it. (Equivalent auto-named ones were reused above.)
+      const contexts = profile.contexts.filter((c) => !sameName(c.name, name));
+      contexts.push(record);
+      const next = makeDefault({ ...profile, contexts }, name, input.Scope, ctx);
+      if (subscription && subscription.state !== 'Enabled') ctx.report.warning(`The subscription "${subscription.name}" is ${subscription.state}; requests to it may fail.`);
+      return { next, result: toContextView(next, record, name) };
+    });
+  },
+});

@@ -1,0 +1,99 @@
+/**
+ * A stored account (from the profile) back as a Credential, in a later process: users through
+ * the shared token cache, service principals with the secret from the secure store (or the
+ * AZURE_* variables), certificates from their path, federated tokens from their file, managed
+ * identities by their id. What cannot be rebuilt says exactly what to run.
+ */
+import type { CommandContext } from '../core/context.js';
+import { ExitCode, MyAccountError, signInRequired } from '../core/errors.js';
+import type { AccountRecord, Profile } from '../profile/profile.js';
+import { loadCertificate } from './certificate.js';
+import { AccessTokenCredential, ManagedIdentityCredential, ServicePrincipalCredential, UserCredential, type AppCredential, type Credential } from './credential.js';
+import { CachedTokensOnlyCredential, NO_ASSERTION } from './cached-app-credential.js';
+import { armResource } from '../profile/endpoints.js';
+import { AuthSession, readSettings, resolveEnvironment } from './session.js';
+import { readFederatedToken } from '../sign-in/sign-in.js';
+
+function secretNeeded(account: AccountRecord, what: string): MyAccountError {
+  return new MyAccountError(
+    'CredentialNotStored',
+    `A new token for ${account.id} needs its ${what}, which MyAccount did not keep (no secure store worked when it signed in). ` +
+      `Run myaccount connect --service-principal again${what === 'client secret' ? ', or set AZURE_CLIENT_ID and AZURE_CLIENT_SECRET' : ''}.`,
+    { category: 'AuthenticationError', exitCode: ExitCode.SignInRequired },
+  );
+}
+
+/** The environment variables speak for this account only if they name it. */
+function envFor(account: AccountRecord, ctx: CommandContext): NodeJS.ProcessEnv {
+  const env = ctx.env;
+  return env.AZURE_CLIENT_ID && env.AZURE_CLIENT_ID.toLowerCase() === account.id.toLowerCase() ? (env as NodeJS.ProcessEnv) : {};
+}
+
+async function appCredential(account: AccountRecord, session: AuthSession, ctx: CommandContext): Promise<AppCredential | { missing: string }> {
+  const props = account.properties ?? {};
+  const secrets = await session.secrets();
+  const key = (kind: 'ClientSecret' | 'CertificatePassword' | 'FederatedToken') => ({ environment: account.environment, accountId: account.id, kind });
+  const env = envFor(account, ctx);
+  if (account.type === 'ClientAssertion') {
+    const file = props.federatedTokenFile ?? env.AZURE_FEDERATED_TOKEN_FILE;
+    if (file) return { kind: 'assertion', assertion: () => readFederatedToken(file) };
+    const stored = await secrets.load(key('FederatedToken'));
+    return stored ? { kind: 'assertion', assertion: async () => stored } : { missing: 'federated token' };
+  }
+  if (props.certificatePath) {
+    const password = (await secrets.load(key('CertificatePassword'))) ?? env.AZURE_CLIENT_CERTIFICATE_PASSWORD ?? undefined;
+    const certificate = await loadCertificate(props.certificatePath, password);
+    return { kind: 'certificate', certificate: { thumbprintSha256: certificate.thumbprintSha256, privateKey: certificate.privateKey, x5c: props.sendCertificateChain === 'true' ? certificate.x5c : undefined } };
+  }
+  const secret = (await secrets.load(key('ClientSecret'))) ?? env.AZURE_CLIENT_SECRET;
+  if (secret) return { kind: 'secret', secret };
+  return { missing: 'client secret' };
+}
+
+export async function credentialFor(account: AccountRecord, session: AuthSession, ctx: CommandContext): Promise<Credential> {
+  const props = account.properties ?? {};
+  const home = props.homeTenantId ?? account.tenants[0]?.id ?? 'organizations';
+  switch (account.type) {
+    case 'User': {
+      const accounts = await session.publicApp().getTokenCache().getAllAccounts();
+      const cached = accounts.find((a) => account.homeAccountId && a.homeAccountId.toLowerCase() === account.homeAccountId.toLowerCase()) ?? accounts.find((a) => a.username.toLowerCase() === account.id.toLowerCase());
+      if (!cached) throw signInRequired(`The sign-in of ${account.id} is no longer in the token cache (it was cleared or signed out). Run myaccount connect.`);
+      return new UserCredential(session, cached);
+    }
+    case 'ManagedService': {
+      const id = props.managedIdentityId;
+      const credential = new ManagedIdentityCredential(session, id ? (id.startsWith('/') ? { userAssignedResourceId: id } : { userAssignedClientId: id }) : undefined);
+      credential.homeTenantId = home;
+      return credential;
+    }
+    case 'AccessToken': {
+      const token = await (await session.secrets()).load({ environment: account.environment, accountId: account.id, kind: 'AccessToken' });
+      if (!token) throw signInRequired(`The access token of ${account.id} was not kept (no secure store worked), and it cannot be refreshed. Run myaccount connect --access-token again.`);
+      const arm = armResource(session.environment);
+      return new AccessTokenCredential(token, home, () => ctx.clock.now(), [arm, session.environment.ResourceManagerUrl ?? arm]);
+    }
+    default: {
+      const app = await appCredential(account, session, ctx);
+      if (!('missing' in app)) return new ServicePrincipalCredential(session, account.id, home, app, account.type);
+      // Nothing to prove who it is: MSAL's cached tokens still serve (see cached-app-credential.ts).
+      const inner = new ServicePrincipalCredential(session, account.id, home, { kind: 'assertion', assertion: async () => NO_ASSERTION }, account.type);
+      const askOrFail = async (): Promise<Credential> => {
+        // A person at a terminal is asked for the client secret (not echoed); everyone else is told what to supply.
+        if (app.missing !== 'client secret' || !ctx.interactive) throw secretNeeded(account, app.missing);
+        const secret = (await ctx.promptSecret(`The client secret of ${account.id} was not kept; type it to continue (it is not shown): `)).trim();
+        if (!secret) throw secretNeeded(account, app.missing);
+        return new ServicePrincipalCredential(session, account.id, home, { kind: 'secret', secret }, account.type);
+      };
+      return new CachedTokensOnlyCredential(inner, session, account.id, askOrFail, () => ctx.clock.now());
+    }
+  }
+}
+
+/** An auth session for the account's own environment and client id. */
+export async function sessionFor(account: AccountRecord, profile: Profile, ctx: CommandContext): Promise<AuthSession> {
+  const settings = await readSettings(ctx);
+  const environment = resolveEnvironment(profile, ctx, account.environment);
+  // People's tokens are cached under the client id they signed in with, whatever ClientId says now.
+  const clientId = account.properties?.clientId ?? settings.clientId;
+  return AuthSession.open(ctx, { environment, settings: { ...settings, clientId } });
+}

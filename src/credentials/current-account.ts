@@ -1,0 +1,54 @@
+/**
+ * The account a read command acts for (the default context's, or a named context's) as a live
+ * Credential, and a tenant a person named (id or domain) as an id. Loaded only by handlers,
+ * since it pulls in MSAL.
+ */
+import type { CommandContext } from '../core/context.js';
+import { signInRequired } from '../core/errors.js';
+import { findAccount, requireContext } from '../profile/contexts.js';
+import { isGuid, tenantMatches, type AccountRecord, type ContextRecord, type Profile } from '../profile/profile.js';
+import { credentialFor, sessionFor } from './account-credential.js';
+import type { Credential } from './credential.js';
+import { defaultContextOrSignIn } from './default-account.js';
+import { loadProfile, type AuthSession } from './session.js';
+import { resolveTenantId } from './tenant-lookup.js';
+
+export interface CurrentAccount {
+  profile: Profile;
+  context: ContextRecord;
+  account: AccountRecord;
+  session: AuthSession;
+  credential: Credential;
+}
+
+/** Opens a session and credential for the account behind a context; the caller closes the session. */
+export async function openCurrentAccount(ctx: CommandContext, contextName?: string): Promise<CurrentAccount> {
+  const profile = await loadProfile(ctx);
+  let context: ContextRecord;
+  let account: AccountRecord | undefined;
+  if (contextName !== undefined) {
+    context = requireContext(profile, contextName, 'ContextName');
+    account = findAccount(profile, context.accountId);
+    if (!account) throw signInRequired(`The context "${context.name}" belongs to ${context.accountId}, who is no longer signed in. Run myaccount connect.`, 'ContextName');
+  } else {
+    const found = defaultContextOrSignIn(profile, ctx);
+    context = found.current.context;
+    account = found.account;
+  }
+  const session = await sessionFor(account, profile, ctx);
+  try {
+    const credential = await credentialFor(account, session, ctx);
+    return { profile, context, account, session, credential };
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+}
+
+/** A tenant id for what a person typed: an id, a domain the account already knows, else Entra's answer for the domain. */
+export async function tenantIdFor(value: string, current: CurrentAccount, ctx: CommandContext): Promise<string> {
+  if (isGuid(value)) return value.toLowerCase();
+  const known = current.account.tenants.find((t) => tenantMatches(t, value));
+  if (known) return known.id;
+  return resolveTenantId(value, current.session.environment, current.session.http, ctx.signal);
+}

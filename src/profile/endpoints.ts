@@ -1,0 +1,71 @@
+/**
+ * Where an environment signs people in and which audience each Azure service's tokens carry.
+ * Names follow Az's -ResourceTypeName; audiences come from the environment, so sovereign,
+ * user-added and local clouds get their own.
+ */
+import { invalidInput } from '../core/errors.js';
+import type { EnvironmentView } from './environment-types.js';
+
+/** Az's resource type names, with the environment field (or fixed audience) behind each. */
+const RESOURCE_TYPES: Record<string, (env: EnvironmentView) => string | undefined> = {
+  Arm: (e) => e.ActiveDirectoryServiceEndpointResourceId,
+  ResourceManager: (e) => e.ActiveDirectoryServiceEndpointResourceId,
+  MSGraph: (e) => e.MicrosoftGraphEndpointResourceId,
+  AadGraph: (e) => e.GraphEndpointResourceId,
+  KeyVault: (e) => e.AzureKeyVaultServiceEndpointResourceId,
+  // Storage and a few others have one audience in every Entra cloud.
+  Storage: () => 'https://storage.azure.com',
+  Synapse: (e) => e.AzureSynapseAnalyticsEndpointResourceId,
+  OperationalInsights: (e) => e.AzureOperationalInsightsEndpointResourceId,
+  Batch: (e) => e.BatchEndpointResourceId,
+  DataLake: (e) => e.DataLakeEndpointResourceId,
+  AnalysisServices: (e) => e.AnalysisServicesEndpointResourceId,
+  Attestation: (e) => e.AzureAttestationServiceEndpointResourceId,
+  AppConfiguration: () => 'https://azconfig.io',
+  CommunicationEmail: () => 'https://communication.azure.com',
+};
+
+export const RESOURCE_TYPE_NAMES = Object.keys(RESOURCE_TYPES);
+
+/** The authority root, always ending in "/". */
+export function authorityHost(env: EnvironmentView): string {
+  const value = env.ActiveDirectoryAuthority;
+  if (!value) throw invalidInput('EnvironmentHasNoAuthority', `The environment ${env.Name} has no ActiveDirectoryAuthority. Set it with myaccount set-environment ${env.Name} --active-directory-authority <url>.`, 'Environment');
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+export function authorityFor(env: EnvironmentView, tenant: string): string {
+  return `${authorityHost(env)}${tenant}`;
+}
+
+/** The audience of Resource Manager tokens in this environment. */
+export function armResource(env: EnvironmentView): string {
+  const value = env.ActiveDirectoryServiceEndpointResourceId ?? env.ResourceManagerUrl;
+  if (!value) throw invalidInput('EnvironmentHasNoArm', `The environment ${env.Name} has no Resource Manager audience. Set ActiveDirectoryServiceEndpointResourceId with set-environment.`, 'Environment');
+  return value;
+}
+
+export function resourceManagerUrl(env: EnvironmentView): string {
+  if (!env.ResourceManagerUrl) throw invalidInput('EnvironmentHasNoArm', `The environment ${env.Name} has no ResourceManagerUrl. Set it with set-environment.`, 'Environment');
+  return env.ResourceManagerUrl;
+}
+
+/** The v2 scope for a v1 resource: Az asks for "<resource>/.default", keeping a trailing slash. */
+export function scopeFor(resource: string): string {
+  return `${resource.endsWith('/') ? resource : `${resource}/`}.default`;
+}
+
+export function resourceOfType(env: EnvironmentView, type: string): string {
+  const name = RESOURCE_TYPE_NAMES.find((n) => n.toLowerCase() === type.toLowerCase());
+  const resource = name ? RESOURCE_TYPES[name](env) : undefined;
+  if (!name) throw invalidInput('UnknownResourceType', `"${type}" is not a resource type. Use one of ${RESOURCE_TYPE_NAMES.join(', ')}, or give --resource-url.`, 'ResourceTypeName');
+  if (!resource) throw invalidInput('ResourceTypeNotInEnvironment', `The environment ${env.Name} has no endpoint for ${name}. Give --resource-url instead.`, 'ResourceTypeName');
+  return resource;
+}
+
+/** Loopback and clouds we were told to trust are declared known, so MSAL asks no one to validate them. */
+export function knownAuthorities(env: EnvironmentView, disableInstanceDiscovery: boolean): string[] {
+  const url = new URL(authorityHost(env));
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  return disableInstanceDiscovery || loopback ? [url.host] : [];
+}
