@@ -6,7 +6,9 @@
 import pLimit from 'p-limit';
 import type { Credential } from '../credentials/credential.js';
 import { isMfaError } from '../credentials/msal-errors.js';
-import type { FetchLike } from '../core/context.js';
+import type { CommandContext, FetchLike } from '../core/context.js';
+import type { CurrentAccount } from '../credentials/current-account.js';
+import { armResource, resourceManagerUrl } from '../profile/endpoints.js';
 import { MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { ArmClient, type ArmSubscription, type ArmTenant, type RetryPolicy } from './arm-client.js';
@@ -113,4 +115,18 @@ export function summarizeSkipped(outcomes: TenantOutcome[]): string | null {
     parts.push(`${failed.length} tenant${failed.length > 1 ? 's' : ''} could not be read: ${failed.map((o) => name(o.tenant)).join(', ')}.${first}`);
   }
   return `Subscriptions were not listed from ${mfa.length + failed.length} of ${outcomes.length} tenants. ${parts.join(' ')}`;
+}
+
+/** Population over the current account's credential, environment and settings. */
+export function populationOptionsFor(current: CurrentAccount, ctx: Pick<CommandContext, 'report' | 'signal'>): PopulationOptions {
+  const environment = current.session.environment;
+  return {
+    credential: current.credential,
+    resourceManagerUrl: resourceManagerUrl(environment),
+    armResource: armResource(environment),
+    fetch: current.session.http.fetch,
+    report: ctx.report,
+    signal: ctx.signal,
+    concurrency: current.session.settings.TenantConcurrency,
+  };
 }

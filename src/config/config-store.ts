@@ -2,12 +2,12 @@
  * Where settings come from, and which wins: Process (MYACCOUNT_PROCESS_CONFIG, set in the
  * calling shell) > the setting's own environment variable > CurrentUser (settings.json) > default.
  */
-import type { Clock, Env } from '../core/context.js';
+import type { Clock, CommandContext, Env } from '../core/context.js';
 import { MyAccountError, invalidInput } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { printable } from '../core/validate.js';
 import { StateFile, type StateFileSpec } from '../profile/state-file.js';
-import { PROCESS_CONFIG_VAR, SETTINGS, SETTINGS_VERSION, findSetting, isValidSettingValue, parseSettingText, type SettingDefinition, type SettingValue } from './settings.js';
+import { PROCESS_CONFIG_VAR, SETTINGS, SETTINGS_VERSION, findSetting, isValidSettingValue, parseSettingText, type SettingDefinition, type Settings, type SettingValue } from './settings.js';
 
 export type ConfigScope = 'Default' | 'Environment' | 'CurrentUser' | 'Process';
 
@@ -114,16 +114,8 @@ export async function loadEffectiveConfig(file: StateFile<SettingsFile>, env: En
   return Object.fromEntries(SETTINGS.map((s) => [s.key, resolveSetting(s, stored, env, processValues, report)]));
 }
 
-/**
- * One setting's effective value, for code that acts on a setting (sign-in, subscription
- * listing) rather than showing it. The value has the setting's own type: boolean, text or number.
- */
-export async function readSetting(configDir: string, clock: Clock, env: Env, key: string, report?: Reporter): Promise<SettingValue> {
-  const setting = findSetting(key);
-  if (!setting) {
-    // Only a caller inside MyAccount names a key here, so an unknown one is a bug to fix in that caller.
-    throw new MyAccountError('UnknownSetting', `There is no setting named "${key}". Use one of: ${SETTINGS.map((s) => s.key).join(', ')}.`, { category: 'InvalidArgument', target: key });
-  }
-  const stored = await openSettings(configDir, clock).read();
-  return resolveSetting(setting, stored, env, readProcessConfig(env), report).Value;
+/** Every setting's effective value, typed, for code that acts on settings (sign-in, listing). */
+export async function readSettings(ctx: Pick<CommandContext, 'configDir' | 'clock' | 'env' | 'report'>): Promise<Settings> {
+  const config = await loadEffectiveConfig(openSettings(ctx.configDir, ctx.clock), ctx.env, ctx.report);
+  return Object.fromEntries(SETTINGS.map((s) => [s.key, config[s.key].Value])) as Settings;
 }

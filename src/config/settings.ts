@@ -2,7 +2,11 @@
  * The settings MyAccount knows: each with its type, default, help and environment variable.
  * Config commands, their schemas and the PowerShell parameters are generated from this list.
  */
+import { GUID_PATTERN } from '../core/names.js';
 import { isWholeNumberText } from '../core/validate.js';
+
+/** Az PowerShell's public client, registered in every tenant; the local cloud registers it too. */
+export const DEFAULT_CLIENT_ID = '1950a258-227b-4e31-a9cf-717495945fc2';
 
 export type SettingValue = boolean | string | number;
 
@@ -21,7 +25,7 @@ export interface SettingDefinition {
   maximum?: number;
 }
 
-export const SETTINGS: readonly SettingDefinition[] = [
+export const SETTINGS = [
   {
     key: 'EnableLoginByWam',
     type: 'boolean',
@@ -78,15 +82,21 @@ export const SETTINGS: readonly SettingDefinition[] = [
   {
     key: 'ClientId',
     type: 'string',
-    default: '1950a258-227b-4e31-a9cf-717495945fc2',
+    default: DEFAULT_CLIENT_ID,
     envVar: 'MYACCOUNT_CLIENT_ID',
     maxLength: 36,
-    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+    pattern: GUID_PATTERN,
     help:
       'The application (client) id people sign in as. The default is the Azure PowerShell public client, which every Microsoft Entra tenant already trusts (the Azure CLI uses 04b07795-8ddb-461a-bbee-02f9e1bf7b46). ' +
       'Use your own public client registration to meet a tenant policy; for the broker it needs the redirect URI ms-appx-web://microsoft.aad.brokerplugin/<client id>.',
   },
-];
+] as const satisfies readonly SettingDefinition[];
+
+type Definition = (typeof SETTINGS)[number];
+export type SettingKey = Definition['key'];
+type ValueOf<D> = D extends { type: 'boolean' } ? boolean : D extends { type: 'integer' } ? number : D extends { values: readonly (infer V)[] } ? V : string;
+/** Every setting's effective value, typed from the table above: the one place keys and defaults live. */
+export type Settings = { [D in Definition as D['key']]: ValueOf<D> };
 
 export const SETTINGS_VERSION = 1;
 
@@ -94,7 +104,7 @@ export const SETTINGS_VERSION = 1;
 export const PROCESS_CONFIG_VAR = 'MYACCOUNT_PROCESS_CONFIG';
 
 export function findSetting(key: string): SettingDefinition | undefined {
-  return SETTINGS.find((s) => s.key.toLowerCase() === key.toLowerCase());
+  return (SETTINGS as readonly SettingDefinition[]).find((s) => s.key.toLowerCase() === key.toLowerCase());
 }
 
 /** Reads a string from an environment variable as the setting's type; undefined if malformed. */

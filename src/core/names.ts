@@ -7,3 +7,8 @@ export function toFlag(property: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .toLowerCase();
 }
+
+/** Tenant, subscription, object and client ids are GUIDs. */
+export const GUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const GUID_RE = new RegExp(GUID_PATTERN);
+export const isGuid = (value: string): boolean => GUID_RE.test(value);

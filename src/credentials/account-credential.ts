@@ -11,8 +11,10 @@ import { loadCertificate } from './certificate.js';
 import { AccessTokenCredential, ManagedIdentityCredential, ServicePrincipalCredential, UserCredential, type AppCredential, type Credential } from './credential.js';
 import { CachedTokensOnlyCredential, NO_ASSERTION } from './cached-app-credential.js';
 import { armResource } from '../profile/endpoints.js';
-import { AuthSession, readSettings, resolveEnvironment } from './session.js';
-import { readFederatedToken } from '../sign-in/sign-in.js';
+import { AuthSession } from './session.js';
+import { readSettings } from '../config/config-store.js';
+import { resolveEnvironment } from '../profile/environments.js';
+import { readFederatedToken } from './federated-token.js';
 
 function secretNeeded(account: AccountRecord, what: string): MyAccountError {
   return new MyAccountError(
@@ -94,6 +96,6 @@ export async function sessionFor(account: AccountRecord, profile: Profile, ctx: 
   const settings = await readSettings(ctx);
   const environment = resolveEnvironment(profile, ctx, account.environment);
   // People's tokens are cached under the client id they signed in with, whatever ClientId says now.
-  const clientId = account.properties?.clientId ?? settings.clientId;
-  return AuthSession.open(ctx, { environment, settings: { ...settings, clientId } });
+  const clientId = account.properties?.clientId ?? settings.ClientId;
+  return AuthSession.open(ctx, { environment, settings: { ...settings, ClientId: clientId } });
 }

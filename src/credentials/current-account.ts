@@ -10,7 +10,8 @@ import { isGuid, tenantMatches, type AccountRecord, type ContextRecord, type Pro
 import { credentialFor, sessionFor } from './account-credential.js';
 import type { Credential } from './credential.js';
 import { defaultContextOrSignIn } from './default-account.js';
-import { loadProfile, type AuthSession } from './session.js';
+import type { AuthSession } from './session.js';
+import { loadProfile } from '../profile/profile.js';
 import { resolveTenantId } from './tenant-lookup.js';
 
 export interface CurrentAccount {

@@ -18,10 +18,8 @@ import type { HttpClient } from '../http/http-client.js';
 import { openSecretStore, type SecretStore } from '../token-cache/secret-store.js';
 import { openTokenCache, type TokenCache } from '../token-cache/token-cache.js';
 import { createTransport } from '../http/transport.js';
-import type { Settings } from '../config/sign-in-settings.js';
+import type { Settings } from '../config/settings.js';
 
-// Settings and environment choice need no MSAL; they live apart so fast paths can use them alone.
-export { DEFAULT_CLIENT_ID, loadProfile, readSettings, resolveEnvironment, type Settings } from '../config/sign-in-settings.js';
 
 type LoggerOptions = NonNullable<NonNullable<Configuration['system']>['loggerOptions']>;
 
@@ -48,13 +46,13 @@ export class AuthSession {
   ) {
     this.environment = options.environment;
     this.settings = options.settings;
-    this.clientId = options.settings.clientId;
+    this.clientId = options.settings.ClientId;
     this.broker = options.broker ?? null;
   }
 
   static async open(ctx: CommandContext, options: AuthSessionOptions): Promise<AuthSession> {
     const http = await createTransport(ctx);
-    const cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: options.settings.allowPlaintextTokenCache, report: ctx.report });
+    const cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: options.settings.AllowPlaintextTokenCache, report: ctx.report });
     return new AuthSession(ctx, options, http, cache, undefined);
   }
 
@@ -96,7 +94,7 @@ export class AuthSession {
       auth: {
         clientId: this.clientId,
         authority: this.authority(tenant),
-        knownAuthorities: knownAuthorities(this.environment, this.settings.disableInstanceDiscovery),
+        knownAuthorities: knownAuthorities(this.environment, this.settings.DisableInstanceDiscovery),
         ...auth,
       },
       cache: { cachePlugin: this.cache.plugin },

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import type { CommandContext } from '../core/context.js';
 import { MyAccountError } from '../core/errors.js';
 import { sameName, type AccountRecord } from '../profile/profile.js';
-import { DEFAULT_CLIENT_ID, readSettings } from './session.js';
+import { readSettings } from '../config/config-store.js';
+import { DEFAULT_CLIENT_ID } from '../config/settings.js';
 import { openSecretStore } from '../token-cache/secret-store.js';
 import { CACHE_FILE, openTokenCache, PLAINTEXT_CACHE_FILE, type TokenCache } from '../token-cache/token-cache.js';
 
@@ -27,7 +28,7 @@ async function openCache(ctx: Ctx, clientId: string): Promise<{ cache: TokenCach
   const settings = await readSettings(ctx);
   let cache: TokenCache;
   try {
-    cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.allowPlaintextTokenCache, report: ctx.report });
+    cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.AllowPlaintextTokenCache, report: ctx.report });
   } catch (error) {
     if (error instanceof MyAccountError && error.code === 'SecureTokenCacheUnavailable') {
       // Tokens in a store that does not work here cannot be used here either; say so and go on.

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { CommandContext } from '../core/context.js';
-import { emulatorDir, readInstance } from '../commands/emulator/command.js';
+import { emulatorDir, readInstance } from '../local-cloud/index.js';
 import { HttpClient, type TrustedOrigin } from './http-client.js';
 
 export async function createTransport(ctx: Pick<CommandContext, 'configDir' | 'fetch'>): Promise<HttpClient> {

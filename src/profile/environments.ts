@@ -2,11 +2,11 @@
  * Built-in clouds with their real endpoints, user-added ones from the profile, and conversion of
  * an ARM `/metadata/endpoints` document into an environment.
  */
-import { invalidInput } from '../core/errors.js';
+import { MyAccountError, invalidInput } from '../core/errors.js';
 import { ENVIRONMENT_FIELDS, type EnvironmentRecord, type EnvironmentView } from './environment-types.js';
-import { sameName } from './profile.js';
-import { DEFAULT_EMULATOR_PORT } from '../emulator/constants.js';
-import { localCloudEnvironment } from '../emulator/local-cloud.js';
+import { sameName, type Profile } from './profile.js';
+import type { CommandContext } from '../core/context.js';
+import { DEFAULT_EMULATOR_PORT, LOCAL_CLOUD_NAME, localCloudEnvironment, runningLocalCloudPort } from '../local-cloud/index.js';
 
 const BUILT_IN: readonly EnvironmentRecord[] = [
   {
@@ -232,4 +232,25 @@ export function environmentFromArmMetadata(name: string, armUrl: string, documen
     } else out[key] = value;
   }
   return out as unknown as EnvironmentRecord;
+}
+
+/** The environment a command asked for (the default one if none), or why it cannot be used. */
+export function resolveEnvironment(profile: Profile, ctx: Pick<CommandContext, 'configDir'>, name: string | undefined): EnvironmentView {
+  const port = runningLocalCloudPort(ctx);
+  const wanted = name ?? DEFAULT_ENVIRONMENT;
+  const environment = findEnvironment(profile.environments, wanted, port);
+  if (!environment) {
+    throw new MyAccountError('EnvironmentNotFound', `There is no environment named "${wanted}". Run myaccount get-environment to see them, or add it with add-environment.`, {
+      category: 'ObjectNotFound',
+      exitCode: 2,
+      target: 'Environment',
+    });
+  }
+  if (environment.Name === LOCAL_CLOUD_NAME && port === undefined) {
+    throw new MyAccountError('LocalCloudNotRunning', 'The local cloud is not running. Start it with myaccount emulator start --detach, then try again.', {
+      category: 'ResourceUnavailable',
+      target: 'Environment',
+    });
+  }
+  return environment;
 }

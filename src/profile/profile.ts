@@ -3,7 +3,7 @@
  * which context is the default, and user-added environments. Sign-in writes it through
  * `ProfileStore`; tests seed it the same way.
  */
-import type { Clock } from '../core/context.js';
+import type { Clock, CommandContext } from '../core/context.js';
 import { invalidInput } from '../core/errors.js';
 import { StateFile, type StateFileSpec } from './state-file.js';
 import type { EnvironmentRecord } from './environment-types.js';
@@ -89,10 +89,8 @@ export function openProfile(configDir: string, clock: Clock): StateFile<Profile>
 
 export const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Tenant and subscription ids are GUIDs; anything else a person types is a name or a domain. */
-export const isGuid = (value: string): boolean => GUID.test(value);
+// Tenant and subscription ids are GUIDs; anything else a person types is a name or a domain.
+export { isGuid } from '../core/names.js';
 
 /** A domain or a tenant id: letters, digits, dots and dashes. */
 const TENANT_TEXT = /^[A-Za-z0-9.-]{1,253}$/;
@@ -107,4 +105,8 @@ export function checkTenantText(value: string | undefined, target: string): void
 /** A tenant named by its id or any of its domains, ignoring case. */
 export function tenantMatches(tenant: Pick<TenantRecord, 'id' | 'domains' | 'defaultDomain'>, value: string): boolean {
   return sameName(tenant.id, value) || (tenant.domains ?? []).some((d) => sameName(d, value)) || (!!tenant.defaultDomain && sameName(tenant.defaultDomain, value));
+}
+
+export async function loadProfile(ctx: Pick<CommandContext, 'configDir' | 'clock'>): Promise<Profile> {
+  return openProfile(ctx.configDir, ctx.clock).read();
 }

@@ -2,7 +2,7 @@
  * Carries out a sign-in plan: the first token, and the account it belongs to, as a Credential
  * that can get more tokens silently (other tenants, other resources) for the rest of connect.
  */
-import { readFile } from 'node:fs/promises';
+import { readFederatedToken } from '../credentials/federated-token.js';
 import { resolve as resolvePath } from 'node:path';
 import type { AuthenticationResult } from '@azure/msal-node';
 import type { CommandContext } from '../core/context.js';
@@ -47,7 +47,7 @@ async function userSignIn(r: SignInRequest, plan: Extract<SignInPlan, { kind: 'u
     ctx.report.warning('Signing in with a user name and password is deprecated by Microsoft and cannot satisfy multi-factor authentication. Prefer the browser, a device code, or a service principal for automation.');
     return { result: await signInWithPassword(base, plan.username, plan.password), flow: 'Password' };
   }
-  const choice = await decideUserFlow({ deviceCode: plan.deviceCode, wamEnabled: session.settings.enableLoginByWam, authority: session.authority('organizations'), ctx });
+  const choice = await decideUserFlow({ deviceCode: plan.deviceCode, wamEnabled: session.settings.EnableLoginByWam, authority: session.authority('organizations'), ctx });
   for (const notice of choice.notices) ctx.report.warning(notice);
   if (choice.flow === 'Broker') {
     session.setBroker(choice.broker);
@@ -153,17 +153,4 @@ export async function signIn(r: SignInRequest): Promise<SignedIn> {
       return { credential, accountId, type: 'AccessToken', properties: { homeTenantId: tenant }, flow: 'AccessToken', secrets: [{ kind: 'AccessToken', value: plan.token }] };
     }
   }
-}
-
-export async function readFederatedToken(path: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MyAccountError('FederatedTokenUnreadable', `The federated token file ${path} cannot be read (${code === 'ENOENT' ? 'it does not exist' : code ?? 'error'}).`, { category: 'ReadError', target: 'FederatedTokenFile' });
-  }
-  const token = text.trim();
-  if (!token) throw new MyAccountError('FederatedTokenEmpty', `The federated token file ${path} is empty.`, { category: 'InvalidData', target: 'FederatedTokenFile' });
-  return token;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { toFlag } from '../../src/core/names.js';
 import { contextName, resolveDefault, repairDefault } from '../../src/profile/contexts.js';
 import { profileSpec, type Profile } from '../../src/profile/profile.js';
-import { readSetting, resolveSetting, settingsSpec, readProcessConfig } from '../../src/config/config-store.js';
+import { readSettings, resolveSetting, settingsSpec, readProcessConfig } from '../../src/config/config-store.js';
 import { SETTINGS, findSetting, isValidSettingValue, parseSettingText } from '../../src/config/settings.js';
 import { environmentFromArmMetadata, normaliseEndpoint } from '../../src/profile/environments.js';
 import { commands } from '../../src/commands/index.js';
@@ -73,19 +73,19 @@ describe('settings precedence', () => {
     expect(settingsSpec.upgrade({ settings: { TenantConcurrency: 99 } }, 1)).toEqual({ version: 1, settings: {} });
   });
 
-  test('readSetting gives one effective value, typed, with the usual precedence', async () => {
+  test('readSettings gives every effective value, typed, with the usual precedence', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'myaccount-unit-'));
     const clock = { now: () => new Date() };
+    const lines: string[] = [];
+    const report = createReporter({ format: 'text', verbose: false, debug: false, write: (line) => lines.push(line) });
+    const read = (env: Record<string, string>) => readSettings({ configDir: dir, clock, env, report });
     try {
-      expect(await readSetting(dir, clock, {}, 'tenantconcurrency')).toBe(8);
-      expect(await readSetting(dir, clock, { MYACCOUNT_TENANT_CONCURRENCY: '12' }, 'TenantConcurrency')).toBe(12);
-      expect(await readSetting(dir, clock, { MYACCOUNT_TENANT_CONCURRENCY: '12', MYACCOUNT_PROCESS_CONFIG: '{"TenantConcurrency":2}' }, 'TenantConcurrency')).toBe(2);
-      const lines: string[] = [];
-      const report = createReporter({ format: 'text', verbose: false, debug: false, write: (line) => lines.push(line) });
-      expect(await readSetting(dir, clock, { MYACCOUNT_TENANT_CONCURRENCY: 'lots' }, 'TenantConcurrency', report)).toBe(8);
+      expect(await read({})).toEqual(Object.fromEntries(SETTINGS.map((s) => [s.key, s.default])));
+      expect((await read({ MYACCOUNT_TENANT_CONCURRENCY: '12' })).TenantConcurrency).toBe(12);
+      expect((await read({ MYACCOUNT_TENANT_CONCURRENCY: '12', MYACCOUNT_PROCESS_CONFIG: '{"TenantConcurrency":2}' })).TenantConcurrency).toBe(2);
+      expect((await read({ MYACCOUNT_TENANT_CONCURRENCY: 'lots' })).TenantConcurrency).toBe(8);
       expect(lines).toEqual([expect.stringContaining('Ignoring MYACCOUNT_TENANT_CONCURRENCY="lots"')]);
-      expect(await readSetting(dir, clock, {}, 'EnableLoginByWam')).toBe(false);
-      await expect(readSetting(dir, clock, {}, 'Nope')).rejects.toThrow('There is no setting named "Nope".');
+      expect((await read({ MYACCOUNT_ENABLE_LOGIN_BY_WAM: 'on' })).EnableLoginByWam).toBe(true);
       // Reading never creates state.
       expect(readdirSync(dir)).toEqual([]);
     } finally {

@@ -1,10 +1,10 @@
 /**
  * connect: the declaration (inputs, parameter sets, output, help). The work is in
- * src/auth/connect-run.ts, loaded only when it runs.
+ * ./run.ts, loaded only when it runs.
  */
 import { defineCommand, type JsonSchema } from '../../core/command.js';
+import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from './types.js';
 import { checkSignInInput, type ConnectInput } from '../../sign-in/plan.js';
-import type { ContextView } from '../../profile/contexts.js';
 import { contextOutput, flag, scope, text } from '../schema/common.js';
 
 const USER = ['UserWithSubscriptionId', 'UserWithCredential'];
@@ -12,36 +12,6 @@ const USER = ['UserWithSubscriptionId', 'UserWithCredential'];
 // only it makes mandatory, so -ServicePrincipal alone resolves to the environment-variable set.
 const SP = ['ServicePrincipalWithCredential', 'ServicePrincipalWithClientSecret', 'ServicePrincipalCertificateFile', 'ClientAssertion', 'ClientAssertionFile', 'ServicePrincipalFromEnvironment'];
 const APP_ID_SETS = ['ServicePrincipalWithClientSecret', 'ServicePrincipalCertificateFile', 'ClientAssertion', 'ClientAssertionFile'];
-export const DEFAULT_MAX_CONTEXTS = 25;
-
-export interface TenantView {
-  Id: string;
-  Name: string | null;
-  DefaultDomain: string | null;
-  Status: 'Succeeded' | 'MfaRequired' | 'Failed';
-  Reason: string | null;
-}
-
-export interface SubscriptionView {
-  Id: string;
-  Name: string;
-  State: string;
-  TenantId: string;
-  HomeTenantId: string;
-  ManagedByTenantIds: string[];
-}
-
-export interface ConnectResult {
-  Context: ContextView;
-  Flow: string;
-  Environment: string;
-  TokenCache: string;
-  Tenants: TenantView[];
-  Subscriptions: SubscriptionView[];
-  ContextsCreated: number;
-  PickerSkipped: boolean;
-}
-
 const secret = (description: string, meta: Parameters<typeof text>[1] = {}): JsonSchema => text(description, { ...meta, secret: true }, 16384);
 
 const output: JsonSchema = {

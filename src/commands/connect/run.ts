@@ -5,17 +5,21 @@
 import type { CommandContext } from '../../core/context.js';
 import { MyAccountError } from '../../core/errors.js';
 import { armResource, resourceManagerUrl } from '../../profile/endpoints.js';
-import { AuthSession, loadProfile, readSettings, resolveEnvironment, type Settings } from '../../credentials/session.js';
+import { AuthSession } from '../../credentials/session.js';
+import { readSettings } from '../../config/config-store.js';
+import type { Settings } from '../../config/settings.js';
+import { resolveEnvironment } from '../../profile/environments.js';
+import { loadProfile } from '../../profile/profile.js';
 import { signIn, type SignedIn } from '../../sign-in/sign-in.js';
 import { planSignIn, type ConnectInput, type SignInPlan } from '../../sign-in/plan.js';
 import { resolveTenantId } from '../../credentials/tenant-lookup.js';
 import type { ArmTenant } from '../../cloud/arm-client.js';
-import { subscriptionRecord, subscriptionView } from '../../cloud/subscription-shapes.js';
+import { subscriptionRecord, subscriptionView } from '../../cloud/views.js';
 import { findRequested, firstChoice, isActive, pickerRows, readAnswer, renderPicker, type Requested } from '../../cloud/default-subscription.js';
 import { populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../../cloud/population.js';
 import { contextName, findContext, makeDefault, resolveDefault, sameTarget, toContextView } from '../../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
-import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from './command.js';
+import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from './types.js';
 
 function tenantRecord(t: ArmTenant): TenantRecord {
   const record: TenantRecord = { id: t.tenantId };
@@ -92,7 +96,7 @@ async function findSubscriptions(ctx: CommandContext, session: AuthSession, sign
     fetch: session.http.fetch,
     report: ctx.report,
     signal: ctx.signal,
-    concurrency: session.settings.tenantConcurrency,
+    concurrency: session.settings.TenantConcurrency,
   };
   // People without --tenant reach every tenant their home token lists; everyone else one tenant.
   const tenants = await reachableTenants(population, tenant ?? signedIn.credential.homeTenantId, !tenant && signedIn.type === 'User');
@@ -126,11 +130,11 @@ async function selectDefault(ctx: CommandContext, input: ConnectInput, settings:
   const { subscriptions, tenantRecords } = found;
   const requested: Requested | null = input.Subscription
     ? { value: input.Subscription, source: 'parameter' }
-    : settings.defaultSubscriptionForLogin
-      ? { value: settings.defaultSubscriptionForLogin, source: 'setting' }
+    : settings.DefaultSubscriptionForLogin
+      ? { value: settings.DefaultSubscriptionForLogin, source: 'setting' }
       : null;
   if (requested) return { chosen: findRequested(subscriptions, requested), picked: false, pickerSkipped: false };
-  const pickerDue = signedIn.type === 'User' && subscriptions.length > 1 && settings.loginExperienceV2;
+  const pickerDue = signedIn.type === 'User' && subscriptions.length > 1 && settings.LoginExperienceV2 === 'On';
   if (pickerDue && ctx.interactive) {
     const previous = resolveDefault(before, ctx.env)?.context.subscription ?? null;
     const marked = previous ? (subscriptions.find((s) => s.id === previous.id && s.tenantId === previous.tenantId) ?? null) : null;

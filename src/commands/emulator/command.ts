@@ -12,21 +12,10 @@ import { MyAccountError } from '../../core/errors.js';
 import { ensureStateDir } from '../../profile/state-file.js';
 import { writePrivateFileAtomically } from '../../profile/atomic-write.js';
 import { flag, text } from '../schema/common.js';
+import { emulatorDir, instanceFile, loadEmulator, processAlive, readInstance, type EmulatorInstance } from '../../local-cloud/index.js';
 
-export const EMULATOR_DIR = 'emulator';
-const INSTANCE_FILE = 'instance.json';
 const LOG_FILE = 'emulator.log';
 const DEFAULT_IDLE_MINUTES = 120;
-
-export interface EmulatorInstance {
-  pid: number;
-  port: number;
-  url: string;
-  admin: boolean;
-  caCertPath: string;
-  caBundlePath: string;
-  startedAt: string;
-}
 
 interface StatusView {
   Running: boolean;
@@ -38,33 +27,6 @@ interface StatusView {
   DataDirectory: string;
   CaCertPath: string | null;
   CaBundlePath: string | null;
-}
-
-export const emulatorDir = (ctx: { configDir: string }): string => join(ctx.configDir, EMULATOR_DIR);
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The running instance, if its process is still there; a stale record is removed. */
-export function readInstance(dir: string): EmulatorInstance | null {
-  const file = join(dir, INSTANCE_FILE);
-  let instance: EmulatorInstance;
-  try {
-    instance = JSON.parse(readFileSync(file, 'utf8')) as EmulatorInstance;
-  } catch {
-    return null;
-  }
-  if (typeof instance?.pid !== 'number' || !alive(instance.pid)) {
-    rmSync(file, { force: true });
-    return null;
-  }
-  return instance;
 }
 
 function statusOf(dir: string, instance: EmulatorInstance | null): StatusView {
@@ -123,7 +85,7 @@ interface StartInput {
 }
 
 async function runInForeground(input: StartInput, ctx: CommandContext, dir: string): Promise<StatusView & { StoppedBecause: string }> {
-  const { startEmulator, EmulatorError } = await import('../../emulator/index.js');
+  const { startEmulator, EmulatorError } = await loadEmulator();
   let emulator;
   try {
     emulator = await startEmulator({
@@ -149,7 +111,7 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
     caBundlePath: emulator.caBundlePath,
     startedAt: ctx.clock.now().toISOString(),
   };
-  await writePrivateFileAtomically(join(dir, INSTANCE_FILE), JSON.stringify(instance, null, 2) + '\n');
+  await writePrivateFileAtomically(instanceFile(dir), JSON.stringify(instance, null, 2) + '\n');
   ctx.report.information(`The local cloud is listening at ${emulator.url} (environment LocalCloud). Press Ctrl+C to stop it.`, { url: emulator.url });
   const interrupted = new Promise<'signal'>((resolve) => {
     if (ctx.signal.aborted) resolve('signal');
@@ -157,7 +119,7 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
   });
   const why = await Promise.race([emulator.closed, interrupted]);
   await emulator.stop();
-  rmSync(join(dir, INSTANCE_FILE), { force: true });
+  rmSync(instanceFile(dir), { force: true });
   return { ...statusOf(dir, null), Url: emulator.url, Port: emulator.port, StoppedBecause: why };
 }
 
@@ -176,7 +138,7 @@ async function startDetached(input: StartInput, ctx: CommandContext, dir: string
   for (;;) {
     const instance = readInstance(dir);
     if (instance && instance.pid === child.pid) return statusOf(dir, instance);
-    if (child.exitCode !== null || !alive(child.pid!)) {
+    if (child.exitCode !== null || !processAlive(child.pid!)) {
       const tail = readFileSync(logPath, 'utf8').trim().split('\n').slice(-3).join(' ');
       let reason = tail;
       try {
@@ -238,14 +200,14 @@ export const emulatorStop = defineCommand<Record<string, never>, StatusView>({
     if (!instance) return statusOf(dir, null);
     process.kill(instance.pid, 'SIGTERM');
     const deadline = Date.now() + 10000;
-    while (alive(instance.pid)) {
+    while (processAlive(instance.pid)) {
       if (Date.now() > deadline) {
         process.kill(instance.pid, 'SIGKILL');
         break;
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    rmSync(join(dir, INSTANCE_FILE), { force: true });
+    rmSync(instanceFile(dir), { force: true });
     return statusOf(dir, null);
   },
 });
@@ -274,7 +236,7 @@ export const emulatorReset = defineCommand<{ All?: boolean }, StatusView>({
     const dir = emulatorDir(ctx);
     const running = readInstance(dir);
     if (running) throw new MyAccountError('EmulatorRunning', `The local cloud is running at ${running.url}. Stop it with myaccount emulator stop, then reset.`, { category: 'InvalidOperation' });
-    const { resetEmulatorData } = await import('../../emulator/index.js');
+    const { resetEmulatorData } = await loadEmulator();
     if (existsSync(dir)) resetEmulatorData(dir, { everything: input.All ?? false });
     return statusOf(dir, null);
   },
@@ -309,7 +271,7 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
     if (!status.CaCertPath || !status.CaBundlePath) {
       throw new MyAccountError('EmulatorNeverStarted', 'The local cloud has no CA yet. Start it once (myaccount emulator start --detach); the CA is made on first start.', { category: 'ObjectNotFound' });
     }
-    const { localCloudBaseUrl, DEFAULT_EMULATOR_PORT } = await import('../../emulator/index.js');
+    const { localCloudBaseUrl, DEFAULT_EMULATOR_PORT } = await loadEmulator();
     const variables = { NODE_EXTRA_CA_CERTS: status.CaBundlePath, REQUESTS_CA_BUNDLE: status.CaBundlePath, SSL_CERT_FILE: status.CaBundlePath };
     for (const [name, value] of Object.entries(variables)) ctx.setProcessVariable(name, value);
     return { Url: status.Url ?? localCloudBaseUrl(DEFAULT_EMULATOR_PORT), Environment: 'LocalCloud', CaCertPath: status.CaCertPath, CaBundlePath: status.CaBundlePath, Variables: variables };

@@ -1,33 +1,13 @@
 /**
- * get-access-token: the declaration. The work (MSAL) is in src/auth/token-run.ts, loaded only
- * when it runs. The one command whose stdout may carry a token.
+ * get-access-token: the declaration. The work (MSAL) is in ./run.ts, loaded only when it
+ * runs (./warm.ts first: a cached token without MSAL). The one command whose stdout may carry a token.
  */
 import { defineCommand, type JsonSchema } from '../../core/command.js';
 import { invalidInput } from '../../core/errors.js';
 import { RESOURCE_TYPE_NAMES } from '../../profile/endpoints.js';
 import { checkTenantText } from '../../profile/profile.js';
 import { text } from '../schema/common.js';
-
-export interface GetAccessTokenInput {
-  ResourceTypeName?: string;
-  ResourceUrl?: string;
-  TenantId?: string;
-  ContextName?: string;
-}
-
-export interface AccessTokenResult {
-  Token: string;
-  ExpiresOn: string;
-  TenantId: string;
-  UserId: string;
-  Type: 'Bearer';
-  accessToken: string;
-  expiresOn: string;
-  expires_on: number;
-  subscription: string | null;
-  tenant: string;
-  tokenType: 'Bearer';
-}
+import type { AccessTokenResult, GetAccessTokenInput } from './types.js';
 
 const output: JsonSchema = {
   type: 'object',

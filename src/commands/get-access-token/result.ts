@@ -1,5 +1,5 @@
 /** get-access-token's answer: Get-AzAccessToken's fields and `az account get-access-token`'s, in one object. */
-import type { AccessTokenResult } from './command.js';
+import type { AccessTokenResult } from './types.js';
 import type { AccountRecord, ContextRecord } from '../../profile/profile.js';
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

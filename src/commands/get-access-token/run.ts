@@ -4,7 +4,7 @@
  * Get-AzAccessToken's and `az account get-access-token`'s output.
  */
 import type { CommandContext } from '../../core/context.js';
-import type { AccessTokenResult, GetAccessTokenInput } from './command.js';
+import type { AccessTokenResult, GetAccessTokenInput } from './types.js';
 import { openCurrentAccount, tenantIdFor } from '../../credentials/current-account.js';
 import { resourceOfType } from '../../profile/endpoints.js';
 import { accessTokenResult } from './result.js';

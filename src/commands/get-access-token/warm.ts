@@ -3,14 +3,16 @@
  * resource choice as the full path (token-run.ts), then findCachedToken. Returns null whenever
  * the full path must decide (unknown domain, no cached token, another kind of account).
  */
-import type { GetAccessTokenInput, AccessTokenResult } from './command.js';
+import type { GetAccessTokenInput, AccessTokenResult } from './types.js';
 import type { CommandContext } from '../../core/context.js';
 import { findAccount, findContext } from '../../profile/contexts.js';
 import { isGuid, tenantMatches } from '../../profile/profile.js';
 import { findCachedToken } from '../../token-cache/cached-token.js';
 import { defaultContextOrSignIn } from '../../credentials/default-account.js';
 import { resourceOfType } from '../../profile/endpoints.js';
-import { loadProfile, readSettings, resolveEnvironment } from '../../config/sign-in-settings.js';
+import { readSettings } from '../../config/config-store.js';
+import { resolveEnvironment } from '../../profile/environments.js';
+import { loadProfile } from '../../profile/profile.js';
 import { accessTokenResult } from './result.js';
 
 export async function tryCachedAccessToken(input: GetAccessTokenInput, ctx: CommandContext): Promise<AccessTokenResult | null> {
@@ -39,9 +41,9 @@ export async function tryCachedAccessToken(input: GetAccessTokenInput, ctx: Comm
   const cached = await findCachedToken({
     configDir: ctx.configDir,
     env: ctx.env,
-    allowPlaintext: settings.allowPlaintextTokenCache,
+    allowPlaintext: settings.AllowPlaintextTokenCache,
     account,
-    clientId: account.properties?.clientId ?? settings.clientId,
+    clientId: account.properties?.clientId ?? settings.ClientId,
     environment,
     tenantId: tenant,
     resource,

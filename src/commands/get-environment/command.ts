@@ -3,7 +3,7 @@ import { notFound } from '../../core/errors.js';
 import type { EnvironmentView } from '../../profile/environment-types.js';
 import { allEnvironments, findEnvironment } from '../../profile/environments.js';
 import { openProfile } from '../../profile/profile.js';
-import { emulatorDir, readInstance } from '../emulator/command.js';
+import { runningLocalCloudPort } from '../../local-cloud/index.js';
 import { ENVIRONMENT_TYPE, environmentName, environmentOutput, environmentTable } from '../schema/environment.js';
 
 interface Input {
@@ -30,7 +30,7 @@ export default defineCommand<Input, EnvironmentView | EnvironmentView[]>({
   async handler(input, ctx) {
     const profile = await openProfile(ctx.configDir, ctx.clock).read();
     // LocalCloud points at the port the local cloud of this state folder runs on.
-    const port = readInstance(emulatorDir(ctx))?.port;
+    const port = runningLocalCloudPort(ctx);
     if (input.Name === undefined) return allEnvironments(profile.environments, port);
     const found = findEnvironment(profile.environments, input.Name, port);
     if (!found) throw notFound('EnvironmentNotFound', `There is no environment named "${input.Name}". Run myaccount get-environment to see them, or add it with add-environment.`, 'Name');

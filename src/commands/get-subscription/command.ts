@@ -1,18 +1,14 @@
 /**
  * get-subscription: the declaration. The work (MSAL, Resource Manager) is in
- * src/cloud/listing-run.ts, loaded only when it runs.
+ * ./run.ts, loaded only when it runs.
  */
 import { defineCommand, type JsonSchema } from '../../core/command.js';
 import { invalidInput } from '../../core/errors.js';
-import type { SubscriptionView } from '../connect/command.js';
+import type { SubscriptionView } from '../../cloud/views.js';
+import type { GetSubscriptionInput } from './types.js';
 import { checkTenantText } from '../../profile/profile.js';
 import { GUID, text } from '../schema/common.js';
 
-export interface GetSubscriptionInput {
-  SubscriptionId?: string;
-  SubscriptionName?: string;
-  TenantId?: string;
-}
 
 const subscription: JsonSchema = {
   type: 'object',

@@ -1,34 +1,18 @@
 /**
- * get-subscription and get-tenant: live from Resource Manager, for the account of the default
- * context. Tenants are read side by side (TenantConcurrency at a time); a tenant that needs MFA
- * or fails costs only itself and is reported once, in one warning.
+ * get-subscription: live from Resource Manager, for the account of the default context. Tenants
+ * are read side by side (TenantConcurrency at a time); a tenant that needs MFA or fails costs
+ * only itself and is reported once, in one warning.
  */
 import pLimit from 'p-limit';
-import { openCurrentAccount, tenantIdFor, type CurrentAccount } from '../../credentials/current-account.js';
-import { armResource, resourceManagerUrl } from '../../profile/endpoints.js';
+import { openCurrentAccount, tenantIdFor } from '../../credentials/current-account.js';
 import { isMfaError } from '../../credentials/msal-errors.js';
 import type { CommandContext } from '../../core/context.js';
 import { ExitCode, MyAccountError, notFound } from '../../core/errors.js';
-import { sameName, tenantMatches } from '../../profile/profile.js';
-import type { SubscriptionView } from '../connect/command.js';
-import type { GetSubscriptionInput } from './command.js';
-import type { GetTenantInput, TenantInfo } from '../get-tenant/command.js';
+import { sameName } from '../../profile/profile.js';
+import type { GetSubscriptionInput } from './types.js';
 import type { ArmSubscription, ArmTenant } from '../../cloud/arm-client.js';
-import { subscriptionRecord, subscriptionView } from '../../cloud/subscription-shapes.js';
-import { armFor, listTenants, populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../../cloud/population.js';
-
-function populationOptions(current: CurrentAccount, ctx: CommandContext): PopulationOptions {
-  const environment = current.session.environment;
-  return {
-    credential: current.credential,
-    resourceManagerUrl: resourceManagerUrl(environment),
-    armResource: armResource(environment),
-    fetch: current.session.http.fetch,
-    report: ctx.report,
-    signal: ctx.signal,
-    concurrency: current.session.settings.tenantConcurrency,
-  };
-}
+import { subscriptionRecord, subscriptionView, type SubscriptionView } from '../../cloud/views.js';
+import { armFor, populate, populationOptionsFor, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../../cloud/population.js';
 
 const view = (s: ArmSubscription, listedFrom: string): SubscriptionView => subscriptionView(subscriptionRecord(s, listedFrom));
 
@@ -62,7 +46,7 @@ function noTenantReadable(accountId: string, outcomes: TenantOutcome[], skipped:
 export async function runGetSubscription(input: GetSubscriptionInput, ctx: CommandContext): Promise<SubscriptionView[]> {
   const current = await openCurrentAccount(ctx);
   try {
-    const o = populationOptions(current, ctx);
+    const o = populationOptionsFor(current, ctx);
     let views: SubscriptionView[];
     let where: string;
     if (input.TenantId !== undefined) {
@@ -101,39 +85,3 @@ export async function runGetSubscription(input: GetSubscriptionInput, ctx: Comma
   }
 }
 
-function tenantInfo(t: ArmTenant & { countryCode?: string }): TenantInfo {
-  const info: TenantInfo = {
-    Id: t.tenantId,
-    Name: t.displayName ?? null,
-    DefaultDomain: t.defaultDomain ?? null,
-    Domains: t.domains ?? [],
-    TenantCategory: t.tenantCategory ?? null,
-  };
-  if (t.countryCode) info.CountryCode = t.countryCode;
-  return info;
-}
-
-/** Az sorts by display name; ties (and nameless tenants, last) by id, so the order is stable. */
-function byName(a: TenantInfo, b: TenantInfo): number {
-  if ((a.Name === null) !== (b.Name === null)) return a.Name === null ? 1 : -1;
-  const name = (a.Name ?? '').toLowerCase().localeCompare((b.Name ?? '').toLowerCase(), 'en');
-  return name !== 0 ? name : a.Id.localeCompare(b.Id);
-}
-
-export async function runGetTenant(input: GetTenantInput, ctx: CommandContext): Promise<TenantInfo[]> {
-  const current = await openCurrentAccount(ctx);
-  try {
-    const o = populationOptions(current, ctx);
-    const home = o.credential.homeTenantId || current.context.tenant?.id || undefined;
-    const tenants = (await listTenants(o, home)).map(tenantInfo).sort(byName);
-    if (input.TenantId === undefined) return tenants;
-    const value = input.TenantId;
-    const matches = tenants.filter((t) => tenantMatches({ id: t.Id, domains: t.Domains, defaultDomain: t.DefaultDomain ?? undefined }, value));
-    if (matches.length === 0) {
-      throw notFound('TenantNotFound', `${current.account.id} has no tenant with the id or domain "${value}". Run myaccount get-tenant to list the tenants it can reach.`, 'TenantId');
-    }
-    return matches;
-  } finally {
-    current.session.close();
-  }
-}

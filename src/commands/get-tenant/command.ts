@@ -1,23 +1,12 @@
 /**
  * get-tenant: the declaration. The work (MSAL, Resource Manager) is in
- * src/cloud/listing-run.ts, loaded only when it runs.
+ * ./run.ts, loaded only when it runs.
  */
 import { defineCommand, type JsonSchema } from '../../core/command.js';
 import { checkTenantText } from '../../profile/profile.js';
 import { text } from '../schema/common.js';
-
-export interface GetTenantInput {
-  TenantId?: string;
-}
-
-export interface TenantInfo {
-  Id: string;
-  Name: string | null;
-  DefaultDomain: string | null;
-  Domains: string[];
-  TenantCategory: string | null;
-  CountryCode?: string;
-}
+import type { TenantInfo } from '../../cloud/views.js';
+import type { GetTenantInput } from './types.js';
 
 const tenant: JsonSchema = {
   type: 'object',
@@ -63,7 +52,7 @@ export default defineCommand<GetTenantInput, TenantInfo[]>({
     { header: 'TenantCategory', path: 'TenantCategory' },
   ],
   async handler(input, ctx) {
-    const { runGetTenant } = await import('../get-subscription/run.js');
+    const { runGetTenant } = await import('./run.js');
     return runGetTenant(input, ctx);
   },
 });

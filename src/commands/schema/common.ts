@@ -4,7 +4,7 @@ import type { ContextView } from '../../profile/contexts.js';
 
 /** No control characters: they break terminals, logs and file names. */
 export const SAFE_TEXT = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$';
-export const GUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+export { GUID_PATTERN as GUID } from '../../core/names.js';
 
 export function text(description: string, meta: ParameterMeta = {}, maxLength = 256): JsonSchema {
   return { type: 'string', description, minLength: 1, maxLength, pattern: SAFE_TEXT, 'x-ps': meta };
