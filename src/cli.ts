@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
-import { ExitCode, MyAccountError, internalError, invalidInput } from './core/errors.js';
+import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
 import { parseArgv, peekGlobals, type GlobalOptions } from './core/parse.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
@@ -64,7 +64,7 @@ function askSecretOnTerminal(question: string): Promise<string> {
     const onData = (chunk: Buffer): void => {
       for (const ch of chunk.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return (finish(), resolve(value));
-        if (ch === '\u0003') return (finish(), reject(new MyAccountError('Cancelled', 'Cancelled at the prompt.', { category: 'OperationStopped', exitCode: ExitCode.Cancelled })));
+        if (ch === '\u0003') return (finish(), reject(fail.Cancelled('Cancelled at the prompt.')));
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else value += ch;
       }
@@ -161,7 +161,7 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     }
     const { command } = parsed;
     if (globals.output === 'env' && !('Scope' in command.input.properties) && !command.processEnvironment) {
-      throw invalidInput('InvalidArguments', `--output env is for commands that hand back environment variables (those with --scope, and emulator env); ${command.name} changes none.`, 'output');
+      throw fail.InvalidArguments(`--output env is for commands that hand back environment variables (those with --scope, and emulator env); ${command.name} changes none.`, { target: 'output' });
     }
     const input = await validateInput(command, parsed.input);
     const variables = new Map<string, string | null>();

@@ -5,7 +5,7 @@
  */
 import pRetry, { AbortError } from 'p-retry';
 import type { FetchLike } from '../core/context.js';
-import { MyAccountError } from '../core/errors.js';
+import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { parseRetryAfter } from '../core/retry-after.js';
 
@@ -158,11 +158,7 @@ export class ArmClient {
   }
 
   private gaveUp(url: string, error: TransientError): MyAccountError {
-    return new MyAccountError(
-      'ArmUnavailable',
-      `Azure Resource Manager kept failing (${error.status ? `HTTP ${error.status}` : 'connection failed'}) for ${new URL(url).pathname} after ${this.retry.retries} retries. Try again later.`,
-      { category: 'ConnectionError', target: url.split('?')[0] },
-    );
+    return fail.ArmUnavailable(`Azure Resource Manager kept failing (${error.status ? `HTTP ${error.status}` : 'connection failed'}) for ${new URL(url).pathname} after ${this.retry.retries} retries. Try again later.`, { target: url.split('?')[0] });
   }
 
   private httpError(url: string, status: number, body: string): MyAccountError {
@@ -176,13 +172,14 @@ export class ArmClient {
       /* not JSON */
     }
     const auth = status === 401 || status === 403;
-    return new MyAccountError(code, `Azure Resource Manager refused ${new URL(url).pathname} (HTTP ${status}${message ? `: ${message.slice(0, 300)}` : ''}).`, {
-      category: auth ? 'AuthenticationError' : 'InvalidOperation',
+    // ARM's own code (AuthorizationFailed, SubscriptionNotFound, ...) goes in details and the message.
+    return fail[auth ? 'ArmAccessDenied' : 'ArmRequestFailed'](`Azure Resource Manager refused ${new URL(url).pathname} (HTTP ${status} ${code}${message ? `: ${message.slice(0, 300)}` : ''}).`, {
       target: url.split('?')[0],
+      details: [{ armCode: code, status }],
     });
   }
 
   private protocolError(what: string): MyAccountError {
-    return new MyAccountError('ArmProtocolError', `Azure Resource Manager answered unexpectedly: ${what}.`, { category: 'ProtocolError' });
+    return fail.ArmProtocolError(`Azure Resource Manager answered unexpectedly: ${what}.`);
   }
 }

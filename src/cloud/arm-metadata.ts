@@ -1,6 +1,6 @@
 /** Reads an ARM /metadata/endpoints document to describe a cloud. */
 import type { CommandContext } from '../core/context.js';
-import { MyAccountError } from '../core/errors.js';
+import { fail, MyAccountError } from '../core/errors.js';
 import type { EnvironmentRecord } from '../profile/environment-types.js';
 import { checkEndpointUrl, environmentFromArmMetadata } from '../profile/environments.js';
 
@@ -13,11 +13,7 @@ export async function fetchArmMetadataEnvironment(name: string, armEndpoint: str
   const url = `${base}metadata/endpoints?api-version=2022-09-01`;
   ctx.report.verbose(`GET ${url}`);
   const failed = (why: string, cause?: unknown): MyAccountError =>
-    new MyAccountError('ArmMetadataUnavailable', `Could not read the cloud's metadata from ${url}: ${why}. Check --arm-endpoint, or give the endpoints one by one.`, {
-      category: 'ConnectionError',
-      target: 'ARMEndpoint',
-      cause,
-    });
+    fail.ArmMetadataUnavailable(`Could not read the cloud's metadata from ${url}: ${why}. Check --arm-endpoint, or give the endpoints one by one.`, { target: 'ARMEndpoint', cause });
   let body: string;
   // The local cloud's own CA is trusted for its origin, so it can be added like any other cloud.
   const { createTransport } = await import('../http/transport.js');

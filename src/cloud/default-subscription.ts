@@ -4,7 +4,7 @@
  * it was listed from, else the first active one; a person at a terminal with several to choose
  * from gets a picker (LoginExperienceV2) instead. No subscription at all means a tenant context.
  */
-import { notFound } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import type { SubscriptionRecord } from '../profile/profile.js';
 import { isGuid, sameName } from '../profile/profile.js';
 
@@ -28,7 +28,7 @@ export function findRequested(subscriptions: SubscriptionRecord[], requested: Re
       requested.source === 'setting'
         ? 'It comes from the DefaultSubscriptionForLogin setting: change it with myaccount update-config --default-subscription-for-login <name or id>, or clear it.'
         : 'Run connect without --subscription to see the subscriptions this account has.';
-    throw notFound(byId ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound', `The account has no subscription ${byId ? 'with id' : 'named'} "${requested.value}" in the tenants it could read. ${fix}`, requested.source === 'setting' ? 'DefaultSubscriptionForLogin' : 'Subscription');
+    throw fail[byId ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound'](`The account has no subscription ${byId ? 'with id' : 'named'} "${requested.value}" in the tenants it could read. ${fix}`, { target: requested.source === 'setting' ? 'DefaultSubscriptionForLogin' : 'Subscription' });
   }
   return found;
 }

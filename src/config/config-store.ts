@@ -3,7 +3,7 @@
  * calling shell) > the setting's own environment variable > CurrentUser (settings.json) > default.
  */
 import type { Clock, CommandContext, Env } from '../core/context.js';
-import { MyAccountError, invalidInput } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { printable } from '../core/validate.js';
 import { StateFile, type StateFileSpec } from '../profile/state-file.js';
@@ -55,10 +55,10 @@ export function readProcessConfig(env: Env): Record<string, SettingValue> {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw invalidInput('InvalidProcessConfig', `${PROCESS_CONFIG_VAR} is not valid JSON. Unset it (or run clear-config --scope Process) to fix this.`, PROCESS_CONFIG_VAR);
+    throw fail.InvalidProcessConfig(`${PROCESS_CONFIG_VAR} is not valid JSON. Unset it (or run clear-config --scope Process) to fix this.`, { target: PROCESS_CONFIG_VAR });
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw invalidInput('InvalidProcessConfig', `${PROCESS_CONFIG_VAR} must be a JSON object of setting names and values. Unset it to fix this.`, PROCESS_CONFIG_VAR);
+    throw fail.InvalidProcessConfig(`${PROCESS_CONFIG_VAR} must be a JSON object of setting names and values. Unset it to fix this.`, { target: PROCESS_CONFIG_VAR });
   }
   const out: Record<string, SettingValue> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
@@ -66,7 +66,7 @@ export function readProcessConfig(env: Env): Record<string, SettingValue> {
     if (!setting || !isValidSettingValue(setting, value)) {
       // Naming what the value must be lets someone who wrote the JSON by hand fix it in place.
       const problem = setting ? `a wrong value for ${setting.key} (it must be ${describeType(setting)})` : `an unknown setting "${printable(key)}"`;
-      throw invalidInput('InvalidProcessConfig', `${PROCESS_CONFIG_VAR} has ${problem}. Unset it, or run clear-config --scope Process.`, PROCESS_CONFIG_VAR);
+      throw fail.InvalidProcessConfig(`${PROCESS_CONFIG_VAR} has ${problem}. Unset it, or run clear-config --scope Process.`, { target: PROCESS_CONFIG_VAR });
     }
     out[setting.key] = value;
   }

@@ -26,15 +26,8 @@ export type ErrorCategory =
   | 'NotImplemented'
   | 'NotInstalled';
 
-/** Exit codes are part of the public contract; the README lists them. Never renumber. */
-export const ExitCode = {
-  Ok: 0,
-  Failed: 1,
-  InvalidInput: 2,
-  SignInRequired: 3,
-  Cancelled: 4,
-} as const;
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+export { ExitCode, type ExitCodeValue, type ErrorCode } from './error-catalogue.js';
+import { ERROR_CATALOGUE, ExitCode, type ErrorCode, type ExitCodeValue } from './error-catalogue.js';
 
 export interface ErrorDocument {
   error: {
@@ -46,27 +39,30 @@ export interface ErrorDocument {
   };
 }
 
-export interface MyAccountErrorOptions {
-  category: ErrorCategory;
-  exitCode?: ExitCodeValue;
+export interface ErrorOptions {
+  /** The value (or parameter) the error is about; the PowerShell module makes it the ErrorRecord's target. */
   target?: string | null;
   details?: unknown[];
   cause?: unknown;
+  /** A narrower category where the cause decides (permission denied rather than a write error). */
+  category?: ErrorCategory;
 }
 
 export class MyAccountError extends Error {
   override readonly name = 'MyAccountError';
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly category: ErrorCategory;
   readonly exitCode: ExitCodeValue;
   readonly target: string | null;
   readonly details: unknown[];
 
-  constructor(code: string, message: string, options: MyAccountErrorOptions) {
+  /** Use the factories in `fail`: the code decides the category and exit code (error-catalogue.ts). */
+  constructor(code: ErrorCode, message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const spec = ERROR_CATALOGUE[code];
     this.code = code;
-    this.category = options.category;
-    this.exitCode = options.exitCode ?? ExitCode.Failed;
+    this.category = options.category ?? spec.category;
+    this.exitCode = ExitCode[spec.exit];
     this.target = options.target ?? null;
     this.details = options.details ?? [];
   }
@@ -78,25 +74,15 @@ export class MyAccountError extends Error {
   }
 }
 
-/** Input that the schema or a rule rejects: exit 2, nothing stored. */
-export function invalidInput(code: string, message: string, target: string | null = null, details: unknown[] = []): MyAccountError {
-  return new MyAccountError(code, message, { category: 'InvalidArgument', exitCode: ExitCode.InvalidInput, target, details });
-}
+type Factory = (message: string, options?: ErrorOptions) => MyAccountError;
 
-export function notFound(code: string, message: string, target: string | null = null): MyAccountError {
-  return new MyAccountError(code, message, { category: 'ObjectNotFound', target });
-}
-
-export function signInRequired(message: string, target: string | null = null): MyAccountError {
-  return new MyAccountError('SignInRequired', message, { category: 'AuthenticationError', exitCode: ExitCode.SignInRequired, target });
-}
+/** One factory per error code: `throw fail.ContextNotFound(message, { target })`. */
+export const fail = Object.fromEntries(
+  (Object.keys(ERROR_CATALOGUE) as ErrorCode[]).map((code) => [code, (message: string, options?: ErrorOptions) => new MyAccountError(code, message, options)]),
+) as { readonly [K in ErrorCode]: Factory };
 
 /** Wraps an unexpected exception without leaking its stack or any secret-bearing text. */
 export function internalError(cause: unknown): MyAccountError {
   const kind = cause instanceof Error ? cause.name : typeof cause;
-  return new MyAccountError(
-    'InternalError',
-    `MyAccount failed unexpectedly (${kind}). Run the command again with --debug for details, and report it if it persists.`,
-    { category: 'NotSpecified', cause },
-  );
+  return fail.InternalError(`MyAccount failed unexpectedly (${kind}). Run the command again with --debug for details, and report it if it persists.`, { cause });
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Argv, Options } from 'yargs';
 import type { CommandDefinition, JsonSchema } from './command.js';
-import { invalidInput } from './errors.js';
+import { fail } from './errors.js';
 import { toFlag } from './names.js';
 import { isWholeNumberText, printable } from './validate.js';
 
@@ -190,10 +190,10 @@ function rejectMisleadingFlags(argv: readonly string[], commands: readonly Comma
     const [, name, value] = match;
     const bare = name.replace(/^no-/, '').split('.')[0];
     if (bare in Object.prototype || name in Object.prototype) {
-      throw invalidInput('InvalidArguments', `Unknown argument: ${printable(name)}. Run myaccount --help (or myaccount <command> --help) for usage.`);
+      throw fail.InvalidArguments(`Unknown argument: ${printable(name)}. Run myaccount --help (or myaccount <command> --help) for usage.`);
     }
     if (value !== undefined && switches.has(name) && !/^(true|false)$/i.test(value)) {
-      throw invalidInput('InvalidArguments', `--${name} is a switch: give it alone, or as --${name}=true or --${name}=false (got "${printable(value)}").`, name);
+      throw fail.InvalidArguments(`--${name} is a switch: give it alone, or as --${name}=true or --${name}=false (got "${printable(value)}").`, { target: name });
     }
   }
 }
@@ -201,7 +201,7 @@ function rejectMisleadingFlags(argv: readonly string[], commands: readonly Comma
 export async function parseArgv(argv: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: (limit: number) => Buffer): Promise<ParseResult> {
   const globals = peekGlobals(argv);
   // Nothing may hide behind "--": every word must reach the schema or be refused.
-  if (argv.includes('--')) throw invalidInput('InvalidArguments', 'myaccount takes no arguments after "--". Give every value as a flag or in --input-json.');
+  if (argv.includes('--')) throw fail.InvalidArguments('myaccount takes no arguments after "--". Give every value as a flag or in --input-json.');
   const fast = fastParse(argv, commands);
   if (fast) return { kind: 'run', command: fast.command, input: collectInput(fast.command, fast.values, stdin), globals };
   rejectMisleadingFlags(argv, commands);
@@ -260,13 +260,13 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
     if (text) output.push(text);
   });
   if (failure !== null) {
-    throw invalidInput('InvalidArguments', `${(failure as string).replace(/\.?\s*$/, '.')} Run myaccount --help (or myaccount <command> --help) for usage.`);
+    throw fail.InvalidArguments(`${(failure as string).replace(/\.?\s*$/, '.')} Run myaccount --help (or myaccount <command> --help) for usage.`);
   }
   if (parsed.help || parsed.version) {
     helpText = output.join('\n');
     return { kind: 'text', text: helpText.endsWith('\n') ? helpText : helpText + '\n', globals };
   }
-  if (!chosen) throw invalidInput('InvalidArguments', 'Name a command. Run myaccount --help (or myaccount <command> --help) for usage.');
+  if (!chosen) throw fail.InvalidArguments('Name a command. Run myaccount --help (or myaccount <command> --help) for usage.');
   const def: CommandDefinition<any, any> = chosen;
   return { kind: 'run', command: def, input: collectInput(def, parsed as Record<string, unknown>, stdin), globals };
 }
@@ -275,9 +275,9 @@ function collectInput(def: CommandDefinition<any, any>, argv: Record<string, unk
   const commandFlags = new Set(Object.keys(argv).filter((k) => k !== '_' && k !== '$0' && !GLOBAL_FLAGS.includes(k)));
   const inputJson = argv['input-json'];
   if (inputJson !== undefined) {
-    if (Array.isArray(inputJson)) throw invalidInput('InvalidArguments', 'Give --input-json once.', 'input-json');
+    if (Array.isArray(inputJson)) throw fail.InvalidArguments('Give --input-json once.', { target: 'input-json' });
     if (commandFlags.size > 0) {
-      throw invalidInput('InvalidArguments', `Give either --input-json or flags, not both (found --${[...commandFlags][0]}).`, 'input-json');
+      throw fail.InvalidArguments(`Give either --input-json or flags, not both (found --${[...commandFlags][0]}).`, { target: 'input-json' });
     }
     return readInputJson(String(inputJson), stdin);
   }
@@ -293,22 +293,22 @@ function collectInput(def: CommandDefinition<any, any>, argv: Record<string, unk
 function convert(name: string, flag: string, schema: JsonSchema, raw: unknown): unknown {
   const kind = propertyKind(schema);
   if (kind === 'array') return (raw as unknown[]).map(String);
-  if (Array.isArray(raw)) throw invalidInput('InvalidArguments', `Give --${flag} once.`, name);
+  if (Array.isArray(raw)) throw fail.InvalidArguments(`Give --${flag} once.`, { target: name });
   if (kind === 'switch') return raw;
   // yargs' boolean negation turns `--no-name` into false; only true/false settings can mean that.
-  if (typeof raw === 'boolean' && kind !== 'boolean') throw invalidInput('InvalidArguments', `--no-${flag} is not a flag; give --${flag} a value.`, name);
+  if (typeof raw === 'boolean' && kind !== 'boolean') throw fail.InvalidArguments(`--no-${flag} is not a flag; give --${flag} a value.`, { target: name });
   const text = String(raw);
   switch (kind) {
     case 'boolean': {
       const t = text.toLowerCase();
       if (t === 'true' || t === '$true') return true;
       if (t === 'false' || t === '$false') return false;
-      throw invalidInput('InvalidInput', `${name} (--${flag}) must be true or false; got "${printable(text)}".`, name);
+      throw fail.InvalidInput(`${name} (--${flag}) must be true or false; got "${printable(text)}".`, { target: name });
     }
     case 'integer':
     case 'number': {
       const ok = kind === 'integer' ? isWholeNumberText(text) : /^-?\d+(\.\d+)?$/.test(text);
-      if (!ok) throw invalidInput('InvalidInput', `${name} (--${flag}) must be ${kind === 'integer' ? 'a whole number' : 'a number'}; got "${printable(text)}".`, name);
+      if (!ok) throw fail.InvalidInput(`${name} (--${flag}) must be ${kind === 'integer' ? 'a whole number' : 'a number'}; got "${printable(text)}".`, { target: name });
       return Number(text);
     }
     case 'object':
@@ -328,15 +328,15 @@ function readInputJson(source: string, stdin: (limit: number) => Buffer): unknow
       bytes = readFileSync(source);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw invalidInput('InputFileUnreadable', `Could not read the input file "${printable(source)}" (${code ?? 'error'}). Give a readable file, - for stdin, or inline JSON.`, 'input-json');
+      throw fail.InputFileUnreadable(`Could not read the input file "${printable(source)}" (${code ?? 'error'}). Give a readable file, - for stdin, or inline JSON.`, { target: 'input-json' });
     }
   }
-  if (bytes.length > MAX_INPUT_BYTES) throw invalidInput('InputTooLarge', `The JSON input is larger than ${MAX_INPUT_BYTES} bytes.`, 'input-json');
+  if (bytes.length > MAX_INPUT_BYTES) throw fail.InputTooLarge(`The JSON input is larger than ${MAX_INPUT_BYTES} bytes.`, { target: 'input-json' });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw invalidInput('InvalidUtf8', 'The JSON input is not valid UTF-8 text.', 'input-json');
+    throw fail.InvalidUtf8('The JSON input is not valid UTF-8 text.', { target: 'input-json' });
   }
   return parseJsonText(text, 'The JSON input');
 }
@@ -348,6 +348,6 @@ function parseJsonText(text: string, what: string): unknown {
     // Node's message quotes the input, which may hold a secret; keep only the position.
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     const where = position ? ` near character ${position}` : '';
-    throw invalidInput('InvalidJson', `${what} is not valid JSON${where}. Check quoting and commas.`, 'input-json');
+    throw fail.InvalidJson(`${what} is not valid JSON${where}. Check quoting and commas.`, { target: 'input-json' });
   }
 }

@@ -5,13 +5,13 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { CommandDefinition, JsonSchema } from './command.js';
-import { invalidInput } from './errors.js';
+import { fail } from './errors.js';
 import { toFlag } from './names.js';
 import { loadValidator } from './validator-source.js';
 
 export async function validateInput(def: CommandDefinition<any, any>, input: unknown): Promise<Record<string, unknown>> {
   const validate = await loadValidator(def);
-  if (!validate(input)) throw invalidInput('InvalidInput', describe(def, validate.errors?.[0]), targetOf(validate.errors?.[0]));
+  if (!validate(input)) throw fail.InvalidInput(describe(def, validate.errors?.[0]), { target: targetOf(validate.errors?.[0]) });
   const checked = input as Record<string, unknown>;
   def.validate?.(checked);
   return checked;

@@ -5,7 +5,7 @@
  * identities by their id. What cannot be rebuilt says exactly what to run.
  */
 import type { CommandContext } from '../core/context.js';
-import { ExitCode, MyAccountError, signInRequired } from '../core/errors.js';
+import { fail, MyAccountError } from '../core/errors.js';
 import type { AccountRecord, Profile } from '../profile/profile.js';
 import { loadCertificate } from './certificate.js';
 import { AccessTokenCredential, ManagedIdentityCredential, ServicePrincipalCredential, UserCredential, type AppCredential, type Credential } from './credential.js';
@@ -17,12 +17,8 @@ import { resolveEnvironment } from '../profile/environments.js';
 import { readFederatedToken } from './federated-token.js';
 
 function secretNeeded(account: AccountRecord, what: string): MyAccountError {
-  return new MyAccountError(
-    'CredentialNotStored',
-    `A new token for ${account.id} needs its ${what}, which MyAccount did not keep (no secure store worked when it signed in). ` +
-      `Run myaccount connect --service-principal again${what === 'client secret' ? ', or set AZURE_CLIENT_ID and AZURE_CLIENT_SECRET' : ''}.`,
-    { category: 'AuthenticationError', exitCode: ExitCode.SignInRequired },
-  );
+  return fail.CredentialNotStored(`A new token for ${account.id} needs its ${what}, which MyAccount did not keep (no secure store worked when it signed in). ` +
+      `Run myaccount connect --service-principal again${what === 'client secret' ? ', or set AZURE_CLIENT_ID and AZURE_CLIENT_SECRET' : ''}.`);
 }
 
 /** The environment variables speak for this account only if they name it. */
@@ -59,7 +55,7 @@ export async function credentialFor(account: AccountRecord, session: AuthSession
     case 'User': {
       const accounts = await session.publicApp().getTokenCache().getAllAccounts();
       const cached = accounts.find((a) => account.homeAccountId && a.homeAccountId.toLowerCase() === account.homeAccountId.toLowerCase()) ?? accounts.find((a) => a.username.toLowerCase() === account.id.toLowerCase());
-      if (!cached) throw signInRequired(`The sign-in of ${account.id} is no longer in the token cache (it was cleared or signed out). Run myaccount connect.`);
+      if (!cached) throw fail.SignInRequired(`The sign-in of ${account.id} is no longer in the token cache (it was cleared or signed out). Run myaccount connect.`);
       return new UserCredential(session, cached);
     }
     case 'ManagedService': {
@@ -70,7 +66,7 @@ export async function credentialFor(account: AccountRecord, session: AuthSession
     }
     case 'AccessToken': {
       const token = await (await session.secrets()).load({ environment: account.environment, accountId: account.id, kind: 'AccessToken' });
-      if (!token) throw signInRequired(`The access token of ${account.id} was not kept (no secure store worked), and it cannot be refreshed. Run myaccount connect --access-token again.`);
+      if (!token) throw fail.SignInRequired(`The access token of ${account.id} was not kept (no secure store worked), and it cannot be refreshed. Run myaccount connect --access-token again.`);
       const arm = armResource(session.environment);
       return new AccessTokenCredential(token, home, () => ctx.clock.now(), [arm, session.environment.ResourceManagerUrl ?? arm]);
     }

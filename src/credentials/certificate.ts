@@ -6,7 +6,7 @@
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type Forge from 'node-forge';
-import { MyAccountError, invalidInput } from '../core/errors.js';
+import { fail, MyAccountError } from '../core/errors.js';
 
 export interface LoadedCertificate {
   thumbprintSha256: string;
@@ -17,7 +17,7 @@ export interface LoadedCertificate {
 }
 
 function unreadable(path: string, why: string): MyAccountError {
-  return invalidInput('CertificateUnreadable', `The certificate ${path} cannot be used: ${why}`, 'CertificatePath');
+  return fail.CertificateUnreadable(`The certificate ${path} cannot be used: ${why}`, { target: 'CertificatePath' });
 }
 
 function fromDer(der: Buffer, keyPem: string): LoadedCertificate {

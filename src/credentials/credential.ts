@@ -5,7 +5,7 @@
  * managed identities through the identity endpoint; a given access token only until it expires.
  */
 import type { AccountInfo, ConfidentialClientApplication } from '@azure/msal-node';
-import { ExitCode, MyAccountError } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import type { AccountType } from '../profile/profile.js';
 import { scopeFor } from '../profile/endpoints.js';
 import { fromMsalError } from './msal-errors.js';
@@ -133,7 +133,7 @@ export class ManagedIdentityCredential implements Credential {
 
   async getToken(resource: string, tenantId?: string, options: { forceRefresh?: boolean } = {}): Promise<TokenResult> {
     if (tenantId && this.homeTenantId && tenantId.toLowerCase() !== this.homeTenantId.toLowerCase()) {
-      throw new MyAccountError('ManagedIdentityOtherTenant', `A managed identity has tokens only for its own tenant (${this.homeTenantId}), not ${tenantId}.`, { category: 'InvalidArgument', exitCode: ExitCode.InvalidInput, target: 'TenantId' });
+      throw fail.ManagedIdentityOtherTenant(`A managed identity has tokens only for its own tenant (${this.homeTenantId}), not ${tenantId}.`, { target: 'TenantId' });
     }
     try {
       const result = await this.session.managedIdentityApp(this.id).acquireToken({ resource, forceRefresh: options.forceRefresh });
@@ -169,15 +169,15 @@ export class AccessTokenCredential implements Credential {
   async getToken(resource: string, tenantId = this.homeTenantId): Promise<TokenResult> {
     const norm = (s: string) => s.toLowerCase().replace(/\/+$/, '');
     if (tenantId.toLowerCase() !== this.homeTenantId.toLowerCase()) {
-      throw new MyAccountError('AccessTokenOtherTenant', `This account signed in with an access token for tenant ${this.homeTenantId}; it has no token for ${tenantId}.`, { category: 'InvalidOperation', exitCode: ExitCode.SignInRequired });
+      throw fail.AccessTokenOtherTenant(`This account signed in with an access token for tenant ${this.homeTenantId}; it has no token for ${tenantId}.`);
     }
     const interchangeable = this.sameAudience.map(norm);
     const matches = norm(this.audience) === norm(resource) || (interchangeable.includes(norm(this.audience)) && interchangeable.includes(norm(resource)));
     if (this.audience && !matches) {
-      throw new MyAccountError('AccessTokenOtherResource', `This account signed in with an access token for ${this.audience}; it cannot get one for ${resource}. Connect with a credential that can.`, { category: 'InvalidOperation', exitCode: ExitCode.SignInRequired });
+      throw fail.AccessTokenOtherResource(`This account signed in with an access token for ${this.audience}; it cannot get one for ${resource}. Connect with a credential that can.`);
     }
     if (this.expiresOn.getTime() <= this.now().getTime()) {
-      throw new MyAccountError('AccessTokenExpired', `The access token this account signed in with expired at ${this.expiresOn.toISOString()}, and access tokens cannot be refreshed. Run myaccount connect again.`, { category: 'AuthenticationError', exitCode: ExitCode.SignInRequired });
+      throw fail.AccessTokenExpired(`The access token this account signed in with expired at ${this.expiresOn.toISOString()}, and access tokens cannot be refreshed. Run myaccount connect again.`);
     }
     return { token: this.token, expiresOn: this.expiresOn, tenantId };
   }

@@ -4,7 +4,7 @@
  * since it pulls in MSAL.
  */
 import type { CommandContext } from '../core/context.js';
-import { signInRequired } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import { findAccount, requireContext } from '../profile/contexts.js';
 import { isGuid, tenantMatches, type AccountRecord, type ContextRecord, type Profile } from '../profile/profile.js';
 import { credentialFor, sessionFor } from './account-credential.js';
@@ -30,7 +30,7 @@ export async function openCurrentAccount(ctx: CommandContext, contextName?: stri
   if (contextName !== undefined) {
     context = requireContext(profile, contextName, 'ContextName');
     account = findAccount(profile, context.accountId);
-    if (!account) throw signInRequired(`The context "${context.name}" belongs to ${context.accountId}, who is no longer signed in. Run myaccount connect.`, 'ContextName');
+    if (!account) throw fail.SignInRequired(`The context "${context.name}" belongs to ${context.accountId}, who is no longer signed in. Run myaccount connect.`, { target: 'ContextName' });
   } else {
     const found = defaultContextOrSignIn(profile, ctx);
     context = found.current.context;

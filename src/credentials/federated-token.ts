@@ -3,7 +3,7 @@
  * commands when the one they had expired, since the platform rotates the file.
  */
 import { readFile } from 'node:fs/promises';
-import { MyAccountError } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 
 export async function readFederatedToken(path: string): Promise<string> {
   let text: string;
@@ -11,9 +11,9 @@ export async function readFederatedToken(path: string): Promise<string> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new MyAccountError('FederatedTokenUnreadable', `The federated token file ${path} cannot be read (${code === 'ENOENT' ? 'it does not exist' : code ?? 'error'}).`, { category: 'ReadError', target: 'FederatedTokenFile' });
+    throw fail.FederatedTokenUnreadable(`The federated token file ${path} cannot be read (${code === 'ENOENT' ? 'it does not exist' : code ?? 'error'}).`, { target: 'FederatedTokenFile' });
   }
   const token = text.trim();
-  if (!token) throw new MyAccountError('FederatedTokenEmpty', `The federated token file ${path} is empty.`, { category: 'InvalidData', target: 'FederatedTokenFile' });
+  if (!token) throw fail.FederatedTokenEmpty(`The federated token file ${path} is empty.`, { target: 'FederatedTokenFile' });
   return token;
 }

@@ -3,7 +3,7 @@
  * needs is what happened, in which tenant, and what to run next. Nothing from a request body
  * is echoed except Entra's AADSTS description, which carries no secret.
  */
-import { ExitCode, MyAccountError } from '../core/errors.js';
+import { fail, MyAccountError } from '../core/errors.js';
 
 interface MsalLikeError {
   name?: string;
@@ -61,51 +61,36 @@ export function fromMsalError(error: unknown, where: SignInErrorContext): MyAcco
   const tenantHint = where.tenant ? ` --tenant ${where.tenant}` : '';
   switch (code) {
     case 'device_code_polling_cancelled':
-      return new MyAccountError('SignInCancelled', `${where.action} was cancelled.`, { category: 'OperationStopped', exitCode: ExitCode.Cancelled });
+      return fail.SignInCancelled(`${where.action} was cancelled.`);
     case 'user_timeout_reached':
     case 'device_code_expired':
-      return new MyAccountError('SignInTimedOut', `${where.action} timed out before the sign-in was completed. Run connect again and complete the sign-in sooner, or raise --timeout.`, {
-        category: 'OperationTimeout',
-        exitCode: ExitCode.Cancelled,
-      });
+      return fail.SignInTimedOut(`${where.action} timed out before the sign-in was completed. Run connect again and complete the sign-in sooner, or raise --timeout.`);
     case 'endpoints_resolution_error':
     case 'network_error':
     case 'untrusted_authority':
-      return new MyAccountError('AuthorityUnreachable', `${where.action} failed: the sign-in endpoint ${where.authority} could not be reached or is not a Microsoft Entra authority. Check --environment and the network, or turn on DisableInstanceDiscovery for a private cloud.`, {
-        category: 'ConnectionError',
-        target: 'Environment',
-      });
+      return fail.AuthorityUnreachable(`${where.action} failed: the sign-in endpoint ${where.authority} could not be reached or is not a Microsoft Entra authority. Check --environment and the network, or turn on DisableInstanceDiscovery for a private cloud.`, { target: 'Environment' });
   }
   if (code === 'post_request_failed' && /authorization_declined/.test(reason)) {
-    return new MyAccountError('SignInDeclined', `${where.action}: the sign-in was declined on the device login page.`, { category: 'OperationStopped', exitCode: ExitCode.Cancelled });
+    return fail.SignInDeclined(`${where.action}: the sign-in was declined on the device login page.`);
   }
   if (code === 'post_request_failed' && /expired_token/.test(reason)) {
-    return new MyAccountError('SignInTimedOut', `${where.action}: the device code expired before the sign-in was completed. Run connect again.`, { category: 'OperationTimeout', exitCode: ExitCode.Cancelled });
+    return fail.SignInTimedOut(`${where.action}: the device code expired before the sign-in was completed. Run connect again.`);
   }
   if (isMfaError(error)) {
-    return new MyAccountError('MfaRequired', `${where.action} needs multi-factor authentication (${reason}). Sign in interactively: myaccount connect${tenantHint} (browser) or myaccount connect${tenantHint} --use-device-authentication.`, {
-      category: 'AuthenticationError',
-      exitCode: ExitCode.SignInRequired,
-      target: 'Tenant',
-    });
+    return fail.MfaRequired(`${where.action} needs multi-factor authentication (${reason}). Sign in interactively: myaccount connect${tenantHint} (browser) or myaccount connect${tenantHint} --use-device-authentication.`, { target: 'Tenant' });
   }
   if (isInteractionRequired(error)) {
-    return new MyAccountError('SignInRequired', `${where.action} needs a new sign-in (${reason || code}). Run myaccount connect${tenantHint}.`, {
-      category: 'AuthenticationError',
-      exitCode: ExitCode.SignInRequired,
-    });
+    return fail.SignInRequired(`${where.action} needs a new sign-in (${reason || code}). Run myaccount connect${tenantHint}.`);
   }
   if (code === 'invalid_client' || code === 'unauthorized_client') {
-    return new MyAccountError('InvalidClientCredential', `${where.action} failed: the application's credential was refused (${reason}). Check the client id, tenant and secret, certificate or federated token.`, {
-      category: 'AuthenticationError',
-    });
+    return fail.InvalidClientCredential(`${where.action} failed: the application's credential was refused (${reason}). Check the client id, tenant and secret, certificate or federated token.`);
   }
   if (e.status === 429 || code === 'throttled' || /throttl/i.test(code)) {
-    return new MyAccountError('SignInThrottled', `${where.action} was throttled by the sign-in service (${reason}). Wait a minute and try again.`, { category: 'ResourceBusy' });
+    return fail.SignInThrottled(`${where.action} was throttled by the sign-in service (${reason}). Wait a minute and try again.`);
   }
   if (code === 'invalid_grant' || code === 'invalid_request' || code === 'invalid_scope' || code === 'unauthorized_client' || /^AADSTS/.test(reason)) {
-    return new MyAccountError('AuthenticationFailed', `${where.action} failed: ${reason}`, { category: 'AuthenticationError' });
+    return fail.AuthenticationFailed(`${where.action} failed: ${reason}`);
   }
-  if (code) return new MyAccountError('AuthenticationFailed', `${where.action} failed (${code}${reason && reason !== code ? `: ${reason}` : ''}).`, { category: 'AuthenticationError' });
-  return new MyAccountError('AuthenticationFailed', `${where.action} failed unexpectedly (${(error as Error)?.name ?? typeof error}). Run again with --debug for details.`, { category: 'AuthenticationError', cause: error });
+  if (code) return fail.AuthenticationFailed(`${where.action} failed (${code}${reason && reason !== code ? `: ${reason}` : ''}).`);
+  return fail.AuthenticationFailed(`${where.action} failed unexpectedly (${(error as Error)?.name ?? typeof error}). Run again with --debug for details.`, { cause: error });
 }

@@ -2,7 +2,7 @@
  * A tenant given as a domain (contoso.onmicrosoft.com) becomes its id through the v1 OpenID
  * configuration, as Az does: the token endpoint in that document carries the tenant's GUID.
  */
-import { MyAccountError } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import { checkTenantText, isGuid } from '../profile/profile.js';
 import { authorityHost } from '../profile/endpoints.js';
@@ -23,12 +23,12 @@ export async function resolveTenantId(value: string, environment: EnvironmentVie
     body = JSON.parse(await response.text()) as typeof body;
   } catch {
     if (status === 0) {
-      throw new MyAccountError('AuthorityUnreachable', `Could not reach ${authorityHost(environment)} to look up the tenant "${value}". Check the network and --environment, or give the tenant id.`, { category: 'ConnectionError', target: 'Tenant' });
+      throw fail.AuthorityUnreachable(`Could not reach ${authorityHost(environment)} to look up the tenant "${value}". Check the network and --environment, or give the tenant id.`, { target: 'Tenant' });
     }
   }
   const id = GUID_IN_PATH.exec(body.token_endpoint ?? '')?.[1] ?? GUID_IN_PATH.exec(`${body.issuer ?? ''}/`)?.[1];
   if (status !== 200 || !id) {
-    throw new MyAccountError('TenantDomainNotFound', `No tenant has the domain "${value}" in ${environment.Name}. Check the spelling, or give the tenant id (a GUID).`, { category: 'ObjectNotFound', target: 'Tenant' });
+    throw fail.TenantDomainNotFound(`No tenant has the domain "${value}" in ${environment.Name}. Check the spelling, or give the tenant id (a GUID).`, { target: 'Tenant' });
   }
   return id.toLowerCase();
 }

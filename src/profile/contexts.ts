@@ -3,7 +3,7 @@
  * subscription), and which context is the default in this process.
  */
 import type { CommandContext, Env } from '../core/context.js';
-import { notFound } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import { sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from './profile.js';
 
 /** Process scope: the default context of one shell lives in this variable, not on disk. */
@@ -26,7 +26,7 @@ export function findContext(profile: Profile, name: string): ContextRecord | und
 /** The named context, or the error every command gives when it does not exist. */
 export function requireContext(profile: Profile, name: string, target = 'Name'): ContextRecord {
   const context = findContext(profile, name);
-  if (!context) throw notFound('ContextNotFound', `There is no context named "${name}". Run myaccount get-context --list-available to see the names.`, target);
+  if (!context) throw fail.ContextNotFound(`There is no context named "${name}". Run myaccount get-context --list-available to see the names.`, { target });
   return context;
 }
 
@@ -55,11 +55,7 @@ export function resolveDefault(profile: Profile, env: Env): DefaultContext | nul
   if (processName) {
     const context = findContext(profile, processName);
     if (!context) {
-      throw notFound(
-        'ProcessContextNotFound',
-        `${CONTEXT_VAR} selects the context "${processName}", which does not exist. Run select-context with an existing name, or unset ${CONTEXT_VAR}.`,
-        CONTEXT_VAR,
-      );
+      throw fail.ProcessContextNotFound(`${CONTEXT_VAR} selects the context "${processName}", which does not exist. Run select-context with an existing name, or unset ${CONTEXT_VAR}.`, { target: CONTEXT_VAR });
     }
     return { context, scope: 'Process' };
   }

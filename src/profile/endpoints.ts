@@ -3,7 +3,7 @@
  * Names follow Az's -ResourceTypeName; audiences come from the environment, so sovereign,
  * user-added and local clouds get their own.
  */
-import { invalidInput } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import type { EnvironmentView } from './environment-types.js';
 
 /** Az's resource type names, with the environment field (or fixed audience) behind each. */
@@ -30,7 +30,7 @@ export const RESOURCE_TYPE_NAMES = Object.keys(RESOURCE_TYPES);
 /** The authority root, always ending in "/". */
 export function authorityHost(env: EnvironmentView): string {
   const value = env.ActiveDirectoryAuthority;
-  if (!value) throw invalidInput('EnvironmentHasNoAuthority', `The environment ${env.Name} has no ActiveDirectoryAuthority. Set it with myaccount set-environment ${env.Name} --active-directory-authority <url>.`, 'Environment');
+  if (!value) throw fail.EnvironmentHasNoAuthority(`The environment ${env.Name} has no ActiveDirectoryAuthority. Set it with myaccount set-environment ${env.Name} --active-directory-authority <url>.`, { target: 'Environment' });
   return value.endsWith('/') ? value : `${value}/`;
 }
 
@@ -41,12 +41,12 @@ export function authorityFor(env: EnvironmentView, tenant: string): string {
 /** The audience of Resource Manager tokens in this environment. */
 export function armResource(env: EnvironmentView): string {
   const value = env.ActiveDirectoryServiceEndpointResourceId ?? env.ResourceManagerUrl;
-  if (!value) throw invalidInput('EnvironmentHasNoArm', `The environment ${env.Name} has no Resource Manager audience. Set ActiveDirectoryServiceEndpointResourceId with set-environment.`, 'Environment');
+  if (!value) throw fail.EnvironmentHasNoArm(`The environment ${env.Name} has no Resource Manager audience. Set ActiveDirectoryServiceEndpointResourceId with set-environment.`, { target: 'Environment' });
   return value;
 }
 
 export function resourceManagerUrl(env: EnvironmentView): string {
-  if (!env.ResourceManagerUrl) throw invalidInput('EnvironmentHasNoArm', `The environment ${env.Name} has no ResourceManagerUrl. Set it with set-environment.`, 'Environment');
+  if (!env.ResourceManagerUrl) throw fail.EnvironmentHasNoArm(`The environment ${env.Name} has no ResourceManagerUrl. Set it with set-environment.`, { target: 'Environment' });
   return env.ResourceManagerUrl;
 }
 
@@ -58,8 +58,8 @@ export function scopeFor(resource: string): string {
 export function resourceOfType(env: EnvironmentView, type: string): string {
   const name = RESOURCE_TYPE_NAMES.find((n) => n.toLowerCase() === type.toLowerCase());
   const resource = name ? RESOURCE_TYPES[name](env) : undefined;
-  if (!name) throw invalidInput('UnknownResourceType', `"${type}" is not a resource type. Use one of ${RESOURCE_TYPE_NAMES.join(', ')}, or give --resource-url.`, 'ResourceTypeName');
-  if (!resource) throw invalidInput('ResourceTypeNotInEnvironment', `The environment ${env.Name} has no endpoint for ${name}. Give --resource-url instead.`, 'ResourceTypeName');
+  if (!name) throw fail.UnknownResourceType(`"${type}" is not a resource type. Use one of ${RESOURCE_TYPE_NAMES.join(', ')}, or give --resource-url.`, { target: 'ResourceTypeName' });
+  if (!resource) throw fail.ResourceTypeNotInEnvironment(`The environment ${env.Name} has no endpoint for ${name}. Give --resource-url instead.`, { target: 'ResourceTypeName' });
   return resource;
 }
 

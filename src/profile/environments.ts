@@ -2,7 +2,7 @@
  * Built-in clouds with their real endpoints, user-added ones from the profile, and conversion of
  * an ARM `/metadata/endpoints` document into an environment.
  */
-import { MyAccountError, invalidInput } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import { ENVIRONMENT_FIELDS, type EnvironmentRecord, type EnvironmentView } from './environment-types.js';
 import { sameName, type Profile } from './profile.js';
 import type { CommandContext } from '../core/context.js';
@@ -145,13 +145,13 @@ export function checkEndpointUrl(field: string, value: string): void {
   try {
     url = new URL(value);
   } catch {
-    throw invalidInput('InvalidEndpointUrl', `${field} must be an absolute URL such as https://management.example.com/; got "${value}".`, field);
+    throw fail.InvalidEndpointUrl(`${field} must be an absolute URL such as https://management.example.com/; got "${value}".`, { target: field });
   }
   const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw invalidInput('InsecureEndpointUrl', `${field} must use https (http is accepted only for 127.0.0.1 and localhost); got "${value}".`, field);
+    throw fail.InsecureEndpointUrl(`${field} must use https (http is accepted only for 127.0.0.1 and localhost); got "${value}".`, { target: field });
   }
-  if (url.username || url.password) throw invalidInput('InvalidEndpointUrl', `${field} must not contain a user name or password.`, field);
+  if (url.username || url.password) throw fail.InvalidEndpointUrl(`${field} must not contain a user name or password.`, { target: field });
 }
 
 interface ArmMetadata {
@@ -185,11 +185,7 @@ export function environmentFromArmMetadata(name: string, armUrl: string, documen
   const login = entry?.authentication?.loginEndpoint;
   const audience = entry?.authentication?.audiences?.[0];
   if (!entry || !login || !audience) {
-    throw invalidInput(
-      'InvalidArmMetadata',
-      `The metadata from ${armUrl} has no authentication.loginEndpoint or audiences; it does not describe an Azure cloud. Check the ARM endpoint, or give the endpoints with --active-directory-authority and friends.`,
-      'ARMEndpoint',
-    );
+    throw fail.InvalidArmMetadata(`The metadata from ${armUrl} has no authentication.loginEndpoint or audiences; it does not describe an Azure cloud. Check the ARM endpoint, or give the endpoints with --active-directory-authority and friends.`, { target: 'ARMEndpoint' });
   }
   const suffix = entry.suffixes ?? {};
   const record: Record<string, string | boolean | undefined> = {
@@ -240,17 +236,10 @@ export function resolveEnvironment(profile: Profile, ctx: Pick<CommandContext, '
   const wanted = name ?? DEFAULT_ENVIRONMENT;
   const environment = findEnvironment(profile.environments, wanted, port);
   if (!environment) {
-    throw new MyAccountError('EnvironmentNotFound', `There is no environment named "${wanted}". Run myaccount get-environment to see them, or add it with add-environment.`, {
-      category: 'ObjectNotFound',
-      exitCode: 2,
-      target: 'Environment',
-    });
+    throw fail.UnknownEnvironment(`There is no environment named "${wanted}". Run myaccount get-environment to see them, or add it with add-environment.`, { target: 'Environment' });
   }
   if (environment.Name === LOCAL_CLOUD_NAME && port === undefined) {
-    throw new MyAccountError('LocalCloudNotRunning', 'The local cloud is not running. Start it with myaccount emulator start --detach, then try again.', {
-      category: 'ResourceUnavailable',
-      target: 'Environment',
-    });
+    throw fail.LocalCloudNotRunning('The local cloud is not running. Start it with myaccount emulator start --detach, then try again.', { target: 'Environment' });
   }
   return environment;
 }

@@ -4,7 +4,7 @@
  * `ProfileStore`; tests seed it the same way.
  */
 import type { Clock, CommandContext } from '../core/context.js';
-import { invalidInput } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import { StateFile, type StateFileSpec } from './state-file.js';
 import type { EnvironmentRecord } from './environment-types.js';
 
@@ -98,7 +98,7 @@ const TENANT_TEXT = /^[A-Za-z0-9.-]{1,253}$/;
 /** Rejects (exit 2) a tenant that is neither a GUID nor a domain name, naming the input it came from. */
 export function checkTenantText(value: string | undefined, target: string): void {
   if (value !== undefined && !TENANT_TEXT.test(value)) {
-    throw invalidInput('InvalidTenant', `"${value}" is not a tenant id (a GUID) or a domain name. Give one of those, e.g. contoso.onmicrosoft.com.`, target);
+    throw fail.InvalidTenant(`"${value}" is not a tenant id (a GUID) or a domain name. Give one of those, e.g. contoso.onmicrosoft.com.`, { target });
   }
 }
 

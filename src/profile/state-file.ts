@@ -10,7 +10,7 @@
 import { chmod, mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writePrivateFileAtomically } from './atomic-write.js';
-import { MyAccountError } from '../core/errors.js';
+import { fail, MyAccountError } from '../core/errors.js';
 import type { Clock } from '../core/context.js';
 
 export interface StateFileSpec<T> {
@@ -120,12 +120,8 @@ export class StateFile<T> {
     const version = record.version ?? 0;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return 'its "version" is not a whole number';
     if (version > this.spec.currentVersion) {
-      throw new MyAccountError(
-        'StateFileTooNew',
-        `The ${this.spec.label} file ${this.path} has version ${version}, but this MyAccount understands up to version ${this.spec.currentVersion}. ` +
-          'It was written by a newer MyAccount; upgrade MyAccount, or point MYACCOUNT_CONFIG_DIR at another folder. The file was left as it is.',
-        { category: 'InvalidData', target: this.path },
-      );
+      throw fail.StateFileTooNew(`The ${this.spec.label} file ${this.path} has version ${version}, but this MyAccount understands up to version ${this.spec.currentVersion}. ` +
+          'It was written by a newer MyAccount; upgrade MyAccount, or point MYACCOUNT_CONFIG_DIR at another folder. The file was left as it is.', { target: this.path });
     }
     return this.spec.upgrade(record, version);
   }
@@ -138,12 +134,8 @@ export class StateFile<T> {
     } catch (error) {
       throw this.ioError('StateSetAsideFailed', 'set aside', error);
     }
-    throw new MyAccountError(
-      'StateFileCorrupt',
-      `The ${this.spec.label} file ${this.path} could not be used because ${reason}. It was moved to ${aside} and nothing was overwritten. ` +
-        `Run the command again to start with an empty ${this.spec.label}, or repair the moved file and move it back.`,
-      { category: 'InvalidData', target: this.path, details: [{ path: this.path, movedTo: aside, reason }] },
-    );
+    throw fail.StateFileCorrupt(`The ${this.spec.label} file ${this.path} could not be used because ${reason}. It was moved to ${aside} and nothing was overwritten. ` +
+        `Run the command again to start with an empty ${this.spec.label}, or repair the moved file and move it back.`, { target: this.path, details: [{ path: this.path, movedTo: aside, reason }] });
   }
 
   private async withLock<R>(work: () => Promise<R>): Promise<R> {
@@ -161,11 +153,7 @@ export class StateFile<T> {
       });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-        throw new MyAccountError(
-          'StateLocked',
-          `Another MyAccount process has held the lock on ${this.path} for too long. Try again; if no other MyAccount is running, remove ${this.path}.lock.`,
-          { category: 'ResourceBusy', target: this.path },
-        );
+        throw fail.StateLocked(`Another MyAccount process has held the lock on ${this.path} for too long. Try again; if no other MyAccount is running, remove ${this.path}.lock.`, { target: this.path });
       }
       throw this.ioError('StateLockFailed', 'lock', error);
     }
@@ -178,14 +166,13 @@ export class StateFile<T> {
     }
   }
 
-  private ioError(code: string, verb: string, error: unknown): MyAccountError {
+  private ioError(code: 'StateReadFailed' | 'StateWriteFailed' | 'StateSetAsideFailed' | 'StateLockFailed', verb: string, error: unknown): MyAccountError {
     const errno = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     const denied = errno === 'EACCES' || errno === 'EPERM';
-    return new MyAccountError(
-      code,
+    return fail[code](
       `Could not ${verb} the ${this.spec.label} file ${this.path} (${errno}).` +
         (denied ? ' Check that you own the folder and can write to it, or set MYACCOUNT_CONFIG_DIR to a folder you own.' : ''),
-      { category: denied ? 'PermissionDenied' : 'WriteError', target: this.path, cause: error },
+      { category: denied ? 'PermissionDenied' : undefined, target: this.path, cause: error },
     );
   }
 }
@@ -199,11 +186,7 @@ export async function ensureStateDir(dir: string): Promise<void> {
     if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await chmod(dir, 0o700);
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new MyAccountError(
-      'StateDirUnavailable',
-      `Could not create the MyAccount state folder ${dir} (${errno}). Set MYACCOUNT_CONFIG_DIR to a folder you can write to.`,
-      { category: errno === 'EACCES' || errno === 'EPERM' ? 'PermissionDenied' : 'WriteError', target: dir, cause: error },
-    );
+    throw fail.StateDirUnavailable(`Could not create the MyAccount state folder ${dir} (${errno}). Set MYACCOUNT_CONFIG_DIR to a folder you can write to.`, { target: dir, cause: error });
   }
 }
 

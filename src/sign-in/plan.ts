@@ -3,7 +3,7 @@
  * plan. Every contradiction is an input error here, before anything touches the network.
  */
 import type { Env } from '../core/context.js';
-import { invalidInput } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 
 export interface ConnectInput {
   Environment?: string;
@@ -52,7 +52,7 @@ function flagOf(name: string): string {
 }
 
 function conflict(a: string, others: string[]): never {
-  throw invalidInput('ConflictingSignInOptions', `${flagOf(a)} cannot be combined with ${others.map(flagOf).join(', ')}: they choose different ways to sign in. Run myaccount connect --help for the ways and their options.`, a);
+  throw fail.ConflictingSignInOptions(`${flagOf(a)} cannot be combined with ${others.map(flagOf).join(', ')}: they choose different ways to sign in. Run myaccount connect --help for the ways and their options.`, { target: a });
 }
 
 function servicePrincipalPlan(input: ConnectInput, env: Env): SignInPlan {
@@ -61,8 +61,8 @@ function servicePrincipalPlan(input: ConnectInput, env: Env): SignInPlan {
   const fromEnvironment = explicit === undefined;
   const appId = explicit ?? env.AZURE_CLIENT_ID;
   const tenant = input.Tenant ?? env.AZURE_TENANT_ID;
-  if (!appId) throw invalidInput('ApplicationIdRequired', 'A service principal sign-in needs the application (client) id: give --application-id, or set AZURE_CLIENT_ID.', 'ApplicationId');
-  if (!tenant) throw invalidInput('TenantRequired', 'A service principal signs in to one tenant: give --tenant (id or domain), or set AZURE_TENANT_ID.', 'Tenant');
+  if (!appId) throw fail.ApplicationIdRequired('A service principal sign-in needs the application (client) id: give --application-id, or set AZURE_CLIENT_ID.', { target: 'ApplicationId' });
+  if (!tenant) throw fail.TenantRequired('A service principal signs in to one tenant: give --tenant (id or domain), or set AZURE_TENANT_ID.', { target: 'Tenant' });
   const secret = input.ClientSecret ?? fromCredential?.Password;
   const kinds = [secret !== undefined && 'ClientSecret', input.CertificatePath !== undefined && 'CertificatePath', (input.FederatedToken ?? input.FederatedTokenFile) !== undefined && 'FederatedToken'].filter(Boolean) as string[];
   if (kinds.length > 1) conflict(kinds[0], kinds.slice(1));
@@ -76,11 +76,7 @@ function servicePrincipalPlan(input: ConnectInput, env: Env): SignInPlan {
     return { kind: 'certificate', appId, tenant, path: env.AZURE_CLIENT_CERTIFICATE_PATH, password: env.AZURE_CLIENT_CERTIFICATE_PASSWORD || undefined, sendChain: !!input.SendCertificateChain || env.AZURE_CLIENT_SEND_CERTIFICATE_CHAIN === 'true', fromEnvironment };
   }
   if (env.AZURE_FEDERATED_TOKEN_FILE) return { kind: 'federated', appId, tenant, tokenFile: env.AZURE_FEDERATED_TOKEN_FILE, fromEnvironment };
-  throw invalidInput(
-    'ServicePrincipalCredentialRequired',
-    'A service principal needs a credential: --client-secret, --certificate-path or --federated-token/--federated-token-file, or the variables AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.',
-    'ServicePrincipal',
-  );
+  throw fail.ServicePrincipalCredentialRequired('A service principal needs a credential: --client-secret, --certificate-path or --federated-token/--federated-token-file, or the variables AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.', { target: 'ServicePrincipal' });
 }
 
 export function planSignIn(input: ConnectInput, env: Env): SignInPlan {
@@ -105,8 +101,8 @@ export function planSignIn(input: ConnectInput, env: Env): SignInPlan {
   }
   if (password) {
     if (input.UseDeviceAuthentication) conflict('UseDeviceAuthentication', ['Credential']);
-    if (!password.UserName) throw invalidInput('UsernameRequired', 'A password sign-in needs the user name: give --username (or Credential.UserName).', 'Username');
-    if (!password.Password) throw invalidInput('PasswordRequired', 'A password sign-in needs the password: give --password, or pass it as JSON on stdin (--input-json -) to keep it off the command line.', 'Password');
+    if (!password.UserName) throw fail.UsernameRequired('A password sign-in needs the user name: give --username (or Credential.UserName).', { target: 'Username' });
+    if (!password.Password) throw fail.PasswordRequired('A password sign-in needs the password: give --password, or pass it as JSON on stdin (--input-json -) to keep it off the command line.', { target: 'Password' });
     return { kind: 'password', username: password.UserName, password: password.Password };
   }
   return { kind: 'user', deviceCode: !!input.UseDeviceAuthentication, loginHint: input.AccountId };

@@ -6,7 +6,7 @@ import { readFederatedToken } from '../credentials/federated-token.js';
 import { resolve as resolvePath } from 'node:path';
 import type { AuthenticationResult } from '@azure/msal-node';
 import type { CommandContext } from '../core/context.js';
-import { invalidInput, MyAccountError } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import type { AccountType } from '../profile/profile.js';
 import { loadCertificate } from '../credentials/certificate.js';
 import { AccessTokenCredential, jwtClaims, ManagedIdentityCredential, ServicePrincipalCredential, UserCredential, type Credential, type ManagedIdentityId } from '../credentials/credential.js';
@@ -60,7 +60,7 @@ async function userSignIn(r: SignInRequest, plan: Extract<SignInPlan, { kind: 'u
         await ctx.openBrowser(url);
       } catch {
         opened = false;
-        throw new MyAccountError('BrowserFailed', 'The browser could not be opened.', { category: 'ResourceUnavailable' });
+        throw fail.BrowserFailed('The browser could not be opened.');
       }
     };
     try {
@@ -87,7 +87,7 @@ export async function signIn(r: SignInRequest): Promise<SignedIn> {
     case 'user':
     case 'password': {
       const { result, flow } = await userSignIn(r, plan);
-      if (!result.account) throw new MyAccountError('NoAccount', 'The sign-in returned no account. Try again; if it keeps happening, run with --debug and report it.', { category: 'ProtocolError' });
+      if (!result.account) throw fail.NoAccount('The sign-in returned no account. Try again; if it keeps happening, run with --debug and report it.');
       const credential = new UserCredential(session, result.account);
       return {
         credential,
@@ -144,9 +144,9 @@ export async function signIn(r: SignInRequest): Promise<SignedIn> {
     case 'accessToken': {
       const claims = jwtClaims(plan.token);
       const tenant = r.tenant ?? (typeof claims.tid === 'string' ? claims.tid : undefined);
-      if (!tenant) throw invalidInput('TenantRequired', 'The access token names no tenant (no tid claim): give --tenant.', 'Tenant');
+      if (!tenant) throw fail.TenantRequired('The access token names no tenant (no tid claim): give --tenant.', { target: 'Tenant' });
       const accountId = plan.accountId ?? [claims.upn, claims.unique_name, claims.preferred_username, claims.appid].find((v) => typeof v === 'string') as string | undefined;
-      if (!accountId) throw invalidInput('AccountIdRequired', 'The access token does not say whose it is: give --account-id.', 'AccountId');
+      if (!accountId) throw fail.AccountIdRequired('The access token does not say whose it is: give --account-id.', { target: 'AccountId' });
       const credential = new AccessTokenCredential(plan.token, tenant, () => ctx.clock.now(), [arm, session.environment.ResourceManagerUrl ?? arm]);
       await credential.getToken(arm, tenant);
       ctx.report.warning(`An access token cannot be refreshed: MyAccount uses it until it expires (${credential.expiresOn.toISOString()}), then you must connect again.`);

@@ -5,7 +5,7 @@
  */
 import type { AuthenticationResult, DeviceCodeRequest } from '@azure/msal-node';
 import type { CommandContext } from '../core/context.js';
-import { ExitCode, MyAccountError } from '../core/errors.js';
+import { fail, MyAccountError } from '../core/errors.js';
 import { fromMsalError } from '../credentials/msal-errors.js';
 import type { AuthSession } from '../credentials/session.js';
 import { errorPage, successPage } from './pages.js';
@@ -23,11 +23,11 @@ export interface UserSignIn {
 }
 
 function cancelled(action: string): MyAccountError {
-  return new MyAccountError('SignInCancelled', `${action} was cancelled.`, { category: 'OperationStopped', exitCode: ExitCode.Cancelled });
+  return fail.SignInCancelled(`${action} was cancelled.`);
 }
 
 function timedOut(action: string, seconds: number): MyAccountError {
-  return new MyAccountError('SignInTimedOut', `${action} was not completed within ${seconds} s. Run connect again, or give --timeout more seconds.`, { category: 'OperationTimeout', exitCode: ExitCode.Cancelled });
+  return fail.SignInTimedOut(`${action} was not completed within ${seconds} s. Run connect again, or give --timeout more seconds.`);
 }
 
 /**
@@ -64,7 +64,7 @@ function bounded<T>(work: Promise<T>, ctx: CommandContext, action: string, timeo
 function declinedInBrowser(error: unknown, action: string): MyAccountError | undefined {
   const e = error as { errorCode?: string } | undefined;
   if (e?.errorCode !== 'access_denied') return undefined;
-  return new MyAccountError('SignInDeclined', `${action}: the sign-in was cancelled or declined in the browser. Run connect again to retry.`, { category: 'OperationStopped', exitCode: ExitCode.Cancelled });
+  return fail.SignInDeclined(`${action}: the sign-in was cancelled or declined in the browser. Run connect again to retry.`);
 }
 
 /** Where a failure happened, for the message; "organizations" names no tenant to retry with. */

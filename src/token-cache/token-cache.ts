@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ICachePlugin } from '@azure/msal-node';
 import { sharedCachePlugin } from './cache-plugin.js';
-import { MyAccountError } from '../core/errors.js';
+import { fail } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { ensureStateDir } from '../profile/state-file.js';
 
@@ -79,13 +79,9 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
   } catch (error) {
     const reason = reasonOf(error);
     if (!options.allowPlaintext) {
-      throw new MyAccountError(
-        'SecureTokenCacheUnavailable',
-        `MyAccount keeps tokens only in a secure store, and the ${store} store does not work here (${reason}). ` +
+      throw fail.SecureTokenCacheUnavailable(`MyAccount keeps tokens only in a secure store, and the ${store} store does not work here (${reason}). ` +
           'Sign in from a session with a working keyring, or allow a plain token cache that only you can read: ' +
-          'myaccount update-config --allow-plaintext-token-cache true (in CI: MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE=true).',
-        { category: 'ResourceUnavailable', target: 'AllowPlaintextTokenCache', cause: error },
-      );
+          'myaccount update-config --allow-plaintext-token-cache true (in CI: MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE=true).', { target: 'AllowPlaintextTokenCache', cause: error });
     }
     const plainPath = join(options.configDir, PLAINTEXT_CACHE_FILE);
     const notice = `The ${store} secure store does not work here (${reason}); tokens are kept in a plain file readable only by you (${plainPath}), as AllowPlaintextTokenCache allows.`;

@@ -87,7 +87,7 @@ test('an unknown --environment: exit 2 naming get-environment, nothing changed',
   const before = storedProfile(cloud);
   const r = await cloud.run(['connect', '--environment', 'NoSuchCloud', '--username', S.BOB.username, '--password', S.BOB.password]);
   expect(r.code).toBe(2);
-  expect(r.json.error.code).toBe('EnvironmentNotFound');
+  expect(r.json.error.code).toBe('UnknownEnvironment');
   expect(r.json.error.message).toMatch(/get-environment/);
   expect(storedProfile(cloud)).toBe(before);
 });

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { MyAccountError, invalidInput } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import type { EnvironmentRecord, EnvironmentView } from '../../profile/environment-types.js';
 import { findEnvironment, isBuiltIn } from '../../profile/environments.js';
 import { openProfile } from '../../profile/profile.js';
@@ -37,7 +37,7 @@ export default defineCommand<Input, EnvironmentView>({
     givenEndpoints(input);
     if (input.ARMEndpoint === undefined) {
       for (const required of ['ActiveDirectoryAuthority', 'ResourceManagerUrl', 'ActiveDirectoryServiceEndpointResourceId']) {
-        if (input[required] === undefined) throw invalidInput('EndpointRequired', `add-environment needs ${required} (or --arm-endpoint, to read every endpoint from ARM).`, required);
+        if (input[required] === undefined) throw fail.EndpointRequired(`add-environment needs ${required} (or --arm-endpoint, to read every endpoint from ARM).`, { target: required });
       }
     }
   },
@@ -45,14 +45,14 @@ export default defineCommand<Input, EnvironmentView>({
   outputType: ENVIRONMENT_TYPE,
   table: environmentTable,
   async handler(input, ctx) {
-    if (isBuiltIn(input.Name)) throw invalidInput('BuiltInEnvironment', `"${input.Name}" is a built-in environment; built-ins cannot be changed. Choose another name.`, 'Name');
+    if (isBuiltIn(input.Name)) throw fail.BuiltInEnvironment(`"${input.Name}" is a built-in environment; built-ins cannot be changed. Choose another name.`, { target: 'Name' });
     // Fetch before taking the lock: the network can be slow and other writers should not wait on it.
     const record: EnvironmentRecord =
       input.ARMEndpoint !== undefined ? await fetchArmMetadataEnvironment(input.Name, input.ARMEndpoint, ctx) : ({ Name: input.Name, ...endpointsFromInput(input) } as EnvironmentRecord);
     return openProfile(ctx.configDir, ctx.clock).update((profile) => {
       const existing = findEnvironment(profile.environments, input.Name);
       if (existing) {
-        throw new MyAccountError('EnvironmentExists', `An environment named "${existing.Name}" already exists. Change it with set-environment, or remove it first.`, { category: 'ResourceExists', target: 'Name' });
+        throw fail.EnvironmentExists(`An environment named "${existing.Name}" already exists. Change it with set-environment, or remove it first.`, { target: 'Name' });
       }
       const next = { ...profile, environments: [...profile.environments, record] };
       return { next, result: findEnvironment(next.environments, record.Name)! };

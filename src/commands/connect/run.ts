@@ -3,7 +3,7 @@
  * credential (secure store only) and store the account and its contexts.
  */
 import type { CommandContext } from '../../core/context.js';
-import { MyAccountError } from '../../core/errors.js';
+import { fail, MyAccountError } from '../../core/errors.js';
 import { armResource, resourceManagerUrl } from '../../profile/endpoints.js';
 import { AuthSession } from '../../credentials/session.js';
 import { readSettings } from '../../config/config-store.js';
@@ -39,7 +39,7 @@ async function pick(ctx: CommandContext, subscriptions: SubscriptionRecord[], te
     if (answer.kind === 'chosen') return answer.subscription;
     ctx.report.warning(answer.message);
   }
-  throw new MyAccountError('NoSubscriptionSelected', 'No subscription was selected. Run connect again with --subscription, or set DefaultSubscriptionForLogin.', { category: 'OperationStopped', exitCode: 4 });
+  throw fail.NoSubscriptionSelected('No subscription was selected. Run connect again with --subscription, or set DefaultSubscriptionForLogin.');
 }
 
 /** Which contexts to store: the default one, and up to the limit of the others in list order. */
@@ -52,10 +52,7 @@ function contextsToStore(input: ConnectInput, all: SubscriptionRecord[], chosen:
 }
 
 function contextExists(existing: ContextRecord): MyAccountError {
-  return new MyAccountError('ContextExists', `A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another --context-name.`, {
-    category: 'ResourceExists',
-    target: 'ContextName',
-  });
+  return fail.ContextExists(`A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another --context-name.`, { target: 'ContextName' });
 }
 
 /** After sign-in, when the target is known: the name may be reused only for the same target, or with --force. */
@@ -106,10 +103,7 @@ async function findSubscriptions(ctx: CommandContext, session: AuthSession, sign
   const reached = outcomes.filter((o) => o.status === 'Succeeded');
   if (reached.length === 0) {
     const mfa = outcomes[0]?.status === 'MfaRequired';
-    throw new MyAccountError(mfa ? 'MfaRequired' : 'NoTenantReachable', `Signed in as ${signedIn.accountId}, but no tenant could be read. ${skipped ?? ''}`.trim(), {
-      category: 'AuthenticationError',
-      exitCode: mfa ? 3 : 1,
-    });
+    throw fail[mfa ? 'MfaRequired' : 'NoTenantReachable'](`Signed in as ${signedIn.accountId}, but no tenant could be read. ${skipped ?? ''}`.trim());
   }
   return {
     outcomes,

@@ -4,7 +4,7 @@
  * (MSAL, the secure store) loads only when it runs.
  */
 import { defineCommand } from '../../core/command.js';
-import { invalidInput, notFound, signInRequired } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { CONTEXT_VAR, findAccount, repairDefault, requireContext, resolveDefault } from '../../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type Profile } from '../../profile/profile.js';
 import { flag, text } from '../schema/common.js';
@@ -35,12 +35,12 @@ function accountsToRemove(profile: Profile, input: Input, env: Record<string, st
   if (input.Username !== undefined) {
     const account = findAccount(profile, input.Username);
     if (!account) {
-      throw notFound('AccountNotFound', `No account "${input.Username}" is signed in. Run myaccount get-context --list-available to see the signed-in accounts.`, 'Username');
+      throw fail.AccountNotFound(`No account "${input.Username}" is signed in. Run myaccount get-context --list-available to see the signed-in accounts.`, { target: 'Username' });
     }
     return [account];
   }
   const context = input.ContextName !== undefined ? requireContext(profile, input.ContextName, 'ContextName') : resolveDefault(profile, env)?.context;
-  if (!context) throw signInRequired('No account is signed in, so there is nothing to disconnect. Name one with --username or --context-name, or sign in with myaccount connect.');
+  if (!context) throw fail.SignInRequired('No account is signed in, so there is nothing to disconnect. Name one with --username or --context-name, or sign in with myaccount connect.');
   const account = findAccount(profile, context.accountId);
   // A context whose account record is gone still names the account whose contexts should go.
   return [account ?? { id: context.accountId, type: 'User', environment: context.environment, tenants: context.tenant ? [context.tenant] : [], subscriptions: [] }];
@@ -72,7 +72,7 @@ export default defineCommand<Input, AccountView | AccountView[]>({
   },
   validate(input) {
     const given = (['ContextName', 'Username', 'All'] as const).filter((k) => input[k] !== undefined && input[k] !== false);
-    if (given.length > 1) throw invalidInput('ParameterSetConflict', `Give only one of ContextName (--context-name), Username (--username) and All (--all); got ${given.join(' and ')}.`, given[1]);
+    if (given.length > 1) throw fail.ParameterSetConflict(`Give only one of ContextName (--context-name), Username (--username) and All (--all); got ${given.join(' and ')}.`, { target: given[1] });
   },
   defaultParameterSet: 'ContextName',
   output: { anyOf: [accountOutput, { type: 'array', items: accountOutput }] },

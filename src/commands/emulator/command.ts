@@ -8,7 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../../core/command.js';
 import type { CommandContext } from '../../core/context.js';
-import { MyAccountError } from '../../core/errors.js';
+import { fail, MyAccountError } from '../../core/errors.js';
 import { ensureStateDir } from '../../profile/state-file.js';
 import { writePrivateFileAtomically } from '../../profile/atomic-write.js';
 import { flag, text } from '../schema/common.js';
@@ -71,9 +71,7 @@ const answersWithStatus = { output: statusOutput, outputType: 'MyAccount.Emulato
 const noInput = { type: 'object' as const, additionalProperties: false as const, properties: {} };
 
 function alreadyRunning(instance: EmulatorInstance): MyAccountError {
-  return new MyAccountError('EmulatorAlreadyRunning', `The local cloud is already running at ${instance.url} (pid ${instance.pid}). Stop it with myaccount emulator stop first.`, {
-    category: 'ResourceExists',
-  });
+  return fail.EmulatorAlreadyRunning(`The local cloud is already running at ${instance.url} (pid ${instance.pid}). Stop it with myaccount emulator stop first.`);
 }
 
 interface StartInput {
@@ -97,8 +95,8 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
     });
   } catch (error) {
     if (error instanceof EmulatorError) {
-      const category = error.code === 'PortInUse' ? 'ResourceBusy' : error.code === 'InvalidSeed' || error.code === 'InvalidOptions' ? 'InvalidArgument' : 'NotSpecified';
-      throw new MyAccountError(`Emulator${error.code}`, error.message, { category, exitCode: category === 'InvalidArgument' ? 2 : 1, cause: error });
+      const code = error.code === 'PortInUse' || error.code === 'InvalidSeed' || error.code === 'InvalidOptions' ? (`Emulator${error.code}` as const) : 'EmulatorStartFailed';
+      throw fail[code](error.message, { cause: error });
     }
     throw error;
   }
@@ -146,11 +144,11 @@ async function startDetached(input: StartInput, ctx: CommandContext, dir: string
       } catch {
         /* the log holds text */
       }
-      throw new MyAccountError('EmulatorStartFailed', `The local cloud did not start: ${reason.slice(0, 400)} (log: ${logPath})`, { category: 'ResourceUnavailable' });
+      throw fail.EmulatorStartFailed(`The local cloud did not start: ${reason.slice(0, 400)} (log: ${logPath})`);
     }
     if (Date.now() > deadline) {
       process.kill(child.pid!, 'SIGTERM');
-      throw new MyAccountError('EmulatorStartFailed', `The local cloud did not start within 30 s (log: ${logPath}).`, { category: 'OperationTimeout' });
+      throw fail.EmulatorStartTimedOut(`The local cloud did not start within 30 s (log: ${logPath}).`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -235,7 +233,7 @@ export const emulatorReset = defineCommand<{ All?: boolean }, StatusView>({
   async handler(input, ctx) {
     const dir = emulatorDir(ctx);
     const running = readInstance(dir);
-    if (running) throw new MyAccountError('EmulatorRunning', `The local cloud is running at ${running.url}. Stop it with myaccount emulator stop, then reset.`, { category: 'InvalidOperation' });
+    if (running) throw fail.EmulatorRunning(`The local cloud is running at ${running.url}. Stop it with myaccount emulator stop, then reset.`);
     const { resetEmulatorData } = await loadEmulator();
     if (existsSync(dir)) resetEmulatorData(dir, { everything: input.All ?? false });
     return statusOf(dir, null);
@@ -269,7 +267,7 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
     const dir = emulatorDir(ctx);
     const status = statusOf(dir, readInstance(dir));
     if (!status.CaCertPath || !status.CaBundlePath) {
-      throw new MyAccountError('EmulatorNeverStarted', 'The local cloud has no CA yet. Start it once (myaccount emulator start --detach); the CA is made on first start.', { category: 'ObjectNotFound' });
+      throw fail.EmulatorNeverStarted('The local cloud has no CA yet. Start it once (myaccount emulator start --detach); the CA is made on first start.');
     }
     const { localCloudBaseUrl, DEFAULT_EMULATOR_PORT } = await loadEmulator();
     const variables = { NODE_EXTRA_CA_CERTS: status.CaBundlePath, REQUESTS_CA_BUNDLE: status.CaBundlePath, SSL_CERT_FILE: status.CaBundlePath };

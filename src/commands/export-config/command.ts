@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineCommand } from '../../core/command.js';
-import { MyAccountError } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { SETTINGS_VERSION } from '../../config/settings.js';
 import { openSettings } from '../../config/config-store.js';
 import { writePrivateFileAtomically } from '../../profile/atomic-write.js';
@@ -38,7 +38,7 @@ export default defineCommand<Input, Output>({
     const path = resolve(input.Path);
     const exists = await access(path).then(() => true, () => false);
     if (exists && !input.Force) {
-      throw new MyAccountError('FileExists', `${path} already exists. Add --force to overwrite it, or choose another path.`, { category: 'ResourceExists', target: 'Path' });
+      throw fail.FileExists(`${path} already exists. Add --force to overwrite it, or choose another path.`, { target: 'Path' });
     }
     const stored = await openSettings(ctx.configDir, ctx.clock).read();
     const document = { version: SETTINGS_VERSION, settings: stored.settings };
@@ -46,7 +46,7 @@ export default defineCommand<Input, Output>({
       await writePrivateFileAtomically(path, JSON.stringify(document, null, 2) + '\n');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new MyAccountError('ExportFailed', `Could not write ${path} (${code}). Check the folder exists and you can write to it.`, { category: 'WriteError', target: 'Path', cause: error });
+      throw fail.ExportFailed(`Could not write ${path} (${code}). Check the folder exists and you can write to it.`, { target: 'Path', cause: error });
     }
     return { Path: path, Settings: stored.settings };
   },

@@ -3,7 +3,7 @@
  * runs (./warm.ts first: a cached token without MSAL). The one command whose stdout may carry a token.
  */
 import { defineCommand, type JsonSchema } from '../../core/command.js';
-import { invalidInput } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { RESOURCE_TYPE_NAMES } from '../../profile/endpoints.js';
 import { checkTenantText } from '../../profile/profile.js';
 import { text } from '../schema/common.js';
@@ -65,11 +65,11 @@ export default defineCommand<GetAccessTokenInput, AccessTokenResult>({
   defaultParameterSet: 'KnownResourceTypeName',
   validate(input) {
     if (input.ResourceTypeName !== undefined && input.ResourceUrl !== undefined) {
-      throw invalidInput('ParameterSetConflict', 'Give either ResourceTypeName (--resource-type-name) or ResourceUrl (--resource-url), not both.', 'ResourceUrl');
+      throw fail.ParameterSetConflict('Give either ResourceTypeName (--resource-type-name) or ResourceUrl (--resource-url), not both.', { target: 'ResourceUrl' });
     }
     // A scope is "<resource>/.default"; whitespace would make it several scopes.
     if (input.ResourceUrl !== undefined && /\s/.test(input.ResourceUrl)) {
-      throw invalidInput('InvalidResourceUrl', `The resource "${input.ResourceUrl}" contains whitespace. Give a URI such as https://vault.azure.net or an application id.`, 'ResourceUrl');
+      throw fail.InvalidResourceUrl(`The resource "${input.ResourceUrl}" contains whitespace. Give a URI such as https://vault.azure.net or an application id.`, { target: 'ResourceUrl' });
     }
     checkTenantText(input.TenantId, 'TenantId');
   },

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { invalidInput } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { requireContext, resolveDefault, toContextView, type ContextView } from '../../profile/contexts.js';
 import { openProfile } from '../../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextList, contextTable, flag, text } from '../schema/common.js';
@@ -31,7 +31,7 @@ export default defineCommand<Input, ContextView | ContextView[] | null>({
   },
   validate(input) {
     if (input.Name !== undefined && input.ListAvailable) {
-      throw invalidInput('ParameterSetConflict', 'Give either Name (--name) or ListAvailable (--list-available), not both.', 'ListAvailable');
+      throw fail.ParameterSetConflict('Give either Name (--name) or ListAvailable (--list-available), not both.', { target: 'ListAvailable' });
     }
   },
   defaultParameterSet: 'GetSingleContext',

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { notFound } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import type { EnvironmentView } from '../../profile/environment-types.js';
 import { allEnvironments, findEnvironment } from '../../profile/environments.js';
 import { openProfile } from '../../profile/profile.js';
@@ -33,7 +33,7 @@ export default defineCommand<Input, EnvironmentView | EnvironmentView[]>({
     const port = runningLocalCloudPort(ctx);
     if (input.Name === undefined) return allEnvironments(profile.environments, port);
     const found = findEnvironment(profile.environments, input.Name, port);
-    if (!found) throw notFound('EnvironmentNotFound', `There is no environment named "${input.Name}". Run myaccount get-environment to see them, or add it with add-environment.`, 'Name');
+    if (!found) throw fail.EnvironmentNotFound(`There is no environment named "${input.Name}". Run myaccount get-environment to see them, or add it with add-environment.`, { target: 'Name' });
     return found;
   },
 });

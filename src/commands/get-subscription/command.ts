@@ -3,7 +3,7 @@
  * ./run.ts, loaded only when it runs.
  */
 import { defineCommand, type JsonSchema } from '../../core/command.js';
-import { invalidInput } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import type { SubscriptionView } from '../../cloud/views.js';
 import type { GetSubscriptionInput } from './types.js';
 import { checkTenantText } from '../../profile/profile.js';
@@ -49,7 +49,7 @@ export default defineCommand<GetSubscriptionInput, SubscriptionView[]>({
   defaultParameterSet: 'ListByIdInTenant',
   validate(input) {
     if (input.SubscriptionId !== undefined && input.SubscriptionName !== undefined) {
-      throw invalidInput('ParameterSetConflict', 'Give either SubscriptionId (--subscription-id) or SubscriptionName (--subscription-name), not both.', 'SubscriptionName');
+      throw fail.ParameterSetConflict('Give either SubscriptionId (--subscription-id) or SubscriptionName (--subscription-name), not both.', { target: 'SubscriptionName' });
     }
     checkTenantText(input.TenantId, 'TenantId');
   },

@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 import { openCurrentAccount, tenantIdFor } from '../../credentials/current-account.js';
 import { isMfaError } from '../../credentials/msal-errors.js';
 import type { CommandContext } from '../../core/context.js';
-import { ExitCode, MyAccountError, notFound } from '../../core/errors.js';
+import { fail, MyAccountError } from '../../core/errors.js';
 import { sameName } from '../../profile/profile.js';
 import type { GetSubscriptionInput } from './types.js';
 import type { ArmSubscription, ArmTenant } from '../../cloud/arm-client.js';
@@ -37,10 +37,7 @@ async function findInTenants(o: PopulationOptions, tenants: ArmTenant[], id: str
 
 function noTenantReadable(accountId: string, outcomes: TenantOutcome[], skipped: string | null): MyAccountError {
   const mfa = outcomes.length > 0 && outcomes.every((x) => x.status === 'MfaRequired');
-  return new MyAccountError(mfa ? 'MfaRequired' : 'NoTenantReachable', `No tenant of ${accountId} could be read. ${skipped ?? ''}`.trim(), {
-    category: 'AuthenticationError',
-    exitCode: mfa ? ExitCode.SignInRequired : ExitCode.Failed,
-  });
+  return fail[mfa ? 'MfaRequired' : 'NoTenantReachable'](`No tenant of ${accountId} could be read. ${skipped ?? ''}`.trim());
 }
 
 export async function runGetSubscription(input: GetSubscriptionInput, ctx: CommandContext): Promise<SubscriptionView[]> {
@@ -73,11 +70,7 @@ export async function runGetSubscription(input: GetSubscriptionInput, ctx: Comma
     if (input.SubscriptionName !== undefined) views = views.filter((s) => sameName(s.Name, input.SubscriptionName!));
     const wanted = input.SubscriptionId !== undefined ? `with id ${input.SubscriptionId}` : input.SubscriptionName !== undefined ? `named "${input.SubscriptionName}"` : null;
     if (wanted && views.length === 0) {
-      throw notFound(
-        input.SubscriptionId !== undefined ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound',
-        `There is no subscription ${wanted} in ${where}. Run myaccount get-subscription to list the subscriptions, or connect as an account that has access.`,
-        input.SubscriptionId !== undefined ? 'SubscriptionId' : 'SubscriptionName',
-      );
+      throw fail[input.SubscriptionId !== undefined ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound'](`There is no subscription ${wanted} in ${where}. Run myaccount get-subscription to list the subscriptions, or connect as an account that has access.`, { target: input.SubscriptionId !== undefined ? 'SubscriptionId' : 'SubscriptionName' });
     }
     return views;
   } finally {

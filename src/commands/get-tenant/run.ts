@@ -1,6 +1,6 @@
 /** get-tenant: the tenants the default context's account can reach, live from Resource Manager. */
 import type { CommandContext } from '../../core/context.js';
-import { notFound } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { openCurrentAccount } from '../../credentials/current-account.js';
 import { listTenants, populationOptionsFor } from '../../cloud/population.js';
 import { tenantInfo, tenantsByName, type TenantInfo } from '../../cloud/views.js';
@@ -17,7 +17,7 @@ export async function runGetTenant(input: GetTenantInput, ctx: CommandContext): 
     const value = input.TenantId;
     const matches = tenants.filter((t) => tenantMatches({ id: t.Id, domains: t.Domains, defaultDomain: t.DefaultDomain ?? undefined }, value));
     if (matches.length === 0) {
-      throw notFound('TenantNotFound', `${current.account.id} has no tenant with the id or domain "${value}". Run myaccount get-tenant to list the tenants it can reach.`, 'TenantId');
+      throw fail.TenantNotFound(`${current.account.id} has no tenant with the id or domain "${value}". Run myaccount get-tenant to list the tenants it can reach.`, { target: 'TenantId' });
     }
     return matches;
   } finally {

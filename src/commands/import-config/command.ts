@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defineCommand } from '../../core/command.js';
-import { MyAccountError, invalidInput } from '../../core/errors.js';
+import { fail, MyAccountError } from '../../core/errors.js';
 import { SETTINGS_VERSION, findSetting, isValidSettingValue, type SettingValue } from '../../config/settings.js';
 import { describeType, openSettings, resolveSetting, type ConfigView } from '../../config/config-store.js';
 import { CONFIG_TYPE, configOutputItem, configTable } from '../schema/config.js';
@@ -20,20 +20,20 @@ function parseExport(path: string, body: string): Record<string, SettingValue> {
   try {
     raw = JSON.parse(body.replace(/^\uFEFF/, ''));
   } catch {
-    throw invalidInput('InvalidConfigFile', `${path} is not valid JSON. Export a file with export-config and import that.`, 'Path');
+    throw fail.InvalidConfigFile(`${path} is not valid JSON. Export a file with export-config and import that.`, { target: 'Path' });
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw invalidInput('InvalidConfigFile', `${path} must hold a JSON object like {"version":1,"settings":{...}}.`, 'Path');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw fail.InvalidConfigFile(`${path} must hold a JSON object like {"version":1,"settings":{...}}.`, { target: 'Path' });
   const doc = raw as Record<string, unknown>;
   if (doc.version !== undefined && (typeof doc.version !== 'number' || doc.version > SETTINGS_VERSION || doc.version < 0)) {
-    throw invalidInput('InvalidConfigFile', `${path} has version ${printable(String(doc.version))}; this MyAccount reads versions up to ${SETTINGS_VERSION}.`, 'Path');
+    throw fail.InvalidConfigFile(`${path} has version ${printable(String(doc.version))}; this MyAccount reads versions up to ${SETTINGS_VERSION}.`, { target: 'Path' });
   }
   const settings = doc.settings;
-  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) throw invalidInput('InvalidConfigFile', `${path} has no "settings" object.`, 'Path');
+  if (!settings || typeof settings !== 'object' || Array.isArray(settings)) throw fail.InvalidConfigFile(`${path} has no "settings" object.`, { target: 'Path' });
   const out: Record<string, SettingValue> = {};
   for (const [key, value] of Object.entries(settings as Record<string, unknown>)) {
     const setting = findSetting(key);
-    if (!setting) throw invalidInput('InvalidConfigFile', `${path} has an unknown setting "${printable(key)}". Remove it from the file.`, 'Path');
-    if (!isValidSettingValue(setting, value)) throw invalidInput('InvalidConfigFile', `${path} has a wrong value for ${setting.key}: it must be ${describeType(setting)}.`, 'Path');
+    if (!setting) throw fail.InvalidConfigFile(`${path} has an unknown setting "${printable(key)}". Remove it from the file.`, { target: 'Path' });
+    if (!isValidSettingValue(setting, value)) throw fail.InvalidConfigFile(`${path} has a wrong value for ${setting.key}: it must be ${describeType(setting)}.`, { target: 'Path' });
     out[setting.key] = value;
   }
   return out;
@@ -58,12 +58,12 @@ export default defineCommand<Input, ConfigView[]>({
     const path = resolve(input.Path);
     let body: string;
     try {
-      if ((await stat(path)).size > MAX_BYTES) throw invalidInput('InvalidConfigFile', `${path} is larger than ${MAX_BYTES} bytes; it is not a settings export.`, 'Path');
+      if ((await stat(path)).size > MAX_BYTES) throw fail.InvalidConfigFile(`${path} is larger than ${MAX_BYTES} bytes; it is not a settings export.`, { target: 'Path' });
       body = await readFile(path, 'utf8');
     } catch (error) {
       if (error instanceof MyAccountError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new MyAccountError('ImportFileUnreadable', `Could not read ${path} (${code}). Check the path.`, { category: code === 'ENOENT' ? 'ObjectNotFound' : 'ReadError', target: 'Path', cause: error });
+      throw fail.ImportFileUnreadable(`Could not read ${path} (${code}). Check the path.`, { target: 'Path', cause: error });
     }
     const imported = parseExport(path, body);
     const stored = await openSettings(ctx.configDir, ctx.clock).update((current) => {

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { invalidInput } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { CONTEXT_VAR, requireContext, repairDefault, resolveDefault, toContextView, type ContextView } from '../../profile/contexts.js';
 import { openProfile, sameName } from '../../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextTable, flag, passThru, text } from '../schema/common.js';
@@ -41,7 +41,7 @@ export default defineCommand<Input, ContextView | null>({
       const isProcessDefault = !!processDefault && sameName(processDefault, context.name);
       const isStoredDefault = !!profile.defaultContext && sameName(profile.defaultContext, context.name);
       if ((isProcessDefault || isStoredDefault) && !input.Force) {
-        throw invalidInput('DefaultContextRemoval', `"${context.name}" is the default context. Add --force to remove it anyway; the first remaining context then becomes the default.`, 'Name');
+        throw fail.DefaultContextRemoval(`"${context.name}" is the default context. Add --force to remove it anyway; the first remaining context then becomes the default.`, { target: 'Name' });
       }
       const view = toContextView(profile, context, resolveDefault(profile, ctx.env)?.context.name ?? null);
       const next = repairDefault({ ...profile, contexts: profile.contexts.filter((c) => c !== context) });

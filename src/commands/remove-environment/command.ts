@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { MyAccountError, invalidInput, notFound } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import type { EnvironmentView } from '../../profile/environment-types.js';
 import { findEnvironment, isBuiltIn } from '../../profile/environments.js';
 import { openProfile, sameName } from '../../profile/profile.js';
@@ -31,17 +31,13 @@ export default defineCommand<Input, EnvironmentView | null>({
   table: environmentTable,
   confirmImpact: 'Medium',
   async handler(input, ctx) {
-    if (isBuiltIn(input.Name)) throw invalidInput('BuiltInEnvironment', `"${input.Name}" is a built-in environment and cannot be removed.`, 'Name');
+    if (isBuiltIn(input.Name)) throw fail.BuiltInEnvironment(`"${input.Name}" is a built-in environment and cannot be removed.`, { target: 'Name' });
     return openProfile(ctx.configDir, ctx.clock).update((profile) => {
       const existing = profile.environments.find((e) => sameName(e.Name, input.Name));
-      if (!existing) throw notFound('EnvironmentNotFound', `There is no environment named "${input.Name}". Run myaccount get-environment to see them.`, 'Name');
+      if (!existing) throw fail.EnvironmentNotFound(`There is no environment named "${input.Name}". Run myaccount get-environment to see them.`, { target: 'Name' });
       const users = profile.contexts.filter((c) => sameName(c.environment, existing.Name));
       if (users.length > 0) {
-        throw new MyAccountError(
-          'EnvironmentInUse',
-          `${users.length} context(s) use "${existing.Name}" (for example "${users[0].name}"). Remove them (remove-context, or disconnect) before removing the environment.`,
-          { category: 'InvalidOperation', target: 'Name' },
-        );
+        throw fail.EnvironmentInUse(`${users.length} context(s) use "${existing.Name}" (for example "${users[0].name}"). Remove them (remove-context, or disconnect) before removing the environment.`, { target: 'Name' });
       }
       const view = findEnvironment(profile.environments, existing.Name)!;
       return { next: { ...profile, environments: profile.environments.filter((e) => e !== existing) }, result: input.PassThru ? view : null };

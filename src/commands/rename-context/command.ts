@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { MyAccountError } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { CONTEXT_VAR, findContext, requireContext, resolveDefault, toContextView, type ContextView } from '../../profile/contexts.js';
 import { openProfile, sameName } from '../../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextTable, flag, passThru, text } from '../schema/common.js';
@@ -39,7 +39,7 @@ export default defineCommand<Input, ContextView | null>({
       const source = requireContext(profile, input.SourceName, 'SourceName');
       const clash = findContext(profile, input.TargetName);
       if (clash && clash !== source && !input.Force) {
-        throw new MyAccountError('ContextExists', `A context named "${clash.name}" already exists. Add --force to replace it, or choose another name.`, { category: 'ResourceExists', target: 'TargetName' });
+        throw fail.ContextExists(`A context named "${clash.name}" already exists. Add --force to replace it, or choose another name.`, { target: 'TargetName' });
       }
       const renamed = { ...source, name: input.TargetName };
       // A default (stored, or chosen in this shell) that named the old context follows it.

@@ -1,6 +1,6 @@
 /** Parameters and output shared by the environment commands. */
 import type { JsonSchema, TableColumn } from '../../core/command.js';
-import { invalidInput } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { ENVIRONMENT_FIELDS, type EnvironmentRecord } from '../../profile/environment-types.js';
 import { checkEndpointUrl, normaliseEndpoint } from '../../profile/environments.js';
 import { SAFE_TEXT, text } from './common.js';
@@ -46,7 +46,7 @@ export function endpointsFromInput(input: Record<string, unknown>): Partial<Envi
     if (value === undefined) continue;
     if (field.kind === 'url') checkEndpointUrl(field.name, value as string);
     if (field.kind === 'suffix' && !/^\.?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*$/.test(value as string)) {
-      throw invalidInput('InvalidDnsSuffix', `${field.name} must be a DNS suffix such as core.windows.net.`, field.name);
+      throw fail.InvalidDnsSuffix(`${field.name} must be a DNS suffix such as core.windows.net.`, { target: field.name });
     }
     out[field.name] = typeof value === 'string' ? normaliseEndpoint(field.name, value) : value;
   }
@@ -67,7 +67,7 @@ export const environmentOutput: JsonSchema = {
 export function givenEndpoints(input: Record<string, unknown>): string[] {
   const endpoints = Object.keys(input).filter((k) => k !== 'Name' && k !== 'ARMEndpoint');
   if (input.ARMEndpoint !== undefined && endpoints.length > 0) {
-    throw invalidInput('ParameterSetConflict', `Give either ARMEndpoint (--arm-endpoint) or endpoints such as ${endpoints[0]}, not both.`, 'ARMEndpoint');
+    throw fail.ParameterSetConflict(`Give either ARMEndpoint (--arm-endpoint) or endpoints such as ${endpoints[0]}, not both.`, { target: 'ARMEndpoint' });
   }
   return endpoints;
 }

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { MyAccountError, invalidInput, notFound, signInRequired } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { contextName, findAccount, findContext, findEquivalent, makeDefault, resolveDefault, sameTarget, toContextView, type ContextView } from '../../profile/contexts.js';
 import { isGuid, openProfile, sameName, tenantMatches, type AccountRecord, type ContextRecord, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
 import { CONTEXT_TYPE, contextOutput, contextTable, flag, scope, text } from '../schema/common.js';
@@ -15,7 +15,7 @@ interface Input {
 function resolveTenant(account: AccountRecord, value: string): TenantRecord {
   const tenant = account.tenants.find((t) => tenantMatches(t, value));
   if (!tenant) {
-    throw notFound('TenantNotFound', `The account ${account.id} has no tenant "${value}". Known tenants: ${account.tenants.map((t) => t.id).join(', ') || '(none)'}. Sign in to that tenant with connect --tenant.`, 'Tenant');
+    throw fail.TenantNotFound(`The account ${account.id} has no tenant "${value}". Known tenants: ${account.tenants.map((t) => t.id).join(', ') || '(none)'}. Sign in to that tenant with connect --tenant.`, { target: 'Tenant' });
   }
   return tenant;
 }
@@ -29,19 +29,11 @@ function resolveSubscription(account: AccountRecord, value: string, tenant: Tena
   const candidates = preferred.length > 0 ? preferred : matches;
   const unique = [...new Map(candidates.map((s) => [s.id.toLowerCase(), s])).values()];
   if (unique.length === 0) {
-    throw notFound(
-      byId ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound',
-      `The account ${account.id} has no subscription ${byId ? 'with id' : 'named'} "${value}"${tenant ? ` in tenant ${tenant.id}` : ''}. ` +
-        'Run myaccount get-context --list-available to see what is known, or connect again to refresh the list.',
-      'Subscription',
-    );
+    throw fail[byId ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound'](`The account ${account.id} has no subscription ${byId ? 'with id' : 'named'} "${value}"${tenant ? ` in tenant ${tenant.id}` : ''}. ` +
+        'Run myaccount get-context --list-available to see what is known, or connect again to refresh the list.', { target: 'Subscription' });
   }
   if (unique.length > 1) {
-    throw invalidInput(
-      'AmbiguousSubscription',
-      `"${value}" names ${unique.length} subscriptions (${unique.map((s) => s.id).join(', ')}). Give the subscription id, or add --tenant.`,
-      'Subscription',
-    );
+    throw fail.AmbiguousSubscription(`"${value}" names ${unique.length} subscriptions (${unique.map((s) => s.id).join(', ')}). Give the subscription id, or add --tenant.`, { target: 'Subscription' });
   }
   return candidates.find((s) => sameName(s.id, unique[0].id))!;
 }
@@ -72,7 +64,7 @@ export default defineCommand<Input, ContextView>({
   },
   validate(input) {
     if (input.Subscription === undefined && input.Tenant === undefined) {
-      throw invalidInput('SubscriptionOrTenantRequired', 'set-context needs Subscription (--subscription) or Tenant (--tenant). Run myaccount set-context --help for details.', 'Subscription');
+      throw fail.SubscriptionOrTenantRequired('set-context needs Subscription (--subscription) or Tenant (--tenant). Run myaccount set-context --help for details.', { target: 'Subscription' });
     }
   },
   defaultParameterSet: 'Subscription',
@@ -83,7 +75,7 @@ export default defineCommand<Input, ContextView>({
     return openProfile(ctx.configDir, ctx.clock).update((profile) => {
       const current = resolveDefault(profile, ctx.env);
       const account = current && findAccount(profile, current.context.accountId);
-      if (!current || !account) throw signInRequired('No account is signed in. Run myaccount connect first.');
+      if (!current || !account) throw fail.SignInRequired('No account is signed in. Run myaccount connect first.');
       const tenantFilter = input.Tenant !== undefined ? resolveTenant(account, input.Tenant) : null;
       let subscription: SubscriptionRecord | null = null;
       if (input.Subscription !== undefined) subscription = resolveSubscription(account, input.Subscription, tenantFilter);
@@ -95,7 +87,7 @@ export default defineCommand<Input, ContextView>({
       if (input.Name !== undefined) {
         const existing = findContext(profile, input.Name);
         if (existing && !sameTarget(existing, target) && !input.Force) {
-          throw new MyAccountError('ContextExists', `A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another name.`, { category: 'ResourceExists', exitCode: 1, target: 'Name' });
+          throw fail.ContextExists(`A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another name.`, { target: 'Name' });
         }
         name = existing?.name ?? input.Name;
       } else {

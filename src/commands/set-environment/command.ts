@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { invalidInput, notFound } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import type { EnvironmentRecord, EnvironmentView } from '../../profile/environment-types.js';
 import { findEnvironment, isBuiltIn } from '../../profile/environments.js';
 import { openProfile, sameName } from '../../profile/profile.js';
@@ -30,19 +30,19 @@ export default defineCommand<Input, EnvironmentView>({
   validate(input) {
     const endpoints = givenEndpoints(input);
     if (input.ARMEndpoint === undefined && endpoints.length === 0) {
-      throw invalidInput('NothingToChange', 'set-environment needs at least one endpoint to change, or --arm-endpoint. Run myaccount set-environment --help for the list.', null);
+      throw fail.NothingToChange('set-environment needs at least one endpoint to change, or --arm-endpoint. Run myaccount set-environment --help for the list.');
     }
   },
   output: environmentOutput,
   outputType: ENVIRONMENT_TYPE,
   table: environmentTable,
   async handler(input, ctx) {
-    if (isBuiltIn(input.Name)) throw invalidInput('BuiltInEnvironment', `"${input.Name}" is a built-in environment and cannot be changed. Add your own with add-environment.`, 'Name');
+    if (isBuiltIn(input.Name)) throw fail.BuiltInEnvironment(`"${input.Name}" is a built-in environment and cannot be changed. Add your own with add-environment.`, { target: 'Name' });
     const fetched = input.ARMEndpoint !== undefined ? await fetchArmMetadataEnvironment(input.Name, input.ARMEndpoint, ctx) : null;
     const changes = fetched ?? endpointsFromInput(input);
     return openProfile(ctx.configDir, ctx.clock).update((profile) => {
       const existing = profile.environments.find((e) => sameName(e.Name, input.Name));
-      if (!existing) throw notFound('EnvironmentNotFound', `There is no environment named "${input.Name}". Add it with add-environment.`, 'Name');
+      if (!existing) throw fail.EnvironmentNotFound(`There is no environment named "${input.Name}". Add it with add-environment.`, { target: 'Name' });
       const updated: EnvironmentRecord = fetched ? { ...fetched, Name: existing.Name } : { ...existing, ...changes, Name: existing.Name };
       const next = { ...profile, environments: profile.environments.map((e) => (e === existing ? updated : e)) };
       return { next, result: findEnvironment(next.environments, existing.Name)! };

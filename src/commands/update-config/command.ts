@@ -1,5 +1,5 @@
 import { defineCommand } from '../../core/command.js';
-import { invalidInput } from '../../core/errors.js';
+import { fail } from '../../core/errors.js';
 import { SETTINGS, PROCESS_CONFIG_VAR, type SettingValue } from '../../config/settings.js';
 import { openSettings, readProcessConfig, resolveSetting, type ConfigView } from '../../config/config-store.js';
 import { CONFIG_TYPE, configOutputItem, configTable, settingValueProperties } from '../schema/config.js';
@@ -28,7 +28,7 @@ export default defineCommand<Input, ConfigView[]>({
   },
   validate(input) {
     if (!SETTINGS.some((s) => input[s.key] !== undefined)) {
-      throw invalidInput('NoSettingGiven', `update-config needs at least one setting, e.g. --enable-login-by-wam true. Settings: ${SETTINGS.map((s) => s.key).join(', ')}.`, null);
+      throw fail.NoSettingGiven(`update-config needs at least one setting, e.g. --enable-login-by-wam true. Settings: ${SETTINGS.map((s) => s.key).join(', ')}.`);
     }
   },
   output: { type: 'array', items: configOutputItem },
