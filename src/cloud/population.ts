@@ -118,15 +118,15 @@ export function summarizeSkipped(outcomes: TenantOutcome[]): string | null {
 }
 
 /** Population over the current account's credential, environment and settings. */
-export function populationOptionsFor(current: CurrentAccount, ctx: Pick<CommandContext, 'report' | 'signal'>): PopulationOptions {
-  const environment = current.session.environment;
+export function populationOptionsFor(current: Pick<CurrentAccount, 'credential' | 'session'>, ctx: Pick<CommandContext, 'report' | 'signal'>): PopulationOptions {
+  const { session, credential } = current;
   return {
-    credential: current.credential,
-    resourceManagerUrl: resourceManagerUrl(environment),
-    armResource: armResource(environment),
-    fetch: current.session.http.fetch,
+    credential,
+    resourceManagerUrl: resourceManagerUrl(session.environment),
+    armResource: armResource(session.environment),
+    fetch: session.http.fetch,
     report: ctx.report,
     signal: ctx.signal,
-    concurrency: current.session.settings.TenantConcurrency,
+    concurrency: session.settings.TenantConcurrency,
   };
 }

@@ -4,6 +4,10 @@
  */
 import type { Env } from '../core/context.js';
 import { fail } from '../core/errors.js';
+import { toFlag } from '../core/names.js';
+
+// Connect's inputs are plain PascalCase names: the CLI parser's own rule gives their flags.
+const flagName = (name: string): string => `--${toFlag(name)}`;
 
 export interface ConnectInput {
   Environment?: string;
@@ -47,12 +51,9 @@ function given(input: ConnectInput, names: readonly (keyof ConnectInput)[]): str
   return names.filter((n) => input[n] !== undefined && input[n] !== false);
 }
 
-function flagOf(name: string): string {
-  return `--${name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()}`;
-}
 
 function conflict(a: string, others: string[]): never {
-  throw fail.ConflictingSignInOptions(`${flagOf(a)} cannot be combined with ${others.map(flagOf).join(', ')}: they choose different ways to sign in. Run myaccount connect --help for the ways and their options.`, { target: a });
+  throw fail.ConflictingSignInOptions(`${flagName(a)} cannot be combined with ${others.map(flagName).join(', ')}: they choose different ways to sign in. Run myaccount connect --help for the ways and their options.`, { target: a });
 }
 
 function servicePrincipalPlan(input: ConnectInput, env: Env): SignInPlan {

@@ -4,7 +4,6 @@
  */
 import type { CommandContext } from '../../core/context.js';
 import { fail, MyAccountError } from '../../core/errors.js';
-import { armResource, resourceManagerUrl } from '../../profile/endpoints.js';
 import { AuthSession } from '../../credentials/session.js';
 import { readSettings } from '../../config/config-store.js';
 import type { Settings } from '../../config/settings.js';
@@ -16,7 +15,7 @@ import { resolveTenantId } from '../../credentials/tenant-lookup.js';
 import type { ArmTenant } from '../../cloud/arm-client.js';
 import { subscriptionRecord, subscriptionView } from '../../cloud/views.js';
 import { findRequested, firstChoice, isActive, pickerRows, readAnswer, renderPicker, type Requested } from '../../cloud/default-subscription.js';
-import { populate, reachableTenants, summarizeSkipped, type PopulationOptions, type TenantOutcome } from '../../cloud/population.js';
+import { populate, populationOptionsFor, reachableTenants, summarizeSkipped, type TenantOutcome } from '../../cloud/population.js';
 import { contextName, findContext, makeDefault, resolveDefault, sameTarget, toContextView } from '../../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
 import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from './types.js';
@@ -85,16 +84,7 @@ interface Reached {
 
 /** Every tenant the account reaches and every subscription in each; the skipped ones in one warning. */
 async function findSubscriptions(ctx: CommandContext, session: AuthSession, signedIn: SignedIn, tenant: string | undefined): Promise<Reached> {
-  const environment = session.environment;
-  const population: PopulationOptions = {
-    credential: signedIn.credential,
-    resourceManagerUrl: resourceManagerUrl(environment),
-    armResource: armResource(environment),
-    fetch: session.http.fetch,
-    report: ctx.report,
-    signal: ctx.signal,
-    concurrency: session.settings.TenantConcurrency,
-  };
+  const population = populationOptionsFor({ session, credential: signedIn.credential }, ctx);
   // People without --tenant reach every tenant their home token lists; everyone else one tenant.
   const tenants = await reachableTenants(population, tenant ?? signedIn.credential.homeTenantId, !tenant && signedIn.type === 'User');
   const outcomes = await populate(population, tenants);
