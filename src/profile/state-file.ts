@@ -186,7 +186,11 @@ export async function ensureStateDir(dir: string): Promise<void> {
     if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await chmod(dir, 0o700);
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw fail.StateDirUnavailable(`Could not create the MyAccount state folder ${dir} (${errno}). Set MYACCOUNT_CONFIG_DIR to a folder you can write to.`, { target: dir, cause: error });
+    throw fail.StateDirUnavailable(`Could not create the MyAccount state folder ${dir} (${errno}). Set MYACCOUNT_CONFIG_DIR to a folder you can write to.`, {
+      target: dir,
+      cause: error,
+      category: errno === 'EACCES' || errno === 'EPERM' ? 'PermissionDenied' : undefined,
+    });
   }
 }
 

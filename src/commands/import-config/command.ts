@@ -63,7 +63,7 @@ export default defineCommand<Input, ConfigView[]>({
     } catch (error) {
       if (error instanceof MyAccountError) throw error;
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw fail.ImportFileUnreadable(`Could not read ${path} (${code}). Check the path.`, { target: 'Path', cause: error });
+      throw fail.ImportFileUnreadable(`Could not read ${path} (${code}). Check the path.`, { target: 'Path', cause: error, category: code === 'ENOENT' ? 'ObjectNotFound' : undefined });
     }
     const imported = parseExport(path, body);
     const stored = await openSettings(ctx.configDir, ctx.clock).update((current) => {
