@@ -19,6 +19,15 @@ export interface ArmTenant {
   defaultDomain?: string;
   domains?: string[];
   tenantCategory?: string;
+  tenantType?: string;
+  countryCode?: string;
+}
+
+/** Az's PSAzureSubscription carries these as ARM sends them. */
+export interface SubscriptionPolicies {
+  locationPlacementId?: string;
+  quotaId?: string;
+  spendingLimit?: string;
 }
 
 export interface ArmSubscription {
@@ -27,6 +36,9 @@ export interface ArmSubscription {
   state: string;
   tenantId: string;
   managedByTenants?: { tenantId: string }[];
+  tags?: Record<string, string>;
+  subscriptionPolicies?: SubscriptionPolicies;
+  authorizationSource?: string;
 }
 
 export interface RetryPolicy {

@@ -1,10 +1,13 @@
-/** Subscriptions and tenants as ARM lists them, as the profile keeps them, and as commands show them. */
-import type { SubscriptionRecord } from '../profile/profile.js';
+/** Subscriptions and tenants as ARM lists them, turned into the records the profile keeps. */
+import type { SubscriptionRecord, TenantRecord } from '../profile/profile.js';
+import { tenantView, type TenantInfo } from '../profile/views.js';
 import type { ArmSubscription, ArmTenant } from './arm-client.js';
+
+export { subscriptionView, tenantView, tenantsByName, type SubscriptionView, type TenantInfo } from '../profile/views.js';
 
 /** `listedFrom` is the tenant whose token listed it, which for managed subscriptions is not their home. */
 export function subscriptionRecord(s: ArmSubscription, listedFrom: string): SubscriptionRecord {
-  return {
+  const record: SubscriptionRecord = {
     id: s.subscriptionId,
     name: s.displayName,
     state: s.state,
@@ -12,12 +15,13 @@ export function subscriptionRecord(s: ArmSubscription, listedFrom: string): Subs
     homeTenantId: s.tenantId ?? listedFrom,
     managedByTenantIds: (s.managedByTenants ?? []).map((m) => m.tenantId),
   };
+  if (s.tags && Object.keys(s.tags).length > 0) record.tags = { ...s.tags };
+  if (s.subscriptionPolicies) record.subscriptionPolicies = { ...s.subscriptionPolicies };
+  if (s.authorizationSource) record.authorizationSource = s.authorizationSource;
+  return record;
 }
 
-export function subscriptionView(s: SubscriptionRecord): SubscriptionView {
-  return { Id: s.id, Name: s.name, State: s.state, TenantId: s.tenantId, HomeTenantId: s.homeTenantId, ManagedByTenantIds: [...s.managedByTenantIds] };
-}
-
+/** A tenant's sign-in outcome in connect's result. */
 export interface TenantView {
   Id: string;
   Name: string | null;
@@ -26,39 +30,16 @@ export interface TenantView {
   Reason: string | null;
 }
 
-export interface SubscriptionView {
-  Id: string;
-  Name: string;
-  State: string;
-  TenantId: string;
-  HomeTenantId: string;
-  ManagedByTenantIds: string[];
+export function tenantRecord(t: ArmTenant): TenantRecord {
+  const record: TenantRecord = { id: t.tenantId };
+  if (t.displayName) record.displayName = t.displayName;
+  if (t.defaultDomain) record.defaultDomain = t.defaultDomain;
+  if (t.domains?.length) record.domains = t.domains;
+  if (t.tenantCategory) record.tenantCategory = t.tenantCategory;
+  if (t.tenantType) record.tenantType = t.tenantType;
+  if (t.countryCode) record.countryCode = t.countryCode;
+  return record;
 }
 
-export interface TenantInfo {
-  Id: string;
-  Name: string | null;
-  DefaultDomain: string | null;
-  Domains: string[];
-  TenantCategory: string | null;
-  CountryCode?: string;
-}
+export const tenantInfo = (t: ArmTenant): TenantInfo => tenantView(tenantRecord(t));
 
-export function tenantInfo(t: ArmTenant & { countryCode?: string }): TenantInfo {
-  const info: TenantInfo = {
-    Id: t.tenantId,
-    Name: t.displayName ?? null,
-    DefaultDomain: t.defaultDomain ?? null,
-    Domains: t.domains ?? [],
-    TenantCategory: t.tenantCategory ?? null,
-  };
-  if (t.countryCode) info.CountryCode = t.countryCode;
-  return info;
-}
-
-/** Az sorts by display name; ties (and nameless tenants, last) by id, so the order is stable. */
-export function tenantsByName(a: TenantInfo, b: TenantInfo): number {
-  if ((a.Name === null) !== (b.Name === null)) return a.Name === null ? 1 : -1;
-  const name = (a.Name ?? '').toLowerCase().localeCompare((b.Name ?? '').toLowerCase(), 'en');
-  return name !== 0 ? name : a.Id.localeCompare(b.Id);
-}

@@ -3,7 +3,27 @@
  * factories in errors.ts are made from this table, so a code cannot be raised with another
  * category or exit code somewhere else, and the README's error table is generated from it.
  */
-import type { ErrorCategory } from './errors.js';
+/** PowerShell `System.Management.Automation.ErrorCategory` names the module maps errors onto. */
+export type ErrorCategory =
+  | 'NotSpecified'
+  | 'InvalidArgument'
+  | 'InvalidData'
+  | 'InvalidOperation'
+  | 'ObjectNotFound'
+  | 'ResourceExists'
+  | 'ResourceUnavailable'
+  | 'ResourceBusy'
+  | 'AuthenticationError'
+  | 'PermissionDenied'
+  | 'SecurityError'
+  | 'OperationStopped'
+  | 'OperationTimeout'
+  | 'ConnectionError'
+  | 'ProtocolError'
+  | 'ReadError'
+  | 'WriteError'
+  | 'NotImplemented'
+  | 'NotInstalled';
 
 /** Exit codes are part of the public contract; the README lists them. Never renumber. */
 export const ExitCode = {

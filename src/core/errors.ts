@@ -4,30 +4,8 @@
  * code from a short, documented list. Anything else is a bug and is reported as `InternalError`.
  */
 
-/** PowerShell `System.Management.Automation.ErrorCategory` names the module maps errors onto. */
-export type ErrorCategory =
-  | 'NotSpecified'
-  | 'InvalidArgument'
-  | 'InvalidData'
-  | 'InvalidOperation'
-  | 'ObjectNotFound'
-  | 'ResourceExists'
-  | 'ResourceUnavailable'
-  | 'ResourceBusy'
-  | 'AuthenticationError'
-  | 'PermissionDenied'
-  | 'SecurityError'
-  | 'OperationStopped'
-  | 'OperationTimeout'
-  | 'ConnectionError'
-  | 'ProtocolError'
-  | 'ReadError'
-  | 'WriteError'
-  | 'NotImplemented'
-  | 'NotInstalled';
-
-export { ExitCode, type ExitCodeValue, type ErrorCode } from './error-catalogue.js';
-import { ERROR_CATALOGUE, ExitCode, type ErrorCode, type ExitCodeValue } from './error-catalogue.js';
+export { ExitCode, type ErrorCategory, type ExitCodeValue, type ErrorCode } from './error-catalogue.js';
+import { ERROR_CATALOGUE, ExitCode, type ErrorCategory, type ErrorCode, type ExitCodeValue } from './error-catalogue.js';
 
 export interface ErrorDocument {
   error: {

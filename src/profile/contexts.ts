@@ -5,6 +5,9 @@
 import type { CommandContext, Env } from '../core/context.js';
 import { fail } from '../core/errors.js';
 import { sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from './profile.js';
+import type { EnvironmentView } from './environment-types.js';
+import { findEnvironment } from './environments.js';
+import { subscriptionView, tenantView, type SubscriptionView, type TenantInfo } from './views.js';
 
 /** Process scope: the default context of one shell lives in this variable, not on disk. */
 export const CONTEXT_VAR = 'MYACCOUNT_CONTEXT';
@@ -64,26 +67,30 @@ export function resolveDefault(profile: Profile, env: Env): DefaultContext | nul
   return context ? { context, scope: 'CurrentUser' } : null;
 }
 
+/** Az's PSAzureContext: the account, environment, subscription and tenant as objects. */
 export interface ContextView {
   Name: string;
-  Account: { Id: string; Type: string; Tenants: string[] } | null;
-  Subscription: { Id: string; Name: string; State: string; TenantId: string; HomeTenantId: string; ManagedByTenantIds: string[] } | null;
-  Tenant: { Id: string; Name: string | null; Domains: string[] } | null;
-  Environment: string;
+  Account: { Id: string; Type: string; Tenants: string[] };
+  Environment: EnvironmentView | { Name: string };
+  Subscription: SubscriptionView | null;
+  Tenant: TenantInfo | null;
   IsDefault: boolean;
 }
 
-export function toContextView(profile: Profile, context: ContextRecord, defaultName: string | null): ContextView {
+/**
+ * `localCloudPort`: where the local cloud runs, if it does, so the LocalCloud environment shows
+ * its real endpoints. An environment removed since the context was made shows by name only.
+ */
+export function toContextView(profile: Profile, context: ContextRecord, defaultName: string | null, localCloudPort?: number): ContextView {
   const account = findAccount(profile, context.accountId);
-  const sub = context.subscription;
+  // The profile keeps the tenant's details on the account; a context may hold only its id.
+  const tenant = context.tenant && { ...account?.tenants.find((t) => t.id === context.tenant!.id), ...context.tenant };
   return {
     Name: context.name,
     Account: account ? { Id: account.id, Type: account.type, Tenants: account.tenants.map((t) => t.id) } : { Id: context.accountId, Type: 'User', Tenants: [] },
-    Subscription: sub
-      ? { Id: sub.id, Name: sub.name, State: sub.state, TenantId: sub.tenantId, HomeTenantId: sub.homeTenantId, ManagedByTenantIds: [...sub.managedByTenantIds] }
-      : null,
-    Tenant: context.tenant ? { Id: context.tenant.id, Name: context.tenant.displayName ?? null, Domains: context.tenant.domains ?? [] } : null,
-    Environment: context.environment,
+    Environment: findEnvironment(profile.environments, context.environment, localCloudPort) ?? { Name: context.environment },
+    Subscription: context.subscription ? subscriptionView(context.subscription) : null,
+    Tenant: tenant ? tenantView(tenant) : null,
     IsDefault: defaultName !== null && sameName(defaultName, context.name),
   };
 }

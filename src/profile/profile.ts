@@ -15,6 +15,9 @@ export interface TenantRecord {
   displayName?: string;
   defaultDomain?: string;
   domains?: string[];
+  tenantCategory?: string;
+  tenantType?: string;
+  countryCode?: string;
 }
 
 export interface SubscriptionRecord {
@@ -25,6 +28,9 @@ export interface SubscriptionRecord {
   tenantId: string;
   homeTenantId: string;
   managedByTenantIds: string[];
+  tags?: Record<string, string>;
+  subscriptionPolicies?: { locationPlacementId?: string; quotaId?: string; spendingLimit?: string };
+  authorizationSource?: string;
 }
 
 export interface AccountRecord {

@@ -165,7 +165,21 @@ describe('get-subscription', () => {
     const tenantsInOrder = r.json.map((s: any) => s.TenantId).filter((t: string, i: number, all: string[]) => all.indexOf(t) === i);
     expect(tenantsInOrder).toEqual([S.CONTOSO, S.FABRIKAM]);
     const dev = r.json.find((s: any) => s.Id === S.SUBSCRIPTIONS.development && s.TenantId === S.CONTOSO);
-    expect(dev).toEqual({ Id: S.SUBSCRIPTIONS.development, Name: 'Contoso Development', State: 'Enabled', TenantId: S.CONTOSO, HomeTenantId: S.CONTOSO, ManagedByTenantIds: [S.FABRIKAM] });
+    // Az's PSAzureSubscription, with what ARM sends (policies, authorization source, tags) kept.
+    expect(dev).toEqual({
+      Id: S.SUBSCRIPTIONS.development,
+      SubscriptionId: S.SUBSCRIPTIONS.development,
+      Name: 'Contoso Development',
+      State: 'Enabled',
+      TenantId: S.CONTOSO,
+      HomeTenantId: S.CONTOSO,
+      ManagedByTenantIds: [S.FABRIKAM],
+      Tags: {},
+      SubscriptionPolicies: { LocationPlacementId: 'Public_2014-09-01', QuotaId: 'PayAsYouGo_2014-09-01', SpendingLimit: 'Off' },
+      AuthorizationSource: 'RoleBased',
+    });
+    expect(r.json.find((s: any) => s.Id === S.SUBSCRIPTIONS.production).Tags).toEqual({ environment: 'production' });
+    expect(r.json.find((s: any) => s.Id === S.SUBSCRIPTIONS.trial).SubscriptionPolicies).toMatchObject({ QuotaId: 'FreeTrial_2014-09-01', SpendingLimit: 'On' });
     // (A plaintext-cache notice may come too; the tenant summary is one warning.)
     const warnings = r.stderr.split('\n').filter((l) => l.includes('"warning"') && l.includes('tenant'));
     expect(warnings).toHaveLength(1);
@@ -234,12 +248,15 @@ describe('get-tenant', () => {
     const r = await cloud.run(['get-tenant']);
     expect(r.code).toBe(0);
     expect(r.json.map((t: any) => t.Name)).toEqual(['Contoso', 'Fabrikam', 'Northwind Traders']);
+    // Az's PSAzureTenant, with the tenant type ARM sends.
     expect(r.json[0]).toEqual({
       Id: S.CONTOSO,
+      TenantId: S.CONTOSO,
       Name: 'Contoso',
       DefaultDomain: expect.any(String),
       Domains: ['contoso.example', 'contoso.onmicrosoft.example'],
       TenantCategory: 'Home',
+      TenantType: 'AAD',
       CountryCode: 'US',
     });
   });

@@ -21,11 +21,15 @@ describe('contexts through the real CLI', () => {
     expect(r.json).toMatchObject({
       Name: PROD_CONTEXT,
       Account: { Id: 'alice@contoso.example', Type: 'User', Tenants: [TENANT_A, TENANT_B] },
-      Subscription: { Id: SUB_PROD, Name: 'Production', State: 'Enabled', TenantId: TENANT_A, HomeTenantId: TENANT_A },
-      Tenant: { Id: TENANT_A, Name: 'Contoso', Domains: ['contoso.example'] },
-      Environment: 'AzureCloud',
+      Subscription: { Id: SUB_PROD, SubscriptionId: SUB_PROD, Name: 'Production', State: 'Enabled', TenantId: TENANT_A, HomeTenantId: TENANT_A, Tags: {} },
+      Tenant: { Id: TENANT_A, TenantId: TENANT_A, Name: 'Contoso', Domains: ['contoso.example'] },
+      // Az's PSAzureEnvironment, not just its name.
+      Environment: { Name: 'AzureCloud', Type: 'Built-in', ResourceManagerUrl: 'https://management.azure.com/', ActiveDirectoryAuthority: 'https://login.microsoftonline.com/' },
       IsDefault: true,
     });
+    // Az's property names (PSAzureContext, PSAzureSubscription, PSAzureTenant), each present even when empty.
+    expect(Object.keys(r.json.Subscription).sort()).toEqual(['AuthorizationSource', 'HomeTenantId', 'Id', 'ManagedByTenantIds', 'Name', 'State', 'SubscriptionId', 'SubscriptionPolicies', 'Tags', 'TenantId']);
+    expect(Object.keys(r.json.Tenant).sort()).toEqual(['CountryCode', 'DefaultDomain', 'Domains', 'Id', 'Name', 'TenantCategory', 'TenantId', 'TenantType']);
   });
 
   test('get-context prints null when nothing is signed in', async () => {

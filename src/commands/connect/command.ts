@@ -5,7 +5,8 @@
 import { defineCommand, type JsonSchema } from '../../core/command.js';
 import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from './types.js';
 import { checkSignInInput, type ConnectInput } from '../../sign-in/plan.js';
-import { contextOutput, flag, scope, text } from '../schema/common.js';
+import { flag, scope, text } from '../schema/common.js';
+import { contextOutput, subscriptionOutput } from '../schema/objects.js';
 
 const USER = ['UserWithSubscriptionId', 'UserWithCredential'];
 // PowerShell picks a set from the parameters given; each service-principal set has a parameter
@@ -22,7 +23,7 @@ const output: JsonSchema = {
     Environment: { type: 'string' },
     TokenCache: { type: 'string' },
     Tenants: { type: 'array', items: { type: 'object' } },
-    Subscriptions: { type: 'array', items: { type: 'object' } },
+    Subscriptions: { type: 'array', items: subscriptionOutput },
     ContextsCreated: { type: 'integer' },
     PickerSkipped: {
       type: 'boolean',
@@ -99,7 +100,7 @@ export default defineCommand<ConnectInput, ConnectResult>({
     { header: 'Account', path: 'Context.Account.Id' },
     { header: 'SubscriptionName', path: 'Context.Subscription.Name' },
     { header: 'TenantId', path: 'Context.Tenant.Id' },
-    { header: 'Environment', path: 'Context.Environment' },
+    { header: 'Environment', path: 'Context.Environment.Name' },
   ],
   list: [
     { header: 'Account', path: 'Context.Account.Id' },
@@ -107,7 +108,7 @@ export default defineCommand<ConnectInput, ConnectResult>({
     { header: 'SubscriptionName', path: 'Context.Subscription.Name' },
     { header: 'SubscriptionId', path: 'Context.Subscription.Id' },
     { header: 'TenantId', path: 'Context.Tenant.Id' },
-    { header: 'Environment', path: 'Context.Environment' },
+    { header: 'Environment', path: 'Context.Environment.Name' },
     { header: 'Context', path: 'Context.Name' },
     { header: 'Flow', path: 'Flow' },
     { header: 'TokenCache', path: 'TokenCache' },

@@ -13,20 +13,13 @@ import { signIn, type SignedIn } from '../../sign-in/sign-in.js';
 import { planSignIn, type ConnectInput, type SignInPlan } from '../../sign-in/plan.js';
 import { resolveTenantId } from '../../credentials/tenant-lookup.js';
 import type { ArmTenant } from '../../cloud/arm-client.js';
-import { subscriptionRecord, subscriptionView } from '../../cloud/views.js';
+import { subscriptionRecord, subscriptionView, tenantRecord } from '../../cloud/views.js';
 import { findRequested, firstChoice, isActive, pickerRows, readAnswer, renderPicker, type Requested } from '../../cloud/default-subscription.js';
 import { populate, populationOptionsFor, reachableTenants, summarizeSkipped, type TenantOutcome } from '../../cloud/population.js';
 import { contextName, findContext, makeDefault, resolveDefault, sameTarget, toContextView } from '../../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
 import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from './types.js';
-
-function tenantRecord(t: ArmTenant): TenantRecord {
-  const record: TenantRecord = { id: t.tenantId };
-  if (t.displayName) record.displayName = t.displayName;
-  if (t.defaultDomain) record.defaultDomain = t.defaultDomain;
-  if (t.domains?.length) record.domains = t.domains;
-  return record;
-}
+import { runningLocalCloudPort } from '../../local-cloud/index.js';
 
 async function pick(ctx: CommandContext, subscriptions: SubscriptionRecord[], tenants: TenantRecord[], marked: SubscriptionRecord | null): Promise<SubscriptionRecord> {
   const names = new Map(tenants.map((t) => [t.id, t.displayName ?? t.id]));
@@ -203,7 +196,7 @@ async function store(ctx: CommandContext, input: ConnectInput, environmentName: 
     checkContextName({ ...profile, contexts }, input, targetOf(chosen));
     const defaultName = upsert(targetOf(chosen), input.ContextName);
     const next = makeDefault({ ...profile, accounts, contexts }, defaultName, input.Scope, ctx);
-    const view = toContextView(next, contexts.find((c) => sameName(c.name, defaultName))!, defaultName);
+    const view = toContextView(next, contexts.find((c) => sameName(c.name, defaultName))!, defaultName, runningLocalCloudPort(ctx));
     return { next, result: view };
   });
   return {

@@ -1,8 +1,10 @@
 import { defineCommand } from '../../core/command.js';
 import { fail } from '../../core/errors.js';
 import { requireContext, resolveDefault, toContextView, type ContextView } from '../../profile/contexts.js';
-import { openProfile } from '../../profile/profile.js';
-import { CONTEXT_TYPE, contextOutput, contextList, contextTable, flag, text } from '../schema/common.js';
+import { openProfile, type ContextRecord } from '../../profile/profile.js';
+import { flag, text } from '../schema/common.js';
+import { CONTEXT_TYPE, contextOutput, contextList, contextTable } from '../schema/objects.js';
+import { runningLocalCloudPort } from '../../local-cloud/index.js';
 
 interface Input {
   Name?: string;
@@ -43,11 +45,10 @@ export default defineCommand<Input, ContextView | ContextView[] | null>({
     const profile = await openProfile(ctx.configDir, ctx.clock).read();
     const current = resolveDefault(profile, ctx.env);
     const defaultName = current?.context.name ?? null;
-    if (input.ListAvailable) return profile.contexts.map((c) => toContextView(profile, c, defaultName));
-    if (input.Name !== undefined) {
-      const context = requireContext(profile, input.Name);
-      return toContextView(profile, context, defaultName);
-    }
-    return current ? toContextView(profile, current.context, defaultName) : null;
+    const port = runningLocalCloudPort(ctx);
+    const view = (context: ContextRecord): ContextView => toContextView(profile, context, defaultName, port);
+    if (input.ListAvailable) return profile.contexts.map(view);
+    if (input.Name !== undefined) return view(requireContext(profile, input.Name));
+    return current ? view(current.context) : null;
   },
 });

@@ -8,20 +8,8 @@ import type { SubscriptionView } from '../../cloud/views.js';
 import type { GetSubscriptionInput } from './types.js';
 import { checkTenantText } from '../../profile/profile.js';
 import { GUID, text } from '../schema/common.js';
+import { subscriptionOutput } from '../schema/objects.js';
 
-
-const subscription: JsonSchema = {
-  type: 'object',
-  properties: {
-    Id: { type: 'string' },
-    Name: { type: 'string' },
-    State: { type: 'string' },
-    TenantId: { type: 'string', description: 'The tenant the subscription was read from.' },
-    HomeTenantId: { type: 'string', description: 'The tenant the subscription belongs to.' },
-    ManagedByTenantIds: { type: 'array', items: { type: 'string' } },
-  },
-  required: ['Id', 'Name', 'State', 'TenantId', 'HomeTenantId', 'ManagedByTenantIds'],
-};
 
 export default defineCommand<GetSubscriptionInput, SubscriptionView[]>({
   name: 'get-subscription',
@@ -53,7 +41,7 @@ export default defineCommand<GetSubscriptionInput, SubscriptionView[]>({
     }
     checkTenantText(input.TenantId, 'TenantId');
   },
-  output: { type: 'array', items: subscription },
+  output: { type: 'array', items: subscriptionOutput },
   outputType: 'MyAccount.Subscription',
   table: [
     { header: 'Name', path: 'Name' },

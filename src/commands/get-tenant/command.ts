@@ -5,21 +5,9 @@
 import { defineCommand, type JsonSchema } from '../../core/command.js';
 import { checkTenantText } from '../../profile/profile.js';
 import { text } from '../schema/common.js';
+import { tenantOutput } from '../schema/objects.js';
 import type { TenantInfo } from '../../cloud/views.js';
 import type { GetTenantInput } from './types.js';
-
-const tenant: JsonSchema = {
-  type: 'object',
-  properties: {
-    Id: { type: 'string' },
-    Name: { type: ['string', 'null'], description: 'The display name.' },
-    DefaultDomain: { type: ['string', 'null'] },
-    Domains: { type: 'array', items: { type: 'string' } },
-    TenantCategory: { type: ['string', 'null'], description: 'Home, ProjectedBy or ManagedBy.' },
-    CountryCode: { type: 'string', description: 'Present when Resource Manager gives it.' },
-  },
-  required: ['Id', 'Name', 'DefaultDomain', 'Domains', 'TenantCategory'],
-};
 
 export default defineCommand<GetTenantInput, TenantInfo[]>({
   name: 'get-tenant',
@@ -43,7 +31,7 @@ export default defineCommand<GetTenantInput, TenantInfo[]>({
   validate(input) {
     checkTenantText(input.TenantId, 'TenantId');
   },
-  output: { type: 'array', items: tenant },
+  output: { type: 'array', items: tenantOutput },
   outputType: 'MyAccount.Tenant',
   table: [
     { header: 'Id', path: 'Id' },

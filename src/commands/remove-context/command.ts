@@ -2,7 +2,9 @@ import { defineCommand } from '../../core/command.js';
 import { fail } from '../../core/errors.js';
 import { CONTEXT_VAR, requireContext, repairDefault, resolveDefault, toContextView, type ContextView } from '../../profile/contexts.js';
 import { openProfile, sameName } from '../../profile/profile.js';
-import { CONTEXT_TYPE, contextOutput, contextTable, flag, passThru, text } from '../schema/common.js';
+import { flag, passThru, text } from '../schema/common.js';
+import { CONTEXT_TYPE, contextOutput, contextTable } from '../schema/objects.js';
+import { runningLocalCloudPort } from '../../local-cloud/index.js';
 
 interface Input {
   Name: string;
@@ -43,7 +45,7 @@ export default defineCommand<Input, ContextView | null>({
       if ((isProcessDefault || isStoredDefault) && !input.Force) {
         throw fail.DefaultContextRemoval(`"${context.name}" is the default context. Add --force to remove it anyway; the first remaining context then becomes the default.`, { target: 'Name' });
       }
-      const view = toContextView(profile, context, resolveDefault(profile, ctx.env)?.context.name ?? null);
+      const view = toContextView(profile, context, resolveDefault(profile, ctx.env)?.context.name ?? null, runningLocalCloudPort(ctx));
       const next = repairDefault({ ...profile, contexts: profile.contexts.filter((c) => c !== context) });
       if (isProcessDefault) ctx.setProcessVariable(CONTEXT_VAR, null);
       return { next, result: input.PassThru ? view : null };

@@ -1,7 +1,9 @@
 import { defineCommand } from '../../core/command.js';
 import { requireContext, makeDefault, toContextView, type ContextView } from '../../profile/contexts.js';
 import { openProfile, type Profile } from '../../profile/profile.js';
-import { CONTEXT_TYPE, contextOutput, contextTable, scope, text } from '../schema/common.js';
+import { scope, text } from '../schema/common.js';
+import { CONTEXT_TYPE, contextOutput, contextTable } from '../schema/objects.js';
+import { runningLocalCloudPort } from '../../local-cloud/index.js';
 
 interface Input {
   Name: string;
@@ -35,7 +37,7 @@ export default defineCommand<Input, ContextView>({
     const select = (profile: Profile): { next: Profile; result: ContextView } => {
       const context = requireContext(profile, input.Name);
       const next = makeDefault(profile, context.name, input.Scope, ctx);
-      return { next, result: toContextView(next, context, context.name) };
+      return { next, result: toContextView(next, context, context.name, runningLocalCloudPort(ctx)) };
     };
     // Process scope stores nothing, so it needs no lock.
     return input.Scope === 'Process' ? select(await file.read()).result : file.update(select);

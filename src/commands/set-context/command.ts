@@ -2,7 +2,9 @@ import { defineCommand } from '../../core/command.js';
 import { fail } from '../../core/errors.js';
 import { contextName, findAccount, findContext, findEquivalent, makeDefault, resolveDefault, sameTarget, toContextView, type ContextView } from '../../profile/contexts.js';
 import { isGuid, openProfile, sameName, tenantMatches, type AccountRecord, type ContextRecord, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
-import { CONTEXT_TYPE, contextOutput, contextTable, flag, scope, text } from '../schema/common.js';
+import { flag, scope, text } from '../schema/common.js';
+import { CONTEXT_TYPE, contextOutput, contextTable } from '../schema/objects.js';
+import { runningLocalCloudPort } from '../../local-cloud/index.js';
 
 interface Input {
   Subscription?: string;
@@ -99,7 +101,7 @@ export default defineCommand<Input, ContextView>({
       contexts.push(record);
       const next = makeDefault({ ...profile, contexts }, name, input.Scope, ctx);
       if (subscription && subscription.state !== 'Enabled') ctx.report.warning(`The subscription "${subscription.name}" is ${subscription.state}; requests to it may fail.`);
-      return { next, result: toContextView(next, record, name) };
+      return { next, result: toContextView(next, record, name, runningLocalCloudPort(ctx)) };
     });
   },
 });
