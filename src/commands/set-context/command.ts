@@ -1,18 +1,13 @@
 import { defineCommand } from '../../core/command.js';
-import { fail } from '../../core/errors.js';
+import type { CommandContext } from '../../core/context.js';
+import { fail, MyAccountError } from '../../core/errors.js';
+import type { Discovered, SetContextInput as Input } from './types.js';
 import { contextName, findAccount, findContext, findEquivalent, makeDefault, resolveDefault, sameTarget, toContextView, type ContextView } from '../../profile/contexts.js';
-import { isGuid, openProfile, sameName, tenantMatches, type AccountRecord, type ContextRecord, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
+import { isGuid, openProfile, sameName, tenantMatches, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
 import { flag, scope, text } from '../schema/common.js';
 import { CONTEXT_TYPE, contextOutput, contextTable } from '../schema/objects.js';
 import { runningLocalCloudPort } from '../../local-cloud/index.js';
 
-interface Input {
-  Subscription?: string;
-  Tenant?: string;
-  Name?: string;
-  Scope?: 'Process' | 'CurrentUser';
-  Force?: boolean;
-}
 
 function resolveTenant(account: AccountRecord, value: string): TenantRecord {
   const tenant = account.tenants.find((t) => tenantMatches(t, value));
@@ -38,6 +33,51 @@ function resolveSubscription(account: AccountRecord, value: string, tenant: Tena
     throw fail.AmbiguousSubscription(`"${value}" names ${unique.length} subscriptions (${unique.map((s) => s.id).join(', ')}). Give the subscription id, or add --tenant.`, { target: 'Subscription' });
   }
   return candidates.find((s) => sameName(s.id, unique[0].id))!;
+}
+
+/** Codes of a target the stored account does not know, which a live lookup may still find. */
+const LOOK_UP_LIVE = new Set<string>(['SubscriptionIdNotFound', 'SubscriptionNameNotFound', 'TenantNotFound']);
+
+/** The default context's account, with tenants and subscriptions found live added to what it knew. */
+function learn(profile: Profile, ctx: Pick<CommandContext, 'env'>, found: Discovered): Profile {
+  const current = resolveDefault(profile, ctx.env);
+  const accounts = profile.accounts.map((account) => {
+    if (!current || !sameName(account.id, current.context.accountId)) return account;
+    const tenants = [...account.tenants, ...found.tenants.filter((t) => !account.tenants.some((k) => k.id === t.id))];
+    const known = (s: SubscriptionRecord): boolean => account.subscriptions.some((k) => k.id === s.id && k.tenantId === s.tenantId);
+    return { ...account, tenants, subscriptions: [...account.subscriptions, ...found.subscriptions.filter((s) => !known(s))] };
+  });
+  return { ...profile, accounts };
+}
+
+function select(profile: Profile, input: Input, ctx: Pick<CommandContext, 'env' | 'setProcessVariable' | 'report' | 'configDir'>): { next: Profile; result: ContextView } {
+  const current = resolveDefault(profile, ctx.env);
+  const account = current && findAccount(profile, current.context.accountId);
+  if (!current || !account) throw fail.SignInRequired('No account is signed in. Run myaccount connect first.');
+  const tenantFilter = input.Tenant !== undefined ? resolveTenant(account, input.Tenant) : null;
+  let subscription: SubscriptionRecord | null = null;
+  if (input.Subscription !== undefined) subscription = resolveSubscription(account, input.Subscription, tenantFilter);
+  else subscription = account.subscriptions.find((s) => s.tenantId === tenantFilter!.id && s.homeTenantId === s.tenantId) ?? account.subscriptions.find((s) => s.tenantId === tenantFilter!.id) ?? null;
+  const tenant = tenantFilter ?? account.tenants.find((t) => t.id === subscription!.tenantId) ?? { id: subscription!.tenantId };
+  const target = { accountId: account.id, environment: account.environment, tenant, subscription };
+
+  let name: string;
+  if (input.Name !== undefined) {
+    const existing = findContext(profile, input.Name);
+    if (existing && !sameTarget(existing, target) && !input.Force) {
+      throw fail.ContextExists(`A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another name.`, { target: 'Name' });
+    }
+    name = existing?.name ?? input.Name;
+  } else {
+    name = findEquivalent(profile, target)?.name ?? contextName(account.id, tenant, subscription);
+  }
+  const record: ContextRecord = { name, ...target };
+  // Same name means the same context: replace it. (Equivalent auto-named ones were reused above.)
+  const contexts = profile.contexts.filter((c) => !sameName(c.name, name));
+  contexts.push(record);
+  const next = makeDefault({ ...profile, contexts }, name, input.Scope, ctx);
+  if (subscription && subscription.state !== 'Enabled') ctx.report.warning(`The subscription "${subscription.name}" is ${subscription.state}; requests to it may fail.`);
+  return { next, result: toContextView(next, record, name, runningLocalCloudPort(ctx)) };
 }
 
 export default defineCommand<Input, ContextView>({
@@ -74,34 +114,17 @@ export default defineCommand<Input, ContextView>({
   outputType: CONTEXT_TYPE,
   table: contextTable,
   async handler(input, ctx) {
-    return openProfile(ctx.configDir, ctx.clock).update((profile) => {
-      const current = resolveDefault(profile, ctx.env);
-      const account = current && findAccount(profile, current.context.accountId);
-      if (!current || !account) throw fail.SignInRequired('No account is signed in. Run myaccount connect first.');
-      const tenantFilter = input.Tenant !== undefined ? resolveTenant(account, input.Tenant) : null;
-      let subscription: SubscriptionRecord | null = null;
-      if (input.Subscription !== undefined) subscription = resolveSubscription(account, input.Subscription, tenantFilter);
-      else subscription = account.subscriptions.find((s) => s.tenantId === tenantFilter!.id && s.homeTenantId === s.tenantId) ?? account.subscriptions.find((s) => s.tenantId === tenantFilter!.id) ?? null;
-      const tenant = tenantFilter ?? account.tenants.find((t) => t.id === subscription!.tenantId) ?? { id: subscription!.tenantId };
-      const target = { accountId: account.id, environment: account.environment, tenant, subscription };
-
-      let name: string;
-      if (input.Name !== undefined) {
-        const existing = findContext(profile, input.Name);
-        if (existing && !sameTarget(existing, target) && !input.Force) {
-          throw fail.ContextExists(`A context named "${existing.name}" already exists for another subscription or account. Add --force to overwrite it, or choose another name.`, { target: 'Name' });
-        }
-        name = existing?.name ?? input.Name;
-      } else {
-        name = findEquivalent(profile, target)?.name ?? contextName(account.id, tenant, subscription);
-      }
-      const record: ContextRecord = { name, ...target };
-      // Same name means the same context: replace it. (Equivalent auto-named ones were reused above.)
-      const contexts = profile.contexts.filter((c) => !sameName(c.name, name));
-      contexts.push(record);
-      const next = makeDefault({ ...profile, contexts }, name, input.Scope, ctx);
-      if (subscription && subscription.state !== 'Enabled') ctx.report.warning(`The subscription "${subscription.name}" is ${subscription.state}; requests to it may fail.`);
-      return { next, result: toContextView(next, record, name, runningLocalCloudPort(ctx)) };
-    });
+    const file = openProfile(ctx.configDir, ctx.clock);
+    try {
+      return await file.update((profile) => select(profile, input, ctx));
+    } catch (error) {
+      if (!(error instanceof MyAccountError) || !LOOK_UP_LIVE.has(error.code)) throw error;
+      // Not among what the last connect stored: ask Resource Manager, as Set-AzContext does (a
+      // connect that named one tenant stored only that one), outside the lock since it is network work.
+      const { discover } = await import('./run.js');
+      const found = await discover(input, ctx);
+      if (found.subscriptions.length === 0 && found.tenants.length === 0) throw error;
+      return file.update((profile) => select(learn(profile, ctx, found), input, ctx));
+    }
   },
 });
