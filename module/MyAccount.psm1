@@ -2,6 +2,10 @@
 #Requires -Version 7.2
 Set-StrictMode -Version 3.0
 
+# The module's private part, written once: the one helper that runs the CLI, turns its events into
+# PowerShell streams and its error document into an ErrorRecord, plus argument completers.
+# Source: scripts/generate/module-helper.ps1, which the generator embeds in the psm1 as it is.
+
 #region Private: calling the CLI
 
 # The CLI sits beside this module in the package: <package>/module and <package>/bin.

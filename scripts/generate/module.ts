@@ -7,10 +7,23 @@
 import type { CommandDefinition, JsonSchema, ParameterMeta, TableColumn } from '../../src/core/command.js';
 import { CI_VARIABLES } from '../../src/core/ci.js';
 import { flagOf } from '../../src/core/parse.js';
-import { MODULE_HELPER } from './module-helper.ps1.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
 
 export const MODULE_NAME = 'MyAccount';
+
+/**
+ * The module's private helper is real PowerShell in scripts/generate/module-helper.ps1 (an
+ * editor and PSScriptAnalyzer can read it), embedded whole in the psm1, so the package needs no
+ * .ps1 beside it at run time. Line ends are normalized: a Windows checkout (core.autocrlf)
+ * must generate the same bytes.
+ */
+export const HELPER_PATH = 'scripts/generate/module-helper.ps1';
+
+export function readModuleHelper(root: string): string {
+  return readFileSync(join(root, HELPER_PATH), 'utf8').replace(/\r\n?/g, '\n');
+}
 /** Fixed forever: PowerShell identifies the module by it. */
 const MODULE_GUID = '6f0c6a2e-5f0b-4d59-9a8e-3c1d2b7e4a91';
 
@@ -202,7 +215,7 @@ function completerRegistrations(cmdlets: readonly CommandDefinition<any, any>[])
     );
 }
 
-export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string): string {
+export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string, helper: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
   const prose = proseFor(commands);
   const parameterTable = cmdlets.map((c) => `    ${psString(c.cmdlet!)} = @(${paramsOf(c).map((p) => psString(p.name)).join(', ')})`).join('\n');
@@ -210,7 +223,8 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
     '#Requires -Version 7.2',
     'Set-StrictMode -Version 3.0',
-    MODULE_HELPER,
+    '',
+    helper,
     cliNameTables(commands),
     '',
     "# Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).",

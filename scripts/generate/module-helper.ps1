@@ -1,9 +1,7 @@
-/**
- * The module's private part, written once: the one helper that runs the CLI, turns its events
- * into PowerShell streams and its error document into an ErrorRecord, plus argument completers.
- * Kept as PowerShell text here (not generated per command) so no cmdlet carries a copy.
- */
-export const MODULE_HELPER = String.raw`
+# The module's private part, written once: the one helper that runs the CLI, turns its events into
+# PowerShell streams and its error document into an ErrorRecord, plus argument completers.
+# Source: scripts/generate/module-helper.ps1, which the generator embeds in the psm1 as it is.
+
 #region Private: calling the CLI
 
 # The CLI sits beside this module in the package: <package>/module and <package>/bin.
@@ -334,4 +332,3 @@ function Get-MyAccountCompletion {
 }
 
 #endregion
-`;
