@@ -4,10 +4,10 @@
 
 #region Private: calling the CLI
 
-# The CLI sits beside this module in the package: <package>/module and <package>/bin.
+# The CLI sits beside this module in the package: <package>/module/MyAccount and <package>/bin.
 # .NET calls rather than cmdlets here and on every call's path: the first cmdlet of the
 # Management or Utility module loads that module, which a new session pays for in tens of ms.
-$script:MyAccountCli = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', 'bin', 'myaccount.js'))
+$script:MyAccountCli = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'bin', 'myaccount.js'))
 $script:NodePath = $null
 
 function Get-MyAccountNode {

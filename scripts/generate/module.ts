@@ -7,6 +7,7 @@
 import type { CommandDefinition, JsonSchema, ParameterMeta, TableColumn } from '../../src/core/command.js';
 import { CI_VARIABLES } from '../../src/core/ci.js';
 import { flagOf } from '../../src/core/parse.js';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
@@ -244,6 +245,14 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
   ].join('\n');
 }
 
+/**
+ * A hash of the registry's declarations: everything but the handlers (JSON drops functions), in
+ * declaration order, so the same registry always gives the same hash.
+ */
+export function registryHash(commands: readonly CommandDefinition<any, any>[]): string {
+  return createHash('sha256').update(JSON.stringify(commands)).digest('hex');
+}
+
 export function moduleManifest(commands: readonly CommandDefinition<any, any>[], version: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
   const functions = cmdlets.map((c) => `        ${psString(c.cmdlet!)}`).join(',\n');
@@ -275,8 +284,12 @@ ${functions}
             Tags = @('Azure', 'Authentication', 'MSAL', 'Accounts')
             LicenseUri = 'https://opensource.org/licenses/MIT'
         }
+        # What wrote this module, and from which registry: a module that does not match the CLI
+        # beside it (a copied or half-updated install) can be told apart from one that does.
         Generator = @{
             Name = 'scripts/generate/module.ts'
+            Version = ${psString(version)}
+            RegistrySha256 = ${psString(registryHash(commands))}
             Commands = ${cmdlets.length}
         }
     }

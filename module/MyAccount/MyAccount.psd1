@@ -51,8 +51,12 @@
             Tags = @('Azure', 'Authentication', 'MSAL', 'Accounts')
             LicenseUri = 'https://opensource.org/licenses/MIT'
         }
+        # What wrote this module, and from which registry: a module that does not match the CLI
+        # beside it (a copied or half-updated install) can be told apart from one that does.
         Generator = @{
             Name = 'scripts/generate/module.ts'
+            Version = '0.1.0'
+            RegistrySha256 = 'f6b6fc5cd982bfed0424c11ab76856c0a5801f45bc91df037d8c3c02429f5e13'
             Commands = 20
         }
     }
