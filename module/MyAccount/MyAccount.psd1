@@ -56,7 +56,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'f6b6fc5cd982bfed0424c11ab76856c0a5801f45bc91df037d8c3c02429f5e13'
+            RegistrySha256 = '3e45b9f1dcc83a6aa7d18378b01d4ea4958baa00b4c8a59ee79d3a7aa09473d2'
             Commands = 20
         }
     }
