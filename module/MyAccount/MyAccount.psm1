@@ -1213,7 +1213,7 @@ function Set-MyContext {
         Runs: myaccount set-context
     #>
     [Alias('Select-MySubscription')]
-    [CmdletBinding(DefaultParameterSetName = 'Subscription', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'Context', PositionalBinding = $false)]
     [OutputType('MyAccount.Context')]
     param(
         [Parameter(ParameterSetName = 'Subscription', Mandatory, Position = 0, ValueFromPipelineByPropertyName)]

@@ -240,7 +240,8 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   const params = paramsOf(def);
   const shape = def.powershell;
   const binding = [
-    def.defaultParameterSet ? `DefaultParameterSetName = ${psString(def.defaultParameterSet)}` : allSets(def).length ? `DefaultParameterSetName = ${psString(allSets(def)[0])}` : null,
+    OBJECT_SETS[def.name]?.defaultSet ? `DefaultParameterSetName = ${psString(OBJECT_SETS[def.name].defaultSet!)}` : null,
+    OBJECT_SETS[def.name]?.defaultSet ? null : def.defaultParameterSet ? `DefaultParameterSetName = ${psString(def.defaultParameterSet)}` : allSets(def).length ? `DefaultParameterSetName = ${psString(allSets(def)[0])}` : null,
     'PositionalBinding = $false',
     def.confirmImpact ? 'SupportsShouldProcess' : null,
     def.confirmImpact ? `ConfirmImpact = ${psString(def.confirmImpact)}` : null,

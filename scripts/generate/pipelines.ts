@@ -20,6 +20,12 @@ export interface ObjectParameter {
 }
 
 export interface ObjectSets {
+  /**
+   * The default parameter set, where it must differ from the registry's. Set-MyContext's is
+   * Context, as Set-AzContext's: the binder tries the default set first, and in the Subscription
+   * set a piped context's Subscription property (an object) would bind to -Subscription as text.
+   */
+  defaultSet?: string;
   /** The parameters the object stands in for move to this set (the by-name set, the default). */
   byName?: { set: string; parameters: string[] };
   objects: ObjectParameter[];
@@ -41,6 +47,7 @@ export const OBJECT_SETS: Readonly<Record<string, ObjectSets>> = {
     objects: [{ name: 'InputObject', set: 'RenameByInputObject', type: CONTEXT, from: 'Get-MyContext', map: { SourceName: 'Name' } }],
   },
   'set-context': {
+    defaultSet: 'Context',
     objects: [
       // The context's own name too: set-context then finds that context and makes it the default.
       { name: 'Context', set: 'Context', type: CONTEXT, from: 'Get-MyContext', map: { Subscription: 'Subscription.Id', Tenant: 'Tenant.Id', Name: 'Name' } },

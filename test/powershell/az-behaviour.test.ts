@@ -8,7 +8,7 @@
  */
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { runPwsh } from '../helpers/pwsh.js';
+import { runPwsh, spawnPwsh } from '../helpers/pwsh.js';
 
 let cloud: LocalCloud;
 beforeAll(async () => {
@@ -144,5 +144,61 @@ try { Get-MySubscription -SubscriptionId 'not-a-guid'; $pattern = 'no error' } c
     // A parameter binding error, not "node not found": the value never reached the CLI.
     expect(result.Range).toMatch(/^ParameterArgumentValidationError,Connect-MyAccount$/);
     expect(result.Pattern).toMatch(/^ParameterArgumentValidationError,Get-MySubscription$/);
+  });
+});
+
+describe('pipelines, as in Az', () => {
+  test('contexts, subscriptions and tenants bind to Select/Rename/Remove/Set-MyContext from the pipeline', async () => {
+    const result = await ps(`
+$null = ${SP} -ContextName one -Subscription ${S.SUBSCRIPTIONS.production} -WarningAction SilentlyContinue
+$null = ${SP} -ContextName two -Subscription ${S.SUBSCRIPTIONS.development} -WarningAction SilentlyContinue
+$selected = Get-MyContext -ListAvailable | Where-Object Name -eq 'one' | Select-MyContext
+$renamed = Get-MyContext -ListAvailable | Where-Object Name -eq 'two' | Rename-MyContext -TargetName 'three' -PassThru -Confirm:$false
+$set = Get-MyContext -Name three | Set-MyContext
+$subscription = Get-MySubscription -SubscriptionId ${S.SUBSCRIPTIONS.production}
+$bySubscription = $subscription | Set-MyContext
+$tenant = Get-MyTenant -TenantId ${S.CONTOSO}
+$byTenant = $tenant | Set-MyContext
+$removed = Get-MyContext -ListAvailable | Where-Object Name -eq 'three' | Remove-MyContext -PassThru -Force -Confirm:$false
+[ordered]@{
+    Selected = $selected.Name; Default = (Get-MyContext).Name -ne $null
+    Renamed = $renamed.Name; Set = $set.Name; SetDefault = $set.IsDefault
+    BySubscription = $bySubscription.Subscription.Id; ByTenant = $byTenant.Tenant.Id
+    Removed = $removed.Name; Left = @(Get-MyContext -ListAvailable | ForEach-Object Name)
+    Sets = @((Get-Command Set-MyContext).ParameterSets.Name)
+} | Out-Result
+`);
+    expect(result).toMatchObject({ Selected: 'one', Renamed: 'three', Set: 'three', SetDefault: true, BySubscription: S.SUBSCRIPTIONS.production, ByTenant: S.CONTOSO, Removed: 'three' });
+    expect(result.Left).not.toContain('three');
+    expect(result.Sets).toEqual(expect.arrayContaining(['Context', 'SubscriptionObject', 'TenantObject', 'Subscription', 'TenantNameOnly']));
+  });
+
+  test('a piped object that is not found is a non-terminating error and the pipeline goes on', async () => {
+    const result = await ps(`
+$ErrorActionPreference = 'Continue'
+$ghost = [pscustomobject]@{ Name = 'ghost' }; $ghost.PSObject.TypeNames.Insert(0, 'MyAccount.Context')
+$real = Get-MyContext -Name ci
+$out = @($ghost, $real) | Select-MyContext -ErrorVariable failures -ErrorAction SilentlyContinue
+[ordered]@{ Out = @($out | ForEach-Object Name); Failed = @($failures | ForEach-Object TargetObject) } | Out-Result
+`);
+    expect(result).toEqual({ Out: ['ci'], Failed: ['ghost'] });
+  });
+});
+
+describe('device code on the Information stream', () => {
+  test('tagged MyAccount/DeviceCode with its prefix, in -InformationVariable, and shown on the host when the output is assigned', async () => {
+    const run = spawnPwsh(
+      cloud,
+      `$result = Connect-MyAccount -UseDeviceAuthentication -Environment LocalCloud -Tenant contoso.example -InformationVariable info -WarningAction SilentlyContinue
+$record = $info | Where-Object { $_.Tags -contains 'DeviceCode' } | Select-Object -First 1
+[ordered]@{ Tags = @($record.Tags); Message = "$($record.MessageData)"; Result = [bool]$result } | Out-Result`,
+    );
+    // On pwsh's host (stdout) although $result takes the output.
+    const shown = await run.waitFor(/\[Login to Azure\] [^\n]*enter the code (\S+) to authenticate/);
+    cloud.emu.approveDeviceCode(shown[1], S.ALICE.username);
+    const r = await run.done;
+    expect(r.result.Tags).toEqual(expect.arrayContaining(['MyAccount', 'DeviceCode']));
+    expect(r.result.Message).toMatch(/^\[Login to Azure\] .*enter the code/);
+    expect(r.result.Result).toBe(true);
   });
 });
