@@ -18,7 +18,7 @@ if (!pwsh) {
   process.exit(1);
 }
 const runs = Number(process.env.BENCH_RUNS ?? 21);
-const manifest = new URL('../module/MyAccount.psd1', import.meta.url).pathname;
+const manifest = new URL('../module/MyAccount/MyAccount.psd1', import.meta.url).pathname;
 const stateDir = signedInStateFolder();
 const env = { ...process.env, MYACCOUNT_CONFIG_DIR: stateDir, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' };
 

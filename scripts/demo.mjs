@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { findPwsh } from './find-pwsh.mjs';
 
 const bin = fileURLToPath(new URL('../bin/myaccount.js', import.meta.url));
-const manifest = fileURLToPath(new URL('../module/MyAccount.psd1', import.meta.url));
+const manifest = fileURLToPath(new URL('../module/MyAccount/MyAccount.psd1', import.meta.url));
 const stateDir = mkdtempSync(join(tmpdir(), 'myaccount-demo-'));
 // Only this demo's private folder gets the plaintext opt-in: a fresh machine or CI has no keyring.
 const env = { ...process.env, MYACCOUNT_CONFIG_DIR: stateDir, MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE: 'true' };
@@ -129,7 +129,7 @@ function showPowerShell() {
   const pwsh = findPwsh();
   if (!pwsh) return say('\n(PowerShell 7 is not installed here, so the module is not shown; see the README\'s "PowerShell".)');
   const script = `Import-Module '${manifest.replace(/'/g, "''")}'; Get-MyContext | Format-Table | Out-String -Width 140; Get-MyAccessToken | Format-Table | Out-String -Width 140`;
-  say('\nPS> Import-Module ./module/MyAccount.psd1; Get-MyContext; Get-MyAccessToken   (the same state, through the PowerShell module; the token is a SecureString and its table view has no Token column)');
+  say('\nPS> Import-Module ./module/MyAccount; Get-MyContext; Get-MyAccessToken   (the same state, through the PowerShell module; the token is a SecureString and its table view has no Token column)');
   const r = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-Command', script], { env: { ...env, NO_COLOR: '1' }, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`the PowerShell module failed (exit ${r.status}): ${(r.stderr || r.stdout).trim().slice(0, 800)}`);
   process.stdout.write(r.stdout.replace(/\n{3,}/g, '\n\n'));

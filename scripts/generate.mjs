@@ -24,14 +24,20 @@ for (const [path, text] of Object.entries(files)) {
   }
 }
 // Generated folders hold only generated files: anything else there is left over from a removed command.
+// Subfolders too: module/ holds module/MyAccount/, and an older layout's files directly.
+const leftovers = (folder) =>
+  readdirSync(join(root, folder), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${folder}/${entry.name}`;
+    if (!entry.isDirectory()) return path in files ? [] : [path];
+    const inside = leftovers(path);
+    // A folder none of whose files are generated any more goes as a whole.
+    return Object.keys(files).some((f) => f.startsWith(`${path}/`)) ? inside : [path];
+  });
 for (const folder of ['schemas', 'module']) {
-  const dir = join(root, folder);
-  if (!existsSync(dir)) continue;
-  for (const name of readdirSync(dir)) {
-    const path = `${folder}/${name}`;
-    if (path in files) continue;
+  if (!existsSync(join(root, folder))) continue;
+  for (const path of leftovers(folder)) {
     stale.push(path);
-    if (!check) rmSync(join(dir, name));
+    if (!check) rmSync(join(root, path), { recursive: true, force: true });
   }
 }
 if (check && stale.length) {

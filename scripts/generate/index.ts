@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commands } from '../../src/commands/index.js';
 import { commandTable, errorTable, ERRORS_END, ERRORS_START, replaceTable, schemaFiles } from './docs.js';
-import { formatFile, moduleManifest, moduleScript } from './module.js';
+import { formatFile, MODULE_NAME, moduleManifest, moduleScript, readModuleHelper } from './module.js';
 
 export function generatedFiles(root: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -14,8 +14,10 @@ export function generatedFiles(root: string): Record<string, string> {
   files['README.md'] = replaceTable(readme, errorTable(), ERRORS_START, ERRORS_END);
   for (const [name, text] of Object.entries(schemaFiles(commands))) files[`schemas/${name}`] = text;
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
-  files['module/MyAccount.psm1'] = moduleScript(commands, version);
-  files['module/MyAccount.psd1'] = moduleManifest(commands, version);
-  files['module/MyAccount.format.ps1xml'] = formatFile(commands);
+  // module/<name>/<name>.psd1: with module/ on PSModulePath, Import-Module MyAccount and
+  // command autoloading find it by name (PowerShell looks for a folder named like the module).
+  files[`module/${MODULE_NAME}/${MODULE_NAME}.psm1`] = moduleScript(commands, version, readModuleHelper(root));
+  files[`module/${MODULE_NAME}/${MODULE_NAME}.psd1`] = moduleManifest(commands, version);
+  files[`module/${MODULE_NAME}/${MODULE_NAME}.format.ps1xml`] = formatFile(commands);
   return files;
 }

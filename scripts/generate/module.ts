@@ -7,10 +7,25 @@
 import type { CommandDefinition, JsonSchema, ParameterMeta, TableColumn } from '../../src/core/command.js';
 import { CI_VARIABLES } from '../../src/core/ci.js';
 import { flagOf } from '../../src/core/parse.js';
-import { MODULE_HELPER } from './module-helper.ps1.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OBJECT_SETS, type ObjectParameter } from './pipelines.js';
 import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
 
 export const MODULE_NAME = 'MyAccount';
+
+/**
+ * The module's private helper is real PowerShell in scripts/generate/module-helper.ps1 (an
+ * editor and PSScriptAnalyzer can read it), embedded whole in the psm1, so the package needs no
+ * .ps1 beside it at run time. Line ends are normalized: a Windows checkout (core.autocrlf)
+ * must generate the same bytes.
+ */
+export const HELPER_PATH = 'scripts/generate/module-helper.ps1';
+
+export function readModuleHelper(root: string): string {
+  return readFileSync(join(root, HELPER_PATH), 'utf8').replace(/\r\n?/g, '\n');
+}
 /** Fixed forever: PowerShell identifies the module by it. */
 const MODULE_GUID = '6f0c6a2e-5f0b-4d59-9a8e-3c1d2b7e4a91';
 
@@ -21,9 +36,18 @@ interface Param {
 }
 
 function paramsOf(def: CommandDefinition<any, any>): Param[] {
+  const byName = OBJECT_SETS[def.name]?.byName;
   return Object.entries(def.input.properties)
-    .map(([name, schema]) => ({ name: psIdentifier(name), schema, meta: schema['x-ps'] ?? {} }))
+    .map(([name, schema]) => {
+      const meta = schema['x-ps'] ?? {};
+      // What an -InputObject stands in for is given by name in its own set, never beside the object.
+      return { name: psIdentifier(name), schema, meta: byName?.parameters.includes(name) && !meta.sets ? { ...meta, sets: [byName.set] } : meta };
+    })
     .filter((p) => !p.meta.cliOnly);
+}
+
+function objectParams(def: CommandDefinition<any, any>): ObjectParameter[] {
+  return OBJECT_SETS[def.name]?.objects ?? [];
 }
 
 function psType(p: Param): string {
@@ -50,7 +74,19 @@ function psType(p: Param): string {
 function allSets(def: CommandDefinition<any, any>): string[] {
   const sets = new Set<string>();
   for (const p of paramsOf(def)) for (const s of p.meta.sets ?? []) sets.add(s);
+  for (const o of objectParams(def)) sets.add(o.set);
   return [...sets];
+}
+
+/** The parameter sets of a cmdlet as PowerShell will see them (the module's object sets included). */
+export function parameterSetsOf(def: CommandDefinition<any, any>): string[] {
+  return allSets(def);
+}
+
+function objectParameterLines(o: ObjectParameter): string[] {
+  // [psobject] with a PSTypeName: the binder takes only objects of that type, which is how a
+  // context, a subscription and a tenant piped to Set-MyContext each find their own set.
+  return [`[Parameter(ParameterSetName = ${psString(o.set)}, Mandatory, ValueFromPipeline)]`, `[PSTypeName(${psString(o.type)})]`, `[psobject] $${psIdentifier(o.name)}`];
 }
 
 function parameterAttributes(p: Param): string[] {
@@ -68,8 +104,33 @@ function parameterAttributes(p: Param): string[] {
   if (p.meta.aliases?.length) lines.push(`[Alias(${p.meta.aliases.map(psString).join(', ')})]`);
   if (p.schema.enum) lines.push(`[ValidateSet(${p.schema.enum.map((v) => psString(String(v))).join(', ')})]`);
   else if (psType(p) === '[string]') lines.push('[ValidateNotNullOrEmpty()]');
-  lines.push(`${psType(p)} $${p.name}`);
+  // The schema's limits, checked by PowerShell's binder: a bad value fails before node starts.
+  const type = psType(p);
+  if (type === '[int]' || type === '[double]') {
+    const { minimum, maximum } = p.schema;
+    if (minimum !== undefined || maximum !== undefined) lines.push(`[ValidateRange(${minimum ?? `${type}::MinValue`}, ${maximum ?? `${type}::MaxValue`})]`);
+  }
+  if (type === '[string]' && !p.schema.enum) {
+    if (p.schema.maxLength !== undefined) lines.push(`[ValidateLength(${p.schema.minLength ?? 0}, ${p.schema.maxLength})]`);
+    // JSON Schema patterns are ECMAScript regular expressions; the ones the registry uses (anchors,
+    // classes, \u escapes, counts) mean the same in .NET.
+    if (p.schema.pattern !== undefined) lines.push(`[ValidatePattern(${psString(p.schema.pattern)})]`);
+  }
+  lines.push(`${type} $${p.name}${defaultValue(p)}`);
   return lines;
+}
+
+/**
+ * The schema's default as the parameter's default, which is what Get-Help shows. It never reaches
+ * the CLI: an unbound parameter is not in $PSBoundParameters, so the CLI applies its own default.
+ */
+function defaultValue(p: Param): string {
+  const value = p.schema.default;
+  if (value === undefined || p.meta.switch || p.meta.secret) return '';
+  if (typeof value === 'number' && Number.isFinite(value)) return ` = ${value}`;
+  if (typeof value === 'boolean') return ` = $${value}`;
+  if (typeof value === 'string') return ` = ${psString(value)}`;
+  return '';
 }
 
 /** Each CLI flag (and flag alias) of a cmdlet's parameter, mapped to the parameter's name. */
@@ -114,6 +175,18 @@ function cliNameTables(commands: readonly CommandDefinition<any, any>[]): string
 }
 
 const AS_PLAIN_TEXT = 'AsPlainText';
+const AS_SECURE_STRING = 'AsSecureString';
+
+/** .INPUTS: what the cmdlet takes from the pipeline, by value and by property name. */
+function inputsHelp(def: CommandDefinition<any, any>): string[] {
+  const lines: string[] = [];
+  for (const o of objectParams(def)) lines.push(`    ${psHelpText(o.type)}`, `        From ${psHelpText(o.from)}, by value (-${o.name}).`);
+  const byValue = paramsOf(def).filter((p) => p.meta.pipeline === 'ByValue');
+  const byProperty = paramsOf(def).filter((p) => p.meta.pipeline);
+  if (byValue.length) lines.push(`    System.String`, `        By value: -${byValue.map((p) => p.name).join(', -')}.`);
+  if (byProperty.length) lines.push(`    System.Management.Automation.PSObject`, `        Any object with a property named ${byProperty.map((p) => [p.name, ...(p.meta.aliases ?? [])].join(' or ')).join('; ')} (by property name).`);
+  return lines.length ? lines : ['    None'];
+}
 
 function helpBlock(def: CommandDefinition<any, any>, prose: Prose): string {
   const text = (t: string): string => psHelpText(prose(t));
@@ -121,20 +194,45 @@ function helpBlock(def: CommandDefinition<any, any>, prose: Prose): string {
   for (const p of paramsOf(def)) {
     let help = p.schema.description ?? '';
     if (p.meta.secret) help += ' Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.';
+    // Comment-based help has no field for these, so they are said in the text, as Az's help does.
+    if (p.meta.aliases?.length) help += ` Aliases: ${p.meta.aliases.join(', ')}.`;
+    if (defaultValue(p)) help += ` Default: ${String(p.schema.default)}.`;
     lines.push('', `.PARAMETER ${p.name}`, `    ${text(help)}`);
   }
+  for (const o of objectParams(def)) {
+    const uses = Object.entries(o.map).map(([input, path]) => `${path} as ${input}`).join(', ');
+    lines.push('', `.PARAMETER ${o.name}`, `    ${text(`A ${o.type} object, as ${o.from} writes it, usually from the pipeline. Its ${uses} are used; a parameter given by name wins over the object's value.`)}`);
+  }
   if (def.powershell?.secureProperty) {
+    lines.push('', `.PARAMETER ${AS_SECURE_STRING}`, `    ${text(`Accepted as in Az.Accounts 14 and later, where it changes nothing: ${def.powershell.secureProperty} is a SecureString unless -${AS_PLAIN_TEXT} is given.`)}`);
     lines.push('', `.PARAMETER ${AS_PLAIN_TEXT}`, `    ${text(`Return ${def.powershell.secureProperty} as plain text instead of a SecureString. Plain text can end up in transcripts and logs; prefer the SecureString where the consumer accepts one.`)}`);
   }
   for (const example of def.examples) lines.push('', '.EXAMPLE', `    ${psHelpText(example.powershell)}`, '', `    ${text(example.description)}`);
-  lines.push('', '.INPUTS', '    None', '', '.OUTPUTS', `    ${psHelpText(def.outputType)}`, '', '.NOTES', `    Runs: myaccount ${psHelpText(def.name)}`, '#>');
+  lines.push('', '.INPUTS', ...inputsHelp(def), '', '.OUTPUTS', `    ${psHelpText(def.outputType)}`, '', '.NOTES', `    Runs: myaccount ${psHelpText(def.name)}`, '#>');
   return lines.map((l) => (l ? `    ${l}` : '')).join('\n');
 }
 
-function shouldProcessTarget(def: CommandDefinition<any, any>): string {
+/**
+ * -WhatIf and -Confirm name the object a destructive cmdlet acts on (the context, the account, the
+ * environment, the settings), as Az does, never the CLI command. `bound` holds the input (with
+ * what a piped object carried).
+ */
+function shouldProcessTarget(def: CommandDefinition<any, any>, bound: string): string {
   const params = paramsOf(def).map((p) => p.name);
+  switch (def.name) {
+    case 'disconnect':
+      // The account, which only the context knows unless -Username names it.
+      return `$(if (${bound}.ContainsKey('Username')) { ${bound}['Username'] } elseif (${bound}.ContainsKey('All') -and ${bound}['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName ${bound}['ContextName'] })`;
+    case 'clear-context':
+      return `$(if (${bound}['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' })`;
+    case 'clear-config': {
+      const settings = params.filter((n) => n !== 'Scope');
+      return `$(@(@(${settings.map(psString).join(', ')}).Where({ ${bound}.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } })`;
+    }
+  }
   const named = ['Name', 'SourceName', 'Username', 'ContextName', 'Path'].find((n) => params.includes(n));
-  return named ? `$(if ($PSBoundParameters.ContainsKey('${named}')) { $${named} } else { ${psString(def.name)} })` : psString(def.name);
+  if (!named) throw new Error(`${def.cmdlet} supports ShouldProcess but the generator does not know what it acts on: add it to shouldProcessTarget.`);
+  return `${bound}['${named}']`;
 }
 
 function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
@@ -142,27 +240,45 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   const params = paramsOf(def);
   const shape = def.powershell;
   const binding = [
-    def.defaultParameterSet ? `DefaultParameterSetName = ${psString(def.defaultParameterSet)}` : allSets(def).length ? `DefaultParameterSetName = ${psString(allSets(def)[0])}` : null,
+    OBJECT_SETS[def.name]?.defaultSet ? `DefaultParameterSetName = ${psString(OBJECT_SETS[def.name].defaultSet!)}` : null,
+    OBJECT_SETS[def.name]?.defaultSet ? null : def.defaultParameterSet ? `DefaultParameterSetName = ${psString(def.defaultParameterSet)}` : allSets(def).length ? `DefaultParameterSetName = ${psString(allSets(def)[0])}` : null,
     'PositionalBinding = $false',
     def.confirmImpact ? 'SupportsShouldProcess' : null,
     def.confirmImpact ? `ConfirmImpact = ${psString(def.confirmImpact)}` : null,
   ].filter(Boolean);
-  const blocks = params.map((p) => parameterAttributes(p));
-  // PowerShell's own switch, never sent to the CLI (it is not in $script:Parameters).
-  if (shape?.secureProperty) blocks.push(['[Parameter()]', `[switch] $${AS_PLAIN_TEXT}`]);
+  const blocks = [...params.map((p) => parameterAttributes(p)), ...objectParams(def).map(objectParameterLines)];
+  // PowerShell's own switches, never sent to the CLI (they are not in $script:Parameters).
+  if (shape?.secureProperty) blocks.push(['[Parameter()]', `[switch] $${AS_SECURE_STRING}`], ['[Parameter()]', `[switch] $${AS_PLAIN_TEXT}`]);
   const paramBlock = blocks.map((lines) => lines.map((l) => `        ${l}`).join('\n')).join(',\n\n');
   const shaping = [
     shape?.properties ? `-Properties @(${shape.properties.map(psString).join(', ')})` : null,
     shape?.secureProperty ? `-SecureProperty ${psString(shape.secureProperty)} -AsPlainText:$${AS_PLAIN_TEXT}` : null,
   ].filter(Boolean);
+  // With object sets the input is the bound parameters plus what the object carries.
+  const objects = objectParams(def);
+  const bound = objects.length ? '$bound' : '$PSBoundParameters';
+  const prepare = objects.length
+    ? [
+        '        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)',
+        ...objects.map(
+          (o) =>
+            `        if ($PSCmdlet.ParameterSetName -eq ${psString(o.set)}) { Add-MyAccountObjectInput -Bound $bound -Name ${psString(o.name)} -Map ([ordered]@{ ${Object.entries(o.map)
+              .map(([k, v]) => `${psIdentifier(k)} = ${psString(v)}`)
+              .join('; ')} }) }`,
+        ),
+      ]
+    : [];
   const call = [
-    `Invoke-MyAccountCli -Command ${psString(def.name)} -Bound $PSBoundParameters -ParameterNames $script:Parameters[${psString(cmdlet)}] -Caller $PSCmdlet -TypeName ${psString(def.outputType)}`,
+    `Invoke-MyAccountCli -Command ${psString(def.name)} -Bound ${bound} -ParameterNames $script:Parameters[${psString(cmdlet)}] -Caller $PSCmdlet -TypeName ${psString(def.outputType)}`,
     ...shaping,
-    ...(shape?.postProcess ? [`|\n            ${psIdentifier(shape.postProcess)} -Bound $PSBoundParameters -Caller $PSCmdlet`] : []),
+    ...(shape?.postProcess ? [`|\n            ${psIdentifier(shape.postProcess)} -Bound ${bound} -Caller $PSCmdlet`] : []),
   ].join(' ');
-  const body = def.confirmImpact
-    ? `        if ($PSCmdlet.ShouldProcess(${shouldProcessTarget(def)}, ${psString(def.cmdlet!.split('-')[0])})) {\n            ${call}\n        }`
-    : `        ${call}`;
+  const body = [
+    ...prepare,
+    def.confirmImpact
+      ? `        if ($PSCmdlet.ShouldProcess(${shouldProcessTarget(def, bound)}, ${psString(def.cmdlet!.split('-')[0])})) {\n            ${call}\n        }`
+      : `        ${call}`,
+  ].join('\n');
   return [
     `function ${cmdlet} {`,
     helpBlock(def, prose),
@@ -202,7 +318,7 @@ function completerRegistrations(cmdlets: readonly CommandDefinition<any, any>[])
     );
 }
 
-export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string): string {
+export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string, helper: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
   const prose = proseFor(commands);
   const parameterTable = cmdlets.map((c) => `    ${psString(c.cmdlet!)} = @(${paramsOf(c).map((p) => psString(p.name)).join(', ')})`).join('\n');
@@ -210,7 +326,8 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
     '#Requires -Version 7.2',
     'Set-StrictMode -Version 3.0',
-    MODULE_HELPER,
+    '',
+    helper,
     cliNameTables(commands),
     '',
     "# Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).",
@@ -228,6 +345,14 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     ...completerRegistrations(cmdlets),
     '',
   ].join('\n');
+}
+
+/**
+ * A hash of the registry's declarations: everything but the handlers (JSON drops functions), in
+ * declaration order, so the same registry always gives the same hash.
+ */
+export function registryHash(commands: readonly CommandDefinition<any, any>[]): string {
+  return createHash('sha256').update(JSON.stringify(commands)).digest('hex');
 }
 
 export function moduleManifest(commands: readonly CommandDefinition<any, any>[], version: string): string {
@@ -261,8 +386,12 @@ ${functions}
             Tags = @('Azure', 'Authentication', 'MSAL', 'Accounts')
             LicenseUri = 'https://opensource.org/licenses/MIT'
         }
+        # What wrote this module, and from which registry: a module that does not match the CLI
+        # beside it (a copied or half-updated install) can be told apart from one that does.
         Generator = @{
             Name = 'scripts/generate/module.ts'
+            Version = ${psString(version)}
+            RegistrySha256 = ${psString(registryHash(commands))}
             Commands = ${cmdlets.length}
         }
     }

@@ -12,7 +12,9 @@ import { findPwsh } from '../../scripts/find-pwsh.mjs';
 import { cleanEnv, REPO } from './cli.js';
 import { recordOutput } from './secret-scan.js';
 
-export const MODULE_MANIFEST = join(REPO, 'module', 'MyAccount.psd1');
+/** The folder to put on PSModulePath: it holds MyAccount/MyAccount.psd1. */
+export const MODULE_ROOT = join(REPO, 'module');
+export const MODULE_MANIFEST = join(MODULE_ROOT, 'MyAccount', 'MyAccount.psd1');
 
 /** pwsh from PATH or where `dotnet tool install --global PowerShell` puts it; setup installs it. */
 export function requirePwsh(): string {
@@ -44,12 +46,12 @@ const RESULT_MARK = '##result:';
  * Prepended to every script: errors stop it (and exit 1), plain text output for parsing, the
  * module imported, and Out-Result to report one value as JSON on its own line.
  */
-function prologue(): string {
+function prologue(importModule: boolean): string {
   return [
     "$ErrorActionPreference = 'Stop'",
     "$PSStyle.OutputRendering = 'PlainText'",
     `function Out-Result { param([Parameter(ValueFromPipeline)] $InputObject) begin { $all = [System.Collections.Generic.List[object]]::new() } process { $all.Add($InputObject) } end { $value = if ($all.Count -eq 1) { $all[0] } else { $all.ToArray() }; [Console]::Out.WriteLine('${RESULT_MARK}' + (ConvertTo-Json -InputObject $value -Depth 8 -Compress)) } }`,
-    `Import-Module '${MODULE_MANIFEST.replace(/'/g, "''")}'`,
+    importModule ? `Import-Module '${MODULE_MANIFEST.replace(/'/g, "''")}'` : '',
     '',
   ].join('\n');
 }
@@ -58,6 +60,8 @@ export interface PwshOptions {
   env?: Record<string, string | undefined>;
   /** Run on a pseudo-terminal (util-linux `script`), as a person's interactive session. */
   terminal?: boolean;
+  /** Import the module by its path first (default); false leaves finding it to the script. */
+  importModule?: boolean;
 }
 
 export function spawnPwsh(target: { configDir: string; env: Record<string, string | undefined> }, script: string, options: PwshOptions = {}): RunningPwsh {
@@ -65,7 +69,7 @@ export function spawnPwsh(target: { configDir: string; env: Record<string, strin
   // A script file, not -Command -: pwsh runs piped commands line by line, and -File exits 1 on a terminating error.
   const folder = mkdtempSync(join(tmpdir(), 'myaccount-pwsh-'));
   const file = join(folder, 'test.ps1');
-  writeFileSync(file, `${prologue()}${script}\n`);
+  writeFileSync(file, `${prologue(options.importModule !== false)}${script}\n`);
   const child = options.terminal
     ? spawn('script', ['-qfec', `'${requirePwsh()}' -NoProfile -File '${file}'`, '/dev/null'], { env, cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] })
     : spawn(requirePwsh(), ['-NoProfile', '-NonInteractive', '-File', file], { env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -6,7 +6,10 @@
  */
 import { commands } from '../../src/commands/index.js';
 import { tempConfigDir } from '../helpers/cli.js';
-import { runPwsh } from '../helpers/pwsh.js';
+import { spawnSync } from 'node:child_process';
+import { OBJECT_SETS } from '../../scripts/generate/pipelines.js';
+import { REPO } from '../helpers/cli.js';
+import { MODULE_ROOT, runPwsh } from '../helpers/pwsh.js';
 
 const cmdlets = commands.filter((c) => c.cmdlet);
 const state = tempConfigDir();
@@ -80,7 +83,8 @@ describe.each(cmdlets.map((c) => [c.cmdlet!, c] as const))('%s', (name, def) => 
 
   test('has the parameter sets the registry declares, and mandatory parameters where it says', () => {
     const d = described.Commands[name];
-    const declared = new Set(psParams.flatMap(([, s]) => s['x-ps']?.sets ?? []));
+    // The registry's sets, plus the object sets the generator adds for Az's pipelines (scripts/generate/pipelines.ts).
+    const declared = new Set([...psParams.flatMap(([, s]) => s['x-ps']?.sets ?? []), ...(OBJECT_SETS[def.name]?.objects.map((o) => o.set) ?? []), ...(OBJECT_SETS[def.name]?.byName ? [OBJECT_SETS[def.name].byName!.set] : [])]);
     const sets = d.Sets.map((s: any) => s.Name);
     if (declared.size) expect(sets.sort()).toEqual([...declared].sort());
     for (const [param, schema] of psParams) {
@@ -136,4 +140,40 @@ test("the CLI's words in messages become PowerShell's: cmdlets, parameters, $tru
     'allow it: Update-MyConfig -AllowPlaintextTokenCache $true',
     'Set-MyContext needs -Subscription or -Tenant; --no-such-flag stays; myaccount emulator start stays.',
   ]);
+});
+
+describe('found by name', () => {
+  test('with module/ on PSModulePath, a new pwsh lists the cmdlets and autoloads the module on Get-MyContext (no Import-Module)', async () => {
+    const r = await runPwsh(
+      target,
+      `
+$env:PSModulePath = '${MODULE_ROOT.replace(/'/g, "''")}' + [System.IO.Path]::PathSeparator + $env:PSModulePath
+$loadedBefore = [bool](Get-Module MyAccount)
+$context = Get-MyContext
+$module = Get-Module MyAccount
+$listed = @(Get-Command -Module MyAccount -CommandType Function | ForEach-Object Name)
+[ordered]@{ Listed = $listed; LoadedBefore = $loadedBefore; Loaded = [bool]$module; Path = $module.Path; Context = $context; Generator = $module.PrivateData.Generator } | Out-Result
+`,
+      { importModule: false },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.result.Listed.sort()).toEqual(cmdlets.map((c) => c.cmdlet).sort());
+    expect(r.result.LoadedBefore).toBe(false);
+    // Autoloaded, from the repository's module/MyAccount, and it found the CLI (no account yet: no context, no error).
+    expect(r.result.Loaded).toBe(true);
+    expect(r.result.Path).toBe(`${MODULE_ROOT}/MyAccount/MyAccount.psm1`);
+    expect(r.result.Context).toBeNull();
+    expect(r.result.Generator.Version).toBe(require('../../package.json').version);
+    expect(r.result.Generator.RegistrySha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('the npm package carries module/MyAccount/ and the CLI it finds at ../../bin', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const files = (JSON.parse(r.stdout)[0].files as { path: string }[]).map((f) => f.path);
+    for (const f of ['module/MyAccount/MyAccount.psd1', 'module/MyAccount/MyAccount.psm1', 'module/MyAccount/MyAccount.format.ps1xml', 'bin/myaccount.js']) expect(files).toContain(f);
+    // The helper's source is embedded in the psm1; the package does not need it.
+    expect(files.filter((f) => f.startsWith('module/') && !f.startsWith('module/MyAccount/'))).toEqual([]);
+  });
 });

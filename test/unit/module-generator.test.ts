@@ -1,7 +1,12 @@
 import { commands } from '../../src/commands/index.js';
 import { defineCommand } from '../../src/core/command.js';
-import { formatFile, moduleManifest, moduleScript } from '../../scripts/generate/module.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatFile, moduleManifest, moduleScript, readModuleHelper, HELPER_PATH } from '../../scripts/generate/module.js';
 import { psHelpText, psString } from '../../scripts/generate/powershell.js';
+
+const HELPER = readModuleHelper(join(__dirname, '..', '..'));
 
 const hostile = `It's "quoted", $(Remove-Item -Recurse /) and \`backticks\` and #> closes <# comments`;
 
@@ -27,9 +32,21 @@ const nasty = defineCommand<{ Name?: string; Mode?: string }, null>({
 
 describe('the PowerShell module generator', () => {
   test('produces the same bytes every time (no timestamps, stable order)', () => {
-    expect(moduleScript(commands, '1.2.3')).toBe(moduleScript(commands, '1.2.3'));
+    expect(moduleScript(commands, '1.2.3', HELPER)).toBe(moduleScript(commands, '1.2.3', HELPER));
     expect(moduleManifest(commands, '1.2.3')).toBe(moduleManifest(commands, '1.2.3'));
     expect(formatFile(commands)).toBe(formatFile(commands));
+  });
+
+  test('embeds the helper .ps1 whole, with the same bytes from a CRLF checkout', () => {
+    expect(moduleScript(commands, '1.2.3', HELPER)).toContain(HELPER);
+    const crlf = mkdtempSync(join(tmpdir(), 'myaccount-helper-'));
+    try {
+      mkdirSync(join(crlf, 'scripts', 'generate'), { recursive: true });
+      writeFileSync(join(crlf, HELPER_PATH), HELPER.replace(/\n/g, '\r\n'));
+      expect(moduleScript(commands, '1.2.3', readModuleHelper(crlf))).toBe(moduleScript(commands, '1.2.3', HELPER));
+    } finally {
+      rmSync(crlf, { recursive: true, force: true });
+    }
   });
 
   test('single-quoted literals double every quote, so nothing inside is expanded', () => {
@@ -40,7 +57,7 @@ describe('the PowerShell module generator', () => {
 
   test('help text can never close the comment-based help block', () => {
     expect(psHelpText('a #> b')).not.toContain('#>');
-    const script = moduleScript([nasty], '0.0.1');
+    const script = moduleScript([nasty], '0.0.1', HELPER);
     const help = script.slice(script.indexOf('function Get-MyNasty'));
     const block = help.slice(help.indexOf('<#'), help.indexOf('#>') + 2);
     // The block ends only at its own closing line, after .NOTES.
@@ -49,7 +66,7 @@ describe('the PowerShell module generator', () => {
   });
 
   test('every hostile string lands inside a single-quoted literal or the help block', () => {
-    const script = moduleScript([nasty], '0.0.1');
+    const script = moduleScript([nasty], '0.0.1', HELPER);
     expect(script).toContain(`[Alias('Ali''as')]`);
     expect(script).toContain(`[ValidateSet('it''s', '$(x)', '\`n')]`);
     expect(script).toContain(`-TypeName 'My.''Type'`);
@@ -59,11 +76,11 @@ describe('the PowerShell module generator', () => {
 
   test('refuses names that are not plain identifiers', () => {
     const bad = { ...nasty, input: { ...nasty.input, properties: { 'Na me': { type: 'string', description: 'x' } } } };
-    expect(() => moduleScript([bad as never], '0.0.1')).toThrow('Not a safe PowerShell name');
+    expect(() => moduleScript([bad as never], '0.0.1', HELPER)).toThrow('Not a safe PowerShell name');
   });
 
   test('destructive commands support -WhatIf/-Confirm; others do not', () => {
-    const script = moduleScript(commands, '1.0.0');
+    const script = moduleScript(commands, '1.0.0', HELPER);
     const binding = (cmdlet: string): string => {
       const start = script.indexOf(`function ${cmdlet} {`);
       return script.slice(script.indexOf('[CmdletBinding(', start), script.indexOf(')]', script.indexOf('[CmdletBinding(', start)));

@@ -86,7 +86,7 @@ export default defineCommand<ConnectInput, ConnectResult>({
       AccessToken: secret('An Azure Resource Manager access token to use as it is. It cannot be refreshed.', { sets: ['AccessToken'], mandatory: ['AccessToken'] }),
       ContextName: text('The name of the default context this sign-in creates.'),
       SkipContextPopulation: flag('Store only the default context, not one per subscription.'),
-      MaxContextPopulation: { type: 'integer', minimum: -1, maximum: 100000, description: `How many subscriptions get a context (default ${DEFAULT_MAX_CONTEXTS}; -1 for all).`, 'x-ps': {} },
+      MaxContextPopulation: { type: 'integer', minimum: -1, maximum: 100000, default: DEFAULT_MAX_CONTEXTS, description: `How many subscriptions get a context (default ${DEFAULT_MAX_CONTEXTS}; -1 for all).`, 'x-ps': {} },
       Force: flag('Overwrite a context of the same name (--context-name) that points elsewhere.'),
       Scope: scope('Process: the new default context applies to this shell only. CurrentUser (default): to every new shell too.'),
       Timeout: { type: 'integer', minimum: 1, maximum: 3600, description: 'Seconds to wait for a person to finish signing in (device code, browser). Default: until the device code expires, 300 s for the browser.', 'x-ps': { sets: USER } },

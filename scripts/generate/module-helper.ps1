@@ -1,15 +1,13 @@
-/**
- * The module's private part, written once: the one helper that runs the CLI, turns its events
- * into PowerShell streams and its error document into an ErrorRecord, plus argument completers.
- * Kept as PowerShell text here (not generated per command) so no cmdlet carries a copy.
- */
-export const MODULE_HELPER = String.raw`
+# The module's private part, written once: the one helper that runs the CLI, turns its events into
+# PowerShell streams and its error document into an ErrorRecord, plus argument completers.
+# Source: scripts/generate/module-helper.ps1, which the generator embeds in the psm1 as it is.
+
 #region Private: calling the CLI
 
-# The CLI sits beside this module in the package: <package>/module and <package>/bin.
+# The CLI sits beside this module in the package: <package>/module/MyAccount and <package>/bin.
 # .NET calls rather than cmdlets here and on every call's path: the first cmdlet of the
 # Management or Utility module loads that module, which a new session pays for in tens of ms.
-$script:MyAccountCli = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', 'bin', 'myaccount.js'))
+$script:MyAccountCli = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'bin', 'myaccount.js'))
 $script:NodePath = $null
 
 function Get-MyAccountNode {
@@ -104,6 +102,11 @@ function Invoke-MyAccountCli {
         [string] $SecureProperty,
         [switch] $AsPlainText
     )
+    # A device code nobody can see would leave the sign-in waiting for nothing; as Az does, refuse
+    # at once (the CLI may also pick device code itself; Write-MyAccountEvent stops that one).
+    if ($Bound.ContainsKey('UseDeviceAuthentication') -and $Bound['UseDeviceAuthentication'] -and "$InformationPreference" -eq 'Ignore') {
+        $Caller.ThrowTerminatingError((New-MyAccountDeviceCodeIgnoredError))
+    }
     $arguments = [System.Collections.Generic.List[string]]::new()
     $arguments.Add($script:MyAccountCli)
     foreach ($word in $Command.Split(' ')) { $arguments.Add($word) }
@@ -156,7 +159,17 @@ function Invoke-MyAccountCli {
     }
 
     if ($process.ExitCode -ne 0) {
-        $Caller.ThrowTerminatingError((New-MyAccountErrorRecord -Stdout $stdout -ExitCode $process.ExitCode -Unexpected $unexpected -Caller $Caller))
+        $record = New-MyAccountErrorRecord -Stdout $stdout -ExitCode $process.ExitCode -Unexpected $unexpected -Caller $Caller -Bound $Bound
+        # The rule, as in Az: an error whose category is ObjectNotFound (the context, subscription,
+        # tenant, environment or setting that was named does not exist) is non-terminating, so
+        # -ErrorAction (SilentlyContinue, Ignore, Stop) and -ErrorVariable decide, and a pipeline
+        # goes on to its next object. Everything else (invalid input, sign-in needed or failed,
+        # cancelled, conflicts, failures below) terminates: going on would act on a wrong premise.
+        if ($record.CategoryInfo.Category -eq [System.Management.Automation.ErrorCategory]::ObjectNotFound) {
+            $Caller.WriteError($record)
+            return
+        }
+        $Caller.ThrowTerminatingError($record)
     }
     $document = $null
     if ($stdout) {
@@ -183,13 +196,17 @@ function Write-MyAccountEvent {
         return
     }
     switch ($evt.type) {
-        'warning' { $Caller.WriteWarning((ConvertTo-MyAccountText $evt.message)) }
-        'verbose' { $Caller.WriteVerbose($evt.message) }
-        'debug' { $Caller.WriteDebug($evt.message) }
-        'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new((ConvertTo-MyAccountText $evt.message), 'MyAccount')) }
+        'warning' { Write-MyAccountStream -Stream Warning -Message (ConvertTo-MyAccountText $evt.message) -Caller $Caller }
+        'verbose' { Write-MyAccountStream -Stream Verbose -Message $evt.message -Caller $Caller }
+        'debug' { Write-MyAccountStream -Stream Debug -Message $evt.message -Caller $Caller }
+        'information' { Write-MyAccountStream -Stream Information -Message (ConvertTo-MyAccountText $evt.message) -Caller $Caller -Tags @('MyAccount') }
         'deviceCode' {
-            # Shown on the host even when output is captured, and kept in the information stream.
-            Write-Host $evt.message
+            if ("$InformationPreference" -eq 'Ignore') { $Caller.ThrowTerminatingError((New-MyAccountDeviceCodeIgnoredError)) }
+            # As Az: on the Information stream, tagged and prefixed, and also on the host (the PSHOST
+            # tag and a HostInformationMessage are what Write-Host writes), so a person sees it even
+            # when the output is assigned and whatever $InformationPreference says, short of Ignore.
+            $message = [System.Management.Automation.HostInformationMessage]@{ Message = "[Login to Azure] $(ConvertTo-MyAccountText $evt.message)" }
+            Write-MyAccountStream -Stream Information -Message $message -Caller $Caller -Tags @('PSHOST', 'MyAccount', 'DeviceCode')
         }
         'progress' {
             $progress = @{ Id = (Get-MyAccountProgressId $evt.activity); Activity = $evt.activity }
@@ -210,6 +227,83 @@ function Write-MyAccountEvent {
     }
 }
 
+function Write-MyAccountStream {
+    # A line of the CLI on the caller's stream. A preference of Inquire would stop at every line
+    # to ask (and under pwsh -NonInteractive fail the cmdlet: "...NonInteractive mode"); for the
+    # CLI's lines it means Continue, as for Write-Host. The caller's preference is the variable its
+    # -Verbose, -Debug, -WarningAction or -InformationAction set (this runs in its scope chain).
+    param([string] $Stream, $Message, [System.Management.Automation.PSCmdlet] $Caller, [string[]] $Tags)
+    $preference = switch ($Stream) { 'Warning' { $WarningPreference } 'Verbose' { $VerbosePreference } 'Debug' { $DebugPreference } 'Information' { $InformationPreference } }
+    # -Debug without -Verbose makes the cmdlet's own verbose preference Inquire (-Debug implies
+    # -Verbose, the old way), which no variable shows: the switches say it.
+    $flags = $Caller.MyInvocation.BoundParameters
+    $debugFlag = $Stream -in @('Verbose', 'Debug') -and $flags.ContainsKey('Debug') -and $flags['Debug'] -and -not $flags.ContainsKey('Verbose')
+    if ("$preference" -eq 'Inquire' -or $debugFlag) {
+        Write-MyAccountContinued -Stream $Stream -Message $Message -Tags $Tags -Verbose -Debug -WarningAction Continue -InformationAction Continue
+        return
+    }
+    switch ($Stream) {
+        'Warning' { $Caller.WriteWarning($Message) }
+        'Verbose' { $Caller.WriteVerbose($Message) }
+        'Debug' { $Caller.WriteDebug($Message) }
+        'Information' { $Caller.WriteInformation($Message, $Tags) }
+    }
+}
+
+function Write-MyAccountContinued {
+    # Writes through its own runtime, whose preferences the call sets to Continue; the records join
+    # the caller's streams like those of any command it runs.
+    [CmdletBinding()]
+    param([string] $Stream, $Message, [string[]] $Tags)
+    switch ($Stream) {
+        'Warning' { $PSCmdlet.WriteWarning($Message) }
+        'Verbose' { $PSCmdlet.WriteVerbose($Message) }
+        'Debug' { $PSCmdlet.WriteDebug($Message) }
+        'Information' { $PSCmdlet.WriteInformation($Message, $Tags) }
+    }
+}
+
+function New-MyAccountDeviceCodeIgnoredError {
+    $message = 'A device-code sign-in shows its code on the Information stream, which -InformationAction Ignore (or $InformationPreference = ''Ignore'') discards: nobody could see the code, and the sign-in would wait for nothing. Run it again without Ignore.'
+    $record = [System.Management.Automation.ErrorRecord]::new([System.InvalidOperationException]::new($message), 'DeviceCodeInformationIgnored', [System.Management.Automation.ErrorCategory]::InvalidOperation, 'InformationAction')
+    $record.ErrorDetails = [System.Management.Automation.ErrorDetails]::new($message)
+    $record.ErrorDetails.RecommendedAction = 'Run it again with -InformationAction Continue or SilentlyContinue.'
+    $record
+}
+
+function Add-MyAccountObjectInput {
+    # An object from the pipeline (Az's -InputObject, -Context, -SubscriptionObject, -TenantObject)
+    # becomes the command's input: each mapped property of it, unless that input was given by name.
+    param([System.Collections.IDictionary] $Bound, [string] $Name, [System.Collections.IDictionary] $Map)
+    $object = $Bound[$Name]
+    $Bound.Remove($Name)
+    foreach ($key in $Map.Keys) {
+        if ($Bound.ContainsKey($key)) { continue }
+        $value = $object
+        foreach ($step in $Map[$key].Split('.')) {
+            if ($null -eq $value) { break }
+            $property = $value.PSObject.Properties[$step]
+            $value = if ($property) { $property.Value } else { $null }
+        }
+        if ($null -ne $value -and "$value" -ne '') { $Bound[$key] = [string]$value }
+    }
+}
+
+function Get-MyAccountContextAccount {
+    # What Disconnect-MyAccount signs out, for -WhatIf and -Confirm: the account of the named (or
+    # default) context, read with one quiet get-context. Nothing found: say which account is meant.
+    param([string] $ContextName)
+    $fallback = if ($ContextName) { "the account of context '$ContextName'" } else { 'the account of the default context' }
+    $node = Get-MyAccountNode
+    if (-not $node) { return $fallback }
+    $words = @('get-context')
+    if ($ContextName) { $words += @('--name', $ContextName) }
+    $context = $null
+    try { $context = ConvertFrom-MyAccountJson ((& $node $script:MyAccountCli @words 2>$null) -join [System.Environment]::NewLine) } catch { $context = $null }
+    if ($context -and $context.PSObject.Properties['Account'] -and $context.Account) { return $context.Account.Id }
+    $fallback
+}
+
 function Get-MyAccountProgressId([string] $Activity) {
     # One progress bar per activity, the same id for every record of it.
     [math]::Abs($Activity.GetHashCode()) % 1000
@@ -218,7 +312,7 @@ function Get-MyAccountProgressId([string] $Activity) {
 function New-MyAccountErrorRecord {
     # The CLI's error document (stdout of a failed run) as an ErrorRecord with its category and
     # code; without one (Node.js itself failed), what it printed.
-    param([string] $Stdout, [int] $ExitCode, [System.Collections.Generic.List[string]] $Unexpected, [System.Management.Automation.PSCmdlet] $Caller)
+    param([string] $Stdout, [int] $ExitCode, [System.Collections.Generic.List[string]] $Unexpected, [System.Management.Automation.PSCmdlet] $Caller, [System.Collections.IDictionary] $Bound)
     $err = $null
     try { $err = (ConvertFrom-MyAccountJson $Stdout).error } catch { $err = $null }
     $message = if ($err) { ConvertTo-MyAccountText $err.message }
@@ -229,11 +323,26 @@ function New-MyAccountErrorRecord {
     $category = [System.Management.Automation.ErrorCategory]::NotSpecified
     if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
     $id = if ($err -and $err.code) { $err.code } else { 'MyAccountFailed' }
+    # The CLI's target names the input property at fault, which is this cmdlet's parameter: the
+    # record carries the value given for it, as Az's do (the context name, not "Name"). A secret
+    # or a switch is never a target; an input not given stays named.
     $target = if ($err) { $err.target } else { $null }
+    if ($target -is [string] -and $Bound -and $Bound.ContainsKey($target)) {
+        $value = $Bound[$target]
+        if ($value -isnot [securestring] -and $value -isnot [pscredential] -and $value -isnot [System.Management.Automation.SwitchParameter]) { $target = $value }
+    }
     # Exit code 2 is input the CLI rejected.
     $exception = if ($ExitCode -eq 2) { [System.ArgumentException]::new($message) } else { [System.InvalidOperationException]::new($message) }
-    # ThrowTerminatingError adds ",<cmdlet>" to the id itself.
-    [System.Management.Automation.ErrorRecord]::new($exception, $id, $category, $target)
+    # ThrowTerminatingError and WriteError add ",<cmdlet>" to the id themselves.
+    $record = [System.Management.Automation.ErrorRecord]::new($exception, $id, $category, $target)
+    # The fix, when the message has one: from its first sentence (not the first of the message)
+    # that starts with what to do, to the end. Get-Error and $_.ErrorDetails show it apart.
+    $fix = [regex]::Match($message, '(?<=[.!?"]\s)(?:Run|Add|Give|Use|Set|Unset|Sign|Start|Stop|Try|Check|Choose|Remove|Install|Type|Wait|Select|Connect|Make|Pass)\b.*$', 'Singleline')
+    if ($fix.Success) {
+        $record.ErrorDetails = [System.Management.Automation.ErrorDetails]::new($message)
+        $record.ErrorDetails.RecommendedAction = $fix.Value
+    }
+    $record
 }
 
 function Select-MyAccountProperty {
@@ -334,4 +443,3 @@ function Get-MyAccountCompletion {
 }
 
 #endregion
-`;

@@ -2,12 +2,16 @@
 #Requires -Version 7.2
 Set-StrictMode -Version 3.0
 
+# The module's private part, written once: the one helper that runs the CLI, turns its events into
+# PowerShell streams and its error document into an ErrorRecord, plus argument completers.
+# Source: scripts/generate/module-helper.ps1, which the generator embeds in the psm1 as it is.
+
 #region Private: calling the CLI
 
-# The CLI sits beside this module in the package: <package>/module and <package>/bin.
+# The CLI sits beside this module in the package: <package>/module/MyAccount and <package>/bin.
 # .NET calls rather than cmdlets here and on every call's path: the first cmdlet of the
 # Management or Utility module loads that module, which a new session pays for in tens of ms.
-$script:MyAccountCli = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', 'bin', 'myaccount.js'))
+$script:MyAccountCli = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'bin', 'myaccount.js'))
 $script:NodePath = $null
 
 function Get-MyAccountNode {
@@ -102,6 +106,11 @@ function Invoke-MyAccountCli {
         [string] $SecureProperty,
         [switch] $AsPlainText
     )
+    # A device code nobody can see would leave the sign-in waiting for nothing; as Az does, refuse
+    # at once (the CLI may also pick device code itself; Write-MyAccountEvent stops that one).
+    if ($Bound.ContainsKey('UseDeviceAuthentication') -and $Bound['UseDeviceAuthentication'] -and "$InformationPreference" -eq 'Ignore') {
+        $Caller.ThrowTerminatingError((New-MyAccountDeviceCodeIgnoredError))
+    }
     $arguments = [System.Collections.Generic.List[string]]::new()
     $arguments.Add($script:MyAccountCli)
     foreach ($word in $Command.Split(' ')) { $arguments.Add($word) }
@@ -154,7 +163,17 @@ function Invoke-MyAccountCli {
     }
 
     if ($process.ExitCode -ne 0) {
-        $Caller.ThrowTerminatingError((New-MyAccountErrorRecord -Stdout $stdout -ExitCode $process.ExitCode -Unexpected $unexpected -Caller $Caller))
+        $record = New-MyAccountErrorRecord -Stdout $stdout -ExitCode $process.ExitCode -Unexpected $unexpected -Caller $Caller -Bound $Bound
+        # The rule, as in Az: an error whose category is ObjectNotFound (the context, subscription,
+        # tenant, environment or setting that was named does not exist) is non-terminating, so
+        # -ErrorAction (SilentlyContinue, Ignore, Stop) and -ErrorVariable decide, and a pipeline
+        # goes on to its next object. Everything else (invalid input, sign-in needed or failed,
+        # cancelled, conflicts, failures below) terminates: going on would act on a wrong premise.
+        if ($record.CategoryInfo.Category -eq [System.Management.Automation.ErrorCategory]::ObjectNotFound) {
+            $Caller.WriteError($record)
+            return
+        }
+        $Caller.ThrowTerminatingError($record)
     }
     $document = $null
     if ($stdout) {
@@ -181,13 +200,17 @@ function Write-MyAccountEvent {
         return
     }
     switch ($evt.type) {
-        'warning' { $Caller.WriteWarning((ConvertTo-MyAccountText $evt.message)) }
-        'verbose' { $Caller.WriteVerbose($evt.message) }
-        'debug' { $Caller.WriteDebug($evt.message) }
-        'information' { $Caller.WriteInformation([System.Management.Automation.InformationRecord]::new((ConvertTo-MyAccountText $evt.message), 'MyAccount')) }
+        'warning' { Write-MyAccountStream -Stream Warning -Message (ConvertTo-MyAccountText $evt.message) -Caller $Caller }
+        'verbose' { Write-MyAccountStream -Stream Verbose -Message $evt.message -Caller $Caller }
+        'debug' { Write-MyAccountStream -Stream Debug -Message $evt.message -Caller $Caller }
+        'information' { Write-MyAccountStream -Stream Information -Message (ConvertTo-MyAccountText $evt.message) -Caller $Caller -Tags @('MyAccount') }
         'deviceCode' {
-            # Shown on the host even when output is captured, and kept in the information stream.
-            Write-Host $evt.message
+            if ("$InformationPreference" -eq 'Ignore') { $Caller.ThrowTerminatingError((New-MyAccountDeviceCodeIgnoredError)) }
+            # As Az: on the Information stream, tagged and prefixed, and also on the host (the PSHOST
+            # tag and a HostInformationMessage are what Write-Host writes), so a person sees it even
+            # when the output is assigned and whatever $InformationPreference says, short of Ignore.
+            $message = [System.Management.Automation.HostInformationMessage]@{ Message = "[Login to Azure] $(ConvertTo-MyAccountText $evt.message)" }
+            Write-MyAccountStream -Stream Information -Message $message -Caller $Caller -Tags @('PSHOST', 'MyAccount', 'DeviceCode')
         }
         'progress' {
             $progress = @{ Id = (Get-MyAccountProgressId $evt.activity); Activity = $evt.activity }
@@ -208,6 +231,83 @@ function Write-MyAccountEvent {
     }
 }
 
+function Write-MyAccountStream {
+    # A line of the CLI on the caller's stream. A preference of Inquire would stop at every line
+    # to ask (and under pwsh -NonInteractive fail the cmdlet: "...NonInteractive mode"); for the
+    # CLI's lines it means Continue, as for Write-Host. The caller's preference is the variable its
+    # -Verbose, -Debug, -WarningAction or -InformationAction set (this runs in its scope chain).
+    param([string] $Stream, $Message, [System.Management.Automation.PSCmdlet] $Caller, [string[]] $Tags)
+    $preference = switch ($Stream) { 'Warning' { $WarningPreference } 'Verbose' { $VerbosePreference } 'Debug' { $DebugPreference } 'Information' { $InformationPreference } }
+    # -Debug without -Verbose makes the cmdlet's own verbose preference Inquire (-Debug implies
+    # -Verbose, the old way), which no variable shows: the switches say it.
+    $flags = $Caller.MyInvocation.BoundParameters
+    $debugFlag = $Stream -in @('Verbose', 'Debug') -and $flags.ContainsKey('Debug') -and $flags['Debug'] -and -not $flags.ContainsKey('Verbose')
+    if ("$preference" -eq 'Inquire' -or $debugFlag) {
+        Write-MyAccountContinued -Stream $Stream -Message $Message -Tags $Tags -Verbose -Debug -WarningAction Continue -InformationAction Continue
+        return
+    }
+    switch ($Stream) {
+        'Warning' { $Caller.WriteWarning($Message) }
+        'Verbose' { $Caller.WriteVerbose($Message) }
+        'Debug' { $Caller.WriteDebug($Message) }
+        'Information' { $Caller.WriteInformation($Message, $Tags) }
+    }
+}
+
+function Write-MyAccountContinued {
+    # Writes through its own runtime, whose preferences the call sets to Continue; the records join
+    # the caller's streams like those of any command it runs.
+    [CmdletBinding()]
+    param([string] $Stream, $Message, [string[]] $Tags)
+    switch ($Stream) {
+        'Warning' { $PSCmdlet.WriteWarning($Message) }
+        'Verbose' { $PSCmdlet.WriteVerbose($Message) }
+        'Debug' { $PSCmdlet.WriteDebug($Message) }
+        'Information' { $PSCmdlet.WriteInformation($Message, $Tags) }
+    }
+}
+
+function New-MyAccountDeviceCodeIgnoredError {
+    $message = 'A device-code sign-in shows its code on the Information stream, which -InformationAction Ignore (or $InformationPreference = ''Ignore'') discards: nobody could see the code, and the sign-in would wait for nothing. Run it again without Ignore.'
+    $record = [System.Management.Automation.ErrorRecord]::new([System.InvalidOperationException]::new($message), 'DeviceCodeInformationIgnored', [System.Management.Automation.ErrorCategory]::InvalidOperation, 'InformationAction')
+    $record.ErrorDetails = [System.Management.Automation.ErrorDetails]::new($message)
+    $record.ErrorDetails.RecommendedAction = 'Run it again with -InformationAction Continue or SilentlyContinue.'
+    $record
+}
+
+function Add-MyAccountObjectInput {
+    # An object from the pipeline (Az's -InputObject, -Context, -SubscriptionObject, -TenantObject)
+    # becomes the command's input: each mapped property of it, unless that input was given by name.
+    param([System.Collections.IDictionary] $Bound, [string] $Name, [System.Collections.IDictionary] $Map)
+    $object = $Bound[$Name]
+    $Bound.Remove($Name)
+    foreach ($key in $Map.Keys) {
+        if ($Bound.ContainsKey($key)) { continue }
+        $value = $object
+        foreach ($step in $Map[$key].Split('.')) {
+            if ($null -eq $value) { break }
+            $property = $value.PSObject.Properties[$step]
+            $value = if ($property) { $property.Value } else { $null }
+        }
+        if ($null -ne $value -and "$value" -ne '') { $Bound[$key] = [string]$value }
+    }
+}
+
+function Get-MyAccountContextAccount {
+    # What Disconnect-MyAccount signs out, for -WhatIf and -Confirm: the account of the named (or
+    # default) context, read with one quiet get-context. Nothing found: say which account is meant.
+    param([string] $ContextName)
+    $fallback = if ($ContextName) { "the account of context '$ContextName'" } else { 'the account of the default context' }
+    $node = Get-MyAccountNode
+    if (-not $node) { return $fallback }
+    $words = @('get-context')
+    if ($ContextName) { $words += @('--name', $ContextName) }
+    $context = $null
+    try { $context = ConvertFrom-MyAccountJson ((& $node $script:MyAccountCli @words 2>$null) -join [System.Environment]::NewLine) } catch { $context = $null }
+    if ($context -and $context.PSObject.Properties['Account'] -and $context.Account) { return $context.Account.Id }
+    $fallback
+}
+
 function Get-MyAccountProgressId([string] $Activity) {
     # One progress bar per activity, the same id for every record of it.
     [math]::Abs($Activity.GetHashCode()) % 1000
@@ -216,7 +316,7 @@ function Get-MyAccountProgressId([string] $Activity) {
 function New-MyAccountErrorRecord {
     # The CLI's error document (stdout of a failed run) as an ErrorRecord with its category and
     # code; without one (Node.js itself failed), what it printed.
-    param([string] $Stdout, [int] $ExitCode, [System.Collections.Generic.List[string]] $Unexpected, [System.Management.Automation.PSCmdlet] $Caller)
+    param([string] $Stdout, [int] $ExitCode, [System.Collections.Generic.List[string]] $Unexpected, [System.Management.Automation.PSCmdlet] $Caller, [System.Collections.IDictionary] $Bound)
     $err = $null
     try { $err = (ConvertFrom-MyAccountJson $Stdout).error } catch { $err = $null }
     $message = if ($err) { ConvertTo-MyAccountText $err.message }
@@ -227,11 +327,26 @@ function New-MyAccountErrorRecord {
     $category = [System.Management.Automation.ErrorCategory]::NotSpecified
     if ($err -and $err.category) { $null = [System.Enum]::TryParse([System.Management.Automation.ErrorCategory], $err.category, [ref]$category) }
     $id = if ($err -and $err.code) { $err.code } else { 'MyAccountFailed' }
+    # The CLI's target names the input property at fault, which is this cmdlet's parameter: the
+    # record carries the value given for it, as Az's do (the context name, not "Name"). A secret
+    # or a switch is never a target; an input not given stays named.
     $target = if ($err) { $err.target } else { $null }
+    if ($target -is [string] -and $Bound -and $Bound.ContainsKey($target)) {
+        $value = $Bound[$target]
+        if ($value -isnot [securestring] -and $value -isnot [pscredential] -and $value -isnot [System.Management.Automation.SwitchParameter]) { $target = $value }
+    }
     # Exit code 2 is input the CLI rejected.
     $exception = if ($ExitCode -eq 2) { [System.ArgumentException]::new($message) } else { [System.InvalidOperationException]::new($message) }
-    # ThrowTerminatingError adds ",<cmdlet>" to the id itself.
-    [System.Management.Automation.ErrorRecord]::new($exception, $id, $category, $target)
+    # ThrowTerminatingError and WriteError add ",<cmdlet>" to the id themselves.
+    $record = [System.Management.Automation.ErrorRecord]::new($exception, $id, $category, $target)
+    # The fix, when the message has one: from its first sentence (not the first of the message)
+    # that starts with what to do, to the end. Get-Error and $_.ErrorDetails show it apart.
+    $fix = [regex]::Match($message, '(?<=[.!?"]\s)(?:Run|Add|Give|Use|Set|Unset|Sign|Start|Stop|Try|Check|Choose|Remove|Install|Type|Wait|Select|Connect|Make|Pass)\b.*$', 'Singleline')
+    if ($fix.Success) {
+        $record.ErrorDetails = [System.Management.Automation.ErrorDetails]::new($message)
+        $record.ErrorDetails.RecommendedAction = $fix.Value
+    }
+    $record
 }
 
 function Select-MyAccountProperty {
@@ -476,19 +591,19 @@ function Connect-MyAccount {
         Signs in through MSAL, lists the tenants the account can reach and every subscription in each (side by side, TenantConcurrency at a time), stores contexts and selects one as the default. People sign in in the browser; where no browser can open (no display, SSH, CI) a device code is used automatically, and with EnableLoginByWam the operating system broker where one is available. Tenants that need multi-factor authentication or fail are reported once, together. The default subscription is -Subscription, else DefaultSubscriptionForLogin, else a picker when a person is at a terminal (LoginExperienceV2), else the first active subscription in its home tenant. Tokens go to the encrypted token cache every MyAccount process shares.
 
     .PARAMETER Environment
-        The cloud to sign in to: AzureCloud (default), AzureChinaCloud, AzureUSGovernment, LocalCloud or one you added.
+        The cloud to sign in to: AzureCloud (default), AzureChinaCloud, AzureUSGovernment, LocalCloud or one you added. Aliases: EnvironmentName.
 
     .PARAMETER Tenant
-        The tenant id or domain. Required for service principals (or AZURE_TENANT_ID); for people, limits the sign-in to that tenant.
+        The tenant id or domain. Required for service principals (or AZURE_TENANT_ID); for people, limits the sign-in to that tenant. Aliases: Domain, TenantId.
 
     .PARAMETER Subscription
-        The subscription (id or name) to select. Default: DefaultSubscriptionForLogin, else the picker or the first active one.
+        The subscription (id or name) to select. Default: DefaultSubscriptionForLogin, else the picker or the first active one. Aliases: SubscriptionName, SubscriptionId.
 
     .PARAMETER AccountId
         For people, the account to suggest (login hint); for a managed identity, the client id or resource id of a user-assigned identity; for an access token, whose token it is.
 
     .PARAMETER UseDeviceAuthentication
-        Sign in with a device code on another device instead of the browser.
+        Sign in with a device code on another device instead of the browser. Aliases: DeviceCode, DeviceAuth, Device.
 
     .PARAMETER Credential
         A user name and password (people; deprecated, no MFA), or with -ServicePrincipal an application id and client secret. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
@@ -497,7 +612,7 @@ function Connect-MyAccount {
         Sign in as a service principal. Alone, it reads AZURE_CLIENT_ID, AZURE_TENANT_ID and AZURE_CLIENT_SECRET, AZURE_CLIENT_CERTIFICATE_PATH or AZURE_FEDERATED_TOKEN_FILE.
 
     .PARAMETER ApplicationId
-        The application (client) id of the service principal.
+        The application (client) id of the service principal. Aliases: ClientId.
 
     .PARAMETER ClientSecret
         The client secret of the service principal. Kept only in the secure store. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
@@ -512,13 +627,13 @@ function Connect-MyAccount {
         Send the certificate with each request (subject name and issuer authentication).
 
     .PARAMETER FederatedToken
-        A federated token (OIDC JWT from a CI system) to exchange for tokens. Prefer -FederatedTokenFile, which is read again when the token is rotated. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
+        A federated token (OIDC JWT from a CI system) to exchange for tokens. Prefer -FederatedTokenFile, which is read again when the token is rotated. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line. Aliases: ClientAssertion.
 
     .PARAMETER FederatedTokenFile
         A file holding a federated token; read again whenever a new token is needed, so long jobs keep working.
 
     .PARAMETER Identity
-        Sign in as the managed identity of this machine, container or app (system-assigned, or user-assigned with -AccountId).
+        Sign in as the managed identity of this machine, container or app (system-assigned, or user-assigned with -AccountId). Aliases: MSI, ManagedService.
 
     .PARAMETER AccessToken
         An Azure Resource Manager access token to use as it is. It cannot be refreshed. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
@@ -530,7 +645,7 @@ function Connect-MyAccount {
         Store only the default context, not one per subscription.
 
     .PARAMETER MaxContextPopulation
-        How many subscriptions get a context (default 25; -1 for all).
+        How many subscriptions get a context (default 25; -1 for all). Default: 25.
 
     .PARAMETER Force
         Overwrite a context of the same name (-ContextName) that points elsewhere.
@@ -587,22 +702,30 @@ function Connect-MyAccount {
         [Parameter()]
         [Alias('EnvironmentName')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Environment,
 
         [Parameter()]
         [Alias('Domain', 'TenantId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Tenant,
 
         [Parameter()]
         [Alias('SubscriptionName', 'SubscriptionId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Subscription,
 
         [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
         [Parameter(ParameterSetName = 'ManagedService')]
         [Parameter(ParameterSetName = 'AccessToken')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AccountId,
 
         [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
@@ -627,6 +750,8 @@ function Connect-MyAccount {
         [Parameter(ParameterSetName = 'ClientAssertionFile', Mandatory)]
         [Alias('ClientId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ApplicationId,
 
         [Parameter(ParameterSetName = 'ServicePrincipalWithClientSecret', Mandatory)]
@@ -634,6 +759,8 @@ function Connect-MyAccount {
 
         [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile', Mandatory)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $CertificatePath,
 
         [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]
@@ -648,6 +775,8 @@ function Connect-MyAccount {
 
         [Parameter(ParameterSetName = 'ClientAssertionFile', Mandatory)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $FederatedTokenFile,
 
         [Parameter(ParameterSetName = 'ManagedService', Mandatory)]
@@ -659,13 +788,16 @@ function Connect-MyAccount {
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ContextName,
 
         [Parameter()]
         [switch] $SkipContextPopulation,
 
         [Parameter()]
-        [int] $MaxContextPopulation,
+        [ValidateRange(-1, 100000)]
+        [int] $MaxContextPopulation = 25,
 
         [Parameter()]
         [switch] $Force,
@@ -676,6 +808,7 @@ function Connect-MyAccount {
 
         [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
         [Parameter(ParameterSetName = 'UserWithCredential')]
+        [ValidateRange(1, 3600)]
         [int] $Timeout
     )
 
@@ -697,7 +830,7 @@ function Disconnect-MyAccount {
         The context whose account to sign out. Default: the default context.
 
     .PARAMETER Username
-        The account to sign out: a user name, an application id or a managed identity id.
+        The account to sign out: a user name, an application id or a managed identity id. Aliases: Id, UserId.
 
     .PARAMETER All
         Sign out every account.
@@ -732,11 +865,15 @@ function Disconnect-MyAccount {
     param(
         [Parameter(ParameterSetName = 'ContextName', Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ContextName,
 
         [Parameter(ParameterSetName = 'UserId', Mandatory)]
         [Alias('Id', 'UserId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Username,
 
         [Parameter(ParameterSetName = 'All', Mandatory)]
@@ -744,7 +881,7 @@ function Disconnect-MyAccount {
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Username')) { $Username } else { 'disconnect' }), 'Disconnect')) {
+        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Username')) { $PSBoundParameters['Username'] } elseif ($PSBoundParameters.ContainsKey('All') -and $PSBoundParameters['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName $PSBoundParameters['ContextName'] }), 'Disconnect')) {
             Invoke-MyAccountCli -Command 'disconnect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Disconnect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Account'
         }
     }
@@ -762,13 +899,16 @@ function Get-MyAccessToken {
         The Azure service the token is for, by name (default Arm). Its audience comes from the account's environment.
 
     .PARAMETER ResourceUrl
-        The resource (audience) the token is for, as a URI or application id, e.g. https://vault.azure.net.
+        The resource (audience) the token is for, as a URI or application id, e.g. https://vault.azure.net. Aliases: Resource, ResourceUri.
 
     .PARAMETER TenantId
         The tenant (id or domain) the token is for. Default: the tenant of the context.
 
     .PARAMETER ContextName
         Use the account and tenant of this context instead of the default one.
+
+    .PARAMETER AsSecureString
+        Accepted as in Az.Accounts 14 and later, where it changes nothing: Token is a SecureString unless -AsPlainText is given.
 
     .PARAMETER AsPlainText
         Return Token as plain text instead of a SecureString. Plain text can end up in transcripts and logs; prefer the SecureString where the consumer accepts one.
@@ -807,15 +947,24 @@ function Get-MyAccessToken {
         [Parameter(ParameterSetName = 'ResourceUrl', Mandatory)]
         [Alias('Resource', 'ResourceUri')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ResourceUrl,
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TenantId,
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ContextName,
+
+        [Parameter()]
+        [switch] $AsSecureString,
 
         [Parameter()]
         [switch] $AsPlainText
@@ -841,7 +990,7 @@ function Get-MySubscription {
         The name of the subscription to get, ignoring case.
 
     .PARAMETER TenantId
-        Only this tenant (id or domain). Default: every tenant of the account.
+        Only this tenant (id or domain). Default: every tenant of the account. Aliases: Tenant.
 
     .EXAMPLE
         Get-MySubscription
@@ -859,7 +1008,8 @@ function Get-MySubscription {
         The subscriptions of one tenant.
 
     .INPUTS
-        None
+        System.Management.Automation.PSObject
+            Any object with a property named SubscriptionId; SubscriptionName; TenantId or Tenant (by property name).
 
     .OUTPUTS
         MyAccount.Subscription
@@ -872,15 +1022,21 @@ function Get-MySubscription {
     param(
         [Parameter(ParameterSetName = 'ListByIdInTenant', ValueFromPipelineByPropertyName)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')]
         [string] $SubscriptionId,
 
         [Parameter(ParameterSetName = 'ListByNameInTenant', Mandatory, ValueFromPipelineByPropertyName)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $SubscriptionName,
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Alias('Tenant')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TenantId
     )
 
@@ -898,7 +1054,7 @@ function Get-MyTenant {
         Asks Resource Manager (GET /tenants, with a token from the account's home tenant) which tenants the account of the default context can reach, sorted by display name as Az does. -TenantId keeps the tenant with that id or domain (ignoring case); finding none is an error (a terminating error). The result is always a list.
 
     .PARAMETER TenantId
-        The tenant to show, by id or by any of its domains.
+        The tenant to show, by id or by any of its domains. Aliases: Domain, Tenant.
 
     .EXAMPLE
         Get-MyTenant
@@ -911,7 +1067,8 @@ function Get-MyTenant {
         One tenant by domain.
 
     .INPUTS
-        None
+        System.Management.Automation.PSObject
+            Any object with a property named TenantId or Domain or Tenant (by property name).
 
     .OUTPUTS
         MyAccount.Tenant
@@ -926,6 +1083,8 @@ function Get-MyTenant {
         [Parameter(Position = 0, ValueFromPipelineByPropertyName)]
         [Alias('Domain', 'Tenant')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TenantId
     )
 
@@ -977,6 +1136,8 @@ function Get-MyContext {
     param(
         [Parameter(ParameterSetName = 'GetSingleContext', Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Name,
 
         [Parameter(ParameterSetName = 'ListAllContexts', Mandatory)]
@@ -997,10 +1158,10 @@ function Set-MyContext {
         Picks a subscription (by id or name) or a tenant (by id or domain) of the account in the current context, creates the context for it (or reuses the one that already exists), and makes it the default. A subscription id is matched exactly; a name ignoring case, preferring a subscription in its home tenant. With only a tenant, its first subscription is used.
 
     .PARAMETER Subscription
-        The subscription id or name.
+        The subscription id or name. Aliases: SubscriptionId, SubscriptionName.
 
     .PARAMETER Tenant
-        The tenant id or domain. Required when no subscription is given.
+        The tenant id or domain. Required when no subscription is given. Aliases: Domain, TenantId.
 
     .PARAMETER Name
         The name of the context. Without it, the name is made from the subscription, tenant and account.
@@ -1010,6 +1171,15 @@ function Set-MyContext {
 
     .PARAMETER Force
         Overwrite a context of the same name that points elsewhere.
+
+    .PARAMETER Context
+        A MyAccount.Context object, as Get-MyContext writes it, usually from the pipeline. Its Subscription.Id as Subscription, Tenant.Id as Tenant, Name as Name are used; a parameter given by name wins over the object's value.
+
+    .PARAMETER SubscriptionObject
+        A MyAccount.Subscription object, as Get-MySubscription writes it, usually from the pipeline. Its Id as Subscription, TenantId as Tenant are used; a parameter given by name wins over the object's value.
+
+    .PARAMETER TenantObject
+        A MyAccount.Tenant object, as Get-MyTenant writes it, usually from the pipeline. Its Id as Tenant are used; a parameter given by name wins over the object's value.
 
     .EXAMPLE
         Set-MyContext -Subscription 'Contoso Production'
@@ -1027,7 +1197,14 @@ function Set-MyContext {
         Give the context a short name.
 
     .INPUTS
-        None
+        MyAccount.Context
+            From Get-MyContext, by value (-Context).
+        MyAccount.Subscription
+            From Get-MySubscription, by value (-SubscriptionObject).
+        MyAccount.Tenant
+            From Get-MyTenant, by value (-TenantObject).
+        System.Management.Automation.PSObject
+            Any object with a property named Subscription or SubscriptionId or SubscriptionName (by property name).
 
     .OUTPUTS
         MyAccount.Context
@@ -1036,22 +1213,28 @@ function Set-MyContext {
         Runs: myaccount set-context
     #>
     [Alias('Select-MySubscription')]
-    [CmdletBinding(DefaultParameterSetName = 'Subscription', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'Context', PositionalBinding = $false)]
     [OutputType('MyAccount.Context')]
     param(
         [Parameter(ParameterSetName = 'Subscription', Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
         [Alias('SubscriptionId', 'SubscriptionName')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Subscription,
 
         [Parameter(ParameterSetName = 'Subscription')]
         [Parameter(ParameterSetName = 'TenantNameOnly', Mandatory)]
         [Alias('Domain', 'TenantId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Tenant,
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Name,
 
         [Parameter()]
@@ -1059,11 +1242,27 @@ function Set-MyContext {
         [string] $Scope,
 
         [Parameter()]
-        [switch] $Force
+        [switch] $Force,
+
+        [Parameter(ParameterSetName = 'Context', Mandatory, ValueFromPipeline)]
+        [PSTypeName('MyAccount.Context')]
+        [psobject] $Context,
+
+        [Parameter(ParameterSetName = 'SubscriptionObject', Mandatory, ValueFromPipeline)]
+        [PSTypeName('MyAccount.Subscription')]
+        [psobject] $SubscriptionObject,
+
+        [Parameter(ParameterSetName = 'TenantObject', Mandatory, ValueFromPipeline)]
+        [PSTypeName('MyAccount.Tenant')]
+        [psobject] $TenantObject
     )
 
     process {
-        Invoke-MyAccountCli -Command 'set-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Set-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        if ($PSCmdlet.ParameterSetName -eq 'Context') { Add-MyAccountObjectInput -Bound $bound -Name 'Context' -Map ([ordered]@{ Subscription = 'Subscription.Id'; Tenant = 'Tenant.Id'; Name = 'Name' }) }
+        if ($PSCmdlet.ParameterSetName -eq 'SubscriptionObject') { Add-MyAccountObjectInput -Bound $bound -Name 'SubscriptionObject' -Map ([ordered]@{ Subscription = 'Id'; Tenant = 'TenantId' }) }
+        if ($PSCmdlet.ParameterSetName -eq 'TenantObject') { Add-MyAccountObjectInput -Bound $bound -Name 'TenantObject' -Map ([ordered]@{ Tenant = 'Id' }) }
+        Invoke-MyAccountCli -Command 'set-context' -Bound $bound -ParameterNames $script:Parameters['Set-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
     }
 }
 
@@ -1081,6 +1280,9 @@ function Select-MyContext {
     .PARAMETER Scope
         Process: this shell only. CurrentUser (default): every new shell too.
 
+    .PARAMETER InputObject
+        A MyAccount.Context object, as Get-MyContext writes it, usually from the pipeline. Its Name as Name are used; a parameter given by name wins over the object's value.
+
     .EXAMPLE
         Select-MyContext prod
 
@@ -1092,7 +1294,8 @@ function Select-MyContext {
         Use "test" in this shell only.
 
     .INPUTS
-        None
+        MyAccount.Context
+            From Get-MyContext, by value (-InputObject).
 
     .OUTPUTS
         MyAccount.Context
@@ -1100,20 +1303,28 @@ function Select-MyContext {
     .NOTES
         Runs: myaccount select-context
     #>
-    [CmdletBinding(PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'SelectByName', PositionalBinding = $false)]
     [OutputType('MyAccount.Context')]
     param(
-        [Parameter(Mandatory, Position = 0)]
+        [Parameter(ParameterSetName = 'SelectByName', Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Name,
 
         [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]
-        [string] $Scope
+        [string] $Scope,
+
+        [Parameter(ParameterSetName = 'SelectByInputObject', Mandatory, ValueFromPipeline)]
+        [PSTypeName('MyAccount.Context')]
+        [psobject] $InputObject
     )
 
     process {
-        Invoke-MyAccountCli -Command 'select-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Select-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        if ($PSCmdlet.ParameterSetName -eq 'SelectByInputObject') { Add-MyAccountObjectInput -Bound $bound -Name 'InputObject' -Map ([ordered]@{ Name = 'Name' }) }
+        Invoke-MyAccountCli -Command 'select-context' -Bound $bound -ParameterNames $script:Parameters['Select-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
     }
 }
 
@@ -1137,13 +1348,17 @@ function Rename-MyContext {
     .PARAMETER PassThru
         Return the affected object (or true) instead of nothing.
 
+    .PARAMETER InputObject
+        A MyAccount.Context object, as Get-MyContext writes it, usually from the pipeline. Its Name as SourceName are used; a parameter given by name wins over the object's value.
+
     .EXAMPLE
         Rename-MyContext -SourceName 'Contoso (0000…) - … - alice@contoso.com' -TargetName prod
 
         Give a context a short name.
 
     .INPUTS
-        None
+        MyAccount.Context
+            From Get-MyContext, by value (-InputObject).
 
     .OUTPUTS
         MyAccount.Context
@@ -1151,27 +1366,37 @@ function Rename-MyContext {
     .NOTES
         Runs: myaccount rename-context
     #>
-    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
+    [CmdletBinding(DefaultParameterSetName = 'RenameByName', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Context')]
     param(
-        [Parameter(Mandatory, Position = 0)]
+        [Parameter(ParameterSetName = 'RenameByName', Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $SourceName,
 
         [Parameter(Mandatory, Position = 1)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TargetName,
 
         [Parameter()]
         [switch] $Force,
 
         [Parameter()]
-        [switch] $PassThru
+        [switch] $PassThru,
+
+        [Parameter(ParameterSetName = 'RenameByInputObject', Mandatory, ValueFromPipeline)]
+        [PSTypeName('MyAccount.Context')]
+        [psobject] $InputObject
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('SourceName')) { $SourceName } else { 'rename-context' }), 'Rename')) {
-            Invoke-MyAccountCli -Command 'rename-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Rename-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        if ($PSCmdlet.ParameterSetName -eq 'RenameByInputObject') { Add-MyAccountObjectInput -Bound $bound -Name 'InputObject' -Map ([ordered]@{ SourceName = 'Name' }) }
+        if ($PSCmdlet.ShouldProcess($bound['SourceName'], 'Rename')) {
+            Invoke-MyAccountCli -Command 'rename-context' -Bound $bound -ParameterNames $script:Parameters['Rename-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
         }
     }
 }
@@ -1193,6 +1418,9 @@ function Remove-MyContext {
     .PARAMETER PassThru
         Return the affected object (or true) instead of nothing.
 
+    .PARAMETER InputObject
+        A MyAccount.Context object, as Get-MyContext writes it, usually from the pipeline. Its Name as Name are used; a parameter given by name wins over the object's value.
+
     .EXAMPLE
         Remove-MyContext test
 
@@ -1204,7 +1432,8 @@ function Remove-MyContext {
         Remove the default context.
 
     .INPUTS
-        None
+        MyAccount.Context
+            From Get-MyContext, by value (-InputObject).
 
     .OUTPUTS
         MyAccount.Context
@@ -1212,23 +1441,31 @@ function Remove-MyContext {
     .NOTES
         Runs: myaccount remove-context
     #>
-    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
+    [CmdletBinding(DefaultParameterSetName = 'RemoveByName', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('MyAccount.Context')]
     param(
-        [Parameter(Mandatory, Position = 0)]
+        [Parameter(ParameterSetName = 'RemoveByName', Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Name,
 
         [Parameter()]
         [switch] $Force,
 
         [Parameter()]
-        [switch] $PassThru
+        [switch] $PassThru,
+
+        [Parameter(ParameterSetName = 'RemoveByInputObject', Mandatory, ValueFromPipeline)]
+        [PSTypeName('MyAccount.Context')]
+        [psobject] $InputObject
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Name')) { $Name } else { 'remove-context' }), 'Remove')) {
-            Invoke-MyAccountCli -Command 'remove-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Remove-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        if ($PSCmdlet.ParameterSetName -eq 'RemoveByInputObject') { Add-MyAccountObjectInput -Bound $bound -Name 'InputObject' -Map ([ordered]@{ Name = 'Name' }) }
+        if ($PSCmdlet.ShouldProcess($bound['Name'], 'Remove')) {
+            Invoke-MyAccountCli -Command 'remove-context' -Bound $bound -ParameterNames $script:Parameters['Remove-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
         }
     }
 }
@@ -1278,7 +1515,7 @@ function Clear-MyContext {
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess('clear-context', 'Clear')) {
+        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' }), 'Clear')) {
             Invoke-MyAccountCli -Command 'clear-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyContext'] -Caller $PSCmdlet -TypeName 'System.Boolean'
         }
     }
@@ -1429,6 +1666,8 @@ function Update-MyConfig {
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(0, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f]*$')]
         [string] $DefaultSubscriptionForLogin,
 
         [Parameter()]
@@ -1442,10 +1681,13 @@ function Update-MyConfig {
         [bool] $AllowPlaintextTokenCache,
 
         [Parameter()]
+        [ValidateRange(1, 64)]
         [int] $TenantConcurrency,
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(0, 36)]
+        [ValidatePattern('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')]
         [string] $ClientId,
 
         [Parameter()]
@@ -1539,7 +1781,7 @@ function Clear-MyConfig {
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess('clear-config', 'Clear')) {
+        if ($PSCmdlet.ShouldProcess($(@(@('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId').Where({ $PSBoundParameters.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } }), 'Clear')) {
             Invoke-MyAccountCli -Command 'clear-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
         }
     }
@@ -1578,6 +1820,8 @@ function Export-MyConfig {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Path,
 
         [Parameter()]
@@ -1619,6 +1863,8 @@ function Import-MyConfig {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $Path
     )
 
@@ -1662,6 +1908,8 @@ function Get-MyEnvironment {
     param(
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 64)]
+        [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9._-]*$')]
         [string] $Name
     )
 
@@ -1682,25 +1930,25 @@ function Add-MyEnvironment {
         The name of the new environment.
 
     .PARAMETER ARMEndpoint
-        An Azure Resource Manager endpoint; the rest is read from its /metadata/endpoints document.
+        An Azure Resource Manager endpoint; the rest is read from its /metadata/endpoints document. Aliases: ArmUrl.
 
     .PARAMETER ActiveDirectoryAuthority
-        The Microsoft Entra ID (login) endpoint, e.g. https://login.microsoftonline.com/.
+        The Microsoft Entra ID (login) endpoint, e.g. https://login.microsoftonline.com/. Aliases: ActiveDirectoryEndpoint, AdEndpointUrl, ActiveDirectory.
 
     .PARAMETER ResourceManagerUrl
-        The Azure Resource Manager endpoint, e.g. https://management.azure.com/.
+        The Azure Resource Manager endpoint, e.g. https://management.azure.com/. Aliases: ResourceManagerEndpoint, ResourceManager.
 
     .PARAMETER ActiveDirectoryServiceEndpointResourceId
         The audience of Azure Resource Manager tokens, e.g. https://management.core.windows.net/.
 
     .PARAMETER ServiceManagementUrl
-        The classic service management endpoint.
+        The classic service management endpoint. Aliases: ServiceEndpoint, ServiceManagement.
 
     .PARAMETER GraphUrl
-        The Azure AD Graph endpoint.
+        The Azure AD Graph endpoint. Aliases: GraphEndpoint, Graph.
 
     .PARAMETER GraphEndpointResourceId
-        The audience of Azure AD Graph tokens.
+        The audience of Azure AD Graph tokens. Aliases: GraphAudience, GraphResourceId.
 
     .PARAMETER MicrosoftGraphUrl
         The Microsoft Graph endpoint.
@@ -1712,13 +1960,13 @@ function Add-MyEnvironment {
         The Azure portal.
 
     .PARAMETER GalleryUrl
-        The gallery endpoint.
+        The gallery endpoint. Aliases: GalleryEndpoint, Gallery.
 
     .PARAMETER PublishSettingsFileUrl
         Where publish settings files are downloaded.
 
     .PARAMETER StorageEndpointSuffix
-        The DNS suffix of storage accounts, e.g. core.windows.net.
+        The DNS suffix of storage accounts, e.g. core.windows.net. Aliases: StorageEndpoint.
 
     .PARAMETER SqlDatabaseDnsSuffix
         The DNS suffix of SQL databases, e.g. .database.windows.net.
@@ -1736,10 +1984,10 @@ function Add-MyEnvironment {
         The DNS suffix of container registries.
 
     .PARAMETER BatchEndpointResourceId
-        The audience of Batch tokens.
+        The audience of Batch tokens. Aliases: BatchResourceId, BatchAudience.
 
     .PARAMETER DataLakeEndpointResourceId
-        The audience of Data Lake tokens.
+        The audience of Data Lake tokens. Aliases: DataLakeAudience, DataLakeResourceId.
 
     .PARAMETER AzureDataLakeStoreFileSystemEndpointSuffix
         The DNS suffix of Data Lake Store.
@@ -1775,7 +2023,7 @@ function Add-MyEnvironment {
         The tenant people sign in to when none is given (usually Common).
 
     .PARAMETER EnableAdfsAuthentication
-        The authority is AD FS (Azure Stack) rather than Microsoft Entra ID.
+        The authority is AD FS (Azure Stack) rather than Microsoft Entra ID. Aliases: OnPremise.
 
     .EXAMPLE
         Add-MyEnvironment -Name Contoso -ARMEndpoint https://management.contoso.example/
@@ -1801,140 +2049,204 @@ function Add-MyEnvironment {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 64)]
+        [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9._-]*$')]
         [string] $Name,
 
         [Parameter(ParameterSetName = 'ARMEndpoint', Mandatory)]
         [Alias('ArmUrl')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ARMEndpoint,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('ActiveDirectoryEndpoint', 'AdEndpointUrl', 'ActiveDirectory')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ActiveDirectoryAuthority,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('ResourceManagerEndpoint', 'ResourceManager')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ResourceManagerUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ActiveDirectoryServiceEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('ServiceEndpoint', 'ServiceManagement')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ServiceManagementUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('GraphEndpoint', 'Graph')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $GraphUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('GraphAudience', 'GraphResourceId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $GraphEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $MicrosoftGraphUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $MicrosoftGraphEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ManagementPortalUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('GalleryEndpoint', 'Gallery')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $GalleryUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $PublishSettingsFileUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('StorageEndpoint')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $StorageEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $SqlDatabaseDnsSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TrafficManagerDnsSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureKeyVaultDnsSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureKeyVaultServiceEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ContainerRegistryEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('BatchResourceId', 'BatchAudience')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $BatchEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('DataLakeAudience', 'DataLakeResourceId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $DataLakeEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureDataLakeStoreFileSystemEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureOperationalInsightsEndpoint,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureOperationalInsightsEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureAnalysisServicesEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AnalysisServicesEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureAttestationServiceEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureAttestationServiceEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureSynapseAnalyticsEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureSynapseAnalyticsEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AdTenant,
 
         [Parameter(ParameterSetName = 'Name')]
@@ -1959,25 +2271,25 @@ function Set-MyEnvironment {
         The environment to change.
 
     .PARAMETER ARMEndpoint
-        An Azure Resource Manager endpoint; the rest is read from its /metadata/endpoints document.
+        An Azure Resource Manager endpoint; the rest is read from its /metadata/endpoints document. Aliases: ArmUrl.
 
     .PARAMETER ActiveDirectoryAuthority
-        The Microsoft Entra ID (login) endpoint, e.g. https://login.microsoftonline.com/.
+        The Microsoft Entra ID (login) endpoint, e.g. https://login.microsoftonline.com/. Aliases: ActiveDirectoryEndpoint, AdEndpointUrl, ActiveDirectory.
 
     .PARAMETER ResourceManagerUrl
-        The Azure Resource Manager endpoint, e.g. https://management.azure.com/.
+        The Azure Resource Manager endpoint, e.g. https://management.azure.com/. Aliases: ResourceManagerEndpoint, ResourceManager.
 
     .PARAMETER ActiveDirectoryServiceEndpointResourceId
         The audience of Azure Resource Manager tokens, e.g. https://management.core.windows.net/.
 
     .PARAMETER ServiceManagementUrl
-        The classic service management endpoint.
+        The classic service management endpoint. Aliases: ServiceEndpoint, ServiceManagement.
 
     .PARAMETER GraphUrl
-        The Azure AD Graph endpoint.
+        The Azure AD Graph endpoint. Aliases: GraphEndpoint, Graph.
 
     .PARAMETER GraphEndpointResourceId
-        The audience of Azure AD Graph tokens.
+        The audience of Azure AD Graph tokens. Aliases: GraphAudience, GraphResourceId.
 
     .PARAMETER MicrosoftGraphUrl
         The Microsoft Graph endpoint.
@@ -1989,13 +2301,13 @@ function Set-MyEnvironment {
         The Azure portal.
 
     .PARAMETER GalleryUrl
-        The gallery endpoint.
+        The gallery endpoint. Aliases: GalleryEndpoint, Gallery.
 
     .PARAMETER PublishSettingsFileUrl
         Where publish settings files are downloaded.
 
     .PARAMETER StorageEndpointSuffix
-        The DNS suffix of storage accounts, e.g. core.windows.net.
+        The DNS suffix of storage accounts, e.g. core.windows.net. Aliases: StorageEndpoint.
 
     .PARAMETER SqlDatabaseDnsSuffix
         The DNS suffix of SQL databases, e.g. .database.windows.net.
@@ -2013,10 +2325,10 @@ function Set-MyEnvironment {
         The DNS suffix of container registries.
 
     .PARAMETER BatchEndpointResourceId
-        The audience of Batch tokens.
+        The audience of Batch tokens. Aliases: BatchResourceId, BatchAudience.
 
     .PARAMETER DataLakeEndpointResourceId
-        The audience of Data Lake tokens.
+        The audience of Data Lake tokens. Aliases: DataLakeAudience, DataLakeResourceId.
 
     .PARAMETER AzureDataLakeStoreFileSystemEndpointSuffix
         The DNS suffix of Data Lake Store.
@@ -2052,7 +2364,7 @@ function Set-MyEnvironment {
         The tenant people sign in to when none is given (usually Common).
 
     .PARAMETER EnableAdfsAuthentication
-        The authority is AD FS (Azure Stack) rather than Microsoft Entra ID.
+        The authority is AD FS (Azure Stack) rather than Microsoft Entra ID. Aliases: OnPremise.
 
     .EXAMPLE
         Set-MyEnvironment Contoso -MicrosoftGraphUrl https://graph.contoso.example
@@ -2073,140 +2385,204 @@ function Set-MyEnvironment {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 64)]
+        [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9._-]*$')]
         [string] $Name,
 
         [Parameter(ParameterSetName = 'ARMEndpoint', Mandatory)]
         [Alias('ArmUrl')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ARMEndpoint,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('ActiveDirectoryEndpoint', 'AdEndpointUrl', 'ActiveDirectory')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ActiveDirectoryAuthority,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('ResourceManagerEndpoint', 'ResourceManager')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ResourceManagerUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ActiveDirectoryServiceEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('ServiceEndpoint', 'ServiceManagement')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ServiceManagementUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('GraphEndpoint', 'Graph')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $GraphUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('GraphAudience', 'GraphResourceId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $GraphEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $MicrosoftGraphUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $MicrosoftGraphEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ManagementPortalUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('GalleryEndpoint', 'Gallery')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $GalleryUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $PublishSettingsFileUrl,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('StorageEndpoint')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $StorageEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $SqlDatabaseDnsSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TrafficManagerDnsSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureKeyVaultDnsSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureKeyVaultServiceEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $ContainerRegistryEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('BatchResourceId', 'BatchAudience')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $BatchEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [Alias('DataLakeAudience', 'DataLakeResourceId')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $DataLakeEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureDataLakeStoreFileSystemEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureOperationalInsightsEndpoint,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureOperationalInsightsEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureAnalysisServicesEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AnalysisServicesEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureAttestationServiceEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureAttestationServiceEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureSynapseAnalyticsEndpointSuffix,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AzureSynapseAnalyticsEndpointResourceId,
 
         [Parameter(ParameterSetName = 'Name')]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $AdTenant,
 
         [Parameter(ParameterSetName = 'Name')]
@@ -2252,6 +2628,8 @@ function Remove-MyEnvironment {
     param(
         [Parameter(Mandatory, Position = 0)]
         [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 64)]
+        [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9._-]*$')]
         [string] $Name,
 
         [Parameter()]
@@ -2259,7 +2637,7 @@ function Remove-MyEnvironment {
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Name')) { $Name } else { 'remove-environment' }), 'Remove')) {
+        if ($PSCmdlet.ShouldProcess($PSBoundParameters['Name'], 'Remove')) {
             Invoke-MyAccountCli -Command 'remove-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Remove-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
         }
     }

@@ -51,8 +51,12 @@
             Tags = @('Azure', 'Authentication', 'MSAL', 'Accounts')
             LicenseUri = 'https://opensource.org/licenses/MIT'
         }
+        # What wrote this module, and from which registry: a module that does not match the CLI
+        # beside it (a copied or half-updated install) can be told apart from one that does.
         Generator = @{
             Name = 'scripts/generate/module.ts'
+            Version = '0.1.0'
+            RegistrySha256 = 'e9da1d7dd80ee59696bebd579f09138f9274ab189ad06904feeeddfdbd1714e4'
             Commands = 20
         }
     }
