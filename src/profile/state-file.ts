@@ -7,9 +7,9 @@
  * write-file-atomic (temp file in the same folder, fsync, rename, chmod). A file that does not
  * parse, or that a newer MyAccount wrote, is never overwritten.
  */
-import { chmod, mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writePrivateFileAtomically } from './atomic-write.js';
+import { readPrivateText, refuseLink, writePrivateFileAtomically } from './atomic-write.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Clock } from '../core/context.js';
 
@@ -82,7 +82,7 @@ export class StateFile<T> {
       const nextText = JSON.stringify({ ...next, version: this.spec.currentVersion }, null, 2) + '\n';
       if (nextText !== text) {
         await this.removeOrphanedTempFiles();
-        await writePrivateFileAtomically(this.path, nextText);
+        await writePrivateFileAtomically(this.path, nextText, this.spec.label);
       }
       return result;
     });
@@ -100,9 +100,9 @@ export class StateFile<T> {
 
   private async readText(): Promise<string | null> {
     try {
-      return await readFile(this.path, 'utf8');
+      return await readPrivateText(this.path, this.spec.label);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (error instanceof MyAccountError) throw error;
       throw this.ioError('StateReadFailed', 'read', error);
     }
   }
@@ -129,6 +129,7 @@ export class StateFile<T> {
   private async setAside(reason: string): Promise<never> {
     const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
     const aside = `${this.path}.corrupt-${stamp}`;
+    await refuseLink(this.path, this.spec.label);
     try {
       await rename(this.path, aside);
     } catch (error) {
