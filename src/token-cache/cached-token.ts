@@ -5,9 +5,9 @@
  * schema; anything this reader is not sure about (no entry, near expiry, due for proactive
  * refresh, a store it cannot read here) falls through to MSAL, which stays the authority.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from '../core/context.js';
+import { readPrivateText } from '../profile/atomic-write.js';
 import { authorityFor, scopeFor } from '../profile/endpoints.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import type { AccountRecord } from '../profile/profile.js';
@@ -55,7 +55,8 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
   }
   if (!allowPlaintext) return null;
   try {
-    return await readFile(join(configDir, PLAINTEXT_CACHE_FILE), 'utf8');
+    // Never through a link; MSAL's path then reports it (StateFileIsLink).
+    return await readPrivateText(join(configDir, PLAINTEXT_CACHE_FILE), 'token cache');
   } catch {
     return null;
   }
