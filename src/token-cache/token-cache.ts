@@ -11,6 +11,7 @@ import { sharedCachePlugin, type CachePluginOptions } from './cache-plugin.js';
 import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
+import { folderId } from '../profile/folder-id.js';
 import { ensureStateDir } from '../profile/state-file.js';
 
 export type TokenStore = 'libsecret' | 'keychain' | 'dpapi' | 'plaintext';
@@ -31,7 +32,8 @@ export interface TokenCacheOptions {
 }
 
 export const CACHE_SERVICE = 'MyAccount';
-export const CACHE_ACCOUNT = 'MSALCache';
+/** The keyring entry of one state folder's cache: `MSALCache-<folder id>` (see profile/folder-id.ts). */
+export const cacheAccount = (folder: string): string => `MSALCache-${folder}`;
 export const CACHE_FILE = 'msal.cache';
 export const PLAINTEXT_CACHE_FILE = 'msal.cache.plaintext.json';
 
@@ -87,7 +89,7 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
 
 /** The OS secure store: keytar's keyring on Linux and macOS, msal-node-extensions' DPAPI file on Windows. */
 async function openSecurePersistence(configDir: string, platform: NodeJS.Platform): Promise<CachePersistence> {
-  if (platform !== 'win32') return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, CACHE_ACCOUNT);
+  if (platform !== 'win32') return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)));
   // Loaded on demand; DPAPI's file is left to msal-node-extensions (not reachable from these tests).
   const extensions = await import('@azure/msal-node-extensions');
   const path = join(configDir, CACHE_FILE);
