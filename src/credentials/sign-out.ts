@@ -28,7 +28,7 @@ async function openCache(ctx: Ctx, clientId: string): Promise<{ cache: TokenCach
   const settings = await readSettings(ctx);
   let cache: TokenCache;
   try {
-    cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.AllowPlaintextTokenCache, report: ctx.report });
+    cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.AllowPlaintextTokenCache, report: ctx.report, now: () => ctx.clock.now() });
   } catch (error) {
     if (error instanceof MyAccountError && error.code === 'SecureTokenCacheUnavailable') {
       // Tokens in a store that does not work here cannot be used here either; say so and go on.

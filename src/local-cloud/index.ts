@@ -5,7 +5,8 @@
  * product loads only to run one (`myaccount emulator start`).
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { fail } from '../core/errors.js';
 import { DEFAULT_EMULATOR_PORT } from '../emulator/constants.js';
 import { LOCAL_CLOUD_NAME, localCloudBaseUrl, localCloudEnvironment } from '../emulator/local-cloud.js';
 
@@ -53,7 +54,33 @@ export function readInstance(dir: string): EmulatorInstance | null {
     rmSync(file, { force: true });
     return null;
   }
+  checkInstance(instance, dir, file);
   return instance;
+}
+
+const inside = (dir: string, path: unknown): boolean => {
+  if (typeof path !== 'string' || !isAbsolute(path)) return false;
+  const rel = relative(resolve(dir), resolve(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+};
+
+/**
+ * MyAccount trusts the record's CA for the record's origin, so a planted record could make it
+ * trust a foreign CA for a foreign host. Only what `emulator start` writes is accepted: the local
+ * cloud on 127.0.0.1 at the record's own port, its CA files inside this folder.
+ */
+function checkInstance(instance: EmulatorInstance, dir: string, file: string): void {
+  const problem =
+    !Number.isInteger(instance.port) || instance.port < 1 || instance.port > 65535
+      ? 'its port is not a port number'
+      : instance.url !== `https://127.0.0.1:${instance.port}` && instance.url !== `https://127.0.0.1:${instance.port}/`
+        ? `its url is not https://127.0.0.1:${instance.port}`
+        : !inside(dir, instance.caCertPath) || !inside(dir, instance.caBundlePath)
+          ? `its CA files are not inside ${dir}`
+          : null;
+  if (problem) {
+    throw fail.StateFileInvalid(`The local cloud record ${file} was not written by myaccount emulator start (${problem}), so MyAccount does not trust it. Remove it (rm ${file}) and start the local cloud again.`, { target: file });
+  }
 }
 
 /** The port of the local cloud running for this state folder, if one is. */

@@ -2,6 +2,7 @@
  * Built-in clouds with their real endpoints, user-added ones from the profile, and conversion of
  * an ARM `/metadata/endpoints` document into an environment.
  */
+import { join } from 'node:path';
 import { fail } from '../core/errors.js';
 import { ENVIRONMENT_FIELDS, type EnvironmentRecord, type EnvironmentView } from './environment-types.js';
 import { sameName, type Profile } from './profile.js';
@@ -230,6 +231,29 @@ export function environmentFromArmMetadata(name: string, armUrl: string, documen
   return out as unknown as EnvironmentRecord;
 }
 
+/**
+ * A stored environment gets the rules add-environment input gets before any token is sent to it:
+ * an edited profile (ResourceManagerUrl http://127.0.0.2:...) made get-subscription send a bearer
+ * token in clear text. set-environment and remove-environment still work on it, to fix it.
+ */
+function checkStoredEndpoints(environment: EnvironmentView, configDir: string): void {
+  for (const field of ENVIRONMENT_FIELDS) {
+    const value = (environment as unknown as Record<string, unknown>)[field.name];
+    if (field.kind !== 'url' || value === null || value === undefined) continue;
+    try {
+      if (typeof value !== 'string') throw new Error('not text');
+      checkEndpointUrl(field.name, value);
+    } catch (error) {
+      const why = error instanceof Error && error.message !== 'not text' ? error.message : `${field.name} must be a URL.`;
+      const path = join(configDir, 'profile.json');
+      throw fail.StateFileInvalid(`The environment "${environment.Name}" stored in ${path} cannot be used: ${why} ` +
+          `Fix it with myaccount set-environment "${environment.Name}" --${kebab(field.name)} https://..., or remove it with remove-environment.`, { target: path, details: [{ environment: environment.Name, field: field.name }] });
+    }
+  }
+}
+
+const kebab = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
 /** The environment a command asked for (the default one if none), or why it cannot be used. */
 export function resolveEnvironment(profile: Profile, ctx: Pick<CommandContext, 'configDir'>, name: string | undefined): EnvironmentView {
   const port = runningLocalCloudPort(ctx);
@@ -238,6 +262,7 @@ export function resolveEnvironment(profile: Profile, ctx: Pick<CommandContext, '
   if (!environment) {
     throw fail.UnknownEnvironment(`There is no environment named "${wanted}". Run myaccount get-environment to see them, or add it with add-environment.`, { target: 'Environment' });
   }
+  if (environment.Type === 'User-defined') checkStoredEndpoints(environment, ctx.configDir);
   if (environment.Name === LOCAL_CLOUD_NAME && port === undefined) {
     throw fail.LocalCloudNotRunning('The local cloud is not running. Start it with myaccount emulator start --detach, then try again.', { target: 'Environment' });
   }

@@ -7,9 +7,9 @@
  * write-file-atomic (temp file in the same folder, fsync, rename, chmod). A file that does not
  * parse, or that a newer MyAccount wrote, is never overwritten.
  */
-import { chmod, mkdir, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writePrivateFileAtomically } from './atomic-write.js';
+import { readPrivateText, refuseLink, writePrivateFileAtomically } from './atomic-write.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Clock } from '../core/context.js';
 
@@ -82,7 +82,7 @@ export class StateFile<T> {
       const nextText = JSON.stringify({ ...next, version: this.spec.currentVersion }, null, 2) + '\n';
       if (nextText !== text) {
         await this.removeOrphanedTempFiles();
-        await writePrivateFileAtomically(this.path, nextText);
+        await writePrivateFileAtomically(this.path, nextText, this.spec.label);
       }
       return result;
     });
@@ -99,10 +99,11 @@ export class StateFile<T> {
   }
 
   private async readText(): Promise<string | null> {
+    await checkStateDir(this.dir);
     try {
-      return await readFile(this.path, 'utf8');
+      return await readPrivateText(this.path, this.spec.label);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (error instanceof MyAccountError) throw error;
       throw this.ioError('StateReadFailed', 'read', error);
     }
   }
@@ -129,6 +130,7 @@ export class StateFile<T> {
   private async setAside(reason: string): Promise<never> {
     const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
     const aside = `${this.path}.corrupt-${stamp}`;
+    await refuseLink(this.path, this.spec.label);
     try {
       await rename(this.path, aside);
     } catch (error) {
@@ -177,13 +179,43 @@ export class StateFile<T> {
   }
 }
 
+export const ALLOW_SHARED_STATE_DIR_VAR = 'MYACCOUNT_ALLOW_SHARED_STATE_DIR';
+
+/**
+ * Refuses, like ssh, a state folder that another user could change (writable by group or others,
+ * or owned by someone else): whoever can write there can plant a profile that sends tokens to
+ * their host, or a local cloud record that makes MyAccount trust their CA. A missing folder is
+ * fine (it is made 0700). MYACCOUNT_ALLOW_SHARED_STATE_DIR=1 accepts it, for setups that mean it.
+ */
+export async function checkStateDir(dir: string): Promise<void> {
+  if (process.env[ALLOW_SHARED_STATE_DIR_VAR] === '1' || process.platform === 'win32') return;
+  let info;
+  try {
+    info = await stat(dir);
+  } catch {
+    return;
+  }
+  const uid = process.getuid?.();
+  const foreign = uid !== undefined && info.uid !== uid;
+  if (foreign || (info.mode & 0o022) !== 0) {
+    const mode = (info.mode & 0o777).toString(8).padStart(3, '0');
+    const problem = foreign ? `belongs to another user (uid ${info.uid})` : `can be written by other users (mode ${mode})`;
+    const fix = foreign ? `Use a folder you own (set MYACCOUNT_CONFIG_DIR)` : `Make it private with chmod 700 ${dir}`;
+    throw fail.StateDirInsecure(`The MyAccount state folder ${dir} ${problem}, so its files cannot be trusted. ${fix}, or set ${ALLOW_SHARED_STATE_DIR_VAR}=1 to use it anyway.`, { target: dir });
+  }
+}
+
 /** Creates the state folder private to the user (0700) if it is missing. */
 export async function ensureStateDir(dir: string): Promise<void> {
+  await checkStateDir(dir);
   try {
-    await makeDirectories(dir);
-    const info = await stat(dir);
+    const created = await makeDirectories(dir);
     // A folder we just created may have been widened by the umask; never leave it readable by others.
-    if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await chmod(dir, 0o700);
+    // An existing folder is the user's: checkStateDir refused it if others can write to it.
+    if (created) {
+      const info = await stat(dir);
+      if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await chmod(dir, 0o700);
+    }
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code ?? 'unknown error';
     throw fail.StateDirUnavailable(`Could not create the MyAccount state folder ${dir} (${errno}). Set MYACCOUNT_CONFIG_DIR to a folder you can write to.`, {
@@ -198,7 +230,7 @@ export async function ensureStateDir(dir: string): Promise<void> {
  * mkdir -p, one level at a time. Node's recursive mkdir spins forever on paths where a parent
  * exists but creating the child reports ENOENT (inside /proc, for one); this fails instead.
  */
-async function makeDirectories(dir: string): Promise<void> {
+async function makeDirectories(dir: string): Promise<boolean> {
   const missing: string[] = [];
   for (let current = dir; ; current = dirname(current)) {
     try {
@@ -217,4 +249,5 @@ async function makeDirectories(dir: string): Promise<void> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
+  return missing.length > 0;
 }

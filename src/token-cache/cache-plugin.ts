@@ -15,12 +15,24 @@
 import { stat } from 'node:fs/promises';
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
 import { LOCK_OPTIONS } from '../profile/state-file.js';
+import type { CachePersistence } from './persistence.js';
 
-/** The part of msal-node-extensions' IPersistence this plugin uses. */
-export interface CachePersistence {
-  load(): Promise<string | null>;
-  save(contents: string): Promise<void>;
-  getFilePath(): string;
+export type { CachePersistence };
+
+export interface CachePluginOptions {
+  /** Told once when an unparsable cache was moved aside (the message names both places). */
+  warn(message: string): void;
+  now(): Date;
+}
+
+/** Whether MSAL can deserialize the text: a JSON object. Anything else would throw SyntaxError in every command. */
+function parses(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
 }
 
 type Release = () => Promise<void>;
@@ -34,7 +46,7 @@ async function stampOf(path: string): Promise<string> {
   }
 }
 
-export function sharedCachePlugin(persistence: CachePersistence): ICachePlugin {
+export function sharedCachePlugin(persistence: CachePersistence, options: CachePluginOptions): ICachePlugin {
   const path = persistence.getFilePath();
   let known: string | null = null;
   let knownStamp = '';
@@ -63,7 +75,16 @@ export function sharedCachePlugin(persistence: CachePersistence): ICachePlugin {
         const stamp = await stampOf(path);
         // Before a write always read what is persisted now; for reads, only when it changed.
         if (context.cacheHasChanged || known === null || stamp !== knownStamp) {
-          const text = await persistence.load();
+          let text = await persistence.load();
+          if (text && !parses(text)) {
+            // Under the lock, so no writer's fresh cache is moved instead. The accounts it held
+            // are signed out; commands needing their tokens ask for a sign-in (exit 3).
+            const where = persistence.describe();
+            const aside = await persistence.setAside(options.now().toISOString().replace(/[:.]/g, '-'));
+            options.warn(`The token cache (${where}) could not be parsed, so it was moved to ${aside}. Accounts signed in here must sign in again (connect).`);
+            text = null;
+            known = null;
+          }
           if (text) {
             context.tokenCache.deserialize(text);
             known = text;

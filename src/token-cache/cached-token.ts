@@ -5,13 +5,14 @@
  * schema; anything this reader is not sure about (no entry, near expiry, due for proactive
  * refresh, a store it cannot read here) falls through to MSAL, which stays the authority.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from '../core/context.js';
+import { readPrivateText } from '../profile/atomic-write.js';
 import { authorityFor, scopeFor } from '../profile/endpoints.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import type { AccountRecord } from '../profile/profile.js';
-import { CACHE_ACCOUNT, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './token-cache.js';
+import { existingFolderId } from '../profile/folder-id.js';
+import { cacheAccount, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './token-cache.js';
 
 /** MSAL's tokenRenewalOffsetSeconds: it refreshes tokens this close to expiry. */
 const RENEWAL_SECONDS = 300;
@@ -42,10 +43,12 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
   if (platform === 'win32') return null;
   // libsecret can only start without a session bus when a display lets it autolaunch one.
   const keyringReachable = platform === 'darwin' || !!env.DBUS_SESSION_BUS_ADDRESS || !!env.DISPLAY;
-  if (keyringReachable) {
+  // No folder id yet means no keyring entry of this folder yet.
+  const folder = keyringReachable ? await existingFolderId(configDir) : null;
+  if (folder) {
     try {
       const { default: keytar } = await import('keytar');
-      const text = await Promise.race([keytar.getPassword(CACHE_SERVICE, CACHE_ACCOUNT), new Promise<null>((r) => setTimeout(() => r(null), 2000).unref())]);
+      const text = await Promise.race([keytar.getPassword(CACHE_SERVICE, cacheAccount(folder)), new Promise<null>((r) => setTimeout(() => r(null), 2000).unref())]);
       if (text) return text;
       // A working keyring without our entry means the secure store is in use and empty.
       if (text === null) return null;
@@ -55,7 +58,8 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
   }
   if (!allowPlaintext) return null;
   try {
-    return await readFile(join(configDir, PLAINTEXT_CACHE_FILE), 'utf8');
+    // Never through a link; MSAL's path then reports it (StateFileIsLink).
+    return await readPrivateText(join(configDir, PLAINTEXT_CACHE_FILE), 'token cache');
   } catch {
     return null;
   }

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { folderId } from '../profile/folder-id.js';
 
 export type SecretKind = 'ClientSecret' | 'CertificatePassword' | 'FederatedToken' | 'AccessToken';
 
@@ -41,6 +42,8 @@ function entryName(key: SecretKey): string {
 
 export async function openSecretStore(configDir: string, timeoutMs = 10000): Promise<SecretStore> {
   const dir = join(configDir, DIR);
+  // Keyring entries are per state folder, like the token cache's.
+  const folder = await folderId(configDir);
   const extensions = await import('@azure/msal-node-extensions');
   const persistenceFor = async (name: string) => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -54,7 +57,7 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000): Pro
           cachePath: join(dir, `${name}.cache`),
           dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
           serviceName: SERVICE,
-          accountName: `secret-${name}`,
+          accountName: `secret-${folder}-${name}`,
           usePlaintextFileOnLinux: false,
         }),
         timeout,

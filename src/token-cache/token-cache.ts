@@ -7,9 +7,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ICachePlugin } from '@azure/msal-node';
-import { sharedCachePlugin } from './cache-plugin.js';
-import { fail } from '../core/errors.js';
+import { sharedCachePlugin, type CachePluginOptions } from './cache-plugin.js';
+import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
+import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
+import { folderId } from '../profile/folder-id.js';
 import { ensureStateDir } from '../profile/state-file.js';
 
 export type TokenStore = 'libsecret' | 'keychain' | 'dpapi' | 'plaintext';
@@ -26,10 +28,12 @@ export interface TokenCacheOptions {
   platform?: NodeJS.Platform;
   /** A keyring that wants to show an unlock prompt nobody can see would wait forever. */
   timeoutMs?: number;
+  now?: () => Date;
 }
 
 export const CACHE_SERVICE = 'MyAccount';
-export const CACHE_ACCOUNT = 'MSALCache';
+/** The keyring entry of one state folder's cache: `MSALCache-<folder id>` (see profile/folder-id.ts). */
+export const cacheAccount = (folder: string): string => `MSALCache-${folder}`;
 export const CACHE_FILE = 'msal.cache';
 export const PLAINTEXT_CACHE_FILE = 'msal.cache.plaintext.json';
 
@@ -61,22 +65,13 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
   const platform = options.platform ?? process.platform;
   const store = storeOf(platform);
   await ensureStateDir(options.configDir);
-  // Loaded on demand: it pulls in keytar's native addon, which commands without tokens never need.
-  const extensions = await import('@azure/msal-node-extensions');
+  const pluginOptions: CachePluginOptions = { warn: (message) => options.report.warning(message), now: options.now ?? (() => new Date()) };
   try {
-    const persistence = await withTimeout(
-      extensions.PersistenceCreator.createPersistence({
-        cachePath: join(options.configDir, CACHE_FILE),
-        dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
-        serviceName: CACHE_SERVICE,
-        accountName: CACHE_ACCOUNT,
-        usePlaintextFileOnLinux: false,
-      }),
-      options.timeoutMs ?? 10000,
-      `The ${store} secure store`,
-    );
-    return { plugin: sharedCachePlugin(persistence), store };
+    const persistence = await withTimeout(openSecurePersistence(options.configDir, platform), options.timeoutMs ?? 10000, `The ${store} secure store`);
+    return { plugin: sharedCachePlugin(persistence, pluginOptions), store };
   } catch (error) {
+    // A link or an unwritable state folder is not the keyring's fault: say what it is.
+    if (error instanceof MyAccountError) throw error;
     const reason = reasonOf(error);
     if (!options.allowPlaintext) {
       throw fail.SecureTokenCacheUnavailable(`MyAccount keeps tokens only in a secure store, and the ${store} store does not work here (${reason}). ` +
@@ -88,7 +83,29 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
     // Said once, when the plain file is first made; repeating it on every CI step is noise.
     if (existsSync(plainPath)) options.report.verbose(notice);
     else options.report.warning(notice);
-    const persistence = await extensions.FilePersistence.create(plainPath);
-    return { plugin: sharedCachePlugin(persistence), store: 'plaintext' };
+    return { plugin: sharedCachePlugin(await plainFilePersistence(plainPath), pluginOptions), store: 'plaintext' };
   }
+}
+
+/** The OS secure store: keytar's keyring on Linux and macOS, msal-node-extensions' DPAPI file on Windows. */
+async function openSecurePersistence(configDir: string, platform: NodeJS.Platform): Promise<CachePersistence> {
+  if (platform !== 'win32') return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)));
+  // Loaded on demand; DPAPI's file is left to msal-node-extensions (not reachable from these tests).
+  const extensions = await import('@azure/msal-node-extensions');
+  const path = join(configDir, CACHE_FILE);
+  const dpapi = await extensions.PersistenceCreator.createPersistence({
+    cachePath: path,
+    dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
+    usePlaintextFileOnLinux: false,
+  });
+  return {
+    load: () => dpapi.load(),
+    save: (contents) => dpapi.save(contents),
+    getFilePath: () => path,
+    async setAside() {
+      await dpapi.delete();
+      return 'nowhere (the DPAPI file was removed)';
+    },
+    describe: () => `file ${path}`,
+  };
 }

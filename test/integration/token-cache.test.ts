@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { cleanEnv, tempConfigDir } from '../helpers/cli.js';
 import { bundleEntry } from '../helpers/bundle.js';
 import { startKeyring, type Keyring } from '../helpers/keyring.js';
+import { FOLDER_ID_FILE } from '../../src/profile/folder-id.js';
 import { CACHE_FILE, PLAINTEXT_CACHE_FILE } from '../../src/token-cache/token-cache.js';
 
 const probe = bundleEntry(join(__dirname, 'token-cache-probe.ts'));
@@ -34,6 +35,33 @@ describe('the token cache', () => {
       expect(read).toMatchObject({ store: 'libsecret', seen: SECRET });
       expect(readFileSync(join(dir, CACHE_FILE), 'utf8')).not.toContain('rt-very-secret-value');
       expect(existsSync(join(dir, PLAINTEXT_CACHE_FILE))).toBe(false);
+    });
+
+    test('two state folders side by side have their own keyring entries: clearing one leaves the other', () => {
+      const other = tempConfigDir();
+      try {
+        const secretA = SECRET;
+        const secretB = JSON.stringify({ RefreshToken: { y: { secret: 'rt-of-folder-b' } } });
+        run(dir, keyring.env, ['false', 'write', secretA]);
+        run(other.dir, keyring.env, ['false', 'write', secretB]);
+        expect(run(dir, keyring.env, ['false', 'read']).seen).toBe(secretA);
+        expect(run(other.dir, keyring.env, ['false', 'read']).seen).toBe(secretB);
+        // What sign-out leaves in folder B's cache.
+        run(other.dir, keyring.env, ['false', 'write', '{}']);
+        expect(run(dir, keyring.env, ['false', 'read']).seen).toBe(secretA);
+        // The id that keys them is kept in each folder, private, and differs.
+        const idA = readFileSync(join(dir, FOLDER_ID_FILE), 'utf8');
+        expect(idA).not.toBe(readFileSync(join(other.dir, FOLDER_ID_FILE), 'utf8'));
+        expect(statSync(join(dir, FOLDER_ID_FILE)).mode & 0o777).toBe(0o600);
+
+        // Kept secrets (a service principal's client secret) too.
+        expect(run(dir, keyring.env, ['-', 'secret-save', 'secret-of-a'])).toEqual({ available: true, seen: 'secret-of-a' });
+        expect(run(other.dir, keyring.env, ['-', 'secret-save', 'secret-of-b'])).toEqual({ available: true, seen: 'secret-of-b' });
+        expect(run(other.dir, keyring.env, ['-', 'secret-remove'])).toEqual({ available: true, seen: null });
+        expect(run(dir, keyring.env, ['-', 'secret-load'])).toEqual({ available: true, seen: 'secret-of-a' });
+      } finally {
+        other.cleanup();
+      }
     });
   });
 

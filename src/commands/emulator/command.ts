@@ -4,13 +4,13 @@
  * instance is described by instance.json there, written by the server itself once it listens.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, constants, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../../core/command.js';
 import type { CommandContext } from '../../core/context.js';
 import { fail, MyAccountError } from '../../core/errors.js';
 import { ensureStateDir } from '../../profile/state-file.js';
-import { writePrivateFileAtomically } from '../../profile/atomic-write.js';
+import { linkRefused, writeFailed, writePrivateFileAtomically } from '../../profile/atomic-write.js';
 import { flag, text } from '../schema/common.js';
 import { emulatorDir, instanceFile, loadEmulator, processAlive, readInstance, type EmulatorInstance } from '../../local-cloud/index.js';
 
@@ -121,6 +121,16 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
   return { ...statusOf(dir, null), Url: emulator.url, Port: emulator.port, StoppedBecause: why };
 }
 
+/** The log, truncated, never through a link (one planted there made us overwrite its target). */
+function openLog(logPath: string): number {
+  try {
+    return openSync(logPath, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw linkRefused(logPath, 'local cloud log');
+    throw writeFailed(logPath, 'local cloud log', error);
+  }
+}
+
 async function startDetached(input: StartInput, ctx: CommandContext, dir: string): Promise<StatusView> {
   const args = [process.argv[1], 'emulator', 'start', '--events', 'jsonl'];
   if (input.Port !== undefined) args.push('--port', String(input.Port));
@@ -128,7 +138,7 @@ async function startDetached(input: StartInput, ctx: CommandContext, dir: string
   if (input.Seed !== undefined) args.push('--seed', input.Seed);
   args.push('--idle-timeout-minutes', String(input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES));
   const logPath = join(dir, LOG_FILE);
-  const log = openSync(logPath, 'w', 0o600);
+  const log = openLog(logPath);
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', log, log], env: { ...ctx.env } as NodeJS.ProcessEnv });
   closeSync(log);
   child.unref();

@@ -4,7 +4,7 @@ import { defineCommand } from '../../core/command.js';
 import { fail } from '../../core/errors.js';
 import { SETTINGS_VERSION } from '../../config/settings.js';
 import { openSettings } from '../../config/config-store.js';
-import { writePrivateFileAtomically } from '../../profile/atomic-write.js';
+import { writeUserFileAtomically } from '../../profile/atomic-write.js';
 import { flag, text } from '../schema/common.js';
 
 interface Input {
@@ -43,7 +43,7 @@ export default defineCommand<Input, Output>({
     const stored = await openSettings(ctx.configDir, ctx.clock).read();
     const document = { version: SETTINGS_VERSION, settings: stored.settings };
     try {
-      await writePrivateFileAtomically(path, JSON.stringify(document, null, 2) + '\n');
+      await writeUserFileAtomically(path, JSON.stringify(document, null, 2) + '\n');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw fail.ExportFailed(`Could not write ${path} (${code}). Check the folder exists and you can write to it.`, { target: 'Path', cause: error });

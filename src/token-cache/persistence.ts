@@ -1,0 +1,106 @@
+/**
+ * Where the serialized MSAL cache is kept, behind the small interface the cache plugin uses.
+ * msal-node-extensions' own persistences are not used on Linux and macOS because they write in
+ * place (a full disk during a refresh left a truncated cache, and every later command failed on
+ * it) and follow links in the state folder. Here:
+ * - the plain file (only with AllowPlaintextTokenCache) is written like the profile: temp file in
+ *   the same folder, fsync, rename, never through a link;
+ * - the keyring (libsecret, Keychain, through keytar) holds the cache; a small file beside it is
+ *   replaced on every write so other processes can tell the cache changed without asking the
+ *   keyring (the cache plugin compares its mtime, size and inode).
+ * Either can move an unparsable cache aside, so a damaged cache costs a sign-in, not every command.
+ */
+import { constants } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { fail, MyAccountError } from '../core/errors.js';
+import { describeErrno, readPrivateText, refuseLink, writePrivateFileAtomically } from '../profile/atomic-write.js';
+
+export interface CachePersistence {
+  load(): Promise<string | null>;
+  save(contents: string): Promise<void>;
+  /** The file whose change means the cache changed (and beside which the lock lives). */
+  getFilePath(): string;
+  /** Moves an unparsable cache out of the way; returns where it went, in words. */
+  setAside(stamp: string): Promise<string>;
+  /** Where the cache is, in words, for messages. */
+  describe(): string;
+}
+
+const LABEL = 'token cache';
+
+function readFailed(path: string, error: unknown): MyAccountError {
+  return fail.StateReadFailed(`Could not read the ${LABEL} file ${path}: ${describeErrno(error)}.`, { target: path, cause: error });
+}
+
+/** Creates an empty 0600 file if none is there (never through a link); failures are harmless here. */
+async function touchPrivateFile(path: string): Promise<void> {
+  await refuseLink(path, LABEL);
+  try {
+    const handle = await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+    await handle.close();
+  } catch {
+    /* there already, or not creatable now: the first write reports real problems */
+  }
+}
+
+export async function plainFilePersistence(path: string): Promise<CachePersistence> {
+  // Made at once so later processes know the plain cache is in use (token-cache.ts says so once).
+  await touchPrivateFile(path);
+  return {
+    async load() {
+      try {
+        return await readPrivateText(path, LABEL);
+      } catch (error) {
+        if (error instanceof MyAccountError) throw error;
+        throw readFailed(path, error);
+      }
+    },
+    save: (contents) => writePrivateFileAtomically(path, contents, LABEL),
+    getFilePath: () => path,
+    async setAside(stamp) {
+      const aside = `${path}.corrupt-${stamp}`;
+      await refuseLink(path, LABEL);
+      try {
+        await rename(path, aside);
+      } catch (error) {
+        throw fail.StateSetAsideFailed(`The ${LABEL} file ${path} cannot be parsed and could not be moved aside: ${describeErrno(error)}.`, { target: path, cause: error });
+      }
+      return aside;
+    },
+    describe: () => `file ${path}`,
+  };
+}
+
+type Keytar = typeof import('keytar');
+
+/**
+ * The cache in the keyring under service/account, with `stampPath` replaced on each write.
+ * Checked with one write, read and delete of a test entry first (as msal-node-extensions does),
+ * so a keyring that exists but cannot store anything is found out before a sign-in.
+ */
+export async function keyringPersistence(stampPath: string, service: string, account: string): Promise<CachePersistence> {
+  const { default: keytar } = (await import('keytar')) as unknown as { default: Keytar };
+  await refuseLink(stampPath, LABEL);
+  const check = `${account}.check`;
+  await keytar.setPassword(service, check, 'check');
+  const seen = await keytar.getPassword(service, check);
+  await keytar.deletePassword(service, check);
+  if (seen !== 'check') throw new Error('the keyring did not return what was written to it');
+  return {
+    load: () => keytar.getPassword(service, account),
+    async save(contents) {
+      await keytar.setPassword(service, account, contents);
+      // Content does not matter (no secret here): the rename gives other processes a new stamp.
+      await writePrivateFileAtomically(stampPath, '{}', `${LABEL} stamp`);
+    },
+    getFilePath: () => stampPath,
+    async setAside(stamp) {
+      const aside = `${account}.corrupt-${stamp}`;
+      const text = await keytar.getPassword(service, account);
+      if (text !== null) await keytar.setPassword(service, aside, text);
+      await keytar.deletePassword(service, account);
+      return `keyring entry ${service}/${aside}`;
+    },
+    describe: () => `keyring entry ${service}/${account}`,
+  };
+}
