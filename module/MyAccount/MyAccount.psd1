@@ -46,6 +46,8 @@
     # not until a Utility cmdlet runs, so the module loads it (the assembly, not the module).
     RequiredAssemblies = @('Microsoft.PowerShell.Commands.Utility')
     FormatsToProcess = @('MyAccount.format.ps1xml')
+    # ToString for the module's objects, nested ones included: "$context.Account" is its id.
+    TypesToProcess = @('MyAccount.types.ps1xml')
     PrivateData = @{
         PSData = @{
             Tags = @('Azure', 'Authentication', 'MSAL', 'Accounts')
@@ -56,7 +58,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'e9da1d7dd80ee59696bebd579f09138f9274ab189ad06904feeeddfdbd1714e4'
+            RegistrySha256 = '6e924f8d3a87cb03edccc2833c8eaa557610b39ff00e78c260770b18d67e074d'
             Commands = 20
         }
     }

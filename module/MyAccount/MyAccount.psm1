@@ -184,7 +184,24 @@ function Invoke-MyAccountCli {
     if ($Properties) { $document = @($document) | ForEach-Object { Select-MyAccountProperty -Item $_ -Properties $Properties -SecureProperty $SecureProperty -AsPlainText:$AsPlainText } }
     foreach ($item in @($document)) {
         if ($TypeName -and $item -is [psobject] -and $item -isnot [string] -and $item -isnot [bool]) { $item.PSObject.TypeNames.Insert(0, $TypeName) }
+        if ($TypeName -and $script:NestedTypes[$TypeName]) { Add-MyAccountNestedType -Item $item -NestedTypes $script:NestedTypes[$TypeName] }
         $item
+    }
+}
+
+function Add-MyAccountNestedType {
+    # Nested objects get their type names too, so the types file's ToString shows a context's
+    # Account as its id (not @{Id=...}) in views, in "$context" and in string conversion.
+    # $NestedTypes: type names by dotted path ('Context.Account' = 'MyAccount.Account').
+    param($Item, [System.Collections.IDictionary] $NestedTypes)
+    foreach ($path in $NestedTypes.Keys) {
+        $values = @($Item)
+        foreach ($name in $path.Split('.')) {
+            $values = @(foreach ($value in $values) { if ($value -is [psobject] -and $value.PSObject.Properties[$name]) { $value.$name } })
+        }
+        foreach ($value in $values) {
+            if ($value -is [psobject] -and $value -isnot [string] -and $value -isnot [System.Collections.IDictionary]) { $value.PSObject.TypeNames.Insert(0, $NestedTypes[$path]) }
+        }
     }
 }
 
@@ -578,6 +595,12 @@ $script:Parameters = @{
     'Add-MyEnvironment' = @('Name', 'ARMEndpoint', 'ActiveDirectoryAuthority', 'ResourceManagerUrl', 'ActiveDirectoryServiceEndpointResourceId', 'ServiceManagementUrl', 'GraphUrl', 'GraphEndpointResourceId', 'MicrosoftGraphUrl', 'MicrosoftGraphEndpointResourceId', 'ManagementPortalUrl', 'GalleryUrl', 'PublishSettingsFileUrl', 'StorageEndpointSuffix', 'SqlDatabaseDnsSuffix', 'TrafficManagerDnsSuffix', 'AzureKeyVaultDnsSuffix', 'AzureKeyVaultServiceEndpointResourceId', 'ContainerRegistryEndpointSuffix', 'BatchEndpointResourceId', 'DataLakeEndpointResourceId', 'AzureDataLakeStoreFileSystemEndpointSuffix', 'AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix', 'AzureOperationalInsightsEndpoint', 'AzureOperationalInsightsEndpointResourceId', 'AzureAnalysisServicesEndpointSuffix', 'AnalysisServicesEndpointResourceId', 'AzureAttestationServiceEndpointSuffix', 'AzureAttestationServiceEndpointResourceId', 'AzureSynapseAnalyticsEndpointSuffix', 'AzureSynapseAnalyticsEndpointResourceId', 'AdTenant', 'EnableAdfsAuthentication')
     'Set-MyEnvironment' = @('Name', 'ARMEndpoint', 'ActiveDirectoryAuthority', 'ResourceManagerUrl', 'ActiveDirectoryServiceEndpointResourceId', 'ServiceManagementUrl', 'GraphUrl', 'GraphEndpointResourceId', 'MicrosoftGraphUrl', 'MicrosoftGraphEndpointResourceId', 'ManagementPortalUrl', 'GalleryUrl', 'PublishSettingsFileUrl', 'StorageEndpointSuffix', 'SqlDatabaseDnsSuffix', 'TrafficManagerDnsSuffix', 'AzureKeyVaultDnsSuffix', 'AzureKeyVaultServiceEndpointResourceId', 'ContainerRegistryEndpointSuffix', 'BatchEndpointResourceId', 'DataLakeEndpointResourceId', 'AzureDataLakeStoreFileSystemEndpointSuffix', 'AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix', 'AzureOperationalInsightsEndpoint', 'AzureOperationalInsightsEndpointResourceId', 'AzureAnalysisServicesEndpointSuffix', 'AnalysisServicesEndpointResourceId', 'AzureAttestationServiceEndpointSuffix', 'AzureAttestationServiceEndpointResourceId', 'AzureSynapseAnalyticsEndpointSuffix', 'AzureSynapseAnalyticsEndpointResourceId', 'AdTenant', 'EnableAdfsAuthentication')
     'Remove-MyEnvironment' = @('Name', 'PassThru')
+}
+
+# Nested objects' type names by result type and path (scripts/generate/types.ts).
+$script:NestedTypes = @{
+    'MyAccount.Context' = [ordered]@{ 'Account' = 'MyAccount.Account'; 'Environment' = 'MyAccount.Environment'; 'Subscription' = 'MyAccount.Subscription'; 'Tenant' = 'MyAccount.Tenant' }
+    'MyAccount.Profile' = [ordered]@{ 'Context' = 'MyAccount.Context'; 'Context.Account' = 'MyAccount.Account'; 'Context.Environment' = 'MyAccount.Environment'; 'Context.Subscription' = 'MyAccount.Subscription'; 'Context.Tenant' = 'MyAccount.Tenant'; 'Subscriptions' = 'MyAccount.Subscription' }
 }
 
 #region Public

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { commands } from '../../src/commands/index.js';
 import { commandTable, errorTable, ERRORS_END, ERRORS_START, replaceTable, schemaFiles } from './docs.js';
 import { formatFile, MODULE_NAME, moduleManifest, moduleScript, readModuleHelper } from './module.js';
+import { typesFile } from './types.js';
 
 export function generatedFiles(root: string): Record<string, string> {
   const files: Record<string, string> = {};
@@ -19,5 +20,6 @@ export function generatedFiles(root: string): Record<string, string> {
   files[`module/${MODULE_NAME}/${MODULE_NAME}.psm1`] = moduleScript(commands, version, readModuleHelper(root));
   files[`module/${MODULE_NAME}/${MODULE_NAME}.psd1`] = moduleManifest(commands, version);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.format.ps1xml`] = formatFile(commands);
+  files[`module/${MODULE_NAME}/${MODULE_NAME}.types.ps1xml`] = typesFile(commands);
   return files;
 }

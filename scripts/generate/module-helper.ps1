@@ -180,7 +180,24 @@ function Invoke-MyAccountCli {
     if ($Properties) { $document = @($document) | ForEach-Object { Select-MyAccountProperty -Item $_ -Properties $Properties -SecureProperty $SecureProperty -AsPlainText:$AsPlainText } }
     foreach ($item in @($document)) {
         if ($TypeName -and $item -is [psobject] -and $item -isnot [string] -and $item -isnot [bool]) { $item.PSObject.TypeNames.Insert(0, $TypeName) }
+        if ($TypeName -and $script:NestedTypes[$TypeName]) { Add-MyAccountNestedType -Item $item -NestedTypes $script:NestedTypes[$TypeName] }
         $item
+    }
+}
+
+function Add-MyAccountNestedType {
+    # Nested objects get their type names too, so the types file's ToString shows a context's
+    # Account as its id (not @{Id=...}) in views, in "$context" and in string conversion.
+    # $NestedTypes: type names by dotted path ('Context.Account' = 'MyAccount.Account').
+    param($Item, [System.Collections.IDictionary] $NestedTypes)
+    foreach ($path in $NestedTypes.Keys) {
+        $values = @($Item)
+        foreach ($name in $path.Split('.')) {
+            $values = @(foreach ($value in $values) { if ($value -is [psobject] -and $value.PSObject.Properties[$name]) { $value.$name } })
+        }
+        foreach ($value in $values) {
+            if ($value -is [psobject] -and $value -isnot [string] -and $value -isnot [System.Collections.IDictionary]) { $value.PSObject.TypeNames.Insert(0, $NestedTypes[$path]) }
+        }
     }
 }
 

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OBJECT_SETS, type ObjectParameter } from './pipelines.js';
 import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
+import { nestedTypesTable } from './types.js';
 
 export const MODULE_NAME = 'MyAccount';
 
@@ -336,6 +337,9 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     '# The parameters each cmdlet passes to the CLI (common parameters are not among them).',
     `$script:Parameters = @{\n${parameterTable}\n}`,
     '',
+    "# Nested objects' type names by result type and path (scripts/generate/types.ts).",
+    nestedTypesTable(commands),
+    '',
     '#region Public',
     '',
     cmdlets.map((c) => functionFor(c, prose)).join('\n\n'),
@@ -381,6 +385,8 @@ ${functions}
     # not until a Utility cmdlet runs, so the module loads it (the assembly, not the module).
     RequiredAssemblies = @('Microsoft.PowerShell.Commands.Utility')
     FormatsToProcess = @('MyAccount.format.ps1xml')
+    # ToString for the module's objects, nested ones included: "$context.Account" is its id.
+    TypesToProcess = @('MyAccount.types.ps1xml')
     PrivateData = @{
         PSData = @{
             Tags = @('Azure', 'Authentication', 'MSAL', 'Accounts')

@@ -58,6 +58,10 @@ export interface JsonSchema {
   $defs?: Record<string, JsonSchema>;
   title?: string;
   'x-ps'?: ParameterMeta;
+  /** Output schemas: the PowerShell type name a (nested) object of this shape gets. */
+  'x-ps-type'?: string;
+  /** Output schemas: the property PowerShell shows for the object as text ("$context.Account" → its Id). */
+  'x-ps-string'?: string;
 }
 
 export interface InputSchema extends JsonSchema {

@@ -17,6 +17,8 @@ const secret = (description: string, meta: Parameters<typeof text>[1] = {}): Jso
 
 const output: JsonSchema = {
   type: 'object',
+  // PowerShell shows a sign-in as its context (whose text is its name).
+  'x-ps-string': 'Context',
   properties: {
     Context: contextOutput,
     Flow: { type: 'string' },

@@ -12,6 +12,8 @@ const texts: JsonSchema = { type: 'array', items: { type: 'string' } };
 export const accountOutput: JsonSchema = {
   type: 'object',
   description: "Az's PSAzureRmAccount. PowerShell shows it as its Id.",
+  'x-ps-type': 'MyAccount.Account',
+  'x-ps-string': 'Id',
   properties: {
     Id: { type: 'string', description: 'The user name, application id or managed identity id.' },
     Type: { type: 'string', enum: ['User', 'ServicePrincipal', 'ClientAssertion', 'ManagedService', 'AccessToken'] },
@@ -23,6 +25,8 @@ export const accountOutput: JsonSchema = {
 export const subscriptionOutput: JsonSchema = {
   type: 'object',
   description: "Az's PSAzureSubscription. PowerShell shows it as its name.",
+  'x-ps-type': 'MyAccount.Subscription',
+  'x-ps-string': 'Name',
   properties: {
     Id: text,
     SubscriptionId: { type: 'string', description: 'The same as Id (Az keeps both).' },
@@ -44,6 +48,8 @@ export const subscriptionOutput: JsonSchema = {
 export const tenantOutput: JsonSchema = {
   type: 'object',
   description: "Az's PSAzureTenant. PowerShell shows it as its id.",
+  'x-ps-type': 'MyAccount.Tenant',
+  'x-ps-string': 'Id',
   properties: {
     Id: text,
     TenantId: { type: 'string', description: 'The same as Id (Az keeps both).' },
@@ -59,11 +65,18 @@ export const tenantOutput: JsonSchema = {
 
 export const contextOutput: JsonSchema = {
   type: 'object',
-  description: "Az's PSAzureContext.",
+  description: "Az's PSAzureContext. PowerShell shows it as its name.",
+  'x-ps-type': 'MyAccount.Context',
+  'x-ps-string': 'Name',
   properties: {
     Name: text,
     Account: accountOutput,
-    Environment: { ...environmentOutput, description: "Az's PSAzureEnvironment (by name only when the environment was removed). PowerShell shows it as its name." },
+    Environment: {
+      ...environmentOutput,
+      description: "Az's PSAzureEnvironment (by name only when the environment was removed). PowerShell shows it as its name.",
+      'x-ps-type': 'MyAccount.Environment',
+      'x-ps-string': 'Name',
+    },
     Subscription: { ...subscriptionOutput, type: ['object', 'null'] },
     Tenant: { ...tenantOutput, type: ['object', 'null'] },
     IsDefault: { type: 'boolean' },
