@@ -17,7 +17,7 @@ import { Aad, Arm, ArmError, EntraError, armBody, entraBody, entraTimestamp } fr
 import { FaultInjector, checkFaultConfig, type FaultConfig } from './faults.js';
 import { emulatorPaths, ensurePrivateDir, writePrivateFile } from './files.js';
 import { BadBody, BodyTooLarge, sendHtml, sendJson, type Ctx } from './http.js';
-import { approveByUserCode, denyByUserCode } from './identity/device.js';
+import { approveByUserCode, denyByUserCode } from './identity/device-grants.js';
 import { loadOrCreateSigner } from './keys.js';
 import { localCloudEnvironment, type LocalCloudEnvironment } from './local-cloud.js';
 import { RequestLog, redactQuery, type LogEntry } from './log.js';

@@ -6,11 +6,12 @@
 import type { Cloud } from '../cloud.js';
 import type { App, Tenant, TenantRef, User } from '../directory.js';
 import { Aad, EntraError } from '../errors.js';
-import { BadBody, readForm, sendHtml, type Ctx } from '../http.js';
+import { sendHtml, type Ctx } from '../http.js';
 import { mfaPage, messagePage, signInPage, type Page } from '../pages.js';
 import type { PendingSignIn } from '../state.js';
-import { completeAuthorize, rejectAuthorize } from './authorize.js';
-import { approveDeviceGrant, declineDeviceGrant } from './device.js';
+import { approveDeviceGrant, declineDeviceGrant } from './device-grants.js';
+import { readOAuthForm } from './form.js';
+import { completeAuthorize, rejectAuthorize } from './redirect.js';
 import { samePassword, needsMfa } from './token.js';
 import { resolveTenantSegment } from './tenant.js';
 
@@ -56,13 +57,7 @@ function checkPerson(cloud: Cloud, ref: TenantRef, app: App, login: string, pass
 /** POST /{tenant}/login: the sign-in form and the MFA step post here. */
 export async function loginPost(cloud: Cloud, ctx: Ctx, segment: string): Promise<void> {
   if (ctx.method !== 'POST') throw Aad.postOnly(ctx.method);
-  let form: URLSearchParams;
-  try {
-    form = await readForm(ctx, cloud.bodyLimit);
-  } catch (e) {
-    if (e instanceof BadBody) throw Aad.unsupportedContentType();
-    throw e;
-  }
+  const form = await readOAuthForm(cloud, ctx);
   const id = form.get('ctx') ?? '';
   const pending = cloud.store.signIns.get(id);
   if (!pending || pending.expiresAt <= cloud.now() || pending.tenantSegment.toLowerCase() !== segment.toLowerCase()) {
