@@ -88,8 +88,10 @@ export const Aad = {
   userNotInTenant: (user: string, tenant: string) => new EntraError(400, 'invalid_grant', 50020, `User account ${q(user)} from identity provider does not exist in tenant ${q(tenant)} and cannot access the application in that tenant. The account needs to be added as an external user in the tenant first.`),
   badPassword: () => new EntraError(400, 'invalid_grant', 50126, 'Error validating credentials due to invalid username or password.'),
   userDisabled: () => new EntraError(400, 'invalid_grant', 50057, 'The user account is disabled.'),
+  // Entra answers a grant that conditional access stops for MFA with invalid_grant (not
+  // interaction_required); the suberror and the claims challenge are what tell clients to go interactive.
   mfaRequired: (resource: string, claims: string) =>
-    new EntraError(400, 'interaction_required', 50076, `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access ${q(resource)}.`, { suberror: 'basic_action', claims }),
+    new EntraError(400, 'invalid_grant', 50076, `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access ${q(resource)}.`, { suberror: 'basic_action', claims }),
   badSecret: (appId: string) => new EntraError(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app ${q(appId)}.`),
   expiredSecret: (appId: string) => new EntraError(401, 'invalid_client', 7000222, `The provided client secret keys for app ${q(appId)} are expired. Visit the Azure portal to create new keys for your app.`),
   credentialRequired: () => new EntraError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."),

@@ -72,8 +72,19 @@ export interface SeedApplication {
   secrets?: SeedSecret[];
   certificates?: SeedCertificate[];
   federatedCredentials?: SeedFederatedCredential[];
-  /** App roles granted to the service principal, put in the `roles` claim. */
-  roles?: string[];
+  /** App roles this app defines as a resource (its API, `api://{appId}`); others can be granted them. */
+  appRoles?: string[];
+  /**
+   * App roles of resources granted to this app's service principal (application permissions).
+   * A token for a resource carries only the roles granted on that resource, as in Entra.
+   */
+  appRoleGrants?: SeedAppRoleGrant[];
+}
+
+export interface SeedAppRoleGrant {
+  /** A Microsoft resource URI (https://graph.microsoft.com) or an app of the seed (its appId or api://appId). */
+  resource: string;
+  roles: string[];
 }
 
 export interface SeedManagedIdentity {

@@ -134,7 +134,7 @@ export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: s
 }
 
 export function appTokenResponse(ic: IssueContext, app: App, tenantId: string, objectId: string, scope: ScopeRequest, appidacr: '1' | '2'): Record<string, unknown> {
-  const t = appAccessToken(ic, { appId: app.appId, objectId, tenantId, resource: scope.resource, roles: app.roles, appidacr });
+  const t = appAccessToken(ic, { appId: app.appId, objectId, tenantId, resource: scope.resource, roles: app.rolesFor(scope.resource), appidacr });
   return { token_type: 'Bearer', expires_in: t.expiresIn, ext_expires_in: t.expiresIn, access_token: t.token, scope: scope.responseScope };
 }
 
