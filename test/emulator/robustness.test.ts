@@ -2,6 +2,7 @@
  * Bad requests of every class get the documented error in the service's shape, and nothing a
  * client sends (oversized, malformed, slow, or a handler bug) stops the server serving others.
  */
+import net from 'node:net';
 import tls from 'node:tls';
 import { DEFAULT_CLIENT_ID, defaultSeedIds as S } from '../../src/emulator/index.js';
 import { call, startTestEmulator, type TestEmulator } from './helpers.js';
@@ -134,4 +135,73 @@ test('an exception inside a handler becomes a 500 in the Entra or ARM shape, and
   }
   expect(armBroken.status).toBe(500);
   expect(armBroken.json).toEqual({ error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } });
+});
+
+/** Resolves with how long the socket stayed open, or 'open' if it still is after `waitMs`. */
+function closedWithin(socket: net.Socket, waitMs: number): Promise<number | 'open'> {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('open'), waitMs);
+    socket.on('error', () => undefined);
+    socket.resume();
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - t0);
+    });
+  });
+}
+
+function tlsSocket(e: TestEmulator): Promise<tls.TLSSocket> {
+  const s = tls.connect({ host: '127.0.0.1', port: e.port, ca: e.caPem, servername: 'localhost' });
+  return new Promise((resolve, reject) => {
+    s.once('secureConnect', () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+describe('connections', () => {
+  test('a connection that sends no request is closed after connectionTimeoutMs, TLS handshake or not', async () => {
+    const local = await startTestEmulator({ connectionTimeoutMs: 400 });
+    try {
+      const silentTls = await tlsSocket(local);
+      const silentTcp = net.connect({ host: '127.0.0.1', port: local.port });
+      const [tlsOpen, tcpOpen] = await Promise.all([closedWithin(silentTls, 3000), closedWithin(silentTcp, 3000)]);
+      expect(tlsOpen).not.toBe('open');
+      expect(tlsOpen).toBeGreaterThanOrEqual(300);
+      expect(tcpOpen).not.toBe('open');
+      // A connection that does send requests is not cut off by this timer.
+      expect((await call(local, 'GET', '/common/discovery/keys')).status).toBe(200);
+    } finally {
+      await local.dispose();
+    }
+  });
+
+  test('beyond maxConnections a connection is refused; the ones within the cap are served, and others after', async () => {
+    const local = await startTestEmulator({ maxConnections: 3, connectionTimeoutMs: 20_000 });
+    try {
+      const held = await Promise.all([tlsSocket(local), tlsSocket(local)]);
+      // The third connection (call's keep-alive agent keeps it open) is within the cap and served.
+      const within = await call(local, 'GET', '/common/discovery/keys');
+      expect(within.status).toBe(200);
+      const extra = tls.connect({ host: '127.0.0.1', port: local.port, ca: local.caPem, servername: 'localhost' });
+      const refused = await new Promise<string>((resolve) => {
+        extra.once('secureConnect', () => resolve('connected'));
+        extra.once('error', () => resolve('refused'));
+        extra.once('close', () => resolve('refused'));
+      });
+      expect(refused).toBe('refused');
+      for (const s of held) s.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      const after = await Promise.all([1, 2, 3].map(() => call(local, 'GET', '/common/discovery/keys')));
+      expect(after.map((r) => r.status)).toEqual([200, 200, 200]);
+    } finally {
+      await local.dispose();
+    }
+  });
+
+  test('connection options are checked', async () => {
+    const outcome = (o: Parameters<typeof startTestEmulator>[0]) => startTestEmulator(o).then((started) => started.dispose().then(() => 'started'), (e) => e);
+    expect(await outcome({ maxConnections: 0 })).toMatchObject({ code: 'InvalidOptions', message: expect.stringContaining('maxConnections') });
+    expect(await outcome({ connectionTimeoutMs: -1 })).toMatchObject({ code: 'InvalidOptions', message: expect.stringContaining('connectionTimeoutMs') });
+  });
 });
