@@ -130,6 +130,7 @@ export const Aad = {
   redirectUriMismatch: (uri: string, appId: string) => new EntraError(400, 'invalid_request', 50011, `The redirect URI ${q(uri)} specified in the request does not match the redirect URIs configured for the application ${q(appId)}. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`),
   unsupportedResponseType: (t: string) => new EntraError(400, 'unsupported_response_type', 700054, `response_type ${q(t)} is not enabled for the application.`),
   unsupportedResponseMode: (m: string) => new EntraError(400, 'invalid_request', 900144, `The response_mode ${q(m)} is not supported.`),
+  pkceRequired: () => new EntraError(400, 'invalid_request', 9002325, "Proof Key for Code Exchange is required for authorization requests of public clients. The request must contain 'code_challenge' (with code_challenge_method 'S256')."),
   pkceMethod: () => new EntraError(400, 'invalid_request', 501491, "Invalid size of Code_Challenge parameter or unsupported code_challenge_method; only 'S256' is supported."),
   loginRequired: () => new EntraError(400, 'login_required', 50058, 'A silent sign-in request was sent but no user is signed in.'),
   userCancelled: () => new EntraError(400, 'access_denied', 65004, 'User declined to consent to access the app.'),

@@ -102,6 +102,7 @@ export const SEED_SCHEMA = {
           appId: guid,
           displayName: text,
           publicClient: { type: 'boolean' },
+          allowNoPkce: { type: 'boolean' },
           foci: { type: 'boolean' },
           redirectUris: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 512 } },
           homeTenantId: guid,

@@ -60,6 +60,8 @@ export interface SeedApplication {
   displayName: string;
   /** Public clients sign people in with no credential of their own. */
   publicClient?: boolean;
+  /** Lets this public client request authorization codes without PKCE (code_challenge); off by default. */
+  allowNoPkce?: boolean;
   /** Family of client ids (FOCI) whose refresh tokens are interchangeable, as Azure CLI and Azure PowerShell are. */
   foci?: boolean;
   redirectUris?: string[];

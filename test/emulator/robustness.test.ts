@@ -4,8 +4,8 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import { DEFAULT_CLIENT_ID, defaultSeedIds as S } from '../../src/emulator/index.js';
-import { call, startTestEmulator, type TestEmulator } from './helpers.js';
+import { AZURE_CLI_CLIENT_ID, DEFAULT_CLIENT_ID, DEFAULT_SEED, defaultSeedIds as S } from '../../src/emulator/index.js';
+import { browse, call, parseForm, startTestEmulator, type TestEmulator } from './helpers.js';
 
 let emu: TestEmulator;
 let clockBroken = false;
@@ -81,7 +81,7 @@ test('the authorize endpoint refuses non-loopback redirect URIs on an error page
   expect(location.origin).toBe('http://localhost:5555');
   expect(location.searchParams.get('error')).toBe('unsupported_response_type');
   expect(location.searchParams.get('state')).toBe('s1');
-  const xss = await call(emu, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${DEFAULT_CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent('http://localhost:5555')}&scope=openid&login_hint=${encodeURIComponent('"><script>alert(1)</script>')}`);
+  const xss = await call(emu, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${DEFAULT_CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent('http://localhost:5555')}&scope=openid&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256&login_hint=${encodeURIComponent('"><script>alert(1)</script>')}`);
   expect(xss.status).toBe(200);
   expect(xss.text).not.toContain('<script>alert(1)</script>');
   expect(xss.text).toContain('&#34;&#62;&#60;script&#62;');
@@ -135,6 +135,45 @@ test('an exception inside a handler becomes a 500 in the Entra or ARM shape, and
   }
   expect(armBroken.status).toBe(500);
   expect(armBroken.json).toEqual({ error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } });
+});
+
+describe('PKCE', () => {
+  const authorize = (e: TestEmulator, clientId: string, pkce: string) =>
+    call(e, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${clientId}&response_type=code&redirect_uri=${encodeURIComponent('http://localhost:5555')}&scope=openid&state=s2${pkce}`);
+
+  test('a public client without code_challenge is refused at its redirect URI with AADSTS9002325', async () => {
+    const refused = await authorize(emu, DEFAULT_CLIENT_ID, '');
+    expect(refused.status).toBe(302);
+    const location = new URL(refused.headers.location!);
+    expect(location.origin).toBe('http://localhost:5555');
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.get('error_description')).toMatch(/^AADSTS9002325: Proof Key for Code Exchange is required/);
+    expect(location.searchParams.get('state')).toBe('s2');
+    expect(location.searchParams.get('code')).toBeNull();
+    // The same request with PKCE gets the sign-in page.
+    const withPkce = await authorize(emu, DEFAULT_CLIENT_ID, `&code_challenge=${'b'.repeat(43)}&code_challenge_method=S256`);
+    expect(withPkce.status).toBe(200);
+    expect(withPkce.text).toContain('Sign in');
+  });
+
+  test('a seed can let one public client go without PKCE (allowNoPkce); the code is redeemed without a verifier', async () => {
+    const seed = structuredClone(DEFAULT_SEED);
+    seed.applications.find((a) => a.appId === AZURE_CLI_CLIENT_ID)!.allowNoPkce = true;
+    const local = await startTestEmulator({ seed });
+    try {
+      expect((await authorize(local, DEFAULT_CLIENT_ID, '')).status).toBe(302);
+      const page = await authorize(local, AZURE_CLI_CLIENT_ID, '');
+      expect(page.status).toBe(200);
+      const form = parseForm(page.text);
+      const signedIn = await browse(local, 'POST', form.action, { ...form.fields, login: S.ALICE.username, passwd: S.ALICE.password, action: 'signin' });
+      expect(signedIn.status).toBe(302);
+      const code = new URL(signedIn.headers.location!).searchParams.get('code')!;
+      const token = await call(local, 'POST', `/${S.CONTOSO}/oauth2/v2.0/token`, { form: { client_id: AZURE_CLI_CLIENT_ID, grant_type: 'authorization_code', code, redirect_uri: 'http://localhost:5555' } });
+      expect(token.status).toBe(200);
+    } finally {
+      await local.dispose();
+    }
+  });
 });
 
 /** Resolves with how long the socket stayed open, or 'open' if it still is after `waitMs`. */

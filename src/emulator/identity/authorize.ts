@@ -40,6 +40,9 @@ export async function authorizeEndpoint(cloud: Cloud, ctx: Ctx, segment: string)
     return rejectAuthorize(cloud, ctx, p, Aad.unsupportedResponseMode(mode.slice(0, 50)));
   }
   if (p.response_type !== 'code') return rejectAuthorize(cloud, ctx, p, Aad.unsupportedResponseType(String(p.response_type ?? '').slice(0, 50)));
+  // A public client cannot keep a secret, so only PKCE ties the code to the app that asked for
+  // it; Entra demands it of SPAs, and the local cloud of every public client unless the seed opts out.
+  if (p.code_challenge === undefined && app.publicClient && !app.allowNoPkce) return rejectAuthorize(cloud, ctx, p, Aad.pkceRequired());
   if (p.code_challenge !== undefined && (p.code_challenge_method ?? 'plain') !== 'S256') return rejectAuthorize(cloud, ctx, p, Aad.pkceMethod());
   if (p.code_challenge !== undefined && !/^[A-Za-z0-9_-]{43}$/.test(p.code_challenge)) return rejectAuthorize(cloud, ctx, p, Aad.pkceMethod());
   try {
