@@ -200,7 +200,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     bodyLimit: opts.maxBodyBytes ?? MiB,
     pageSize: Math.max(1, Math.min(opts.pageSize ?? 100, 1000)),
     documents: new Map(),
-    issue: { baseUrl, signer, now, settings: () => settings },
+    issue: { baseUrl, signer, now, settings: () => settings, appTokens: new Map() },
   };
 
   const reset = () => {

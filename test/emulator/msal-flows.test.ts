@@ -274,6 +274,28 @@ describe('client credentials', () => {
     expect(vault.roles).toBeUndefined();
   });
 
+  test('the same app-only request in the same second gets the same token; a new second, resource or secret check does not', async () => {
+    let clock = Date.UTC(2026, 0, 1, 12, 0, 0, 100);
+    const local = await startTestEmulator({ now: () => clock });
+    try {
+      const ask = (scope: string, secret = S.CI_SECRET_APP.secret) => call(local, 'POST', `/${S.CONTOSO}/oauth2/v2.0/token`, { form: { grant_type: 'client_credentials', client_id: S.CI_SECRET_APP.appId, client_secret: secret, scope } });
+      const first = await ask(ARM[0]);
+      clock += 800; // still the same second
+      const again = await ask(ARM[0]);
+      expect(again.json.access_token).toBe(first.json.access_token);
+      expect((await ask(ARM[0], 'wrong')).json).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
+      const graph = await ask('https://graph.microsoft.com/.default');
+      expect(graph.json.access_token).not.toBe(first.json.access_token);
+      expect(decodeJwt(graph.json.access_token).roles).toEqual(['Application.Read.All']);
+      clock += 200; // the next second: a token of its own
+      const later = await ask(ARM[0]);
+      expect(later.json.access_token).not.toBe(first.json.access_token);
+      expect(decodeJwt(later.json.access_token).iat).toBe(decodeJwt(first.json.access_token).iat + 1);
+    } finally {
+      await local.dispose();
+    }
+  });
+
   test('a scope without /.default is AADSTS1002012', async () => {
     const r = await call(emu, 'POST', `/${S.CONTOSO}/oauth2/v2.0/token`, { form: { grant_type: 'client_credentials', client_id: S.CI_SECRET_APP.appId, client_secret: S.CI_SECRET_APP.secret, scope: 'https://management.core.windows.net//user_impersonation' } });
     expect(r.json).toMatchObject({ error: 'invalid_scope', error_codes: [1002012] });
