@@ -10,7 +10,7 @@ import { ADMIN_KEY_HEADER } from './constants.js';
 import { ArmError } from './errors.js';
 import { checkFaultConfig, type FaultConfig, type FaultInjector } from './faults.js';
 import { BodyTooLarge, header, readJson, sendJson, type Ctx } from './http.js';
-import { approveByUserCode, denyByUserCode } from './identity/device.js';
+import { approveByUserCode, denyByUserCode } from './identity/device-grants.js';
 import type { RequestLog } from './log.js';
 import type { EmulatorSettings } from './seed-types.js';
 

@@ -82,6 +82,27 @@ function armHeaders(ctx: Ctx): Record<string, string> {
   return { 'x-ms-request-id': ctx.traceId, 'x-ms-correlation-request-id': ctx.correlationId, 'x-ms-ratelimit-remaining-tenant-reads': '11999' };
 }
 
+const PAGE_CACHE_LIMIT = 10_000;
+const pageCache = new WeakMap<Cloud, Map<string, string>>();
+
+/**
+ * A page of a list, rendered once: what a caller may list depends only on the seed, which does
+ * not change while the cloud runs, so the same caller, list, page and api-version always get the
+ * same JSON. `key` names the caller's view of the list; `items` renders it on a miss.
+ */
+function cachedPage(cloud: Cloud, ctx: Ctx, path: string, key: string, items: () => string[], apiVersion: string): string {
+  let cache = pageCache.get(cloud);
+  if (!cache) pageCache.set(cloud, (cache = new Map()));
+  const full = `${path}|${key}|${apiVersion}|${ctx.query.get('$skiptoken') ?? ''}`;
+  let json = cache.get(full);
+  if (json === undefined) {
+    json = page(cloud, ctx, path, items(), apiVersion);
+    if (cache.size >= PAGE_CACHE_LIMIT) cache.clear();
+    cache.set(full, json);
+  }
+  return json;
+}
+
 /** Offset paging with an opaque $skiptoken, as ARM pages long lists. */
 function page(cloud: Cloud, ctx: Ctx, path: string, items: string[], apiVersion: string): string {
   const skip = ctx.query.get('$skiptoken');
@@ -111,13 +132,13 @@ export function armRoute(cloud: Cloud, ctx: Ctx): void {
   ctx.log.tenant = caller.tenantId;
   const apiVersion = requireApiVersion(ctx);
   if (s[0] === 'tenants' && s.length === 1) {
-    sendRawJson(ctx, 200, page(cloud, ctx, '/tenants', tenantsOf(cloud, caller), apiVersion), armHeaders(ctx));
+    sendRawJson(ctx, 200, cachedPage(cloud, ctx, '/tenants', `${caller.kind}/${caller.principal}/${caller.tenantId}`, () => tenantsOf(cloud, caller), apiVersion), armHeaders(ctx));
     return;
   }
   if (s[0] === 'subscriptions') {
     if (s.length === 1) {
-      const subs = cloud.directory.subscriptionsVisible(caller.principal, caller.tenantId).map((x) => x.json);
-      sendRawJson(ctx, 200, page(cloud, ctx, '/subscriptions', subs, apiVersion), armHeaders(ctx));
+      const subs = () => cloud.directory.subscriptionsVisible(caller.principal, caller.tenantId).map((x) => x.json);
+      sendRawJson(ctx, 200, cachedPage(cloud, ctx, '/subscriptions', `${caller.principal}/${caller.tenantId}`, subs, apiVersion), armHeaders(ctx));
       return;
     }
     const id = s[1];

@@ -70,7 +70,13 @@ export const DEFAULT_SEED: Seed = {
         { hint: 'loc', value: CI_SECRET_APP.secret, expiresOn: '2099-12-31T00:00:00Z' },
         { hint: 'exp', value: CI_SECRET_APP.expiredSecret, expiresOn: '2020-01-01T00:00:00Z' },
       ],
-      roles: ['Deployer'],
+      // Its own API defines Deployer and it holds it; on Graph it may read applications. ARM
+      // tokens carry no roles: Resource Manager defines none.
+      appRoles: ['Deployer'],
+      appRoleGrants: [
+        { resource: `api://${CI_SECRET_APP.appId}`, roles: ['Deployer'] },
+        { resource: 'https://graph.microsoft.com', roles: ['Application.Read.All'] },
+      ],
     },
     { appId: CI_CERTIFICATE_APP.appId, displayName: 'ci-certificate', homeTenantId: CONTOSO, certificates: [{ certificatePem: CI_CERTIFICATE_PEM }] },
     {

@@ -7,6 +7,7 @@ import { X509Certificate, createHash, createPublicKey, type KeyObject } from 'no
 import { CONSUMERS_TENANT_ID } from './constants.js';
 import { guidFrom } from './generate-seed.js';
 import type { Jwk } from './keys.js';
+import { appRoleResourceKey } from './scopes.js';
 import type { Seed, SeedApplication, SeedManagedIdentity, SeedSubscription, SeedTenant, SeedUser } from './seed-types.js';
 
 export interface Tenant extends SeedTenant {
@@ -26,6 +27,8 @@ export interface Certificate {
 
 export interface App extends SeedApplication {
   certs: Certificate[];
+  /** The app roles granted to this app on a resource (empty when none), for the `roles` claim. */
+  rolesFor(resource: string): string[] | undefined;
   /** Service principal object id per tenant where it has one (home, listed, or any for "*"). */
   objectIdIn(tenantId: string): string | undefined;
 }
@@ -74,8 +77,14 @@ export class Directory {
     for (const a of seed.applications) {
       const tenants = new Set([a.homeTenantId, ...(a.tenants ?? [])].map((t) => t.toLowerCase()));
       const homeOid = a.servicePrincipalObjectId ?? guidFrom('sp', a.appId, a.homeTenantId.toLowerCase());
+      const grants = new Map<string, string[]>();
+      for (const g of a.appRoleGrants ?? []) {
+        const key = appRoleResourceKey(g.resource);
+        grants.set(key, [...new Set([...(grants.get(key) ?? []), ...g.roles])]);
+      }
       const app: App = {
         ...a,
+        rolesFor: (resource) => grants.get(appRoleResourceKey(resource)),
         certs: (a.certificates ?? []).map((c) => certificate(c.certificatePem)),
         objectIdIn: (tid) => {
           const t = tid.toLowerCase();

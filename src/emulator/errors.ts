@@ -88,8 +88,10 @@ export const Aad = {
   userNotInTenant: (user: string, tenant: string) => new EntraError(400, 'invalid_grant', 50020, `User account ${q(user)} from identity provider does not exist in tenant ${q(tenant)} and cannot access the application in that tenant. The account needs to be added as an external user in the tenant first.`),
   badPassword: () => new EntraError(400, 'invalid_grant', 50126, 'Error validating credentials due to invalid username or password.'),
   userDisabled: () => new EntraError(400, 'invalid_grant', 50057, 'The user account is disabled.'),
+  // Entra answers a grant that conditional access stops for MFA with invalid_grant (not
+  // interaction_required); the suberror and the claims challenge are what tell clients to go interactive.
   mfaRequired: (resource: string, claims: string) =>
-    new EntraError(400, 'interaction_required', 50076, `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access ${q(resource)}.`, { suberror: 'basic_action', claims }),
+    new EntraError(400, 'invalid_grant', 50076, `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access ${q(resource)}.`, { suberror: 'basic_action', claims }),
   badSecret: (appId: string) => new EntraError(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app ${q(appId)}.`),
   expiredSecret: (appId: string) => new EntraError(401, 'invalid_client', 7000222, `The provided client secret keys for app ${q(appId)} are expired. Visit the Azure portal to create new keys for your app.`),
   credentialRequired: () => new EntraError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."),
@@ -128,6 +130,7 @@ export const Aad = {
   redirectUriMismatch: (uri: string, appId: string) => new EntraError(400, 'invalid_request', 50011, `The redirect URI ${q(uri)} specified in the request does not match the redirect URIs configured for the application ${q(appId)}. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.`),
   unsupportedResponseType: (t: string) => new EntraError(400, 'unsupported_response_type', 700054, `response_type ${q(t)} is not enabled for the application.`),
   unsupportedResponseMode: (m: string) => new EntraError(400, 'invalid_request', 900144, `The response_mode ${q(m)} is not supported.`),
+  pkceRequired: () => new EntraError(400, 'invalid_request', 9002325, "Proof Key for Code Exchange is required for authorization requests of public clients. The request must contain 'code_challenge' (with code_challenge_method 'S256')."),
   pkceMethod: () => new EntraError(400, 'invalid_request', 501491, "Invalid size of Code_Challenge parameter or unsupported code_challenge_method; only 'S256' is supported."),
   loginRequired: () => new EntraError(400, 'login_required', 50058, 'A silent sign-in request was sent but no user is signed in.'),
   userCancelled: () => new EntraError(400, 'access_denied', 65004, 'User declined to consent to access the app.'),

@@ -111,9 +111,10 @@ const COMMON_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache', 'X-Con
 export function send(ctx: Ctx, status: number, body: string | Buffer, contentType: string, headers: Record<string, string> = {}): void {
   const { res } = ctx;
   if (res.headersSent || res.destroyed) return;
-  const payload = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': contentType, 'Content-Length': String(payload.length), ...headers });
-  res.end(ctx.method === 'HEAD' ? undefined : payload);
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': contentType, 'Content-Length': String(length), ...headers });
+  // A string body goes out in the same write (and TLS record) as the headers; a Buffer takes a second one.
+  res.end(ctx.method === 'HEAD' ? undefined : body);
 }
 
 export function sendJson(ctx: Ctx, status: number, value: unknown, headers: Record<string, string> = {}): void {

@@ -58,11 +58,27 @@ ${body}
   return { html, headers: { 'Content-Security-Policy': csp, 'X-Frame-Options': 'DENY', 'Referrer-Policy': 'no-referrer' } };
 }
 
+/** The origin a CSP source list names for a URI; undefined for one that does not parse. */
+export function originOf(uri: string): string | undefined {
+  try {
+    const origin = new URL(uri).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    // Callers validate redirect URIs first; an unparsable one only loses the CSP allowance.
+    return undefined;
+  }
+}
+
 function errorBlock(message?: string): string {
   return message ? `<p class="error" role="alert" id="error">${esc(message)}</p>` : '';
 }
 
-export function signInPage(a: { action: string; ctx: string; appName: string; tenantName?: string; username?: string; error?: string }): Page {
+/**
+ * `redirectOrigin`: the origin of the app's registered loopback redirect URI. The sign-in and
+ * MFA forms post here, and in query or fragment mode the answer is a 302 to the app; Chromium
+ * checks form-action against that redirect too, so the app's origin must be allowed.
+ */
+export function signInPage(a: { action: string; ctx: string; appName: string; tenantName?: string; username?: string; error?: string; redirectOrigin?: string }): Page {
   const described = a.error ? ' aria-describedby="error"' : '';
   return layout('Sign in to your account', `
 <h1>Sign in</h1>
@@ -78,10 +94,10 @@ ${errorBlock(a.error)}
 <button type="submit" name="action" value="cancel" class="secondary" formnovalidate>Cancel</button>
 <button type="submit" name="action" value="signin" id="signin">Sign in</button>
 </div>
-</form>`);
+</form>`, { formActions: a.redirectOrigin });
 }
 
-export function mfaPage(a: { action: string; ctx: string; username: string; appName: string }): Page {
+export function mfaPage(a: { action: string; ctx: string; username: string; appName: string; redirectOrigin?: string }): Page {
   return layout('Approve sign in request', `
 <h1>Approve sign in request</h1>
 <p><strong>${esc(a.username)}</strong>: your organization requires multi-factor authentication to sign in to <strong>${esc(a.appName)}</strong>.</p>
@@ -92,7 +108,7 @@ export function mfaPage(a: { action: string; ctx: string; username: string; appN
 <button type="submit" name="action" value="cancel" class="secondary">Deny</button>
 <button type="submit" name="action" value="approve" id="approve">Approve</button>
 </div>
-</form>`);
+</form>`, { formActions: a.redirectOrigin });
 }
 
 /** Hands the result to the app's redirect URI by an auto-submitting POST (response_mode=form_post). */
@@ -102,19 +118,13 @@ export function formPostPage(redirectUri: string, fields: Record<string, string 
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
     .join('\n');
-  let origin = '';
-  try {
-    origin = new URL(redirectUri).origin;
-  } catch {
-    // Callers validate redirect URIs first; an unparsable one only loses the CSP allowance.
-  }
   return layout('Working...', `
 <h1>Signing you in</h1>
 <form method="post" action="${esc(redirectUri)}" id="result">
 ${inputs}
 <noscript><p>Script is off; continue by hand.</p><div class="actions"><button type="submit">Continue</button></div></noscript>
 </form>
-<script nonce="${nonce}">document.getElementById('result').submit();</script>`, { scriptNonce: nonce, formActions: origin });
+<script nonce="${nonce}">document.getElementById('result').submit();</script>`, { scriptNonce: nonce, formActions: originOf(redirectUri) });
 }
 
 export function errorPage(a: { title: string; message: string; code?: number; traceId: string; correlationId: string; timestamp: string }): Page {

@@ -14,7 +14,7 @@ import { appServiceToken, imdsToken } from './identity/managed-identity.js';
 import { loginPost } from './identity/signin.js';
 import { tokenEndpoint } from './identity/token.js';
 import { messagePage } from './pages.js';
-import { allowedRedirect } from './identity/authorize.js';
+import { allowedRedirect } from './identity/redirect.js';
 
 export interface Route {
   group?: Exclude<FaultGroup, 'all'>;

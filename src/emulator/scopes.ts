@@ -55,6 +55,11 @@ export function resourceKey(resource: string): string {
   return resource.toLowerCase().replace(/\/+$/, '');
 }
 
+/** A resource as app role grants compare it: like resourceKey, and `api://{appId}` is the app `{appId}`. */
+export function appRoleResourceKey(resource: string): string {
+  return resourceKey(resource).replace(/^api:\/\//, '');
+}
+
 function hostOf(resource: string): string | undefined {
   try {
     const u = new URL(resource);

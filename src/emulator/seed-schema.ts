@@ -5,9 +5,10 @@
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
-import { GUID_PATTERN } from './constants.js';
+import { ARM_AUDIENCES, GUID_PATTERN } from './constants.js';
 import { checkFaultConfig } from './faults.js';
-import type { Seed } from './seed-types.js';
+import { appRoleResourceKey } from './scopes.js';
+import type { Seed, SeedAppRoleGrant } from './seed-types.js';
 
 const guid = { type: 'string', pattern: GUID_PATTERN };
 const guids = { type: 'array', items: guid };
@@ -101,6 +102,7 @@ export const SEED_SCHEMA = {
           appId: guid,
           displayName: text,
           publicClient: { type: 'boolean' },
+          allowNoPkce: { type: 'boolean' },
           foci: { type: 'boolean' },
           redirectUris: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 512 } },
           homeTenantId: guid,
@@ -123,7 +125,11 @@ export const SEED_SCHEMA = {
               properties: { name: text, issuer: text, subject: text, audiences: { type: 'array', minItems: 1, items: text } },
             },
           },
-          roles: { type: 'array', items: text },
+          appRoles: { type: 'array', items: text },
+          appRoleGrants: {
+            type: 'array',
+            items: { type: 'object', additionalProperties: false, required: ['resource', 'roles'], properties: { resource: text, roles: { type: 'array', minItems: 1, items: text } } },
+          },
         },
       },
     },
@@ -189,7 +195,10 @@ export function validateSeed(value: unknown, source = 'seed'): Seed {
   if (!compiled(value)) {
     const e = compiled.errors?.[0];
     const where = e?.instancePath || '/';
-    const detail = e?.keyword === 'additionalProperties' ? `has an unknown property "${String(e.params.additionalProperty)}"` : (e?.message ?? 'is not valid');
+    const unknown = e?.keyword === 'additionalProperties' ? String(e.params.additionalProperty) : undefined;
+    let detail = unknown !== undefined ? `has an unknown property "${unknown}"` : (e?.message ?? 'is not valid');
+    // Older seeds gave an app one list of roles for every resource; say what replaced it.
+    if (unknown === 'roles' && /^\/applications\/\d+$/.test(where)) detail += ': app roles are granted per resource now, as appRoleGrants [{ "resource": "...", "roles": [...] }]';
     throw new SeedError(`${source}: ${where} ${detail}`);
   }
   const seed = value as Seed;
@@ -241,6 +250,7 @@ function checkReferences(seed: Seed, source: string): void {
       if (!issuers.has(f.issuer)) fail(`application ${a.appId} trusts issuer ${f.issuer}, which is not in federatedIssuers`);
     }
     for (const s of a.secrets ?? []) if (s.expiresOn && Number.isNaN(Date.parse(s.expiresOn))) fail(`application ${a.appId} has a secret whose expiresOn is not a date`);
+    for (const g of a.appRoleGrants ?? []) checkRoleGrant(seed, a.appId, g, fail);
   }
   const mis = seed.managedIdentities ?? [];
   for (const m of mis) tenant(m.tenantId, `managed identity ${m.clientId}`);
@@ -254,5 +264,22 @@ function checkReferences(seed: Seed, source: string): void {
   if (seed.faults) {
     const problem = checkFaultConfig(seed.faults);
     if (problem) fail(problem);
+  }
+}
+
+/**
+ * A grant must name roles its resource defines: Resource Manager defines none (it authorizes by
+ * RBAC, not app roles), and a resource app of the seed defines its `appRoles`. Other Microsoft
+ * APIs are not in the seed, so their role names are taken as written.
+ */
+function checkRoleGrant(seed: Seed, appId: string, grant: SeedAppRoleGrant, fail: (msg: string) => never): void {
+  const key = appRoleResourceKey(grant.resource);
+  if (ARM_AUDIENCES.some((a) => appRoleResourceKey(a) === key)) fail(`application ${appId} is granted roles on ${grant.resource}, but Azure Resource Manager defines no app roles (it uses role assignments)`);
+  const resourceApp = seed.applications.find((r) => r.appId.toLowerCase() === key);
+  if (resourceApp) {
+    const defined = new Set(resourceApp.appRoles ?? []);
+    for (const role of grant.roles) if (!defined.has(role)) fail(`application ${appId} is granted role "${role}" of ${grant.resource}, which that application does not define in appRoles`);
+  } else if (!/^https:\/\//i.test(grant.resource)) {
+    fail(`application ${appId} is granted roles on ${grant.resource}, which is neither an https resource URI nor an appId of the seed`);
   }
 }

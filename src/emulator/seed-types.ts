@@ -60,6 +60,8 @@ export interface SeedApplication {
   displayName: string;
   /** Public clients sign people in with no credential of their own. */
   publicClient?: boolean;
+  /** Lets this public client request authorization codes without PKCE (code_challenge); off by default. */
+  allowNoPkce?: boolean;
   /** Family of client ids (FOCI) whose refresh tokens are interchangeable, as Azure CLI and Azure PowerShell are. */
   foci?: boolean;
   redirectUris?: string[];
@@ -72,8 +74,19 @@ export interface SeedApplication {
   secrets?: SeedSecret[];
   certificates?: SeedCertificate[];
   federatedCredentials?: SeedFederatedCredential[];
-  /** App roles granted to the service principal, put in the `roles` claim. */
-  roles?: string[];
+  /** App roles this app defines as a resource (its API, `api://{appId}`); others can be granted them. */
+  appRoles?: string[];
+  /**
+   * App roles of resources granted to this app's service principal (application permissions).
+   * A token for a resource carries only the roles granted on that resource, as in Entra.
+   */
+  appRoleGrants?: SeedAppRoleGrant[];
+}
+
+export interface SeedAppRoleGrant {
+  /** A Microsoft resource URI (https://graph.microsoft.com) or an app of the seed (its appId or api://appId). */
+  resource: string;
+  roles: string[];
 }
 
 export interface SeedManagedIdentity {

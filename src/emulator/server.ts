@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rmSync } from 'node:fs';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { adminRoute } from './admin.js';
 import type { Cloud } from './cloud.js';
 import { ADMIN_KEY_HEADER, DEFAULT_EMULATOR_PORT, EMULATOR_NAME, EMULATOR_VERSION } from './constants.js';
@@ -17,7 +18,7 @@ import { Aad, Arm, ArmError, EntraError, armBody, entraBody, entraTimestamp } fr
 import { FaultInjector, checkFaultConfig, type FaultConfig } from './faults.js';
 import { emulatorPaths, ensurePrivateDir, writePrivateFile } from './files.js';
 import { BadBody, BodyTooLarge, sendHtml, sendJson, type Ctx } from './http.js';
-import { approveByUserCode, denyByUserCode } from './identity/device.js';
+import { approveByUserCode, denyByUserCode } from './identity/device-grants.js';
 import { loadOrCreateSigner } from './keys.js';
 import { localCloudEnvironment, type LocalCloudEnvironment } from './local-cloud.js';
 import { RequestLog, redactQuery, type LogEntry } from './log.js';
@@ -56,6 +57,13 @@ export interface EmulatorOptions {
   /** How long a client may take to send request headers (default 10 s) and a whole request (default 30 s). */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * How long a connection may stay open without sending a request (default 5 s): the TLS
+   * handshake must finish in this time, and the first request's headers arrive in as much again.
+   */
+  connectionTimeoutMs?: number;
+  /** Most connections open at once (default 512); more are closed as soon as they are accepted. */
+  maxConnections?: number;
 }
 
 export interface RunningEmulator {
@@ -118,6 +126,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     const problem = checkFaultConfig(opts.faults);
     if (problem) throw new EmulatorError('InvalidOptions', `Invalid faults: ${problem}.`);
   }
+  const connectionTimeout = opts.connectionTimeoutMs ?? 5_000;
+  if (!Number.isInteger(connectionTimeout) || connectionTimeout < 1) throw new EmulatorError('InvalidOptions', `connectionTimeoutMs must be a positive whole number of milliseconds, not ${connectionTimeout}.`);
+  const maxConnections = opts.maxConnections ?? 512;
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new EmulatorError('InvalidOptions', `maxConnections must be a positive whole number, not ${maxConnections}.`);
   const now = opts.now ?? Date.now;
   let seed: Seed;
   try {
@@ -144,7 +156,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const server: Server = createServer({
     cert: tls.certPem,
     key: tls.keyPem,
-    handshakeTimeout: 10_000,
+    handshakeTimeout: connectionTimeout,
     minVersion: 'TLSv1.2',
     // Node checks the header and request timeouts only this often (30 s by default).
     connectionsCheckingInterval: Math.max(100, Math.min(1000, headersTimeout / 2)),
@@ -154,6 +166,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   server.requestTimeout = opts.requestTimeoutMs ?? 30_000;
   server.keepAliveTimeout = 5_000;
   server.timeout = 60_000;
+  // Beyond this, net.Server closes new connections on accept: a flood of sockets cannot exhaust
+  // file descriptors, and the connections already open keep being served.
+  server.maxConnections = maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
@@ -185,7 +200,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     bodyLimit: opts.maxBodyBytes ?? MiB,
     pageSize: Math.max(1, Math.min(opts.pageSize ?? 100, 1000)),
     documents: new Map(),
-    issue: { baseUrl, signer, now, settings: () => settings },
+    issue: { baseUrl, signer, now, settings: () => settings, appTokens: new Map() },
   };
 
   const reset = () => {
@@ -212,11 +227,25 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
+  // Node's header and request timeouts only start with a request's first bytes; a connection
+  // that never sends one would stay open (and count against the cap) until the 60 s socket timeout.
+  const awaitingRequest = new WeakMap<Socket, NodeJS.Timeout>();
+  server.on('secureConnection', (s: TLSSocket) => {
+    const timer = setTimeout(() => s.destroy(), connectionTimeout);
+    timer.unref();
+    awaitingRequest.set(s, timer);
+    s.once('close', () => clearTimeout(timer));
+  });
   server.on('tlsClientError', () => {
     // A client that does not trust the CA hangs up mid-handshake; nothing to answer.
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     lastActivity = Date.now();
+    const waiting = awaitingRequest.get(req.socket);
+    if (waiting) {
+      clearTimeout(waiting);
+      awaitingRequest.delete(req.socket);
+    }
     handle(cloud, req, res, { faults, log, adminKey, reset, status, onSecret: opts.onSecret }).catch(() => {
       // handle() renders its own errors; reaching here means the socket is already gone.
       if (!res.headersSent) res.destroy();

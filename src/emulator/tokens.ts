@@ -15,7 +15,11 @@ export interface IssueContext {
   signer: TokenSigner;
   now: () => number;
   settings: () => EmulatorSettings;
+  /** App-only tokens minted this second, by everything their claims depend on (see appAccessToken). */
+  appTokens?: Map<string, { iat: number; token: string }>;
 }
+
+const APP_TOKEN_CACHE_LIMIT = 10_000;
 
 // Unique token ids from a per-process prefix and a counter: unique without a syscall per token.
 const UTI_PREFIX = randomBytes(9).toString('base64url');
@@ -108,9 +112,19 @@ export function userTokenResponse(ic: IssueContext, a: UserTokenArgs): Record<st
   };
 }
 
+/**
+ * An app-only access token. Its claims are fixed by the app, tenant, resource, roles and the
+ * second it is issued in; only `uti` would differ between two such tokens. So a token minted for
+ * the same request in the same second is handed out again instead of signed again: the RSA
+ * signature is nearly all the cost of a client-credentials request, and services that fetch a
+ * token per call (as many do) would otherwise be bound by it. User tokens are always fresh.
+ */
 export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: string; tenantId: string; resource: string; roles?: string[]; appidacr: '1' | '2'; miResourceId?: string }): { token: string; expiresIn: number; iat: number } {
   const iat = Math.floor(ic.now() / 1000);
   const lifetime = ic.settings().accessTokenLifetimeSeconds;
+  const cacheKey = ic.appTokens && JSON.stringify([a.appId, a.objectId, a.tenantId, a.resource, a.roles, a.appidacr, a.miResourceId, lifetime]);
+  const cached = cacheKey ? ic.appTokens!.get(cacheKey) : undefined;
+  if (cached && cached.iat === iat) return { token: cached.token, expiresIn: lifetime, iat };
   const iss = accessTokenIssuer(ic.baseUrl, a.tenantId);
   const claims: Record<string, unknown> = {
     aud: a.resource,
@@ -130,11 +144,16 @@ export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: s
     ver: '1.0',
     ...(a.miResourceId ? { xms_mirid: a.miResourceId } : {}),
   };
-  return { token: ic.signer.sign(claims), expiresIn: lifetime, iat };
+  const token = ic.signer.sign(claims);
+  if (cacheKey) {
+    if (ic.appTokens!.size >= APP_TOKEN_CACHE_LIMIT) ic.appTokens!.clear();
+    ic.appTokens!.set(cacheKey, { iat, token });
+  }
+  return { token, expiresIn: lifetime, iat };
 }
 
 export function appTokenResponse(ic: IssueContext, app: App, tenantId: string, objectId: string, scope: ScopeRequest, appidacr: '1' | '2'): Record<string, unknown> {
-  const t = appAccessToken(ic, { appId: app.appId, objectId, tenantId, resource: scope.resource, roles: app.roles, appidacr });
+  const t = appAccessToken(ic, { appId: app.appId, objectId, tenantId, resource: scope.resource, roles: app.rolesFor(scope.resource), appidacr });
   return { token_type: 'Bearer', expires_in: t.expiresIn, ext_expires_in: t.expiresIn, access_token: t.token, scope: scope.responseScope };
 }
 

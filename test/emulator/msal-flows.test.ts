@@ -5,7 +5,7 @@
  * rotation, revocation, and the MFA (AADSTS50076) challenge.
  */
 import { InteractionRequiredAuthError, ServerError, type AuthenticationResult } from '@azure/msal-node';
-import { AZURE_CLI_CLIENT_ID, createFederatedToken, defaultSeedIds as S, defaultSeedKeys as K } from '../../src/emulator/index.js';
+import { AZURE_CLI_CLIENT_ID, DEFAULT_CLIENT_ID, createFederatedToken, defaultSeedIds as S, defaultSeedKeys as K } from '../../src/emulator/index.js';
 import { call, confidentialApp, decodeJwt, LoopbackHttpsClient, publicApp, scriptedBrowser, startTestEmulator, type TestEmulator } from './helpers.js';
 import { X509Certificate } from 'node:crypto';
 
@@ -150,12 +150,16 @@ describe('username and password', () => {
     expect(unknown.errorNo).toBe(50034);
   });
 
-  test('MFA required in a tenant: non-interactive grants answer interaction_required AADSTS50076 with a claims challenge', async () => {
+  test('MFA required in a tenant: non-interactive grants answer invalid_grant AADSTS50076 with a claims challenge, as Entra does', async () => {
     const app = publicApp(emu, S.NORTHWIND);
     const err = await app.acquireTokenByUsernamePassword({ scopes: ARM, username: S.ALICE.username, password: S.ALICE.password }).catch((e) => e);
     expect(err).toBeInstanceOf(InteractionRequiredAuthError);
-    expect(err.errorCode).toBe('interaction_required');
+    expect(err.errorCode).toBe('invalid_grant');
     expect(err.errorNo).toBe(50076);
+    const raw = await call(emu, 'POST', `/${S.NORTHWIND}/oauth2/v2.0/token`, { form: { client_id: DEFAULT_CLIENT_ID, grant_type: 'password', username: S.ALICE.username, password: S.ALICE.password, scope: ARM[0] } });
+    expect(raw.status).toBe(400);
+    expect(raw.json).toMatchObject({ error: 'invalid_grant', error_codes: [50076], claims: expect.any(String) });
+    expect(raw.json.error_description).toMatch(/^AADSTS50076: /);
     expect(JSON.parse(err.claims)).toMatchObject({ access_token: { capolids: { essential: true } } });
   });
 });
@@ -224,7 +228,8 @@ describe('client credentials', () => {
 
   test('with a secret; a wrong secret is AADSTS7000215 and an expired one AADSTS7000222', async () => {
     const ok = await confidentialApp(emu, S.CONTOSO, { clientId: S.CI_SECRET_APP.appId, clientSecret: S.CI_SECRET_APP.secret }).acquireTokenByClientCredential({ scopes: ARM });
-    expect(expectAppToken(ok, S.CI_SECRET_APP.appId, '1').roles).toEqual(['Deployer']);
+    // Resource Manager defines no app roles, so an ARM token carries none.
+    expect(expectAppToken(ok, S.CI_SECRET_APP.appId, '1').roles).toBeUndefined();
     const wrong = await confidentialApp(emu, S.CONTOSO, { clientId: S.CI_SECRET_APP.appId, clientSecret: 'not-the-secret' }).acquireTokenByClientCredential({ scopes: ARM }).catch((e) => e);
     expect(wrong).toMatchObject({ errorCode: 'invalid_client', errorNo: 7000215 });
     const expired = await confidentialApp(emu, S.CONTOSO, { clientId: S.CI_SECRET_APP.appId, clientSecret: S.CI_SECRET_APP.expiredSecret }).acquireTokenByClientCredential({ scopes: ARM }).catch((e) => e);
@@ -256,6 +261,39 @@ describe('client credentials', () => {
     expect(await fed(createFederatedToken({ issuer: 'https://evil.example' })).catch((e) => e)).toMatchObject({ errorNo: 700211 });
     expect(await fed(createFederatedToken({ now: Date.now() - 3_600_000 })).catch((e) => e)).toMatchObject({ errorNo: 700024 });
     expect(await fed(createFederatedToken({ privateKeyPem: K.CI_CERTIFICATE_KEY_PEM })).catch((e) => e)).toMatchObject({ errorNo: 700027 });
+  });
+
+  test('roles are per resource: only those the resource defines and the client was granted', async () => {
+    const app = confidentialApp(emu, S.CONTOSO, { clientId: S.CI_SECRET_APP.appId, clientSecret: S.CI_SECRET_APP.secret });
+    const graph = decodeJwt((await app.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] }))!.accessToken);
+    expect(graph).toMatchObject({ aud: 'https://graph.microsoft.com', roles: ['Application.Read.All'] });
+    const own = decodeJwt((await app.acquireTokenByClientCredential({ scopes: [`api://${S.CI_SECRET_APP.appId}/.default`] }))!.accessToken);
+    expect(own).toMatchObject({ aud: `api://${S.CI_SECRET_APP.appId}`, roles: ['Deployer'] });
+    // A resource with no grant: no roles claim at all.
+    const vault = decodeJwt((await app.acquireTokenByClientCredential({ scopes: ['https://vault.azure.net/.default'] }))!.accessToken);
+    expect(vault.roles).toBeUndefined();
+  });
+
+  test('the same app-only request in the same second gets the same token; a new second, resource or secret check does not', async () => {
+    let clock = Date.UTC(2026, 0, 1, 12, 0, 0, 100);
+    const local = await startTestEmulator({ now: () => clock });
+    try {
+      const ask = (scope: string, secret = S.CI_SECRET_APP.secret) => call(local, 'POST', `/${S.CONTOSO}/oauth2/v2.0/token`, { form: { grant_type: 'client_credentials', client_id: S.CI_SECRET_APP.appId, client_secret: secret, scope } });
+      const first = await ask(ARM[0]);
+      clock += 800; // still the same second
+      const again = await ask(ARM[0]);
+      expect(again.json.access_token).toBe(first.json.access_token);
+      expect((await ask(ARM[0], 'wrong')).json).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
+      const graph = await ask('https://graph.microsoft.com/.default');
+      expect(graph.json.access_token).not.toBe(first.json.access_token);
+      expect(decodeJwt(graph.json.access_token).roles).toEqual(['Application.Read.All']);
+      clock += 200; // the next second: a token of its own
+      const later = await ask(ARM[0]);
+      expect(later.json.access_token).not.toBe(first.json.access_token);
+      expect(decodeJwt(later.json.access_token).iat).toBe(decodeJwt(first.json.access_token).iat + 1);
+    } finally {
+      await local.dispose();
+    }
   });
 
   test('a scope without /.default is AADSTS1002012', async () => {

@@ -2,9 +2,10 @@
  * Bad requests of every class get the documented error in the service's shape, and nothing a
  * client sends (oversized, malformed, slow, or a handler bug) stops the server serving others.
  */
+import net from 'node:net';
 import tls from 'node:tls';
-import { DEFAULT_CLIENT_ID, defaultSeedIds as S } from '../../src/emulator/index.js';
-import { call, startTestEmulator, type TestEmulator } from './helpers.js';
+import { AZURE_CLI_CLIENT_ID, DEFAULT_CLIENT_ID, DEFAULT_SEED, defaultSeedIds as S } from '../../src/emulator/index.js';
+import { browse, call, parseForm, startTestEmulator, type TestEmulator } from './helpers.js';
 
 let emu: TestEmulator;
 let clockBroken = false;
@@ -80,7 +81,7 @@ test('the authorize endpoint refuses non-loopback redirect URIs on an error page
   expect(location.origin).toBe('http://localhost:5555');
   expect(location.searchParams.get('error')).toBe('unsupported_response_type');
   expect(location.searchParams.get('state')).toBe('s1');
-  const xss = await call(emu, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${DEFAULT_CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent('http://localhost:5555')}&scope=openid&login_hint=${encodeURIComponent('"><script>alert(1)</script>')}`);
+  const xss = await call(emu, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${DEFAULT_CLIENT_ID}&response_type=code&redirect_uri=${encodeURIComponent('http://localhost:5555')}&scope=openid&code_challenge=${'a'.repeat(43)}&code_challenge_method=S256&login_hint=${encodeURIComponent('"><script>alert(1)</script>')}`);
   expect(xss.status).toBe(200);
   expect(xss.text).not.toContain('<script>alert(1)</script>');
   expect(xss.text).toContain('&#34;&#62;&#60;script&#62;');
@@ -134,4 +135,112 @@ test('an exception inside a handler becomes a 500 in the Entra or ARM shape, and
   }
   expect(armBroken.status).toBe(500);
   expect(armBroken.json).toEqual({ error: { code: 'InternalServerError', message: 'Encountered an internal server error.' } });
+});
+
+describe('PKCE', () => {
+  const authorize = (e: TestEmulator, clientId: string, pkce: string) =>
+    call(e, 'GET', `/${S.CONTOSO}/oauth2/v2.0/authorize?client_id=${clientId}&response_type=code&redirect_uri=${encodeURIComponent('http://localhost:5555')}&scope=openid&state=s2${pkce}`);
+
+  test('a public client without code_challenge is refused at its redirect URI with AADSTS9002325', async () => {
+    const refused = await authorize(emu, DEFAULT_CLIENT_ID, '');
+    expect(refused.status).toBe(302);
+    const location = new URL(refused.headers.location!);
+    expect(location.origin).toBe('http://localhost:5555');
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.get('error_description')).toMatch(/^AADSTS9002325: Proof Key for Code Exchange is required/);
+    expect(location.searchParams.get('state')).toBe('s2');
+    expect(location.searchParams.get('code')).toBeNull();
+    // The same request with PKCE gets the sign-in page.
+    const withPkce = await authorize(emu, DEFAULT_CLIENT_ID, `&code_challenge=${'b'.repeat(43)}&code_challenge_method=S256`);
+    expect(withPkce.status).toBe(200);
+    expect(withPkce.text).toContain('Sign in');
+  });
+
+  test('a seed can let one public client go without PKCE (allowNoPkce); the code is redeemed without a verifier', async () => {
+    const seed = structuredClone(DEFAULT_SEED);
+    seed.applications.find((a) => a.appId === AZURE_CLI_CLIENT_ID)!.allowNoPkce = true;
+    const local = await startTestEmulator({ seed });
+    try {
+      expect((await authorize(local, DEFAULT_CLIENT_ID, '')).status).toBe(302);
+      const page = await authorize(local, AZURE_CLI_CLIENT_ID, '');
+      expect(page.status).toBe(200);
+      const form = parseForm(page.text);
+      const signedIn = await browse(local, 'POST', form.action, { ...form.fields, login: S.ALICE.username, passwd: S.ALICE.password, action: 'signin' });
+      expect(signedIn.status).toBe(302);
+      const code = new URL(signedIn.headers.location!).searchParams.get('code')!;
+      const token = await call(local, 'POST', `/${S.CONTOSO}/oauth2/v2.0/token`, { form: { client_id: AZURE_CLI_CLIENT_ID, grant_type: 'authorization_code', code, redirect_uri: 'http://localhost:5555' } });
+      expect(token.status).toBe(200);
+    } finally {
+      await local.dispose();
+    }
+  });
+});
+
+/** Resolves with how long the socket stayed open, or 'open' if it still is after `waitMs`. */
+function closedWithin(socket: net.Socket, waitMs: number): Promise<number | 'open'> {
+  const t0 = Date.now();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('open'), waitMs);
+    socket.on('error', () => undefined);
+    socket.resume();
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve(Date.now() - t0);
+    });
+  });
+}
+
+function tlsSocket(e: TestEmulator): Promise<tls.TLSSocket> {
+  const s = tls.connect({ host: '127.0.0.1', port: e.port, ca: e.caPem, servername: 'localhost' });
+  return new Promise((resolve, reject) => {
+    s.once('secureConnect', () => resolve(s));
+    s.once('error', reject);
+  });
+}
+
+describe('connections', () => {
+  test('a connection that sends no request is closed after connectionTimeoutMs, TLS handshake or not', async () => {
+    const local = await startTestEmulator({ connectionTimeoutMs: 400 });
+    try {
+      const silentTls = await tlsSocket(local);
+      const silentTcp = net.connect({ host: '127.0.0.1', port: local.port });
+      const [tlsOpen, tcpOpen] = await Promise.all([closedWithin(silentTls, 3000), closedWithin(silentTcp, 3000)]);
+      expect(tlsOpen).not.toBe('open');
+      expect(tlsOpen).toBeGreaterThanOrEqual(300);
+      expect(tcpOpen).not.toBe('open');
+      // A connection that does send requests is not cut off by this timer.
+      expect((await call(local, 'GET', '/common/discovery/keys')).status).toBe(200);
+    } finally {
+      await local.dispose();
+    }
+  });
+
+  test('beyond maxConnections a connection is refused; the ones within the cap are served, and others after', async () => {
+    const local = await startTestEmulator({ maxConnections: 3, connectionTimeoutMs: 20_000 });
+    try {
+      const held = await Promise.all([tlsSocket(local), tlsSocket(local)]);
+      // The third connection (call's keep-alive agent keeps it open) is within the cap and served.
+      const within = await call(local, 'GET', '/common/discovery/keys');
+      expect(within.status).toBe(200);
+      const extra = tls.connect({ host: '127.0.0.1', port: local.port, ca: local.caPem, servername: 'localhost' });
+      const refused = await new Promise<string>((resolve) => {
+        extra.once('secureConnect', () => resolve('connected'));
+        extra.once('error', () => resolve('refused'));
+        extra.once('close', () => resolve('refused'));
+      });
+      expect(refused).toBe('refused');
+      for (const s of held) s.destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      const after = await Promise.all([1, 2, 3].map(() => call(local, 'GET', '/common/discovery/keys')));
+      expect(after.map((r) => r.status)).toEqual([200, 200, 200]);
+    } finally {
+      await local.dispose();
+    }
+  });
+
+  test('connection options are checked', async () => {
+    const outcome = (o: Parameters<typeof startTestEmulator>[0]) => startTestEmulator(o).then((started) => started.dispose().then(() => 'started'), (e) => e);
+    expect(await outcome({ maxConnections: 0 })).toMatchObject({ code: 'InvalidOptions', message: expect.stringContaining('maxConnections') });
+    expect(await outcome({ connectionTimeoutMs: -1 })).toMatchObject({ code: 'InvalidOptions', message: expect.stringContaining('connectionTimeoutMs') });
+  });
 });

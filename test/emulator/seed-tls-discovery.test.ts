@@ -103,6 +103,11 @@ test('bad seeds are refused with the path of the problem', async () => {
   expect(bad((s) => (s.users[0].homeTenantId = '00000000-0000-4000-8000-000000000000'))).toThrow(/names tenant .* which is not in tenants/);
   expect(bad((s) => s.tenants.push({ ...s.tenants[0] }))).toThrow(/appears more than once/);
   expect(bad((s) => (s.subscriptions[0].state = 'Frozen'))).toThrow(/\/subscriptions\/0\/state/);
+  // App roles are granted per resource; the old single list says what replaced it.
+  expect(bad((s) => (s.applications[2].roles = ['Deployer']))).toThrow(/unknown property "roles".*appRoleGrants/);
+  expect(bad((s) => s.applications[2].appRoleGrants.push({ resource: 'https://management.azure.com/', roles: ['Owner'] }))).toThrow(/Resource Manager defines no app roles/);
+  expect(bad((s) => s.applications[2].appRoleGrants.push({ resource: s.applications[2].appId, roles: ['Admin'] }))).toThrow(/role "Admin" .* does not define/);
+  expect(bad((s) => s.applications[2].appRoleGrants.push({ resource: 'not-a-resource', roles: ['X'] }))).toThrow(/neither an https resource URI nor an appId/);
   const dir = tempDir();
   try {
     const file = join(dir, 'seed.json');

@@ -5,48 +5,19 @@
  * local cloud never sends a code anywhere but this machine.
  */
 import type { Cloud } from '../cloud.js';
-import type { App, Tenant, User } from '../directory.js';
-import { Aad, entraBody, type EntraError } from '../errors.js';
-import { BadBody, readForm, sendHtml, type Ctx } from '../http.js';
-import { formPostPage } from '../pages.js';
+import { Aad, type EntraError } from '../errors.js';
+import type { Ctx } from '../http.js';
 import { parseScope } from '../scopes.js';
-import { clientInfo } from '../tokens.js';
+import { readOAuthForm } from './form.js';
+import { allowedRedirect, rejectAuthorize } from './redirect.js';
 import { startSignIn } from './signin.js';
 import { resolveTenantSegment, tenantLabel } from './tenant.js';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function parseLoopback(uri: string): URL | undefined {
-  try {
-    const u = new URL(uri);
-    if (u.protocol !== 'http:' || !LOOPBACK_HOSTS.has(u.hostname) || u.username || u.password || u.hash) return undefined;
-    return u;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Loopback redirect URIs match a registration whatever their port, as Entra's loopback rule says. */
-export function allowedRedirect(app: App, uri: string): boolean {
-  const given = parseLoopback(uri);
-  if (!given) return false;
-  return (app.redirectUris ?? []).some((r) => {
-    const reg = parseLoopback(r);
-    return !!reg && reg.pathname === given.pathname;
-  });
-}
 
 export async function authorizeEndpoint(cloud: Cloud, ctx: Ctx, segment: string): Promise<void> {
   let params: URLSearchParams;
   if (ctx.method === 'GET' || ctx.method === 'HEAD') params = ctx.query;
-  else if (ctx.method === 'POST') {
-    try {
-      params = await readForm(ctx, cloud.bodyLimit);
-    } catch (e) {
-      if (e instanceof BadBody) throw Aad.unsupportedContentType();
-      throw e;
-    }
-  } else throw Aad.methodNotAllowed(ctx.method);
+  else if (ctx.method === 'POST') params = await readOAuthForm(cloud, ctx);
+  else throw Aad.methodNotAllowed(ctx.method);
 
   const ref = resolveTenantSegment(cloud, segment);
   const clientId = params.get('client_id');
@@ -69,6 +40,9 @@ export async function authorizeEndpoint(cloud: Cloud, ctx: Ctx, segment: string)
     return rejectAuthorize(cloud, ctx, p, Aad.unsupportedResponseMode(mode.slice(0, 50)));
   }
   if (p.response_type !== 'code') return rejectAuthorize(cloud, ctx, p, Aad.unsupportedResponseType(String(p.response_type ?? '').slice(0, 50)));
+  // A public client cannot keep a secret, so only PKCE ties the code to the app that asked for
+  // it; Entra demands it of SPAs, and the local cloud of every public client unless the seed opts out.
+  if (p.code_challenge === undefined && app.publicClient && !app.allowNoPkce) return rejectAuthorize(cloud, ctx, p, Aad.pkceRequired());
   if (p.code_challenge !== undefined && (p.code_challenge_method ?? 'plain') !== 'S256') return rejectAuthorize(cloud, ctx, p, Aad.pkceMethod());
   if (p.code_challenge !== undefined && !/^[A-Za-z0-9_-]{43}$/.test(p.code_challenge)) return rejectAuthorize(cloud, ctx, p, Aad.pkceMethod());
   try {
@@ -78,42 +52,4 @@ export async function authorizeEndpoint(cloud: Cloud, ctx: Ctx, segment: string)
   }
   if (p.prompt === 'none') return rejectAuthorize(cloud, ctx, p, Aad.loginRequired());
   startSignIn(cloud, ctx, { kind: 'authorize', params: p, tenantSegment: segment }, app, ref, p.login_hint);
-}
-
-/** Sends the result back to the app at its redirect URI, in the response mode it asked for. */
-function respond(ctx: Ctx, p: Record<string, string>, fields: Record<string, string | undefined>): void {
-  const redirect = p.redirect_uri;
-  if (p.response_mode === 'form_post') {
-    const page = formPostPage(redirect, fields);
-    sendHtml(ctx, 200, page.html, page.headers);
-    return;
-  }
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) qs.set(k, v);
-  const sep = p.response_mode === 'fragment' ? '#' : redirect.includes('?') ? '&' : '?';
-  ctx.res.writeHead(302, { Location: `${redirect}${sep}${qs}`, 'Cache-Control': 'no-store', 'Content-Length': '0' });
-  ctx.res.end();
-}
-
-export function rejectAuthorize(cloud: Cloud, ctx: Ctx, p: Record<string, string>, error: EntraError): void {
-  ctx.log.error = error.error;
-  const body = entraBody(error, { traceId: ctx.traceId, correlationId: ctx.correlationId, now: new Date(cloud.now()), baseUrl: cloud.baseUrl });
-  respond(ctx, p, { error: error.error, error_description: String(body.error_description), error_uri: String(body.error_uri), state: p.state, correlation_id: ctx.correlationId, trace_id: ctx.traceId });
-}
-
-export function completeAuthorize(cloud: Cloud, ctx: Ctx, p: Record<string, string>, user: User, tenant: Tenant, mfa: boolean): void {
-  const code = `1.AR${cloud.store.token(48)}`;
-  cloud.store.codes.set(code, {
-    clientId: p.client_id,
-    redirectUri: p.redirect_uri,
-    codeChallenge: p.code_challenge,
-    tenantId: tenant.id,
-    userId: user.id,
-    scope: p.scope ?? '',
-    nonce: p.nonce,
-    mfa,
-    expiresAt: cloud.now() + cloud.settings.authCodeLifetimeSeconds * 1000,
-    redeemed: false,
-  });
-  respond(ctx, p, { code, client_info: clientInfo(user), state: p.state, session_state: cloud.store.token(16) });
 }

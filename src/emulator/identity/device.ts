@@ -1,28 +1,21 @@
 /**
- * The device code flow: the /devicecode endpoint that starts it, the /devicelogin page where a
- * person types the code and signs in, and the approve/decline transitions the token endpoint's
- * polling observes (also reachable through the admin API, for tests).
+ * The device code flow: the /devicecode endpoint that starts it and the /devicelogin page where a
+ * person types the code and signs in. What happens to the grant after that is in device-grants.ts.
  */
 import type { Cloud } from '../cloud.js';
-import type { Tenant, User } from '../directory.js';
-import { Aad, EntraError } from '../errors.js';
-import { BadBody, readForm, sendHtml, sendJson, type Ctx } from '../http.js';
+import { Aad } from '../errors.js';
+import { sendHtml, sendJson, type Ctx } from '../http.js';
 import { deviceCodeEntryPage } from '../pages.js';
 import { parseScope } from '../scopes.js';
-import type { DeviceGrant } from '../state.js';
 import { authenticateClient } from './client-auth.js';
+import { findPendingDevice } from './device-grants.js';
+import { readOAuthForm } from './form.js';
 import { startSignIn } from './signin.js';
 import { resolveTenantSegment, tenantLabel } from './tenant.js';
 
 export async function deviceCodeEndpoint(cloud: Cloud, ctx: Ctx, segment: string): Promise<void> {
   if (ctx.method !== 'POST') throw Aad.postOnly(ctx.method);
-  let form: URLSearchParams;
-  try {
-    form = await readForm(ctx, cloud.bodyLimit);
-  } catch (e) {
-    if (e instanceof BadBody) throw Aad.unsupportedContentType();
-    throw e;
-  }
+  const form = await readOAuthForm(cloud, ctx);
   const ref = resolveTenantSegment(cloud, segment);
   ctx.log.clientId = form.get('client_id') ?? undefined;
   ctx.log.tenant = segment;
@@ -59,18 +52,6 @@ export async function deviceCodeEndpoint(cloud: Cloud, ctx: Ctx, segment: string
   });
 }
 
-function normalizeUserCode(code: string): string {
-  return code.replace(/[\s-]/g, '').toUpperCase().slice(0, 32);
-}
-
-export function findPendingDevice(cloud: Cloud, userCode: string): DeviceGrant | 'expired' | undefined {
-  const deviceCode = cloud.store.userCodes.get(normalizeUserCode(userCode));
-  const grant = deviceCode ? cloud.store.devices.get(deviceCode) : undefined;
-  if (!grant || grant.status !== 'pending') return undefined;
-  if (grant.expiresAt <= cloud.now()) return 'expired';
-  return grant;
-}
-
 /** GET and POST /devicelogin: a person enters the code shown by their app, then signs in. */
 export async function deviceLoginPage(cloud: Cloud, ctx: Ctx): Promise<void> {
   const action = `${cloud.baseUrl}/devicelogin`;
@@ -80,13 +61,7 @@ export async function deviceLoginPage(cloud: Cloud, ctx: Ctx): Promise<void> {
     return;
   }
   if (ctx.method !== 'POST') throw Aad.methodNotAllowed(ctx.method);
-  let form: URLSearchParams;
-  try {
-    form = await readForm(ctx, cloud.bodyLimit);
-  } catch (e) {
-    if (e instanceof BadBody) throw Aad.unsupportedContentType();
-    throw e;
-  }
+  const form = await readOAuthForm(cloud, ctx);
   const code = form.get('otc') ?? '';
   const grant = findPendingDevice(cloud, code);
   if (!grant || grant === 'expired') {
@@ -101,50 +76,3 @@ export async function deviceLoginPage(cloud: Cloud, ctx: Ctx): Promise<void> {
   ctx.log.clientId = app.appId;
   startSignIn(cloud, ctx, { kind: 'device', params: { client_id: app.appId, device_code: grant.deviceCode }, tenantSegment: grant.tenantSegment }, app, ref);
 }
-
-export function approveDeviceGrant(cloud: Cloud, deviceCode: string, user: User, tenant: Tenant, mfa: boolean): DeviceGrant | EntraError {
-  const grant = cloud.store.devices.get(deviceCode);
-  if (!grant || grant.status !== 'pending') return Aad.deviceCodeInvalid();
-  if (grant.expiresAt <= cloud.now()) return Aad.deviceCodeExpired();
-  grant.status = 'approved';
-  grant.userId = user.id;
-  grant.tenantId = tenant.id;
-  grant.mfa = mfa;
-  return grant;
-}
-
-export function declineDeviceGrant(cloud: Cloud, deviceCode: string): void {
-  const grant = cloud.store.devices.get(deviceCode);
-  if (grant && grant.status === 'pending') grant.status = 'declined';
-}
-
-/** Approval without the page (admin API): the user must belong to the tenant the flow started on. */
-/**
- * Approves as a person would on the device login page. `mfa` says whether they completed a
- * second factor; by default they do exactly when the tenant they sign in to demands it, so
- * tenants that demand MFA elsewhere still challenge later, as in Entra.
- */
-export function approveByUserCode(cloud: Cloud, userCode: string, username: string, mfa?: boolean): { ok: true; tenantId: string } | { ok: false; status: number; message: string } {
-  const grant = findPendingDevice(cloud, userCode);
-  if (!grant) return { ok: false, status: 404, message: `No pending device code ${JSON.stringify(userCode)}.` };
-  if (grant === 'expired') return { ok: false, status: 410, message: `Device code ${JSON.stringify(userCode)} has expired.` };
-  const user = cloud.directory.user(username);
-  if (!user) return { ok: false, status: 404, message: `No user ${JSON.stringify(username)} in the seed.` };
-  const ref = resolveTenantSegment(cloud, grant.tenantSegment);
-  let tenant: Tenant | undefined;
-  if (ref.kind === 'tenant') tenant = user.objectIdIn.has(ref.tenant.id.toLowerCase()) ? ref.tenant : undefined;
-  else if (ref.kind !== 'consumers') tenant = cloud.directory.tenant(user.homeTenantId);
-  if (!tenant) return { ok: false, status: 409, message: `${username} does not belong to tenant ${grant.tenantSegment}.` };
-  const demanded = !!user.mfaRequiredIn?.some((t) => t.toLowerCase() === tenant!.id.toLowerCase());
-  const outcome = approveDeviceGrant(cloud, grant.deviceCode, user, tenant, mfa ?? demanded);
-  if (outcome instanceof EntraError) return { ok: false, status: 409, message: outcome.description };
-  return { ok: true, tenantId: tenant.id };
-}
-
-export function denyByUserCode(cloud: Cloud, userCode: string): boolean {
-  const grant = findPendingDevice(cloud, userCode);
-  if (!grant || grant === 'expired') return false;
-  grant.status = 'declined';
-  return true;
-}
-

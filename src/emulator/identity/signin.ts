@@ -6,11 +6,12 @@
 import type { Cloud } from '../cloud.js';
 import type { App, Tenant, TenantRef, User } from '../directory.js';
 import { Aad, EntraError } from '../errors.js';
-import { BadBody, readForm, sendHtml, type Ctx } from '../http.js';
-import { mfaPage, messagePage, signInPage, type Page } from '../pages.js';
+import { sendHtml, type Ctx } from '../http.js';
+import { mfaPage, messagePage, originOf, signInPage, type Page } from '../pages.js';
 import type { PendingSignIn } from '../state.js';
-import { completeAuthorize, rejectAuthorize } from './authorize.js';
-import { approveDeviceGrant, declineDeviceGrant } from './device.js';
+import { approveDeviceGrant, declineDeviceGrant } from './device-grants.js';
+import { readOAuthForm } from './form.js';
+import { completeAuthorize, rejectAuthorize } from './redirect.js';
 import { samePassword, needsMfa } from './token.js';
 import { resolveTenantSegment } from './tenant.js';
 
@@ -19,7 +20,12 @@ const SIGN_IN_TTL_MS = 15 * 60_000;
 export function startSignIn(cloud: Cloud, ctx: Ctx, pending: Omit<PendingSignIn, 'expiresAt'>, app: App, tenant: TenantRef, username?: string): void {
   const id = cloud.store.token(24);
   cloud.store.signIns.set(id, { ...pending, expiresAt: cloud.now() + SIGN_IN_TTL_MS });
-  show(ctx, signInPage({ action: loginAction(cloud, pending.tenantSegment), ctx: id, appName: app.displayName, tenantName: tenant.kind === 'tenant' ? tenant.tenant.displayName : undefined, username }));
+  show(ctx, signInPage({ action: loginAction(cloud, pending.tenantSegment), ctx: id, appName: app.displayName, tenantName: tenant.kind === 'tenant' ? tenant.tenant.displayName : undefined, username, redirectOrigin: redirectOrigin(pending) }));
+}
+
+/** Where the pages' forms may end up: the app's loopback redirect (already checked as registered), for authorize sign-ins. */
+function redirectOrigin(pending: Pick<PendingSignIn, 'kind' | 'params'>): string | undefined {
+  return pending.kind === 'authorize' ? originOf(pending.params.redirect_uri) : undefined;
 }
 
 export function loginAction(cloud: Cloud, segment: string): string {
@@ -56,13 +62,7 @@ function checkPerson(cloud: Cloud, ref: TenantRef, app: App, login: string, pass
 /** POST /{tenant}/login: the sign-in form and the MFA step post here. */
 export async function loginPost(cloud: Cloud, ctx: Ctx, segment: string): Promise<void> {
   if (ctx.method !== 'POST') throw Aad.postOnly(ctx.method);
-  let form: URLSearchParams;
-  try {
-    form = await readForm(ctx, cloud.bodyLimit);
-  } catch (e) {
-    if (e instanceof BadBody) throw Aad.unsupportedContentType();
-    throw e;
-  }
+  const form = await readOAuthForm(cloud, ctx);
   const id = form.get('ctx') ?? '';
   const pending = cloud.store.signIns.get(id);
   if (!pending || pending.expiresAt <= cloud.now() || pending.tenantSegment.toLowerCase() !== segment.toLowerCase()) {
@@ -87,7 +87,7 @@ export async function loginPost(cloud: Cloud, ctx: Ctx, segment: string): Promis
   if (pending.userId) {
     // The MFA step: only "approve" finishes it.
     if (action !== 'approve') {
-      show(ctx, mfaPage({ action: loginAction(cloud, pending.tenantSegment), ctx: id, username: cloud.directory.userById(pending.userId)?.userPrincipalName ?? '', appName: app.displayName }));
+      show(ctx, mfaPage({ action: loginAction(cloud, pending.tenantSegment), ctx: id, username: cloud.directory.userById(pending.userId)?.userPrincipalName ?? '', appName: app.displayName, redirectOrigin: redirectOrigin(pending) }));
       return;
     }
     const user = cloud.directory.userById(pending.userId);
@@ -103,12 +103,12 @@ export async function loginPost(cloud: Cloud, ctx: Ctx, segment: string): Promis
   ctx.log.user = login.slice(0, 256);
   const result = checkPerson(cloud, ref, app, login, passwd);
   if (typeof result === 'string') {
-    show(ctx, signInPage({ action: loginAction(cloud, pending.tenantSegment), ctx: id, appName: app.displayName, tenantName: ref.kind === 'tenant' ? ref.tenant.displayName : undefined, username: login.slice(0, 256), error: result }));
+    show(ctx, signInPage({ action: loginAction(cloud, pending.tenantSegment), ctx: id, appName: app.displayName, tenantName: ref.kind === 'tenant' ? ref.tenant.displayName : undefined, username: login.slice(0, 256), error: result, redirectOrigin: redirectOrigin(pending) }));
     return;
   }
   if (needsMfa(result.user, result.tenant)) {
     pending.userId = result.user.id;
-    show(ctx, mfaPage({ action: loginAction(cloud, pending.tenantSegment), ctx: id, username: result.user.userPrincipalName, appName: app.displayName }));
+    show(ctx, mfaPage({ action: loginAction(cloud, pending.tenantSegment), ctx: id, username: result.user.userPrincipalName, appName: app.displayName, redirectOrigin: redirectOrigin(pending) }));
     return;
   }
   cloud.store.signIns.delete(id);

@@ -7,23 +7,18 @@ import { createHash } from 'node:crypto';
 import type { Cloud } from '../cloud.js';
 import type { App, Tenant, TenantRef, User } from '../directory.js';
 import { Aad } from '../errors.js';
-import { BadBody, header, readForm, sendJson, type Ctx } from '../http.js';
+import { header, sendJson, type Ctx } from '../http.js';
 import { parseScope, type ScopeRequest } from '../scopes.js';
 import { appTokenResponse, userTokenResponse } from '../tokens.js';
 import { authenticateClient, type ClientAuth } from './client-auth.js';
+import { readOAuthForm } from './form.js';
 import { mfaClaimsChallenge, resolveTenantSegment, tenantLabel, userTenant } from './tenant.js';
 
 const DEVICE_CODE_URN = 'urn:ietf:params:oauth:grant-type:device_code';
 
 export async function tokenEndpoint(cloud: Cloud, ctx: Ctx, segment: string, version: 'v1' | 'v2'): Promise<void> {
   if (ctx.method !== 'POST') throw Aad.postOnly(ctx.method);
-  let form: URLSearchParams;
-  try {
-    form = await readForm(ctx, cloud.bodyLimit);
-  } catch (e) {
-    if (e instanceof BadBody) throw Aad.unsupportedContentType();
-    throw e;
-  }
+  const form = await readOAuthForm(cloud, ctx);
   const ref = resolveTenantSegment(cloud, segment);
   basicClientCredentials(ctx, form);
   const grant = form.get('grant_type');
