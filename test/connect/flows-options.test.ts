@@ -98,7 +98,7 @@ test('a user-added environment (from the local cloud\'s ARM metadata) signs in l
   const app = S.CI_SECRET_APP;
   const r = await cloud.run(['connect', '--environment', 'myprivatecloud', '--service-principal', '--application-id', app.appId, '--tenant', S.CONTOSO, '--client-secret', app.secret, '--skip-context-population']);
   expect(r.code).toBe(0);
-  expect(r.json).toMatchObject({ Environment: 'MyPrivateCloud', Context: { Environment: 'MyPrivateCloud', Subscription: { Id: S.SUBSCRIPTIONS.production } } });
+  expect(r.json).toMatchObject({ Environment: 'MyPrivateCloud', Context: { Environment: { Name: 'MyPrivateCloud', Type: 'User-defined' }, Subscription: { Id: S.SUBSCRIPTIONS.production } } });
   // Its tokens come back in later commands through the same environment.
   const token = await cloud.run(['get-access-token']);
   expect(token.code).toBe(0);

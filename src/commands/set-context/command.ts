@@ -122,7 +122,14 @@ export default defineCommand<Input, ContextView>({
       // Not among what the last connect stored: ask Resource Manager, as Set-AzContext does (a
       // connect that named one tenant stored only that one), outside the lock since it is network work.
       const { discover } = await import('./run.js');
-      const found = await discover(input, ctx);
+      let found: Discovered;
+      try {
+        found = await discover(input, ctx);
+      } catch (lookup) {
+        // The answer is still "not found"; why the live lookup could not run is the fix's half.
+        if (!(lookup instanceof MyAccountError)) throw lookup;
+        throw fail[error.code](`${error.message} A live lookup in Resource Manager was not possible either: ${lookup.message}`, { target: error.target });
+      }
       if (found.subscriptions.length === 0 && found.tenants.length === 0) throw error;
       return file.update((profile) => select(learn(profile, ctx, found), input, ctx));
     }
