@@ -58,7 +58,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '6e924f8d3a87cb03edccc2833c8eaa557610b39ff00e78c260770b18d67e074d'
+            RegistrySha256 = '964363543cee97310c9fc1cdf07d39a9fe5c3ea69428095cb324ea3f7237bb4d'
             Commands = 20
         }
     }

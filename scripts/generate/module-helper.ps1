@@ -75,12 +75,15 @@ function ConvertTo-MyAccountText {
 function ConvertTo-MyAccountInput {
     # Bound parameters become the command's JSON input. Secrets are unwrapped only here, on their
     # way to the CLI's stdin; they never appear on a command line or in a variable that outlives this call.
-    param([System.Collections.IDictionary] $Bound, [string[]] $Names)
+    # Paths are resolved here, as PowerShell resolves them: against the session's current location
+    # (Set-Location moves it; the process's working folder does not follow), with ~ expanded.
+    param([System.Collections.IDictionary] $Bound, [string[]] $Names, [string[]] $Paths, [System.Management.Automation.PSCmdlet] $Caller)
     $values = [ordered]@{}
     foreach ($name in $Names) {
         if (-not $Bound.ContainsKey($name)) { continue }
         $value = $Bound[$name]
-        if ($value -is [System.Management.Automation.SwitchParameter]) { $value = $value.IsPresent }
+        if ($Paths -contains $name -and $value -is [string] -and $value) { $value = $Caller.GetUnresolvedProviderPathFromPSPath($value) }
+        elseif ($value -is [System.Management.Automation.SwitchParameter]) { $value = $value.IsPresent }
         elseif ($value -is [securestring]) { $value = [System.Net.NetworkCredential]::new('', $value).Password }
         elseif ($value -is [pscredential]) { $value = @{ UserName = $value.UserName; Password = $value.GetNetworkCredential().Password } }
         $values[$name] = $value
@@ -122,10 +125,12 @@ function Invoke-MyAccountCli {
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.UseShellExecute = $false
+    # The CLI starts where the person is in PowerShell (a FileSystem location), not where pwsh started.
+    $start.WorkingDirectory = $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath
     $start.StandardOutputEncoding = [System.Text.Encoding]::UTF8
     $start.StandardErrorEncoding = [System.Text.Encoding]::UTF8
 
-    $json = ConvertTo-MyAccountJson (ConvertTo-MyAccountInput -Bound $Bound -Names $ParameterNames)
+    $json = ConvertTo-MyAccountJson (ConvertTo-MyAccountInput -Bound $Bound -Names $ParameterNames -Paths $script:PathParameters[$Caller.MyInvocation.MyCommand.Name] -Caller $Caller)
     $process = [System.Diagnostics.Process]::new()
     $process.StartInfo = $start
     $activities = [System.Collections.Generic.HashSet[string]]::new()

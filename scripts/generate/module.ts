@@ -323,6 +323,11 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
   const cmdlets = commands.filter((c) => c.cmdlet);
   const prose = proseFor(commands);
   const parameterTable = cmdlets.map((c) => `    ${psString(c.cmdlet!)} = @(${paramsOf(c).map((p) => psString(p.name)).join(', ')})`).join('\n');
+  const pathTable = cmdlets
+    .map((c) => [c.cmdlet!, paramsOf(c).filter((p) => p.meta.path).map((p) => p.name)] as const)
+    .filter(([, names]) => names.length > 0)
+    .map(([cmdlet, names]) => `    ${psString(cmdlet)} = @(${names.map(psString).join(', ')})`)
+    .join('\n');
   return [
     `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
     '#Requires -Version 7.2',
@@ -336,6 +341,9 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     '',
     '# The parameters each cmdlet passes to the CLI (common parameters are not among them).',
     `$script:Parameters = @{\n${parameterTable}\n}`,
+    '',
+    "# File path parameters, resolved against PowerShell's current location before the CLI sees them.",
+    `$script:PathParameters = @{\n${pathTable}\n}`,
     '',
     "# Nested objects' type names by result type and path (scripts/generate/types.ts).",
     nestedTypesTable(commands),

@@ -19,6 +19,11 @@ export interface ParameterMeta {
   secret?: boolean;
   /** Argument completer to attach in the module. */
   completer?: 'Environment' | 'Tenant' | 'Subscription' | 'SubscriptionId' | 'Context';
+  /**
+   * A file path. The module resolves it against PowerShell's current location (which the CLI's
+   * own working folder need not be) and expands ~, before the CLI sees it.
+   */
+  path?: boolean;
   pipeline?: 'ByValue' | 'ByPropertyName';
   /** The CLI flag, when the kebab-case form of the property name is not right. */
   flag?: string;

@@ -28,7 +28,7 @@ export default defineCommand<Input, Output>({
     additionalProperties: false,
     required: ['Path'],
     properties: {
-      Path: text('The file to write.', { position: 0, mandatory: true }, 4096),
+      Path: text('The file to write.', { position: 0, mandatory: true, path: true }, 4096),
       Force: flag('Overwrite the file if it exists.'),
     },
   },

@@ -49,7 +49,7 @@ export default defineCommand<Input, ConfigView[]>({
     type: 'object',
     additionalProperties: false,
     required: ['Path'],
-    properties: { Path: text('The file to read.', { position: 0, mandatory: true }, 4096) },
+    properties: { Path: text('The file to read.', { position: 0, mandatory: true, path: true }, 4096) },
   },
   output: { type: 'array', items: configOutputItem },
   outputType: CONFIG_TYPE,
