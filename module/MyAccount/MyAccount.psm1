@@ -315,17 +315,45 @@ function Add-MyAccountObjectInput {
     }
 }
 
+function Read-MyAccountCli {
+    # A quiet read for completion and ShouldProcess targets: the CLI's JSON, or $null on any
+    # failure. Started like the cmdlets' calls (no command discovery, where `& node` would start
+    # it) and read as UTF-8: `& node` decodes with the console's code page, which on Windows
+    # mangles names that are not ASCII. stderr is drained so a chatty CLI cannot block.
+    param([string[]] $Words)
+    $node = Get-MyAccountNode
+    if (-not $node) { return $null }
+    $start = [System.Diagnostics.ProcessStartInfo]::new($node)
+    $start.ArgumentList.Add($script:MyAccountCli)
+    foreach ($word in $Words) { $start.ArgumentList.Add($word) }
+    $start.ArgumentList.Add('--no-prompt')
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $start.StandardOutputEncoding = [System.Text.Encoding]::UTF8
+    $start.StandardErrorEncoding = [System.Text.Encoding]::UTF8
+    try {
+        $process = [System.Diagnostics.Process]::Start($start)
+        $process.StandardInput.Close()
+        $errors = $process.StandardError.ReadToEndAsync()
+        $stdout = $process.StandardOutput.ReadToEnd()
+        $process.WaitForExit()
+        $null = $errors.GetAwaiter().GetResult()
+        if ($process.ExitCode -ne 0) { return $null }
+        return ConvertFrom-MyAccountJson $stdout
+    }
+    catch { return $null }
+}
+
 function Get-MyAccountContextAccount {
     # What Disconnect-MyAccount signs out, for -WhatIf and -Confirm: the account of the named (or
     # default) context, read with one quiet get-context. Nothing found: say which account is meant.
     param([string] $ContextName)
     $fallback = if ($ContextName) { "the account of context '$ContextName'" } else { 'the account of the default context' }
-    $node = Get-MyAccountNode
-    if (-not $node) { return $fallback }
     $words = @('get-context')
     if ($ContextName) { $words += @('--name', $ContextName) }
-    $context = $null
-    try { $context = ConvertFrom-MyAccountJson ((& $node $script:MyAccountCli @words 2>$null) -join [System.Environment]::NewLine) } catch { $context = $null }
+    $context = Read-MyAccountCli $words
     if ($context -and $context.PSObject.Properties['Account'] -and $context.Account) { return $context.Account.Id }
     $fallback
 }
@@ -456,11 +484,7 @@ function Get-MyAccountCompletion {
         SubscriptionId = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Id } })
     }
     $command, $select = $map[$Kind]
-    $node = Get-MyAccountNode
-    if (-not $node) { return }
-    $words = @($command.Split(' '))
-    $listed = $null
-    try { $listed = ConvertFrom-MyAccountJson ((& $node $script:MyAccountCli @words 2>$null) -join [System.Environment]::NewLine) } catch { $listed = $null }
+    $listed = Read-MyAccountCli @($command.Split(' '))
     $values = @($listed) | ForEach-Object { if ($_) { & $select $_ } }
     $values | Where-Object { $_ -and $_ -like "$WordToComplete*" } | Sort-Object -Unique | ForEach-Object {
         $text = if ($_ -match '[\s''"$\x60]') { "'" + ($_ -replace "'", "''") + "'" } else { $_ }
