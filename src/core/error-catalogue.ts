@@ -78,6 +78,7 @@ export const ERROR_CATALOGUE = {
   EnvironmentNotFound: missing('No environment has that name.'),
   TenantNotFound: missing('The account has no tenant with that id or domain.'),
   TenantDomainNotFound: missing('No tenant has that domain in the environment.'),
+  NoSubscriptionsFound: missing('The signed-in account has no subscription (az login without --allow-no-subscriptions).'),
   SubscriptionIdNotFound: missing('The account has no subscription with that id.'),
   SubscriptionNameNotFound: missing('The account has no subscription with that name.'),
   EmulatorNeverStarted: missing('The local cloud was never started for this state folder.'),

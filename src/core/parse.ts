@@ -182,7 +182,8 @@ function fastParse(argv: readonly string[], commands: readonly CommandDefinition
     const flag = flagOf(name, schema);
     const type = propertyKind(schema) === 'switch' ? 'boolean' : 'string';
     for (const spelling of [flag, ...(schema['x-ps']?.flagAliases ?? [])]) {
-      options[spelling] = { type, multiple: true };
+      // One letter is a short flag (-u), as az spells them.
+      options[spelling] = { type, multiple: true, ...(spelling.length === 1 ? { short: spelling } : {}) };
       canonical.set(spelling, flag);
     }
   }
