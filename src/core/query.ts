@@ -7,6 +7,9 @@ import { compile, isRegistered, search, tokenize, type JSONValue } from '@jmespa
 import { fail } from './errors.js';
 import { printable } from './validate.js';
 
+/** az's JMESPath (Python) reads `foo` as the string "foo" where it is not JSON; so does ours. */
+const OPTIONS = { enable_legacy_literals: true };
+
 export interface Query {
   expression: string;
   apply(result: unknown): unknown;
@@ -26,13 +29,13 @@ const endedEarly = (error: unknown): boolean => /\bEOF\b|end of JSON input/i.tes
 export function errorPosition(expression: string): number {
   let tokens: { start: number }[];
   try {
-    tokens = tokenize(expression);
+    tokens = tokenize(expression, OPTIONS);
   } catch {
     // A lexer error: the longest prefix that still tokenizes ends where the bad character is.
     let good = 0;
     for (let end = 1; end <= expression.length; end++) {
       try {
-        tokenize(expression.slice(0, end));
+        tokenize(expression.slice(0, end), OPTIONS);
         good = end;
       } catch (error) {
         if (!endedEarly(error)) break;
@@ -43,7 +46,7 @@ export function errorPosition(expression: string): number {
   for (let k = 0; k < tokens.length; k++) {
     const end = k + 1 < tokens.length ? tokens[k + 1].start : expression.length;
     try {
-      compile(expression.slice(0, end));
+      compile(expression.slice(0, end), OPTIONS);
     } catch (error) {
       if (!endedEarly(error)) return tokens[k].start;
     }
@@ -66,7 +69,7 @@ export function compileQuery(expression: string): Query {
   const shown = printable(expression);
   let ast: unknown;
   try {
-    ast = compile(expression);
+    ast = compile(expression, OPTIONS);
   } catch (error) {
     const position = errorPosition(expression);
     throw fail.InvalidQuery(`--query "${shown}" is not valid JMESPath at character ${position + 1}: ${reason(error)}.`, {
@@ -84,7 +87,7 @@ export function compileQuery(expression: string): Query {
     apply(result) {
       try {
         // Round-trip through JSON: the query sees exactly the document --output json would print.
-        return search(JSON.parse(JSON.stringify(result ?? null)) as JSONValue, expression);
+        return search(JSON.parse(JSON.stringify(result ?? null)) as JSONValue, expression, OPTIONS);
       } catch (error) {
         throw fail.InvalidQuery(`--query "${shown}" failed on the result: ${reason(error)}.`, { target: 'query' });
       }
