@@ -199,10 +199,9 @@ export const accountGetAccessToken = defineCommand<AzTokenInput, AzToken>({
     if (input.Subscription !== undefined) mine.ContextName = await contextOfSubscription(input.Subscription, ctx);
     getAccessToken.validate?.(mine);
     const token = await getAccessToken.handler(mine, ctx);
-    const out: AzToken = { accessToken: token.accessToken, expiresOn: token.expiresOn, tenant: token.tenant, tokenType: 'Bearer' };
-    // az names the subscription unless --tenant was given; ours is null for another tenant.
-    if (input.Tenant === undefined && token.subscription) out.subscription = token.subscription;
-    return { accessToken: out.accessToken, expiresOn: out.expiresOn, ...(out.subscription ? { subscription: out.subscription } : {}), tenant: out.tenant, tokenType: out.tokenType };
+    // az names the subscription unless --tenant was given (ours is null for another tenant); keys in az's order.
+    const subscription = input.Tenant === undefined && token.subscription ? { subscription: token.subscription } : {};
+    return { accessToken: token.accessToken, expiresOn: token.expiresOn, ...subscription, tenant: token.tenant, tokenType: 'Bearer' };
   },
 });
 
