@@ -189,7 +189,8 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     if (variables.size > 0) announceVariables(variables, globals, reporter);
     // A query reshapes the result, so the command's own table columns no longer fit it.
     const shown = query ? query.apply(result) : result;
-    deps.stdout(renderResult(globals.output, shown, query ? undefined : command.table, variables));
+    if (command.printsText && !query && globals.output === 'json' && typeof shown === 'string') deps.stdout(shown);
+    else deps.stdout(renderResult(globals.output, shown, query ? undefined : command.table, variables));
     return ExitCode.Ok;
   } catch (thrown) {
     const error = thrown instanceof MyAccountError ? thrown : internalError(thrown);

@@ -4,6 +4,7 @@ import { accountCommands } from './account/command.js';
 import addEnvironment from './add-environment/command.js';
 import clearConfig from './clear-config/command.js';
 import clearContext from './clear-context/command.js';
+import { completionCommands } from './completion/command.js';
 import connect from './connect/command.js';
 import disconnect from './disconnect/command.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator/command.js';
@@ -55,4 +56,5 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   login,
   logout,
   ...accountCommands,
+  ...completionCommands(() => commands),
 ];
