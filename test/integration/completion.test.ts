@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, cleanEnv, runCli, tempConfigDir } from '../helpers/cli.js';
+import { requirePwsh } from '../helpers/pwsh.js';
 import { PROD_CONTEXT, SUB_PROD, TENANT_B, seedSignedIn } from '../helpers/seed.js';
 
 // Any fetch fails in the CLI under test: completion must answer from files alone.
@@ -79,4 +80,20 @@ test('completion pwsh prints a native argument completer; --query still gives JS
   expect(r.stdout).toContain('completion candidates');
   const json = await runCli(dir, ['completion', 'pwsh', '--query', 'length(@)']);
   expect(json.json).toBe(r.stdout.length);
+});
+
+test('in real pwsh, TabExpansion2 completes through the script: command words, values, a context name quoted', async () => {
+  const r = await runCli(dir, ['completion', 'pwsh']);
+  const wrapper = join(dir, 'myaccount');
+  writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  const script = join(dir, 'completion.ps1');
+  writeFileSync(script, r.stdout);
+  const lines = ['myaccount account s', 'myaccount connect --environment Azure', 'myaccount select-context '];
+  const out = execFileSync(
+    requirePwsh(),
+    ['-NoProfile', '-NonInteractive', '-Command', `. '${script}'; foreach ($l in @(${lines.map((l) => `'${l}'`).join(',')})) { ((TabExpansion2 -inputScript $l -cursorColumn $l.Length).CompletionMatches | ForEach-Object CompletionText) -join '|' }`],
+    { env: cleanEnv(dir, { ...NO_NETWORK, PATH: `${dir}:${process.env.PATH}`, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' }), encoding: 'utf8' },
+  );
+  expect(out.trim().split('\n')).toEqual(['show|set', 'AzureCloud|AzureChinaCloud|AzureUSGovernment', `'${PROD_CONTEXT}'`]);
 });
