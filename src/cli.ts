@@ -11,7 +11,9 @@ import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
-import { parseArgv, peekGlobals, type GlobalOptions } from './core/parse.js';
+import { peekGlobals, type GlobalOptions } from './core/globals.js';
+import { parseArgv } from './core/parse.js';
+import { compileQuery } from './core/query.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
 import { validateInput } from './core/validate.js';
@@ -163,6 +165,8 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     if (globals.output === 'env' && !('Scope' in command.input.properties) && !command.processEnvironment) {
       throw fail.InvalidArguments(`--output env is for commands that hand back environment variables (those with --scope, and emulator env); ${command.name} changes none.`, { target: 'output' });
     }
+    // Compiled before anything runs: a mistake in the expression changes nothing.
+    const query = globals.query !== undefined ? compileQuery(globals.query) : undefined;
     const input = await validateInput(command, parsed.input);
     const variables = new Map<string, string | null>();
     const reporter = report();
@@ -183,7 +187,10 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     };
     const result = await command.handler(input, ctx);
     if (variables.size > 0) announceVariables(variables, globals, reporter);
-    deps.stdout(renderResult(globals.output, result, command.table, variables));
+    // A query reshapes the result, so the command's own table columns no longer fit it.
+    const shown = query ? query.apply(result) : result;
+    if (command.printsText && !query && globals.output === 'json' && typeof shown === 'string') deps.stdout(shown);
+    else deps.stdout(renderResult(globals.output, shown, query ? undefined : command.table, variables));
     return ExitCode.Ok;
   } catch (thrown) {
     const error = thrown instanceof MyAccountError ? thrown : internalError(thrown);

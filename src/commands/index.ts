@@ -1,8 +1,10 @@
 /** The command registry: every command MyAccount has, in the order help lists them. */
 import type { CommandDefinition } from '../core/command.js';
+import { accountCommands } from './account/command.js';
 import addEnvironment from './add-environment/command.js';
 import clearConfig from './clear-config/command.js';
 import clearContext from './clear-context/command.js';
+import { completionCommands } from './completion/command.js';
 import connect from './connect/command.js';
 import disconnect from './disconnect/command.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator/command.js';
@@ -14,6 +16,8 @@ import getEnvironment from './get-environment/command.js';
 import getSubscription from './get-subscription/command.js';
 import getTenant from './get-tenant/command.js';
 import importConfig from './import-config/command.js';
+import login from './login/command.js';
+import logout from './logout/command.js';
 import removeContext from './remove-context/command.js';
 import removeEnvironment from './remove-environment/command.js';
 import renameContext from './rename-context/command.js';
@@ -48,4 +52,9 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   emulatorStatus,
   emulatorReset,
   emulatorEnv,
+  // az's spellings (CLI-only): login, logout and account …, over the commands above.
+  login,
+  logout,
+  ...accountCommands,
+  ...completionCommands(() => commands),
 ];

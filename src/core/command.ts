@@ -135,6 +135,11 @@ export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
   defaultParameterSet?: string;
   /** Hands back environment variables for the caller (accepts --output env) without a Scope. */
   processEnvironment?: boolean;
+  /**
+   * The result is text printed as it is (a completion script to `source`), unless --output
+   * other than json or --query is given: shells cannot load a JSON string.
+   */
+  printsText?: boolean;
   /** Destructive commands get SupportsShouldProcess with this ConfirmImpact. */
   confirmImpact?: ConfirmImpact;
   powershell?: PowerShellOutput;

@@ -53,6 +53,7 @@ export const ERROR_CATALOGUE = {
   // Input: a flag, JSON property or value was rejected; nothing was changed.
   InvalidArguments: input('The command line could not be parsed: an unknown command or flag, or a flag without its value.'),
   InvalidInput: input('A value does not match the command\'s schema (type, format, length, allowed values).'),
+  InvalidQuery: input('The --query expression is not JMESPath, or cannot be applied to the result.'),
   InvalidJson: input('The JSON input is not valid JSON.'),
   InvalidUtf8: input('The JSON input is not UTF-8 text.'),
   InputFileUnreadable: input('The --input-json file cannot be read.'),
@@ -97,6 +98,7 @@ export const ERROR_CATALOGUE = {
   EnvironmentNotFound: missing('No environment has that name.'),
   TenantNotFound: missing('The account has no tenant with that id or domain.'),
   TenantDomainNotFound: missing('No tenant has that domain in the environment.'),
+  NoSubscriptionsFound: missing('The signed-in account has no subscription (az login without --allow-no-subscriptions).'),
   SubscriptionIdNotFound: missing('The account has no subscription with that id.'),
   SubscriptionNameNotFound: missing('The account has no subscription with that name.'),
   EmulatorNeverStarted: missing('The local cloud was never started for this state folder.'),

@@ -10,45 +10,15 @@ import type { CommandDefinition, JsonSchema } from './command.js';
 import { fail } from './errors.js';
 import { toFlag } from './names.js';
 import { isWholeNumberText, printable } from './validate.js';
+import { nearest } from './suggest.js';
+import { GLOBAL_FLAGS, GLOBAL_SPELLINGS, peekGlobals, type GlobalOptions } from './globals.js';
 
-export type OutputFormat = 'json' | 'table' | 'tsv' | 'env';
-export type EventFormat = 'text' | 'jsonl';
-
-export interface GlobalOptions {
-  output: OutputFormat;
-  events: EventFormat;
-  verbose: boolean;
-  debug: boolean;
-  noPrompt: boolean;
-}
 
 export type ParseResult =
   | { kind: 'run'; command: CommandDefinition<any, any>; input: unknown; globals: GlobalOptions }
   | { kind: 'text'; text: string; globals: GlobalOptions };
 
 const MAX_INPUT_BYTES = 1024 * 1024;
-const GLOBAL_FLAGS = ['input-json', 'output', 'events', 'verbose', 'debug', 'no-prompt', 'prompt', 'help', 'version'];
-
-/** Reads the global options straight from argv, so even a parse failure is reported in the right format. */
-export function peekGlobals(argv: readonly string[]): GlobalOptions {
-  const valueOf = (flag: string): string | undefined => {
-    for (let i = 0; i < argv.length; i++) {
-      const arg = argv[i];
-      if (arg === `--${flag}`) return argv[i + 1];
-      if (arg.startsWith(`--${flag}=`)) return arg.slice(flag.length + 3);
-    }
-    return undefined;
-  };
-  const output = valueOf('output');
-  const events = valueOf('events');
-  return {
-    output: output === 'table' || output === 'tsv' || output === 'env' ? output : 'json',
-    events: events === 'jsonl' ? 'jsonl' : 'text',
-    verbose: argv.includes('--verbose'),
-    debug: argv.includes('--debug'),
-    noPrompt: argv.includes('--no-prompt'),
-  };
-}
 
 function propertyKind(schema: JsonSchema): 'switch' | 'boolean' | 'integer' | 'number' | 'array' | 'object' | 'string' {
   if (schema['x-ps']?.switch) return 'switch';
@@ -99,13 +69,98 @@ function builderFor(def: CommandDefinition<any, any>) {
   };
 }
 
-function groupCommands(commands: readonly CommandDefinition<any, any>[]): Map<string, CommandDefinition<any, any>[]> {
-  const groups = new Map<string, CommandDefinition<any, any>[]>();
+/** The command whose name (one, two or three words) argv starts with; the longest name wins. */
+export function commandAt(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): CommandDefinition<any, any> | undefined {
+  let best: CommandDefinition<any, any> | undefined;
   for (const def of commands) {
-    const [head] = def.name.split(' ');
-    groups.set(head, [...(groups.get(head) ?? []), def]);
+    const words = def.name.split(' ');
+    if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.name.split(' ').length)) best = def;
   }
-  return groups;
+  return best;
+}
+
+/** Commands as a tree of words: `account tenant list` sits under account, then tenant. */
+interface CommandNode {
+  def?: CommandDefinition<any, any>;
+  children: Map<string, CommandNode>;
+}
+
+export function commandTree(commands: readonly CommandDefinition<any, any>[]): CommandNode {
+  const root: CommandNode = { children: new Map() };
+  for (const def of commands) {
+    let node = root;
+    for (const word of def.name.split(' ')) {
+      if (!node.children.has(word)) node.children.set(word, { children: new Map() });
+      node = node.children.get(word)!;
+    }
+    node.def = def;
+  }
+  return root;
+}
+
+/** Registers a level of the tree with yargs; groups become `<word> <command>` with their own level. */
+function registerCommands(y: Argv, node: CommandNode, path: string, choose: (def: CommandDefinition<any, any>) => void): void {
+  for (const [word, child] of node.children) {
+    const def = child.def;
+    if (def && child.children.size === 0) {
+      const pos = positionals(def).map((p) => `[${p}]`).join(' ');
+      y.command(`${word}${pos ? ' ' + pos : ''}`, def.summary, builderFor(def), () => choose(def));
+      continue;
+    }
+    const group = `${path}${word}`;
+    y.command(`${word} <command>`, `${group} commands: ${[...child.children.keys()].join(', ')}`, (sub) => {
+      registerCommands(sub, child, `${group} `, choose);
+      return sub.demandCommand(1, `Name a ${group} command.`);
+    });
+  }
+}
+
+/** An unknown command or flag on the command line, with the nearest known word when one is near. */
+interface UnknownWord {
+  message: string;
+  target: string;
+  suggestion?: string;
+}
+
+function findUnknownWord(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): UnknownWord | null {
+  // The command words: walk the tree as far as argv names known words.
+  let node = commandTree(commands);
+  const path: string[] = [];
+  for (const word of argv) {
+    if (word.startsWith('-') || node.children.size === 0) break;
+    const child = node.children.get(word);
+    if (!child) {
+      const prefix = path.length ? `${path.join(' ')} ` : '';
+      const suggestion = nearest(word, node.children.keys());
+      const full = suggestion && `${prefix}${suggestion}`;
+      return {
+        message: `Unknown command: ${printable(prefix + word)}.${full ? ` Did you mean "${full}"?` : ''}`,
+        target: 'command',
+        ...(full ? { suggestion: full } : {}),
+      };
+    }
+    path.push(word);
+    node = child;
+  }
+  // The flags: the command's own (and their aliases), then the global ones.
+  const def = node.def;
+  const known = new Set<string>();
+  for (const [name, schema] of Object.entries(def?.input.properties ?? {})) for (const f of [flagOf(name, schema), ...(schema['x-ps']?.flagAliases ?? [])]) known.add(f);
+  const globals = [...GLOBAL_SPELLINGS].filter((f) => f.length > 1);
+  for (const arg of argv) {
+    const match = /^--([^=]+)/.exec(arg);
+    if (!match) continue;
+    const name = match[1];
+    const bare = name.replace(/^no-/, '');
+    if (known.has(name) || known.has(bare) || GLOBAL_SPELLINGS.has(name)) continue;
+    const suggestion = nearest(name, [...known, ...globals]);
+    return {
+      message: `Unknown flag: --${printable(name)}${def ? ` for ${def.name}` : ''}.${suggestion ? ` Did you mean "--${suggestion}"?` : ''}`,
+      target: name,
+      ...(suggestion ? { suggestion: `--${suggestion}` } : {}),
+    };
+  }
+  return null;
 }
 
 /**
@@ -116,29 +171,19 @@ function groupCommands(commands: readonly CommandDefinition<any, any>[]): Map<st
  */
 function fastParse(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): { command: CommandDefinition<any, any>; values: Record<string, unknown> } | null {
   if (argv.some((a) => a === '--' || a === '-h' || a.startsWith('--help') || a.startsWith('--version'))) return null;
-  let command = commands.find((c) => c.name === argv[0]);
-  let rest = argv.slice(1);
-  if (!command && argv.length > 1) {
-    command = commands.find((c) => c.name === `${argv[0]} ${argv[1]}`);
-    rest = argv.slice(2);
-  }
+  const command = commandAt(argv, commands);
   if (!command) return null;
-  type Spec = { type: 'string' | 'boolean'; multiple: true };
-  const options: Record<string, Spec> = {
-    'input-json': { type: 'string', multiple: true },
-    output: { type: 'string', multiple: true },
-    events: { type: 'string', multiple: true },
-    verbose: { type: 'boolean', multiple: true },
-    debug: { type: 'boolean', multiple: true },
-    prompt: { type: 'boolean', multiple: true },
-    'no-prompt': { type: 'boolean', multiple: true },
-  };
+  const rest = argv.slice(command.name.split(' ').length);
+  type Spec = { type: 'string' | 'boolean'; multiple: true; short?: string };
+  const options: Record<string, Spec> = { 'no-prompt': { type: 'boolean', multiple: true } };
+  for (const [name, g] of Object.entries(GLOBAL_FLAGS)) options[name] = { type: g.kind === 'switch' ? 'boolean' : 'string', multiple: true, ...(g.short ? { short: g.short } : {}) };
   const canonical = new Map<string, string>();
   for (const [name, schema] of Object.entries(command.input.properties)) {
     const flag = flagOf(name, schema);
     const type = propertyKind(schema) === 'switch' ? 'boolean' : 'string';
     for (const spelling of [flag, ...(schema['x-ps']?.flagAliases ?? [])]) {
-      options[spelling] = { type, multiple: true };
+      // One letter is a short flag (-u), as az spells them.
+      options[spelling] = { type, multiple: true, ...(spelling.length === 1 ? { short: spelling } : {}) };
       canonical.set(spelling, flag);
     }
   }
@@ -150,8 +195,9 @@ function fastParse(argv: readonly string[], commands: readonly CommandDefinition
   }
   const { values, positionals: given } = parsed;
   const one = (v: unknown): unknown => (Array.isArray(v) && v.length === 1 ? v[0] : v);
-  if (values.output && !['json', 'table', 'tsv', 'env'].includes(String(one(values.output)))) return null;
-  if (values.events && !['text', 'jsonl'].includes(String(one(values.events)))) return null;
+  for (const [name, g] of Object.entries(GLOBAL_FLAGS)) {
+    if (g.choices && values[name] !== undefined && !g.choices.includes(String(one(values[name])))) return null;
+  }
   const names = positionals(command);
   if (given.length > names.length) return null;
   const out: Record<string, unknown> = {};
@@ -178,8 +224,8 @@ function fastParse(argv: readonly string[], commands: readonly CommandDefinition
  * (--force=maybe) is silently read by yargs as false.
  */
 function rejectMisleadingFlags(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): void {
-  const command = commands.find((c) => c.name === argv[0]) ?? commands.find((c) => c.name === `${argv[0]} ${argv[1]}`);
-  const switches = new Set(['verbose', 'debug', 'prompt', 'no-prompt', 'help', 'version']);
+  const command = commandAt(argv, commands);
+  const switches = new Set(['no-prompt', 'help', 'version', ...Object.keys(GLOBAL_FLAGS).filter((f) => GLOBAL_FLAGS[f].kind === 'switch')]);
   for (const [name, schema] of Object.entries(command?.input.properties ?? {})) {
     if (propertyKind(schema) === 'switch') for (const spelling of [flagOf(name, schema), ...(schema['x-ps']?.flagAliases ?? [])]) switches.add(spelling);
   }
@@ -216,51 +262,42 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
     .usage('myaccount <command> [flags] | myaccount <command> --input-json <file|-|json>\n\nSigns people and pipelines into Azure. Every command prints one JSON document on stdout.')
     // No dot-notation: `--name.x y` would otherwise hand the schema an object where a string belongs.
     .parserConfiguration({ 'camel-case-expansion': false, 'strip-aliased': true, 'boolean-negation': true, 'duplicate-arguments-array': true, 'populate--': false, 'dot-notation': false })
-    .options({
-      'input-json': { type: 'string', describe: 'Read the input as JSON from a file, from stdin (-), or inline.', requiresArg: true },
-      output: { choices: ['json', 'table', 'tsv', 'env'], describe: 'json (default), table or tsv for people, env for `eval` after a Process-scope change.', requiresArg: true },
-      events: { choices: ['text', 'jsonl'], describe: 'How stderr carries warnings, progress and prompts: text for people, jsonl for programs.', requiresArg: true },
-      verbose: { type: 'boolean', describe: 'Write verbose messages to stderr.' },
-      debug: { type: 'boolean', describe: 'Write debug messages to stderr (never secrets).' },
-      prompt: { type: 'boolean', describe: 'Use --no-prompt to never ask questions, even at a terminal.', default: undefined },
-    })
+    .options(
+      Object.fromEntries(
+        Object.entries(GLOBAL_FLAGS).map(([name, g]): [string, Options] => [
+          name,
+          g.kind === 'switch'
+            ? { type: 'boolean', describe: g.describe, ...(name === 'prompt' ? { default: undefined } : {}) }
+            : { type: 'string', describe: g.describe, requiresArg: true, ...(g.choices ? { choices: [...g.choices] } : {}), ...(g.short ? { alias: g.short } : {}) },
+        ]),
+      ),
+    )
     .strict()
     .exitProcess(false)
     .help(true)
     .version(version)
     .wrap(Math.min(120, process.stderr.columns || 100))
     .demandCommand(1, 'Name a command.')
-    .recommendCommands()
     .fail((message, error) => {
       failure ??= message || error?.message || 'The command line is not valid.';
     });
 
-  for (const [head, defs] of groupCommands(commands)) {
-    if (defs.length === 1 && defs[0].name === head) {
-      const def = defs[0];
-      const pos = positionals(def).map((p) => `[${p}]`).join(' ');
-      parser.command(`${head}${pos ? ' ' + pos : ''}`, def.summary, builderFor(def), () => {
-        chosen = def;
-      });
-      continue;
-    }
-    parser.command(`${head} <command>`, `${head} commands: ${defs.map((d) => d.name.split(' ')[1]).join(', ')}`, (y) => {
-      for (const def of defs) {
-        const sub = def.name.split(' ')[1];
-        y.command(sub, def.summary, builderFor(def), () => {
-          chosen = def;
-        });
-      }
-      return y.demandCommand(1, `Name a ${head} command.`);
-    });
-  }
+  registerCommands(parser, commandTree(commands), '', (def) => {
+    chosen = def;
+  });
 
   const output: string[] = [];
   const parsed = await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
     if (text) output.push(text);
   });
   if (failure !== null) {
-    throw fail.InvalidArguments(`${(failure as string).replace(/\.?\s*$/, '.')} Run myaccount --help (or myaccount <command> --help) for usage.`);
+    // Our own reading of an unknown command or flag comes first: it can name the nearest one.
+    const unknown = findUnknownWord(argv, commands);
+    const message = unknown ? unknown.message : (failure as string).replace(/\.?\s*$/, '.');
+    throw fail.InvalidArguments(`${message} Run myaccount --help (or myaccount <command> --help) for usage.`, {
+      target: unknown?.target,
+      details: unknown?.suggestion ? [{ suggestion: unknown.suggestion }] : [],
+    });
   }
   if (parsed.help || parsed.version) {
     helpText = output.join('\n');
@@ -272,7 +309,7 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
 }
 
 function collectInput(def: CommandDefinition<any, any>, argv: Record<string, unknown>, stdin: (limit: number) => Buffer): unknown {
-  const commandFlags = new Set(Object.keys(argv).filter((k) => k !== '_' && k !== '$0' && !GLOBAL_FLAGS.includes(k)));
+  const commandFlags = new Set(Object.keys(argv).filter((k) => k !== '_' && k !== '$0' && !GLOBAL_SPELLINGS.has(k)));
   const inputJson = argv['input-json'];
   if (inputJson !== undefined) {
     if (Array.isArray(inputJson)) throw fail.InvalidArguments('Give --input-json once.', { target: 'input-json' });

@@ -1,6 +1,6 @@
 /** Turns a result into the one document stdout carries, in the format asked for. */
 import type { TableColumn } from './command.js';
-import type { OutputFormat } from './parse.js';
+import type { OutputFormat } from './globals.js';
 
 function at(value: unknown, path: string): unknown {
   let current: unknown = value;
@@ -73,6 +73,8 @@ export function renderResult(format: OutputFormat, result: unknown, table: Table
       return renderTsv(result, table);
     case 'env':
       return renderEnv(variables);
+    case 'none':
+      return '';
     default:
       return JSON.stringify(result ?? null, null, 2) + '\n';
   }

@@ -29,7 +29,7 @@ export interface Leak {
 export function findLeaks(): Leak[] {
   const leaks: Leak[] = [];
   for (const o of outputs) {
-    const handsOutTokens = o.args[0] === 'get-access-token';
+    const handsOutTokens = o.args[0] === 'get-access-token' || (o.args[0] === 'account' && o.args[1] === 'get-access-token');
     for (const secret of secrets) {
       if (o.stderr.includes(secret)) leaks.push({ command: o.args.join(' '), stream: 'stderr', secretPrefix: secret.slice(0, 6) });
       if (o.stdout.includes(secret) && !handsOutTokens) leaks.push({ command: o.args.join(' '), stream: 'stdout', secretPrefix: secret.slice(0, 6) });

@@ -26,10 +26,12 @@ describe('the CLI contract', () => {
   });
 
   test('no command, unknown command, unknown flag, missing value: exit 2 with one JSON error', async () => {
-    for (const args of [[], ['frobnicate'], ['get-context', '--frob'], ['select-context', '--scope']]) {
+    // The target names an unknown command or flag (did-you-mean reads it); nothing near, no suggestion.
+    const cases: [string[], string | null][] = [[[], null], [['frobnicate'], 'command'], [['get-context', '--frob'], 'frob'], [['select-context', '--scope'], null]];
+    for (const [args, target] of cases) {
       const r = await runCli(dir, args);
       expect(r.code).toBe(2);
-      expect(r.json.error).toEqual({ code: 'InvalidArguments', category: 'InvalidArgument', message: expect.any(String), target: null, details: [] });
+      expect(r.json.error).toEqual({ code: 'InvalidArguments', category: 'InvalidArgument', message: expect.any(String), target, details: [] });
       expect(r.stderr).toMatch(/^ERROR: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
