@@ -15,6 +15,7 @@
         'Get-MyAccessToken',
         'Get-MySubscription',
         'Get-MyTenant',
+        'Invoke-MyRestMethod',
         'Get-MyContext',
         'Set-MyContext',
         'Select-MyContext',
@@ -38,6 +39,7 @@
         'Add-MyAccount',
         'Logout-MyAccount',
         'Get-MyDomain',
+        'Invoke-MyRest',
         'Select-MySubscription',
         'Set-MyConfig'
     )
@@ -56,8 +58,8 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'e9da1d7dd80ee59696bebd579f09138f9274ab189ad06904feeeddfdbd1714e4'
-            Commands = 20
+            RegistrySha256 = '724d66e76659d18ce61bcc02d20b6caca5b6f9ec60dfd1d933951365651e3b4b'
+            Commands = 21
         }
     }
 }

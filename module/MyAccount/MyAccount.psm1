@@ -455,6 +455,7 @@ $script:CmdletOfCommand = @{
     'get-access-token' = 'Get-MyAccessToken'
     'get-subscription' = 'Get-MySubscription'
     'get-tenant' = 'Get-MyTenant'
+    'rest' = 'Invoke-MyRestMethod'
     'get-context' = 'Get-MyContext'
     'set-context' = 'Set-MyContext'
     'select-context' = 'Select-MyContext'
@@ -480,6 +481,7 @@ $script:ParameterOfFlag = @{
     'all' = 'All'
     'allow-plaintext-token-cache' = 'AllowPlaintextTokenCache'
     'analysis-services-endpoint-resource-id' = 'AnalysisServicesEndpointResourceId'
+    'api-version' = 'ApiVersion'
     'application-id' = 'ApplicationId'
     'arm-endpoint' = 'ARMEndpoint'
     'azure-analysis-services-endpoint-suffix' = 'AzureAnalysisServicesEndpointSuffix'
@@ -494,6 +496,7 @@ $script:ParameterOfFlag = @{
     'azure-synapse-analytics-endpoint-resource-id' = 'AzureSynapseAnalyticsEndpointResourceId'
     'azure-synapse-analytics-endpoint-suffix' = 'AzureSynapseAnalyticsEndpointSuffix'
     'batch-endpoint-resource-id' = 'BatchEndpointResourceId'
+    'body' = 'Payload'
     'certificate-password' = 'CertificatePassword'
     'certificate-path' = 'CertificatePath'
     'client-id' = 'ClientId'
@@ -522,13 +525,19 @@ $script:ParameterOfFlag = @{
     'login-experience-v2' = 'LoginExperienceV2'
     'management-portal-url' = 'ManagementPortalUrl'
     'max-context-population' = 'MaxContextPopulation'
+    'method' = 'Method'
     'microsoft-graph-endpoint-resource-id' = 'MicrosoftGraphEndpointResourceId'
     'microsoft-graph-url' = 'MicrosoftGraphUrl'
     'name' = 'Name'
+    'next-link-name' = 'NextLinkName'
+    'pageable-item-name' = 'PageableItemName'
+    'paginate' = 'Paginate'
     'pass-thru' = 'PassThru'
     'path' = 'Path'
+    'payload' = 'Payload'
     'publish-settings-file-url' = 'PublishSettingsFileUrl'
     'resource' = 'ResourceUrl'
+    'resource-id' = 'ResourceId'
     'resource-manager-url' = 'ResourceManagerUrl'
     'resource-type-name' = 'ResourceTypeName'
     'resource-url' = 'ResourceUrl'
@@ -549,8 +558,11 @@ $script:ParameterOfFlag = @{
     'tenant-id' = 'TenantId'
     'timeout' = 'Timeout'
     'traffic-manager-dns-suffix' = 'TrafficManagerDnsSuffix'
+    'uri' = 'Uri'
+    'url' = 'Uri'
     'use-device-authentication' = 'UseDeviceAuthentication'
     'username' = 'Username'
+    'wait-for-completion' = 'WaitForCompletion'
 }
 
 # Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).
@@ -563,6 +575,7 @@ $script:Parameters = @{
     'Get-MyAccessToken' = @('ResourceTypeName', 'ResourceUrl', 'TenantId', 'ContextName')
     'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId')
     'Get-MyTenant' = @('TenantId')
+    'Invoke-MyRestMethod' = @('Path', 'Uri', 'ResourceId', 'Method', 'ApiVersion', 'Payload', 'WaitForCompletion', 'Paginate', 'NextLinkName', 'PageableItemName', 'ContextName')
     'Get-MyContext' = @('Name', 'ListAvailable')
     'Set-MyContext' = @('Subscription', 'Tenant', 'Name', 'Scope', 'Force')
     'Select-MyContext' = @('Name', 'Scope')
@@ -1090,6 +1103,146 @@ function Get-MyTenant {
 
     process {
         Invoke-MyAccountCli -Command 'get-tenant' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyTenant'] -Caller $PSCmdlet -TypeName 'MyAccount.Tenant'
+    }
+}
+
+function Invoke-MyRestMethod {
+    <#
+    .SYNOPSIS
+        Send a request to Azure Resource Manager (or another Azure service) with the signed-in account's token.
+
+    .DESCRIPTION
+        Sends one request with a bearer token for the tenant of the default context (or -ContextName) and returns Az's PSHttpResponse: StatusCode, Headers, Content, Method, RequestUri. -Path is relative to the Resource Manager endpoint of the context's environment; -Uri is an absolute https URL, for which the token's audience is Resource Manager's when the URL is on its host, else -ResourceId (an https URL whose host is the URL's host or a parent domain of it). The token is never sent anywhere else: redirects are not followed, and a nextLink, Location or Azure-AsyncOperation URL on another origin is refused. -ApiVersion is added to the query unless the path has one. -Payload is the body as text, or @file to read it from a file; with --input-json - the whole input (body included) comes from stdin. Any HTTP status is returned as the result (as Invoke-AzRestMethod does); 429 and 5xx are retried first, as Retry-After asks. -WaitForCompletion follows a long-running operation (201/202 with Azure-AsyncOperation or Location) to its end and returns the final resource; an operation that ends Failed or Canceled is an error. -Paginate follows nextLink (-NextLinkName) through every page and returns the items of all pages (-PageableItemName, default value) in one document.
+
+    .PARAMETER Path
+        The path and query, relative to the Resource Manager endpoint of the context's environment, e.g. /subscriptions/<id>/resourcegroups?api-version=2021-04-01.
+
+    .PARAMETER Uri
+        An absolute https URL. On Resource Manager's host the token is for Resource Manager; elsewhere give ResourceId.
+
+    .PARAMETER ResourceId
+        The audience of the token for -Uri: an https URL whose host is the URL's host or a parent domain of it, e.g. https://vault.azure.net. Aliases: Resource.
+
+    .PARAMETER Method
+        The HTTP method: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS (default GET).
+
+    .PARAMETER ApiVersion
+        The api-version to add to the query, unless the path or URL has one.
+
+    .PARAMETER Payload
+        The request body, as text; "@<file>" reads it from that file.
+
+    .PARAMETER WaitForCompletion
+        Follow a long-running operation (Azure-AsyncOperation or Location) until it ends, and return the final result.
+
+    .PARAMETER Paginate
+        Follow nextLink through every page (GET only) and return the items of all pages together.
+
+    .PARAMETER NextLinkName
+        The property of a page that holds the next page's URL (default nextLink).
+
+    .PARAMETER PageableItemName
+        The property of a page that holds its items (default value).
+
+    .PARAMETER ContextName
+        Use the account, tenant and environment of this context instead of the default one.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Path "/subscriptions/$sub/resourcegroups?api-version=2021-04-01" -Paginate
+
+        List the resource groups of the context's subscription.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Method PUT -Path "/subscriptions/$sub/resourcegroups/demo?api-version=2021-04-01" -Payload '{"location":"westeurope"}'
+
+        Create a resource group.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Method PUT -Path "$id?api-version=2024-01-01" -Payload (Get-Content -Raw widget.json) -WaitForCompletion
+
+        Create a resource and wait for its long-running operation, the body read from a file.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Uri 'https://myvault.vault.azure.net/secrets?api-version=7.4' -ResourceId https://vault.azure.net
+
+        Call another service by URL, with a token for its audience.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.HttpResponse
+
+    .NOTES
+        Runs: myaccount rest
+    #>
+    [Alias('Invoke-MyRest')]
+    [CmdletBinding(DefaultParameterSetName = 'ByPath', PositionalBinding = $false)]
+    [OutputType('MyAccount.HttpResponse')]
+    param(
+        [Parameter(ParameterSetName = 'ByPath', Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Path,
+
+        [Parameter(ParameterSetName = 'ByURI', Mandatory)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Uri,
+
+        [Parameter(ParameterSetName = 'ByURI')]
+        [Alias('Resource')]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $ResourceId,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 16)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Method,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 64)]
+        [ValidatePattern('^[A-Za-z0-9.-]+$')]
+        [string] $ApiVersion,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(0, 4194304)]
+        [string] $Payload,
+
+        [Parameter()]
+        [switch] $WaitForCompletion,
+
+        [Parameter()]
+        [switch] $Paginate,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 128)]
+        [ValidatePattern('^[A-Za-z0-9_.@$-]+$')]
+        [string] $NextLinkName,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 128)]
+        [ValidatePattern('^[A-Za-z0-9_.@$-]+$')]
+        [string] $PageableItemName,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $ContextName
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'rest' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Invoke-MyRestMethod'] -Caller $PSCmdlet -TypeName 'MyAccount.HttpResponse'
     }
 }
 
@@ -2645,7 +2798,7 @@ function Remove-MyEnvironment {
 
 #endregion
 
-Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken' -ParameterName 'ContextName' -ScriptBlock {
+Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken', 'Invoke-MyRestMethod' -ParameterName 'ContextName' -ScriptBlock {
     param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
 }
 Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext' -ParameterName 'Name' -ScriptBlock {

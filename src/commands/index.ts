@@ -17,6 +17,7 @@ import importConfig from './import-config/command.js';
 import removeContext from './remove-context/command.js';
 import removeEnvironment from './remove-environment/command.js';
 import renameContext from './rename-context/command.js';
+import rest from './rest/command.js';
 import selectContext from './select-context/command.js';
 import setContext from './set-context/command.js';
 import setEnvironment from './set-environment/command.js';
@@ -28,6 +29,7 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   getAccessToken,
   getSubscription,
   getTenant,
+  rest,
   getContext,
   setContext,
   selectContext,
