@@ -58,7 +58,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '724d66e76659d18ce61bcc02d20b6caca5b6f9ec60dfd1d933951365651e3b4b'
+            RegistrySha256 = '76497c9ce9d9963eb903fc4ef0274e39f973c76aba8442932cd1095138508785'
             Commands = 21
         }
     }

@@ -1112,7 +1112,7 @@ function Invoke-MyRestMethod {
         Send a request to Azure Resource Manager (or another Azure service) with the signed-in account's token.
 
     .DESCRIPTION
-        Sends one request with a bearer token for the tenant of the default context (or -ContextName) and returns Az's PSHttpResponse: StatusCode, Headers, Content, Method, RequestUri. -Path is relative to the Resource Manager endpoint of the context's environment; -Uri is an absolute https URL, for which the token's audience is Resource Manager's when the URL is on its host, else -ResourceId (an https URL whose host is the URL's host or a parent domain of it). The token is never sent anywhere else: redirects are not followed, and a nextLink, Location or Azure-AsyncOperation URL on another origin is refused. -ApiVersion is added to the query unless the path has one. -Payload is the body as text, or @file to read it from a file; with --input-json - the whole input (body included) comes from stdin. Any HTTP status is returned as the result (as Invoke-AzRestMethod does); 429 and 5xx are retried first, as Retry-After asks. -WaitForCompletion follows a long-running operation (201/202 with Azure-AsyncOperation or Location) to its end and returns the final resource; an operation that ends Failed or Canceled is an error. -Paginate follows nextLink (-NextLinkName) through every page and returns the items of all pages (-PageableItemName, default value) in one document.
+        Sends one request with a bearer token for the tenant of the default context (or -ContextName) and returns Az's PSHttpResponse: StatusCode, Headers, Content, Method, RequestUri. -Path is relative to the Resource Manager endpoint of the context's environment; -Uri is an absolute https URL, for which the token's audience is Resource Manager's when the URL is on its host, else -ResourceId (an https URL whose host is the URL's host or a parent domain of it). The token is never sent anywhere else: redirects are not followed, and a nextLink, Location or Azure-AsyncOperation URL on another origin is refused. -ApiVersion is added to the query unless the path has one. -Payload is the body as text, or @file to read it from a file. Any HTTP status is returned as the result (as Invoke-AzRestMethod does); 429 and 5xx are retried first, as Retry-After asks. -WaitForCompletion follows a long-running operation (201/202 with Azure-AsyncOperation or Location) to its end and returns the final resource; an operation that ends Failed or Canceled is an error. -Paginate follows nextLink (-NextLinkName) through every page and returns the items of all pages (-PageableItemName, default value) in one document.
 
     .PARAMETER Path
         The path and query, relative to the Resource Manager endpoint of the context's environment, e.g. /subscriptions/<id>/resourcegroups?api-version=2021-04-01.
@@ -1161,6 +1161,11 @@ function Invoke-MyRestMethod {
         Invoke-MyRestMethod -Method PUT -Path "$id?api-version=2024-01-01" -Payload (Get-Content -Raw widget.json) -WaitForCompletion
 
         Create a resource and wait for its long-running operation, the body read from a file.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Method PUT -Path "/subscriptions/$sub/resourcegroups/demo?api-version=2021-04-01" -Payload (@{ location = 'eastus' } | ConvertTo-Json)
+
+        The whole request, body included, as JSON on stdin.
 
     .EXAMPLE
         Invoke-MyRestMethod -Uri 'https://myvault.vault.azure.net/secrets?api-version=7.4' -ResourceId https://vault.azure.net
