@@ -22,6 +22,8 @@
         'Rename-MyContext',
         'Remove-MyContext',
         'Clear-MyContext',
+        'Save-MyContext',
+        'Import-MyContext',
         'Get-MyConfig',
         'Update-MyConfig',
         'Clear-MyConfig',
@@ -41,6 +43,8 @@
         'Get-MyDomain',
         'Invoke-MyRest',
         'Select-MySubscription',
+        'Save-MyProfile',
+        'Import-MyProfile',
         'Set-MyConfig'
     )
     # The helper's JSON reader and writer (JsonObject, PowerShell's public SDK API) live in this
@@ -58,8 +62,8 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '76497c9ce9d9963eb903fc4ef0274e39f973c76aba8442932cd1095138508785'
-            Commands = 21
+            RegistrySha256 = 'd802e2e925d7a7a7f2c5f1e502d46ebf149fa5cfc5592af0f74f012e7a64f450'
+            Commands = 23
         }
     }
 }

@@ -462,6 +462,8 @@ $script:CmdletOfCommand = @{
     'rename-context' = 'Rename-MyContext'
     'remove-context' = 'Remove-MyContext'
     'clear-context' = 'Clear-MyContext'
+    'save-context' = 'Save-MyContext'
+    'import-context' = 'Import-MyContext'
     'get-config' = 'Get-MyConfig'
     'update-config' = 'Update-MyConfig'
     'clear-config' = 'Clear-MyConfig'
@@ -582,6 +584,8 @@ $script:Parameters = @{
     'Rename-MyContext' = @('SourceName', 'TargetName', 'Force', 'PassThru')
     'Remove-MyContext' = @('Name', 'Force', 'PassThru')
     'Clear-MyContext' = @('Scope', 'PassThru')
+    'Save-MyContext' = @('Path', 'Name', 'All', 'Force')
+    'Import-MyContext' = @('Path', 'Scope')
     'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
     'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
     'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
@@ -1676,6 +1680,128 @@ function Clear-MyContext {
         if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' }), 'Clear')) {
             Invoke-MyAccountCli -Command 'clear-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyContext'] -Caller $PSCmdlet -TypeName 'System.Boolean'
         }
+    }
+}
+
+function Save-MyContext {
+    <#
+    .SYNOPSIS
+        Save the default context, a named one or all of them to a file another state folder can import.
+
+    .DESCRIPTION
+        Writes a JSON file (mode 0600) with the contexts, the accounts they use and the user-defined environments they need, for import-context in another state folder: a later CI step, another machine. Without -Name or -All it saves the default context. The file never holds a token, refresh token, secret or certificate password, so it is safe in a build artifact; after the import, an account gets tokens silently only where its credential is found again (managed identity, a federated token file, AZURE_CLIENT_SECRET), otherwise connect signs it in.
+
+    .PARAMETER Path
+        The file to write.
+
+    .PARAMETER Name
+        Save this context instead of the default one.
+
+    .PARAMETER All
+        Save every context (the default stays the default).
+
+    .PARAMETER Force
+        Overwrite the file if it exists.
+
+    .EXAMPLE
+        Save-MyContext -Path ./context.json
+
+        Save the default context for the next CI step.
+
+    .EXAMPLE
+        Save-MyContext -Path ./all.json -All -Force
+
+        Save every context, replacing an older file.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextFile
+
+    .NOTES
+        Runs: myaccount save-context
+    #>
+    [Alias('Save-MyProfile')]
+    [CmdletBinding(DefaultParameterSetName = 'Default', PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextFile')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Path,
+
+        [Parameter(ParameterSetName = 'ByName', Mandatory)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Name,
+
+        [Parameter(ParameterSetName = 'All', Mandatory)]
+        [switch] $All,
+
+        [Parameter(ParameterSetName = 'Default')]
+        [Parameter(ParameterSetName = 'ByName')]
+        [Parameter(ParameterSetName = 'All')]
+        [switch] $Force
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'save-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Save-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextFile'
+    }
+}
+
+function Import-MyContext {
+    <#
+    .SYNOPSIS
+        Import contexts, their accounts and environments from a file save-context wrote.
+
+    .DESCRIPTION
+        Reads the file whole and checks it (its kind and version, every account, context and environment, the environments' endpoints by add-environment's rules) before changing anything: a bad, truncated or newer file is refused and nothing is imported. Contexts, accounts and environments with the same names are replaced. The file's default context becomes the default: for every new shell (CurrentUser, the default), or only this shell with -Scope Process (the records are still stored, as every context is). No token comes with the file: commands then get tokens silently where the account's credential is found here (managed identity, a federated token file, AZURE_CLIENT_SECRET for a service principal); otherwise they say to run connect.
+
+    .PARAMETER Path
+        The file save-context wrote.
+
+    .PARAMETER Scope
+        Process: the imported default applies to this shell only. CurrentUser (default): to every new shell.
+
+    .EXAMPLE
+        Import-MyContext -Path ./context.json
+
+        Import the context an earlier CI step saved.
+
+    .EXAMPLE
+        Import-MyContext ./context.json -Scope Process
+
+        Use it in this shell only.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextFile
+
+    .NOTES
+        Runs: myaccount import-context
+    #>
+    [Alias('Import-MyProfile')]
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextFile')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Path,
+
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'import-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Import-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextFile'
     }
 }
 
@@ -2806,7 +2932,7 @@ function Remove-MyEnvironment {
 Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken', 'Invoke-MyRestMethod' -ParameterName 'ContextName' -ScriptBlock {
     param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
 }
-Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext' -ParameterName 'Name' -ScriptBlock {
+Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext', 'Save-MyContext' -ParameterName 'Name' -ScriptBlock {
     param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
 }
 Register-ArgumentCompleter -CommandName 'Rename-MyContext' -ParameterName 'SourceName' -ScriptBlock {
