@@ -15,12 +15,15 @@
         'Get-MyAccessToken',
         'Get-MySubscription',
         'Get-MyTenant',
+        'Invoke-MyRestMethod',
         'Get-MyContext',
         'Set-MyContext',
         'Select-MyContext',
         'Rename-MyContext',
         'Remove-MyContext',
         'Clear-MyContext',
+        'Save-MyContext',
+        'Import-MyContext',
         'Get-MyConfig',
         'Update-MyConfig',
         'Clear-MyConfig',
@@ -38,7 +41,10 @@
         'Add-MyAccount',
         'Logout-MyAccount',
         'Get-MyDomain',
+        'Invoke-MyRest',
         'Select-MySubscription',
+        'Save-MyProfile',
+        'Import-MyProfile',
         'Set-MyConfig'
     )
     # The helper's JSON reader and writer (JsonObject, PowerShell's public SDK API) live in this
@@ -58,8 +64,8 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '964363543cee97310c9fc1cdf07d39a9fe5c3ea69428095cb324ea3f7237bb4d'
-            Commands = 20
+            RegistrySha256 = 'b4e67c05df9635afe597a96bc777b90541415303125589ba18d0b5a8e79f8513'
+            Commands = 23
         }
     }
 }

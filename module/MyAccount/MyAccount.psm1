@@ -501,12 +501,15 @@ $script:CmdletOfCommand = @{
     'get-access-token' = 'Get-MyAccessToken'
     'get-subscription' = 'Get-MySubscription'
     'get-tenant' = 'Get-MyTenant'
+    'rest' = 'Invoke-MyRestMethod'
     'get-context' = 'Get-MyContext'
     'set-context' = 'Set-MyContext'
     'select-context' = 'Select-MyContext'
     'rename-context' = 'Rename-MyContext'
     'remove-context' = 'Remove-MyContext'
     'clear-context' = 'Clear-MyContext'
+    'save-context' = 'Save-MyContext'
+    'import-context' = 'Import-MyContext'
     'get-config' = 'Get-MyConfig'
     'update-config' = 'Update-MyConfig'
     'clear-config' = 'Clear-MyConfig'
@@ -526,6 +529,7 @@ $script:ParameterOfFlag = @{
     'all' = 'All'
     'allow-plaintext-token-cache' = 'AllowPlaintextTokenCache'
     'analysis-services-endpoint-resource-id' = 'AnalysisServicesEndpointResourceId'
+    'api-version' = 'ApiVersion'
     'application-id' = 'ApplicationId'
     'arm-endpoint' = 'ARMEndpoint'
     'azure-analysis-services-endpoint-suffix' = 'AzureAnalysisServicesEndpointSuffix'
@@ -540,6 +544,7 @@ $script:ParameterOfFlag = @{
     'azure-synapse-analytics-endpoint-resource-id' = 'AzureSynapseAnalyticsEndpointResourceId'
     'azure-synapse-analytics-endpoint-suffix' = 'AzureSynapseAnalyticsEndpointSuffix'
     'batch-endpoint-resource-id' = 'BatchEndpointResourceId'
+    'body' = 'Payload'
     'certificate-password' = 'CertificatePassword'
     'certificate-path' = 'CertificatePath'
     'client-id' = 'ClientId'
@@ -568,13 +573,19 @@ $script:ParameterOfFlag = @{
     'login-experience-v2' = 'LoginExperienceV2'
     'management-portal-url' = 'ManagementPortalUrl'
     'max-context-population' = 'MaxContextPopulation'
+    'method' = 'Method'
     'microsoft-graph-endpoint-resource-id' = 'MicrosoftGraphEndpointResourceId'
     'microsoft-graph-url' = 'MicrosoftGraphUrl'
     'name' = 'Name'
+    'next-link-name' = 'NextLinkName'
+    'pageable-item-name' = 'PageableItemName'
+    'paginate' = 'Paginate'
     'pass-thru' = 'PassThru'
     'path' = 'Path'
+    'payload' = 'Payload'
     'publish-settings-file-url' = 'PublishSettingsFileUrl'
     'resource' = 'ResourceUrl'
+    'resource-id' = 'ResourceId'
     'resource-manager-url' = 'ResourceManagerUrl'
     'resource-type-name' = 'ResourceTypeName'
     'resource-url' = 'ResourceUrl'
@@ -595,8 +606,11 @@ $script:ParameterOfFlag = @{
     'tenant-id' = 'TenantId'
     'timeout' = 'Timeout'
     'traffic-manager-dns-suffix' = 'TrafficManagerDnsSuffix'
+    'uri' = 'Uri'
+    'url' = 'Uri'
     'use-device-authentication' = 'UseDeviceAuthentication'
     'username' = 'Username'
+    'wait-for-completion' = 'WaitForCompletion'
 }
 
 # Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).
@@ -609,12 +623,15 @@ $script:Parameters = @{
     'Get-MyAccessToken' = @('ResourceTypeName', 'ResourceUrl', 'TenantId', 'ContextName')
     'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId')
     'Get-MyTenant' = @('TenantId')
+    'Invoke-MyRestMethod' = @('Path', 'Uri', 'ResourceId', 'Method', 'ApiVersion', 'Payload', 'WaitForCompletion', 'Paginate', 'NextLinkName', 'PageableItemName', 'ContextName')
     'Get-MyContext' = @('Name', 'ListAvailable')
     'Set-MyContext' = @('Subscription', 'Tenant', 'Name', 'Scope', 'Force')
     'Select-MyContext' = @('Name', 'Scope')
     'Rename-MyContext' = @('SourceName', 'TargetName', 'Force', 'PassThru')
     'Remove-MyContext' = @('Name', 'Force', 'PassThru')
     'Clear-MyContext' = @('Scope', 'PassThru')
+    'Save-MyContext' = @('Path', 'Name', 'All', 'Force')
+    'Import-MyContext' = @('Path', 'Scope')
     'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
     'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
     'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
@@ -1152,6 +1169,151 @@ function Get-MyTenant {
     }
 }
 
+function Invoke-MyRestMethod {
+    <#
+    .SYNOPSIS
+        Send a request to Azure Resource Manager (or another Azure service) with the signed-in account's token.
+
+    .DESCRIPTION
+        Sends one request with a bearer token for the tenant of the default context (or -ContextName) and returns Az's PSHttpResponse: StatusCode, Headers, Content, Method, RequestUri. -Path is relative to the Resource Manager endpoint of the context's environment; -Uri is an absolute https URL, for which the token's audience is Resource Manager's when the URL is on its host, else -ResourceId (an https URL whose host is the URL's host or a parent domain of it). The token is never sent anywhere else: redirects are not followed, and a nextLink, Location or Azure-AsyncOperation URL on another origin is refused. -ApiVersion is added to the query unless the path has one. -Payload is the body as text, or @file to read it from a file. Any HTTP status is returned as the result (as Invoke-AzRestMethod does); 429 and 5xx are retried first, as Retry-After asks. -WaitForCompletion follows a long-running operation (201/202 with Azure-AsyncOperation or Location) to its end and returns the final resource; an operation that ends Failed or Canceled is an error. -Paginate follows nextLink (-NextLinkName) through every page and returns the items of all pages (-PageableItemName, default value) in one document.
+
+    .PARAMETER Path
+        The path and query, relative to the Resource Manager endpoint of the context's environment, e.g. /subscriptions/<id>/resourcegroups?api-version=2021-04-01.
+
+    .PARAMETER Uri
+        An absolute https URL. On Resource Manager's host the token is for Resource Manager; elsewhere give ResourceId.
+
+    .PARAMETER ResourceId
+        The audience of the token for -Uri: an https URL whose host is the URL's host or a parent domain of it, e.g. https://vault.azure.net. Aliases: Resource.
+
+    .PARAMETER Method
+        The HTTP method: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS (default GET).
+
+    .PARAMETER ApiVersion
+        The api-version to add to the query, unless the path or URL has one.
+
+    .PARAMETER Payload
+        The request body, as text; "@<file>" reads it from that file.
+
+    .PARAMETER WaitForCompletion
+        Follow a long-running operation (Azure-AsyncOperation or Location) until it ends, and return the final result.
+
+    .PARAMETER Paginate
+        Follow nextLink through every page (GET only) and return the items of all pages together.
+
+    .PARAMETER NextLinkName
+        The property of a page that holds the next page's URL (default nextLink).
+
+    .PARAMETER PageableItemName
+        The property of a page that holds its items (default value).
+
+    .PARAMETER ContextName
+        Use the account, tenant and environment of this context instead of the default one.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Path "/subscriptions/$sub/resourcegroups?api-version=2021-04-01" -Paginate
+
+        List the resource groups of the context's subscription.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Method PUT -Path "/subscriptions/$sub/resourcegroups/demo?api-version=2021-04-01" -Payload '{"location":"westeurope"}'
+
+        Create a resource group.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Method PUT -Path "$id?api-version=2024-01-01" -Payload (Get-Content -Raw widget.json) -WaitForCompletion
+
+        Create a resource and wait for its long-running operation, the body read from a file.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Method PUT -Path "/subscriptions/$sub/resourcegroups/demo?api-version=2021-04-01" -Payload (@{ location = 'eastus' } | ConvertTo-Json)
+
+        The whole request, body included, as JSON on stdin.
+
+    .EXAMPLE
+        Invoke-MyRestMethod -Uri 'https://myvault.vault.azure.net/secrets?api-version=7.4' -ResourceId https://vault.azure.net
+
+        Call another service by URL, with a token for its audience.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.HttpResponse
+
+    .NOTES
+        Runs: myaccount rest
+    #>
+    [Alias('Invoke-MyRest')]
+    [CmdletBinding(DefaultParameterSetName = 'ByPath', PositionalBinding = $false)]
+    [OutputType('MyAccount.HttpResponse')]
+    param(
+        [Parameter(ParameterSetName = 'ByPath', Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Path,
+
+        [Parameter(ParameterSetName = 'ByURI', Mandatory)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Uri,
+
+        [Parameter(ParameterSetName = 'ByURI')]
+        [Alias('Resource')]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $ResourceId,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 16)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Method,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 64)]
+        [ValidatePattern('^[A-Za-z0-9.-]+$')]
+        [string] $ApiVersion,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(0, 4194304)]
+        [string] $Payload,
+
+        [Parameter()]
+        [switch] $WaitForCompletion,
+
+        [Parameter()]
+        [switch] $Paginate,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 128)]
+        [ValidatePattern('^[A-Za-z0-9_.@$-]+$')]
+        [string] $NextLinkName,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 128)]
+        [ValidatePattern('^[A-Za-z0-9_.@$-]+$')]
+        [string] $PageableItemName,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $ContextName
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'rest' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Invoke-MyRestMethod'] -Caller $PSCmdlet -TypeName 'MyAccount.HttpResponse'
+    }
+}
+
 function Get-MyContext {
     <#
     .SYNOPSIS
@@ -1577,6 +1739,128 @@ function Clear-MyContext {
         if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' }), 'Clear')) {
             Invoke-MyAccountCli -Command 'clear-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyContext'] -Caller $PSCmdlet -TypeName 'System.Boolean'
         }
+    }
+}
+
+function Save-MyContext {
+    <#
+    .SYNOPSIS
+        Save the default context, a named one or all of them to a file another state folder can import.
+
+    .DESCRIPTION
+        Writes a JSON file (mode 0600) with the contexts, the accounts they use and the user-defined environments they need, for import-context in another state folder: a later CI step, another machine. Without -Name or -All it saves the default context. The file never holds a token, refresh token, secret or certificate password, so it is safe in a build artifact; after the import, an account gets tokens silently only where its credential is found again (managed identity, a federated token file, AZURE_CLIENT_SECRET), otherwise connect signs it in.
+
+    .PARAMETER Path
+        The file to write.
+
+    .PARAMETER Name
+        Save this context instead of the default one.
+
+    .PARAMETER All
+        Save every context (the default stays the default).
+
+    .PARAMETER Force
+        Overwrite the file if it exists.
+
+    .EXAMPLE
+        Save-MyContext -Path ./context.json
+
+        Save the default context for the next CI step.
+
+    .EXAMPLE
+        Save-MyContext -Path ./all.json -All -Force
+
+        Save every context, replacing an older file.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextFile
+
+    .NOTES
+        Runs: myaccount save-context
+    #>
+    [Alias('Save-MyProfile')]
+    [CmdletBinding(DefaultParameterSetName = 'Default', PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextFile')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Path,
+
+        [Parameter(ParameterSetName = 'ByName', Mandatory)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Name,
+
+        [Parameter(ParameterSetName = 'All', Mandatory)]
+        [switch] $All,
+
+        [Parameter(ParameterSetName = 'Default')]
+        [Parameter(ParameterSetName = 'ByName')]
+        [Parameter(ParameterSetName = 'All')]
+        [switch] $Force
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'save-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Save-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextFile'
+    }
+}
+
+function Import-MyContext {
+    <#
+    .SYNOPSIS
+        Import contexts, their accounts and environments from a file save-context wrote.
+
+    .DESCRIPTION
+        Reads the file whole and checks it (its kind and version, every account, context and environment, the environments' endpoints by add-environment's rules) before changing anything: a bad, truncated or newer file is refused and nothing is imported. Contexts, accounts and environments with the same names are replaced. The file's default context becomes the default: for every new shell (CurrentUser, the default), or only this shell with -Scope Process (the records are still stored, as every context is). No token comes with the file: commands then get tokens silently where the account's credential is found here (managed identity, a federated token file, AZURE_CLIENT_SECRET for a service principal); otherwise they say to run connect.
+
+    .PARAMETER Path
+        The file save-context wrote.
+
+    .PARAMETER Scope
+        Process: the imported default applies to this shell only. CurrentUser (default): to every new shell.
+
+    .EXAMPLE
+        Import-MyContext -Path ./context.json
+
+        Import the context an earlier CI step saved.
+
+    .EXAMPLE
+        Import-MyContext ./context.json -Scope Process
+
+        Use it in this shell only.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextFile
+
+    .NOTES
+        Runs: myaccount import-context
+    #>
+    [Alias('Import-MyProfile')]
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextFile')]
+    param(
+        [Parameter(Mandatory, Position = 0)]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 4096)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $Path,
+
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'import-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Import-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextFile'
     }
 }
 
@@ -2704,10 +2988,10 @@ function Remove-MyEnvironment {
 
 #endregion
 
-Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken' -ParameterName 'ContextName' -ScriptBlock {
+Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken', 'Invoke-MyRestMethod' -ParameterName 'ContextName' -ScriptBlock {
     param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
 }
-Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext' -ParameterName 'Name' -ScriptBlock {
+Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext', 'Save-MyContext' -ParameterName 'Name' -ScriptBlock {
     param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
 }
 Register-ArgumentCompleter -CommandName 'Rename-MyContext' -ParameterName 'SourceName' -ScriptBlock {

@@ -41,6 +41,17 @@ export interface ArmSubscription {
   authorizationSource?: string;
 }
 
+/** What request() hands back: every header (lower-case names) and the body as text. */
+export interface ArmResponse {
+  status: number;
+  headers: Record<string, string>;
+  header(name: string): string | null;
+  text: string;
+}
+
+/** Methods a retry after a dropped connection cannot do twice (RFC 9110 idempotent methods). */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+
 export interface RetryPolicy {
   /** Attempts after the first. */
   retries: number;
@@ -123,28 +134,42 @@ export class ArmClient {
   }
 
   private async get(url: string, allowNotFound: boolean): Promise<unknown> {
+    const response = await this.request('GET', url);
+    if (response.status === 404 && allowNotFound) return null;
+    if (response.status !== 200) throw this.httpError(url, response.status, response.text);
+    try {
+      return JSON.parse(response.text);
+    } catch {
+      throw this.protocolError(`${url} did not return JSON`);
+    }
+  }
+
+  /**
+   * One request with this client's token, retried on 429/5xx (waiting as Retry-After asks) and,
+   * for methods safe to repeat, on dropped connections. Any other status is the caller's to read.
+   * Redirects are never followed: a redirect could carry the token to another host.
+   */
+  async request(method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<ArmResponse> {
     const started = Date.now();
+    const repeatable = IDEMPOTENT.has(method.toUpperCase());
     return pRetry(
       async () => {
         this.options.onRequest?.();
+        const headers: Record<string, string> = { accept: 'application/json', ...options.headers, authorization: `Bearer ${await this.options.token()}` };
         const response = await this.options
-          .fetch(url, { headers: { authorization: `Bearer ${await this.options.token()}`, accept: 'application/json' }, signal: this.options.signal })
+          .fetch(url, { method, headers, body: options.body, signal: this.options.signal, redirect: 'manual' })
           .catch((error: unknown) => {
             if (this.options.signal.aborted) throw new AbortError(error as Error);
-            // Dropped connections and resets are transient.
+            // A dropped connection may have delivered the request: only safe methods go again.
+            if (!repeatable) throw new AbortError(fail.ArmUnavailable(`The connection to ${new URL(url).host} failed during ${method} ${new URL(url).pathname}; it was not retried because ${method} may not be safe to repeat.`, { target: url.split('?')[0] }));
             throw new TransientError(0, null);
           });
         if (response.status === 429 || response.status >= 500) {
           throw new TransientError(response.status, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
         }
-        const text = await response.text();
-        if (response.status === 404 && allowNotFound) return null;
-        if (response.status !== 200) throw new AbortError(this.httpError(url, response.status, text));
-        try {
-          return JSON.parse(text);
-        } catch {
-          throw new AbortError(this.protocolError(`${url} did not return JSON`));
-        }
+        const all: Record<string, string> = {};
+        if (response.headers.forEach) response.headers.forEach((value, name) => void (all[name.toLowerCase()] = value));
+        return { status: response.status, headers: all, header: (name: string) => response.headers.get(name), text: await response.text() };
       },
       {
         retries: this.retry.retries,
@@ -159,7 +184,7 @@ export class ArmClient {
           if (!(error instanceof TransientError) || retriesLeft === 0) return;
           const wait = Math.min(error.retryAfterMs ?? 0, this.retry.maxDelayMs);
           if (Date.now() - started + wait > this.retry.maxTotalMs) throw this.gaveUp(url, error);
-          this.options.report.verbose(`GET ${new URL(url).pathname}: ${error.status ? `HTTP ${error.status}` : 'connection failed'}; retrying${wait ? ` after ${Math.round(wait / 100) / 10} s` : ''}.`);
+          this.options.report.verbose(`${method} ${new URL(url).pathname}: ${error.status ? `HTTP ${error.status}` : 'connection failed'}; retrying${wait ? ` after ${Math.round(wait / 100) / 10} s` : ''}.`);
           if (wait > 0) await this.sleep(wait, this.options.signal);
         },
       },

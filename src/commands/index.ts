@@ -21,6 +21,9 @@ import logout from './logout/command.js';
 import removeContext from './remove-context/command.js';
 import removeEnvironment from './remove-environment/command.js';
 import renameContext from './rename-context/command.js';
+import rest from './rest/command.js';
+import saveContext from './save-context/command.js';
+import importContext from './import-context/command.js';
 import selectContext from './select-context/command.js';
 import setContext from './set-context/command.js';
 import setEnvironment from './set-environment/command.js';
@@ -32,12 +35,15 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   getAccessToken,
   getSubscription,
   getTenant,
+  rest,
   getContext,
   setContext,
   selectContext,
   renameContext,
   removeContext,
   clearContext,
+  saveContext,
+  importContext,
   getConfig,
   updateConfig,
   clearConfig,

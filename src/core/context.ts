@@ -11,9 +11,10 @@ export interface Clock {
   now(): Date;
 }
 
-export type FetchLike = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{
+export type FetchLike = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal; redirect?: 'manual' | 'follow' | 'error' }) => Promise<{
   status: number;
-  headers: { get(name: string): string | null };
+  /** forEach lists every header (the rest command hands them all back); get is enough elsewhere. */
+  headers: { get(name: string): string | null; forEach?(callback: (value: string, name: string) => void): void };
   text(): Promise<string>;
 }>;
 

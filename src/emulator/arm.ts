@@ -10,6 +10,7 @@ import { Arm, ArmError } from './errors.js';
 import { header, sendRawJson, type Ctx } from './http.js';
 import { armMetadataArray, armMetadataLegacy } from './local-cloud.js';
 import { accessTokenIssuer } from './tokens.js';
+import { armResourceRoute } from './arm-resources.js';
 
 interface Caller {
   /** The key subscriptions list principals by. */
@@ -117,7 +118,7 @@ function page(cloud: Cloud, ctx: Ctx, path: string, items: string[], apiVersion:
   return `{"value":[${items.slice(offset, end).join(',')}],"count":{"type":"Total","value":${items.length}}${next}}`;
 }
 
-export function armRoute(cloud: Cloud, ctx: Ctx): void {
+export async function armRoute(cloud: Cloud, ctx: Ctx): Promise<void> {
   const s = ctx.segments;
   if (s[0] === 'metadata' && s[1] === 'endpoints' && s.length === 2) {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') throw Arm.methodNotAllowed(ctx.method);
@@ -126,7 +127,9 @@ export function armRoute(cloud: Cloud, ctx: Ctx): void {
     sendRawJson(ctx, 200, JSON.stringify(v < '2019-05-01' ? armMetadataLegacy(port) : armMetadataArray(port)), armHeaders(ctx));
     return;
   }
-  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') throw Arm.methodNotAllowed(ctx.method);
+  // Below a subscription (resource groups, resources, operations) other methods are answered too.
+  const belowSubscription = s[0] === 'subscriptions' && s.length > 2;
+  if (ctx.method !== 'GET' && ctx.method !== 'HEAD' && !belowSubscription) throw Arm.methodNotAllowed(ctx.method);
   const caller = authenticate(cloud, ctx);
   ctx.log.clientId = caller.appId;
   ctx.log.tenant = caller.tenantId;
@@ -155,9 +158,12 @@ export function armRoute(cloud: Cloud, ctx: Ctx): void {
       return;
     }
     if (s.length === 3 && s[2] === 'locations') {
+      if (ctx.method !== 'GET' && ctx.method !== 'HEAD') throw Arm.methodNotAllowed(ctx.method);
       sendRawJson(ctx, 200, JSON.stringify({ value: LOCATIONS.map((l) => location(sub.id, l)) }), armHeaders(ctx));
       return;
     }
+    const helpers = { page: (path: string, items: string[]) => page(cloud, ctx, path, items, apiVersion), headers: armHeaders(ctx) };
+    if (await armResourceRoute(cloud, ctx, sub, apiVersion, helpers)) return;
   }
   throw Arm.notFound(ctx.path);
 }

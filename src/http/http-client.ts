@@ -58,8 +58,12 @@ export class HttpClient {
   readonly fetch: FetchLike = async (url, init) => {
     const agent = this.agents.get(new URL(url).origin);
     if (!agent) return this.fallback(url, init);
-    const raw = await this.send(agent, init?.method ?? 'GET', url, init?.headers ?? {}, undefined, init?.signal);
-    return { status: raw.status, headers: { get: (name: string) => raw.headers[name.toLowerCase()] ?? null }, text: async () => raw.text };
+    const raw = await this.send(agent, init?.method ?? 'GET', url, init?.headers ?? {}, init?.body, init?.signal);
+    const headers = {
+      get: (name: string) => raw.headers[name.toLowerCase()] ?? null,
+      forEach: (callback: (value: string, name: string) => void) => Object.entries(raw.headers).forEach(([name, value]) => callback(value, name)),
+    };
+    return { status: raw.status, headers, text: async () => raw.text };
   };
 
   /** MSAL's network module: resolves for every status; MSAL reads error bodies itself. */
