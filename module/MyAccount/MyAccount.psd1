@@ -64,7 +64,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'b4e67c05df9635afe597a96bc777b90541415303125589ba18d0b5a8e79f8513'
+            RegistrySha256 = 'c1b9f5ee4c4f7238c1e9c50e8dfc1cf158722c15311d7a751c3a3e71acd290d0'
             Commands = 23
         }
     }

@@ -646,6 +646,8 @@ $script:Parameters = @{
 # File path parameters, resolved against PowerShell's current location before the CLI sees them.
 $script:PathParameters = @{
     'Connect-MyAccount' = @('CertificatePath', 'FederatedTokenFile')
+    'Save-MyContext' = @('Path')
+    'Import-MyContext' = @('Path')
     'Export-MyConfig' = @('Path')
     'Import-MyConfig' = @('Path')
 }

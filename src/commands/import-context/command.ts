@@ -39,7 +39,7 @@ export default defineCommand<Input, ContextFileSummary>({
     additionalProperties: false,
     required: ['Path'],
     properties: {
-      Path: text('The file save-context wrote.', { position: 0, mandatory: true }, 4096),
+      Path: text('The file save-context wrote.', { position: 0, mandatory: true, path: true }, 4096),
       Scope: scope('Process: the imported default applies to this shell only. CurrentUser (default): to every new shell.'),
     },
   },

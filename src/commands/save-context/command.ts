@@ -58,7 +58,7 @@ export default defineCommand<Input, ContextFileSummary>({
     additionalProperties: false,
     required: ['Path'],
     properties: {
-      Path: text('The file to write.', { position: 0, mandatory: true }, 4096),
+      Path: text('The file to write.', { position: 0, mandatory: true, path: true }, 4096),
       Name: text('Save this context instead of the default one.', { sets: ['ByName'], mandatory: ['ByName'], completer: 'Context' }),
       All: flag('Save every context (the default stays the default).', { sets: ['All'], mandatory: ['All'] }),
       Force: flag('Overwrite the file if it exists.', { sets: ['Default', 'ByName', 'All'] }),
