@@ -182,6 +182,8 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       loadBroker: deps.loadBroker,
     };
     const result = await command.handler(input, ctx);
+    // exec: the command it ran wrote its own stdout; its exit code is ours.
+    if (command.passThrough) return (result as { exitCode: number }).exitCode;
     if (variables.size > 0) announceVariables(variables, globals, reporter);
     deps.stdout(renderResult(globals.output, result, command.table, variables));
     return ExitCode.Ok;

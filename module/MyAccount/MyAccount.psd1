@@ -56,7 +56,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'e9da1d7dd80ee59696bebd579f09138f9274ab189ad06904feeeddfdbd1714e4'
+            RegistrySha256 = '8dc7d9f62dd84f34e9328a8fb610ab65d72afc0858ddd693da80b2a8b8cc50df'
             Commands = 20
         }
     }
