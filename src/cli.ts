@@ -3,8 +3,6 @@
  * Human text and events go to stderr; failures become one error document and a stable exit code.
  */
 import { readSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { commands } from './commands/index.js';
 import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
@@ -15,6 +13,7 @@ import { parseArgv, peekGlobals, type GlobalOptions } from './core/parse.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
 import { validateInput } from './core/validate.js';
+import { configDirFrom } from './profile/state-folder.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface CliDependencies {
@@ -139,11 +138,7 @@ function readStdin(limit: number): Buffer {
   return Buffer.concat(chunks);
 }
 
-export function configDirFrom(env: Env): string {
-  const dir = env.MYACCOUNT_CONFIG_DIR;
-  if (dir !== undefined && dir !== '') return dir;
-  return join(env.HOME || homedir(), '.myaccount');
-}
+export { configDirFrom };
 
 
 /** Runs one command and returns its exit code. Never throws. */

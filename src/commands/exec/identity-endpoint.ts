@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { Reporter } from '../../core/reporter.js';
 import { ExitCode, MyAccountError } from '../../core/errors.js';
 import type { ContextToken } from '../../credentials/context-tokens.js';
+import { resourceOfScope } from '../../profile/endpoints.js';
 
 export const API_VERSION = '2019-08-01';
 export const TOKEN_PATH = '/msi/token';
@@ -47,13 +48,6 @@ export interface IdentityEndpointOptions {
 function sameSecret(given: string | string[] | undefined, expected: Buffer): boolean {
   if (typeof given !== 'string') return false;
   return timingSafeEqual(createHash('sha256').update(given, 'utf8').digest(), expected);
-}
-
-/** A v2 scope ("<resource>/.default") as the v1 resource the rest of MyAccount speaks. */
-function resourceOfScope(scope: string): string | null {
-  const value = scope.trim();
-  if (/\s/.test(value) || !/\/\.default$/i.test(value)) return null;
-  return value.slice(0, -'/.default'.length) || null;
 }
 
 export async function startIdentityEndpoint(options: IdentityEndpointOptions): Promise<IdentityEndpoint> {
