@@ -12,7 +12,7 @@ import { resourceOfType } from '../profile/endpoints.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import { resolveEnvironment } from '../profile/environments.js';
 import { isGuid, loadProfile, tenantMatches, type AccountRecord, type ContextRecord } from '../profile/profile.js';
-import { findCachedToken } from '../token-cache/cached-token.js';
+import { cachedTokenReader } from '../token-cache/cached-token.js';
 import { contextAndAccount } from './default-account.js';
 import type { CurrentAccount } from './current-account.js';
 
@@ -34,6 +34,8 @@ export class ContextTokens {
   /** Requests for the same token while one is being fetched share it (an SDK often asks in bursts). */
   private readonly inFlight = new Map<string, Promise<ContextToken>>();
   private readonly tenants = new Map<string, string>();
+  /** The cache is read again only after a write replaced it: the endpoint answers in well under a millisecond. */
+  private readonly findCachedToken = cachedTokenReader();
 
   private constructor(
     private readonly ctx: CommandContext,
@@ -104,7 +106,7 @@ export class ContextTokens {
 
   /** The cached token MSAL would hand out as it is, read without MSAL; null when MSAL must decide. */
   private async cached(resource: string, tenantId: string): Promise<ContextToken | null> {
-    const hit = await findCachedToken({
+    const hit = await this.findCachedToken({
       configDir: this.ctx.configDir,
       env: this.ctx.env,
       allowPlaintext: this.allowPlaintext,
