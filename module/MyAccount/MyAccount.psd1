@@ -56,7 +56,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '8dc7d9f62dd84f34e9328a8fb610ab65d72afc0858ddd693da80b2a8b8cc50df'
+            RegistrySha256 = 'd943df30631dec9aa07672d783e2a665b8cdc805baa22fc2ac67152ca0813d27'
             Commands = 20
         }
     }
