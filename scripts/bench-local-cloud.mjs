@@ -3,7 +3,7 @@
 // finds it from, the real CLI run as a child, and figures kept in .bench/ beside the previous run.
 import { spawn, spawnSync } from 'node:child_process';
 import https from 'node:https';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -79,7 +79,12 @@ export async function startCloud({ seedCode = 'undefined', faults, settings, pag
   const stateFolder = () => {
     const dir = mkdtempSync(join(tmpdir(), 'myaccount-bench-'));
     mkdirSync(join(dir, 'emulator'), { mode: 0o700 });
-    const instance = { pid: server.pid, port: ready.port, url: ready.url, admin: true, caCertPath: ready.caCertPath, caBundlePath: ready.caBundlePath, startedAt: new Date().toISOString() };
+    // The CLI trusts a record only with its CA files inside the folder (local-cloud/index.ts), as `emulator start` writes them.
+    const caCertPath = join(dir, 'emulator', 'ca.pem');
+    const caBundlePath = join(dir, 'emulator', 'ca-bundle.pem');
+    copyFileSync(ready.caCertPath, caCertPath);
+    copyFileSync(ready.caBundlePath, caBundlePath);
+    const instance = { pid: server.pid, port: ready.port, url: ready.url, admin: true, caCertPath, caBundlePath, startedAt: new Date().toISOString() };
     writeFileSync(join(dir, 'emulator', 'instance.json'), JSON.stringify(instance), { mode: 0o600 });
     return dir;
   };

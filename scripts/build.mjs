@@ -3,7 +3,7 @@
 // Commands load their heavy dependencies (MSAL, the emulator) with dynamic import(),
 // which esbuild splits into separate chunks that only those commands pay for.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
@@ -56,7 +56,8 @@ const wordWrap = {
 };
 await build({
   // emulator.js is the local cloud as a library, for benchmarks and outside scripts.
-  entryPoints: { cli: join(root, 'src/cli.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
+  // credential.js is the package's entry for programs: MyAccountCredential (types/index.d.ts).
+  entryPoints: { cli: join(root, 'src/cli.ts'), credential: join(root, 'src/sdk/credential.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
   outdir: distNext,
   bundle: true,
   splitting: true,
@@ -71,6 +72,8 @@ await build({
   ...nodeShims,
   logLevel: 'warning',
 });
+
+copyFileSync(join(root, 'types/index.d.ts'), join(distNext, 'credential.d.ts'));
 
 const dist = join(root, 'dist');
 const old = join(buildDir, 'dist-old');

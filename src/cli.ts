@@ -3,8 +3,6 @@
  * Human text and events go to stderr; failures become one error document and a stable exit code.
  */
 import { readSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { commands } from './commands/index.js';
 import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
@@ -17,6 +15,7 @@ import { compileQuery } from './core/query.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
 import { validateInput } from './core/validate.js';
+import { configDirFrom } from './profile/state-folder.js';
 import packageJson from '../package.json' with { type: 'json' };
 
 export interface CliDependencies {
@@ -141,11 +140,7 @@ function readStdin(limit: number): Buffer {
   return Buffer.concat(chunks);
 }
 
-export function configDirFrom(env: Env): string {
-  const dir = env.MYACCOUNT_CONFIG_DIR;
-  if (dir !== undefined && dir !== '') return dir;
-  return join(env.HOME || homedir(), '.myaccount');
-}
+export { configDirFrom };
 
 
 /** Runs one command and returns its exit code. Never throws. */
@@ -186,6 +181,8 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       loadBroker: deps.loadBroker,
     };
     const result = await command.handler(input, ctx);
+    // exec: the command it ran wrote its own stdout; its exit code is ours.
+    if (command.passThrough) return (result as { exitCode: number }).exitCode;
     if (variables.size > 0) announceVariables(variables, globals, reporter);
     // A query reshapes the result, so the command's own table columns no longer fit it.
     const shown = query ? query.apply(result) : result;

@@ -64,7 +64,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'c1b9f5ee4c4f7238c1e9c50e8dfc1cf158722c15311d7a751c3a3e71acd290d0'
+            RegistrySha256 = '569dd32acd02f5efe62ec90a27d02b4e47a71c74c21de5fa53ad9178e4ab7054'
             Commands = 23
         }
     }

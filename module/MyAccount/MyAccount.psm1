@@ -666,7 +666,7 @@ function Connect-MyAccount {
         Sign in to Azure: a person (browser, device code, broker, password), a service principal, a managed identity, or an access token.
 
     .DESCRIPTION
-        Signs in through MSAL, lists the tenants the account can reach and every subscription in each (side by side, TenantConcurrency at a time), stores contexts and selects one as the default. People sign in in the browser; where no browser can open (no display, SSH, CI) a device code is used automatically, and with EnableLoginByWam the operating system broker where one is available. Tenants that need multi-factor authentication or fail are reported once, together. The default subscription is -Subscription, else DefaultSubscriptionForLogin, else a picker when a person is at a terminal (LoginExperienceV2), else the first active subscription in its home tenant. Tokens go to the encrypted token cache every MyAccount process shares.
+        Signs in through MSAL, lists the tenants the account can reach and every subscription in each (side by side, TenantConcurrency at a time), stores contexts and selects one as the default. People sign in in the browser; where no browser can open (no display, SSH, CI) a device code is used automatically, and with EnableLoginByWam the operating system broker where one is available. Tenants that need multi-factor authentication or fail are reported once, together. The default subscription is -Subscription, else DefaultSubscriptionForLogin, else a picker when a person is at a terminal (LoginExperienceV2), else the first active subscription in its home tenant. Tokens go to the encrypted token cache every MyAccount process shares. Tools built on the Azure SDKs can then use this sign-in: run them with myaccount exec -- <command> (DefaultAzureCredential and ManagedIdentityCredential find a managed identity endpoint for the context), or, in Node.js code, use the npm package's MyAccountCredential (import { MyAccountCredential } from 'myaccount') as the TokenCredential of any Azure SDK client.
 
     .PARAMETER Environment
         The cloud to sign in to: AzureCloud (default), AzureChinaCloud, AzureUSGovernment, LocalCloud or one you added. Aliases: EnvironmentName.
@@ -763,6 +763,11 @@ function Connect-MyAccount {
         Connect-MyAccount -Environment LocalCloud -UseDeviceAuthentication
 
         The local cloud, for trying MyAccount offline.
+
+    .EXAMPLE
+        Connect-MyAccount; myaccount exec -- node list-subscriptions.mjs
+
+        Then run a tool built on the Azure SDKs (DefaultAzureCredential) as the signed-in account.
 
     .INPUTS
         None

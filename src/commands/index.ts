@@ -8,6 +8,7 @@ import { completionCommands } from './completion/command.js';
 import connect from './connect/command.js';
 import disconnect from './disconnect/command.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator/command.js';
+import exec from './exec/command.js';
 import exportConfig from './export-config/command.js';
 import getAccessToken from './get-access-token/command.js';
 import getConfig from './get-config/command.js';
@@ -33,6 +34,7 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   connect,
   disconnect,
   getAccessToken,
+  exec,
   getSubscription,
   getTenant,
   rest,

@@ -143,6 +143,12 @@ export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
   /** Destructive commands get SupportsShouldProcess with this ConfirmImpact. */
   confirmImpact?: ConfirmImpact;
   powershell?: PowerShellOutput;
+  /**
+   * The input property (an array of strings) that takes every word after `--`, untouched. Such a
+   * command runs that command line: its stdout is the child's, not one JSON document, and the
+   * handler resolves with `{ exitCode }`, which becomes the CLI's exit code. Only `exec` has one.
+   */
+  passThrough?: string;
   handler: (input: I, ctx: CommandContext) => Promise<O>;
 }
 

@@ -107,6 +107,7 @@ export const ERROR_CATALOGUE = {
   SubscriptionIdNotFound: missing('The account has no subscription with that id.'),
   SubscriptionNameNotFound: missing('The account has no subscription with that name.'),
   EmulatorNeverStarted: missing('The local cloud was never started for this state folder.'),
+  ExecCommandNotFound: missing('exec was given a command that is not on PATH (or not a file).'),
 
   // Other failures.
   ContextExists: failed('ResourceExists', 'A context with that name exists already (use -Force to replace it).'),
@@ -150,6 +151,7 @@ export const ERROR_CATALOGUE = {
   EmulatorPortInUse: failed('ResourceBusy', 'The local cloud\'s port is taken by another program.'),
   EmulatorStartFailed: failed('ResourceUnavailable', 'The local cloud did not start; its log is named.'),
   EmulatorStartTimedOut: failed('OperationTimeout', 'The local cloud did not start in time.'),
+  ExecCommandNotStarted: failed('InvalidOperation', 'exec could not start the command (not executable, or the system refused).'),
   InternalError: failed('NotSpecified', 'A bug in MyAccount; run again with --debug and report it.'),
 
   // Sign-in needed.

@@ -52,7 +52,10 @@ export interface GlobalOptions {
 }
 
 /** Reads the global options straight from argv, so even a parse failure is reported in the right format. */
-export function peekGlobals(argv: readonly string[]): GlobalOptions {
+export function peekGlobals(all: readonly string[]): GlobalOptions {
+  // Words after the first "--" belong to the command exec runs, never to myaccount.
+  const dashes = all.indexOf('--');
+  const argv = dashes < 0 ? all : all.slice(0, dashes);
   const valueOf = (flag: string): string | undefined => {
     const spellings = [`--${flag}`, ...(GLOBAL_FLAGS[flag].short ? [`-${GLOBAL_FLAGS[flag].short}`] : [])];
     for (let i = 0; i < argv.length; i++) {

@@ -50,9 +50,10 @@ function describeProperty(name: string, schema: JsonSchema): string {
 
 function builderFor(def: CommandDefinition<any, any>) {
   return (y: Argv): Argv => {
-    y.usage(`myaccount ${def.name}${positionals(def).map((p) => ` [${p}]`).join('')} [flags]\n\n${def.summary}\n\n${def.description}${def.cmdlet ? `\n\nPowerShell: ${def.cmdlet}` : ''}`);
+    y.usage(`myaccount ${def.name}${positionals(def).map((p) => ` [${p}]`).join('')} [flags]${def.passThrough ? ' -- <command> [args...]' : ''}\n\n${def.summary}\n\n${def.description}${def.cmdlet ? `\n\nPowerShell: ${def.cmdlet}` : ''}`);
     for (const pos of positionals(def)) y.positional(pos, { type: 'string', describe: 'Same as --' + pos });
     for (const [name, schema] of Object.entries(def.input.properties)) {
+      if (name === def.passThrough) continue; // given after "--", never as a flag
       const kind = propertyKind(schema);
       const option: Options = {
         describe: describeProperty(name, schema),
@@ -179,6 +180,7 @@ function fastParse(argv: readonly string[], commands: readonly CommandDefinition
   for (const [name, g] of Object.entries(GLOBAL_FLAGS)) options[name] = { type: g.kind === 'switch' ? 'boolean' : 'string', multiple: true, ...(g.short ? { short: g.short } : {}) };
   const canonical = new Map<string, string>();
   for (const [name, schema] of Object.entries(command.input.properties)) {
+    if (name === command.passThrough) continue;
     const flag = flagOf(name, schema);
     const type = propertyKind(schema) === 'switch' ? 'boolean' : 'string';
     for (const spelling of [flag, ...(schema['x-ps']?.flagAliases ?? [])]) {
@@ -244,12 +246,31 @@ function rejectMisleadingFlags(argv: readonly string[], commands: readonly Comma
   }
 }
 
-export async function parseArgv(argv: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: (limit: number) => Buffer): Promise<ParseResult> {
-  const globals = peekGlobals(argv);
-  // Nothing may hide behind "--": every word must reach the schema or be refused.
-  if (argv.includes('--')) throw fail.InvalidArguments('myaccount takes no arguments after "--". Give every value as a flag or in --input-json.');
+/** argv before the first "--", and the words after it (null when there is no "--"). */
+export function splitAtDashes(argv: readonly string[]): { head: readonly string[]; tail: string[] | null } {
+  const at = argv.indexOf('--');
+  return at < 0 ? { head: argv, tail: null } : { head: argv.slice(0, at), tail: argv.slice(at + 1) };
+}
+
+/** The words after "--" go, untouched, into the command's passThrough property (exec's command line). */
+function withPassThrough(def: CommandDefinition<any, any>, input: unknown, tail: string[] | null): unknown {
+  if (tail === null || !def.passThrough) return input;
+  if (input !== null && typeof input === 'object' && !Array.isArray(input)) {
+    if (def.passThrough in input) throw fail.InvalidArguments(`Give the command line either after "--" or as ${def.passThrough}, not both.`, { target: def.passThrough });
+    return { ...input, [def.passThrough]: tail };
+  }
+  return input;
+}
+
+export async function parseArgv(all: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: (limit: number) => Buffer): Promise<ParseResult> {
+  const globals = peekGlobals(all);
+  const { head: argv, tail } = splitAtDashes(all);
+  // Nothing may hide behind "--": every word must reach the schema or be refused, except for a
+  // command that runs another (exec), which takes them as that command line.
+  const named = commands.find((c) => c.name === argv[0]);
+  if (tail !== null && !named?.passThrough) throw fail.InvalidArguments('myaccount takes no arguments after "--". Give every value as a flag or in --input-json.');
   const fast = fastParse(argv, commands);
-  if (fast) return { kind: 'run', command: fast.command, input: collectInput(fast.command, fast.values, stdin), globals };
+  if (fast) return { kind: 'run', command: fast.command, input: withPassThrough(fast.command, collectInput(fast.command, fast.values, stdin), tail), globals };
   rejectMisleadingFlags(argv, commands);
   const { default: yargs } = await import('yargs');
   let helpText: string | null = null;
@@ -305,7 +326,7 @@ export async function parseArgv(argv: readonly string[], commands: readonly Comm
   }
   if (!chosen) throw fail.InvalidArguments('Name a command. Run myaccount --help (or myaccount <command> --help) for usage.');
   const def: CommandDefinition<any, any> = chosen;
-  return { kind: 'run', command: def, input: collectInput(def, parsed as Record<string, unknown>, stdin), globals };
+  return { kind: 'run', command: def, input: withPassThrough(def, collectInput(def, parsed as Record<string, unknown>, stdin), tail), globals };
 }
 
 function collectInput(def: CommandDefinition<any, any>, argv: Record<string, unknown>, stdin: (limit: number) => Buffer): unknown {

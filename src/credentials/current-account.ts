@@ -4,12 +4,10 @@
  * since it pulls in MSAL.
  */
 import type { CommandContext } from '../core/context.js';
-import { fail } from '../core/errors.js';
-import { findAccount, requireContext } from '../profile/contexts.js';
 import { isGuid, tenantMatches, type AccountRecord, type ContextRecord, type Profile } from '../profile/profile.js';
 import { credentialFor, sessionFor } from './account-credential.js';
 import type { Credential } from './credential.js';
-import { defaultContextOrSignIn } from './default-account.js';
+import { contextAndAccount } from './default-account.js';
 import type { AuthSession } from './session.js';
 import { loadProfile } from '../profile/profile.js';
 import { resolveTenantId } from './tenant-lookup.js';
@@ -25,17 +23,7 @@ export interface CurrentAccount {
 /** Opens a session and credential for the account behind a context; the caller closes the session. */
 export async function openCurrentAccount(ctx: CommandContext, contextName?: string): Promise<CurrentAccount> {
   const profile = await loadProfile(ctx);
-  let context: ContextRecord;
-  let account: AccountRecord | undefined;
-  if (contextName !== undefined) {
-    context = requireContext(profile, contextName, 'ContextName');
-    account = findAccount(profile, context.accountId);
-    if (!account) throw fail.SignInRequired(`The context "${context.name}" belongs to ${context.accountId}, who is no longer signed in. Run myaccount connect.`, { target: 'ContextName' });
-  } else {
-    const found = defaultContextOrSignIn(profile, ctx);
-    context = found.current.context;
-    account = found.account;
-  }
+  const { context, account } = contextAndAccount(profile, ctx, contextName);
   const session = await sessionFor(account, profile, ctx);
   try {
     const credential = await credentialFor(account, session, ctx);

@@ -55,6 +55,13 @@ export function scopeFor(resource: string): string {
   return `${resource.endsWith('/') ? resource : `${resource}/`}.default`;
 }
 
+/** The v1 resource of one "<resource>/.default" scope (the inverse of scopeFor); null for any other scope. */
+export function resourceOfScope(scope: string): string | null {
+  const value = scope.trim();
+  if (/\s/.test(value) || !/\/\.default$/i.test(value)) return null;
+  return value.slice(0, -'/.default'.length) || null;
+}
+
 export function resourceOfType(env: EnvironmentView, type: string): string {
   const name = RESOURCE_TYPE_NAMES.find((n) => n.toLowerCase() === type.toLowerCase());
   const resource = name ? RESOURCE_TYPES[name](env) : undefined;

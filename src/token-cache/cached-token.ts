@@ -5,6 +5,7 @@
  * schema; anything this reader is not sure about (no entry, near expiry, due for proactive
  * refresh, a store it cannot read here) falls through to MSAL, which stays the authority.
  */
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../core/context.js';
 import { readPrivateText } from '../profile/atomic-write.js';
@@ -12,7 +13,7 @@ import { authorityFor, scopeFor } from '../profile/endpoints.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import type { AccountRecord } from '../profile/profile.js';
 import { existingFolderId } from '../profile/folder-id.js';
-import { cacheAccount, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './token-cache.js';
+import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './token-cache.js';
 
 /** MSAL's tokenRenewalOffsetSeconds: it refreshes tokens this close to expiry. */
 const RENEWAL_SECONDS = 300;
@@ -118,12 +119,12 @@ export function matchAccessToken(cacheText: string, m: TokenMatch): CachedToken 
   return hit ? { token: hit.secret!, expiresOn: new Date(Number(hit.expires_on) * 1000) } : null;
 }
 
-export async function findCachedToken(q: CachedTokenQuery): Promise<CachedToken | null> {
+export async function findCachedToken(q: CachedTokenQuery, read: typeof readCacheText = readCacheText): Promise<CachedToken | null> {
   const isUser = q.account.type === 'User';
   const isApp = q.account.type === 'ServicePrincipal' || q.account.type === 'ClientAssertion' || q.account.type === 'Certificate';
   if (!isUser && !isApp) return null;
   if (isUser && !q.account.homeAccountId) return null;
-  const text = await readCacheText(q.configDir, q.env, q.allowPlaintext, q.platform ?? process.platform);
+  const text = await read(q.configDir, q.env, q.allowPlaintext, q.platform ?? process.platform);
   if (!text) return null;
   return matchAccessToken(text, {
     homeAccountId: isUser ? q.account.homeAccountId! : '',
@@ -133,4 +134,37 @@ export async function findCachedToken(q: CachedTokenQuery): Promise<CachedToken 
     scope: scopeFor(q.resource),
     nowSeconds: q.now.getTime() / 1000,
   });
+}
+
+/**
+ * The identity of each file a cache write replaces (the plain cache; the keyring's stamp file):
+ * every write renames a new file into place, so a new inode, time or size means new contents.
+ * Synchronous on purpose: two lstat calls cost microseconds, a thread-pool round trip more.
+ */
+function cacheStamp(configDir: string): string {
+  return [PLAINTEXT_CACHE_FILE, CACHE_FILE]
+    .map((name) => {
+      const s = lstatSync(join(configDir, name), { bigint: true, throwIfNoEntry: false });
+      return s ? `${s.ino}:${s.mtimeNs}:${s.ctimeNs}:${s.size}` : '-';
+    })
+    .join('|');
+}
+
+/**
+ * findCachedToken for a long-lived caller that asks many times (exec's identity endpoint,
+ * MyAccountCredential): the store (a file read, or a keyring call) is read again only when a
+ * write has replaced the cache since the last read. Expiry is judged anew on every call, so the
+ * answer is always the one findCachedToken would give.
+ */
+export function cachedTokenReader(): (q: CachedTokenQuery) => Promise<CachedToken | null> {
+  let last: { dir: string; stamp: string; text: string } | undefined;
+  const read: typeof readCacheText = async (configDir, env, allowPlaintext, platform) => {
+    const stamp = cacheStamp(configDir);
+    if (last && last.dir === configDir && last.stamp === stamp && stamp !== '-|-') return last.text;
+    const text = await readCacheText(configDir, env, allowPlaintext, platform);
+    // Only a text read is kept: a keyring that failed once is asked again next time.
+    last = text ? { dir: configDir, stamp, text } : undefined;
+    return text;
+  };
+  return (q) => findCachedToken(q, read);
 }

@@ -45,7 +45,9 @@ export default defineCommand<ConnectInput, ConnectResult>({
     'Signs in through MSAL, lists the tenants the account can reach and every subscription in each (side by side, TenantConcurrency at a time), stores contexts and selects one as the default. ' +
     'People sign in in the browser; where no browser can open (no display, SSH, CI) a device code is used automatically, and with EnableLoginByWam the operating system broker where one is available. ' +
     'Tenants that need multi-factor authentication or fail are reported once, together. The default subscription is --subscription, else DefaultSubscriptionForLogin, else a picker when a person is at a terminal ' +
-    '(LoginExperienceV2), else the first active subscription in its home tenant. Tokens go to the encrypted token cache every MyAccount process shares.',
+    '(LoginExperienceV2), else the first active subscription in its home tenant. Tokens go to the encrypted token cache every MyAccount process shares. ' +
+    'Tools built on the Azure SDKs can then use this sign-in: run them with myaccount exec -- <command> (DefaultAzureCredential and ManagedIdentityCredential find a managed identity endpoint for the context), ' +
+    'or, in Node.js code, use the npm package\'s MyAccountCredential (import { MyAccountCredential } from \'myaccount\') as the TokenCredential of any Azure SDK client.',
   examples: [
     { description: 'Sign in in the browser (or by device code where no browser can open).', cli: 'myaccount connect', powershell: 'Connect-MyAccount' },
     { description: 'Sign in with a device code, to one tenant.', cli: 'myaccount connect --use-device-authentication --tenant contoso.onmicrosoft.com', powershell: 'Connect-MyAccount -UseDeviceAuthentication -Tenant contoso.onmicrosoft.com' },
@@ -53,6 +55,7 @@ export default defineCommand<ConnectInput, ConnectResult>({
     { description: 'A service principal with a certificate.', cli: 'myaccount connect --service-principal --application-id $APP_ID --tenant $TENANT --certificate-path ./sp.pfx', powershell: 'Connect-MyAccount -ServicePrincipal -ApplicationId $appId -Tenant $tenant -CertificatePath ./sp.pfx -CertificatePassword $password' },
     { description: 'A managed identity (user-assigned, by client id).', cli: 'myaccount connect --identity --account-id 00000000-0000-0000-0000-000000000000', powershell: 'Connect-MyAccount -Identity -AccountId 00000000-0000-0000-0000-000000000000' },
     { description: 'The local cloud, for trying MyAccount offline.', cli: 'myaccount connect --environment LocalCloud --use-device-authentication', powershell: 'Connect-MyAccount -Environment LocalCloud -UseDeviceAuthentication' },
+    { description: 'Then run a tool built on the Azure SDKs (DefaultAzureCredential) as the signed-in account.', cli: 'myaccount connect && myaccount exec -- node list-subscriptions.mjs', powershell: 'Connect-MyAccount; myaccount exec -- node list-subscriptions.mjs' },
   ],
   input: {
     type: 'object',
