@@ -25,6 +25,11 @@ export async function openCurrentAccount(ctx: CommandContext, contextName?: stri
   const profile = await loadProfile(ctx);
   const { context, account } = contextAndAccount(profile, ctx, contextName);
   const session = await sessionFor(account, profile, ctx);
+  const env = session.environment;
+  ctx.report.verbose(
+    `Context "${context.name}": ${account.type} ${account.id}, tenant ${context.tenant?.id ?? '(home)'}, environment ${env.Name} ` +
+      `(Entra ${env.ActiveDirectoryAuthority ?? '?'}, Resource Manager ${env.ResourceManagerUrl ?? '?'}), token cache ${session.cache.store}.`,
+  );
   try {
     const credential = await credentialFor(account, session, ctx);
     return { profile, context, account, session, credential };

@@ -50,6 +50,8 @@ export class HttpClient {
   constructor(
     trusted: readonly TrustedOrigin[],
     private readonly fallback: FetchLike,
+    /** --debug: one line per request (method, origin, path, status, time), never a header, query or body. */
+    private readonly debug?: (line: string) => void,
   ) {
     for (const t of trusted) this.agents.set(new URL(t.origin).origin, new Agent({ ca: t.caPem, keepAlive: true }));
   }
@@ -57,8 +59,8 @@ export class HttpClient {
   /** fetch-shaped access for ARM and metadata calls. */
   readonly fetch: FetchLike = async (url, init) => {
     const agent = this.agents.get(new URL(url).origin);
-    if (!agent) return this.fallback(url, init);
-    const raw = await this.send(agent, init?.method ?? 'GET', url, init?.headers ?? {}, init?.body, init?.signal);
+    if (!agent) return this.logged(init?.method ?? 'GET', url, () => this.fallback(url, init), (r) => r.status);
+    const raw = await this.logged(init?.method ?? 'GET', url, () => this.send(agent, init?.method ?? 'GET', url, init?.headers ?? {}, init?.body, init?.signal), (r) => r.status);
     const headers = {
       get: (name: string) => raw.headers[name.toLowerCase()] ?? null,
       forEach: (callback: (value: string, name: string) => void) => Object.entries(raw.headers).forEach(([name, value]) => callback(value, name)),
@@ -76,7 +78,7 @@ export class HttpClient {
     const devicePoll = method === 'POST' && isDeviceCodePoll(options.body);
     let raw: RawResponse;
     try {
-      raw = await this.sendRaw(method, url, options, timeout);
+      raw = await this.logged(method, url, () => this.sendRaw(method, url, options, timeout), (r) => r.status);
     } catch (error) {
       if (devicePoll) return stillPending<T>('the connection failed');
       throw error;
@@ -112,6 +114,23 @@ export class HttpClient {
       raw = { status: response.status, headers, text: await response.text() };
     }
     return raw;
+  }
+
+  /** Runs one request, and with --debug says what it was and how it ended. */
+  private async logged<T>(method: string, url: string, send: () => Promise<T>, statusOf: (result: T) => number): Promise<T> {
+    if (!this.debug) return send();
+    const started = Date.now();
+    const { origin, pathname } = new URL(url);
+    // No query string: authorization codes and such never travel in one here, but nothing is assumed.
+    const what = `HTTP ${method} ${origin}${pathname}`;
+    try {
+      const result = await send();
+      this.debug(`${what} -> ${statusOf(result)} (${Date.now() - started} ms)`);
+      return result;
+    } catch (error) {
+      this.debug(`${what} -> failed: ${(error as NodeJS.ErrnoException)?.code ?? (error as Error)?.name ?? 'error'} (${Date.now() - started} ms)`);
+      throw error;
+    }
   }
 
   private noteRetryAfter(url: string, raw: RawResponse): void {

@@ -7,7 +7,7 @@ import type { CommandContext } from '../core/context.js';
 import { emulatorDir, readInstance } from '../local-cloud/index.js';
 import { HttpClient, type TrustedOrigin } from './http-client.js';
 
-export async function createTransport(ctx: Pick<CommandContext, 'configDir' | 'fetch'>): Promise<HttpClient> {
+export async function createTransport(ctx: Pick<CommandContext, 'configDir' | 'fetch'> & { report?: CommandContext['report'] }): Promise<HttpClient> {
   const trusted: TrustedOrigin[] = [];
   const instance = readInstance(emulatorDir(ctx));
   if (instance) {
@@ -17,5 +17,6 @@ export async function createTransport(ctx: Pick<CommandContext, 'configDir' | 'f
       // A CA that vanished means TLS to the local cloud fails with its own clear error later.
     }
   }
-  return new HttpClient(trusted, ctx.fetch);
+  const debug = ctx.report?.debugEnabled ? (line: string) => ctx.report!.debug(line) : undefined;
+  return new HttpClient(trusted, ctx.fetch, debug);
 }
