@@ -1,8 +1,37 @@
-/** The operating system's broker (WAM on Windows), through msal-node-extensions' NativeBrokerPlugin. */
+/**
+ * The operating system's broker (WAM on Windows, the identity broker on Linux), through
+ * msal-node-extensions' NativeBrokerPlugin and msal-node-runtime.
+ */
 import type { AuthenticationResult } from '@azure/msal-node';
 import { interactive, type UserSignIn } from './interaction.js';
 
 export function signInWithBroker(o: UserSignIn): Promise<AuthenticationResult> {
-  // The broker shows its own window; MSAL still wants an opener for the fallback path.
-  return interactive(o, { openBrowser: async () => undefined });
+  return interactive(o, {
+    // The broker shows its own window; MSAL still wants an opener for the fallback path.
+    openBrowser: async () => undefined,
+    // connect is an explicit sign-in, so the broker's account picker (the runtime's
+    // SignInInteractively). MSAL's default first tries silently (SignIn), and measured with
+    // msal-node-runtime 0.20.7 that path leaves an account signed out earlier (disconnect)
+    // unusable for other tenants ("Account has previously been signed out"); the picker clears it.
+    prompt: 'select_account',
+    windowHandle: parentWindowHandle(o.ctx.env),
+  });
+}
+
+/**
+ * The window the broker's dialog belongs to, as msal-node-runtime reads it: the handle as an
+ * 8-byte little-endian integer. WAM on Windows needs the console's window to parent its dialog;
+ * the CLI cannot ask Windows for it without native code, so whoever starts it (the PowerShell
+ * module, a terminal wrapper) passes it in MYACCOUNT_PARENT_WINDOW (decimal or 0x hex). Without
+ * one, msal-node-extensions sends Buffer [0]: on Linux the runtime then tries the X11 root window
+ * and falls back to 1.
+ */
+export function parentWindowHandle(env: Record<string, string | undefined>): Buffer | undefined {
+  const raw = env.MYACCOUNT_PARENT_WINDOW?.trim();
+  if (!raw || !/^(0x[0-9a-f]{1,16}|[0-9]{1,20})$/i.test(raw)) return undefined;
+  const value = BigInt(raw);
+  if (value === 0n || value > 0xffffffffffffffffn) return undefined;
+  const buffer = Buffer.alloc(8);
+  buffer.writeBigUInt64LE(value);
+  return buffer;
 }
