@@ -35,3 +35,28 @@ export function parentWindowHandle(env: Record<string, string | undefined>): Buf
   buffer.writeBigUInt64LE(value);
   return buffer;
 }
+
+/** What msal-node-runtime reports when it could not start (its StartupError). */
+export interface RuntimeStartupError {
+  errorStatus?: number;
+  errorContext?: string;
+}
+
+/**
+ * Why no broker is available, in words a person can act on, from the runtime's StartupError:
+ * status 0 is the native library failing to load (on Linux: missing webkit2gtk-4.1,
+ * javascriptcoregtk-4.1, soup-3.0), status 6 is no broker answering (on Linux: nobody owns
+ * com.microsoft.identity.broker1 on the D-Bus session bus).
+ */
+export function brokerUnavailableReason(error: RuntimeStartupError | undefined, platform: NodeJS.Platform): string {
+  if (!error) return 'the MSAL runtime cannot start a broker here';
+  if (error.errorStatus === 0) {
+    return platform === 'linux'
+      ? "the MSAL runtime's native library could not be loaded; on Debian or Ubuntu install libwebkit2gtk-4.1-0, libjavascriptcoregtk-4.1-0 and libsoup-3.0-0 (scripts/setup.sh --system)"
+      : "the MSAL runtime's native library could not be loaded";
+  }
+  if (error.errorStatus === 6 && platform === 'linux') {
+    return 'no identity broker answers on the D-Bus session bus (com.microsoft.identity.broker1); install Microsoft Identity Broker, or for the local cloud run emulator start --broker and use its bus';
+  }
+  return `the MSAL runtime cannot start a broker here (status ${error.errorStatus ?? 'unknown'})`;
+}

@@ -238,3 +238,21 @@ test('a shell on another bus (its own keyring, no local broker): the local cloud
     rmSync(otherDir, { recursive: true, force: true });
   }
 });
+
+test('EnableLoginByWam on and no broker on the bus: one notice saying why, then the device code, as before', async () => {
+  const otherDir = mkdtempSync(join(tmpdir(), 'myaccount-no-broker-'));
+  const other = await startPrivateBus(otherDir);
+  try {
+    const r = await cli(['connect', '--environment', 'LocalCloud', '--timeout', '2'], { DBUS_SESSION_BUS_ADDRESS: other.address });
+    const notices = warnings(r).filter((w) => /EnableLoginByWam is on/.test(w));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/no identity broker answers on the D-Bus session bus/);
+    expect(notices[0]).toMatch(/device code/);
+    // Nobody approves the code here: the device code flow ran and timed out.
+    expect(r.code).toBe(4);
+    expect(r.json.error.code).toBe('SignInTimedOut');
+  } finally {
+    other.stop();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
+});
