@@ -130,6 +130,17 @@ test('set-context to another tenant\'s subscription goes through the broker', as
   expect((await cli(['set-context', '--subscription', CONTOSO_PRODUCTION])).code).toBe(0);
 });
 
+test('connect to another tenant asks the broker for that tenant', async () => {
+  await configureBroker({ clearLog: true });
+  const r = await cli(['connect', '--environment', 'LocalCloud', '--tenant', FABRIKAM]);
+  expect(r.code).toBe(0);
+  expect(r.json.Flow).toBe('Broker');
+  expect(r.json.Context.Tenant.Id).toBe(FABRIKAM);
+  const interactive = (await brokerLog()).filter((e) => e.method === 'acquireTokenInteractively');
+  expect(interactive.map((e) => e.authority)).toEqual([`https://127.0.0.1/${FABRIKAM}`]);
+  expect(profileAccounts()[0].properties?.broker).toBe('true');
+});
+
 describe('broker failures map to error codes and exit codes', () => {
   afterEach(() => configureBroker({ fail: null }));
 
