@@ -15,6 +15,7 @@ import { BROKER_NAME, BROKER_PATH, CONTROL_INTERFACE, DBusConnection, type Broke
 import { startPrivateBus } from '../../src/emulator/broker/bus.js';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { REPO, runCli, tempConfigDir, type CliResult } from '../helpers/cli.js';
+import { runPwsh } from '../helpers/pwsh.js';
 
 const CONTOSO = 'aaaaaaaa-0000-4000-8000-000000000001';
 const FABRIKAM = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -266,4 +267,20 @@ test('EnableLoginByWam on and no broker on the bus: one notice saying why, then 
     other.stop();
     rmSync(otherDir, { recursive: true, force: true });
   }
+});
+
+test('PowerShell: Update-MyConfig -EnableLoginByWam $true; Connect-MyAccount -Environment LocalCloud signs in through the broker', async () => {
+  await configureBroker({ clearLog: true });
+  const r = await runPwsh(
+    { configDir: state.dir, env: env() },
+    `
+Update-MyConfig -EnableLoginByWam $true | Out-Null
+$connected = Connect-MyAccount -Environment LocalCloud
+$token = Get-MyAccessToken -TenantId ${FABRIKAM}
+[ordered]@{ Flow = $connected.Flow; Account = $connected.Context.Account.Id; TokenTenant = $token.TenantId } | Out-Result
+`,
+  );
+  if (r.code !== 0) throw new Error(`pwsh exited ${r.code}:\n${r.stdout}\n${r.stderr}`);
+  expect(r.result).toEqual({ Flow: 'Broker', Account: S.ALICE.username, TokenTenant: FABRIKAM });
+  expect((await brokerLog()).filter((e) => e.method === 'acquireTokenInteractively')).toHaveLength(1);
 });
