@@ -126,6 +126,7 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
   };
   await writePrivateFileAtomically(instanceFile(dir), JSON.stringify(instance, null, 2) + '\n');
   ctx.report.information(`The local cloud is listening at ${emulator.url} (environment LocalCloud). Press Ctrl+C to stop it.`, { url: emulator.url });
+  if (broker) ctx.report.information(`Its sign-in broker is on the D-Bus session bus ${broker.busAddress} (see myaccount emulator env).`, { busAddress: broker.busAddress });
   const interrupted = new Promise<'signal'>((resolve) => {
     if (ctx.signal.aborted) resolve('signal');
     ctx.signal.addEventListener('abort', () => resolve('signal'), { once: true });
@@ -275,7 +276,8 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
   summary: 'Print what other clients need to trust the local cloud (its CA, and a bundle for NODE_EXTRA_CA_CERTS).',
   description:
     'Shows the CA file and a bundle (the system CAs plus the local cloud CA) for other clients: NODE_EXTRA_CA_CERTS for Node and MSAL Node, REQUESTS_CA_BUNDLE for the Azure CLI and Python, SSL_CERT_FILE for OpenSSL tools. ' +
-    'With --output env it prints export lines for eval. MyAccount itself needs none of this: it trusts the CA for the local cloud only.',
+    'With --output env it prints export lines for eval. MyAccount itself needs none of this: it trusts the CA for the local cloud only. ' +
+    'When the local cloud runs with --broker, DBUS_SESSION_BUS_ADDRESS points at its broker\'s private bus, so EnableLoginByWam signs in to LocalCloud through the MSAL runtime in that shell.',
   examples: [{ description: 'Let this shell\'s tools trust the local cloud.', cli: 'eval "$(myaccount emulator env --output env)"', powershell: '' }],
   input: noInput,
   output: {
