@@ -2,13 +2,18 @@
 # Installs what MyAccount needs on a Debian machine and builds it.
 #   --system   also install Debian packages (needs root): a toolchain and libsecret for the
 #              keytar addon the encrypted token cache uses, gnome-keyring and D-Bus to test it,
-#              Chromium for the browser sign-in tests.
+#              Chromium for the browser sign-in tests, and the libraries msal-node-runtime needs
+#              for the sign-in broker (EnableLoginByWam) plus what test/broker runs it with.
 # Always: PowerShell 7 as a .NET global tool (where dotnet is), npm packages, the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ "${1:-}" == "--system" ]]; then
-  packages=(build-essential python3 libsecret-1-dev libsecret-tools gnome-keyring dbus chromium)
+  # libwebkit2gtk-4.1-0, libjavascriptcoregtk-4.1-0 and libsoup-3.0-0: the libraries msal-node-runtime's
+  # Linux build links beyond a stock Debian (without them it cannot load and no broker is ever
+  # available); dbus and gnome-keyring: the private bus and keyring of the local broker and test/broker.
+  packages=(build-essential python3 libsecret-1-dev libsecret-tools gnome-keyring dbus chromium
+    libwebkit2gtk-4.1-0 libjavascriptcoregtk-4.1-0 libsoup-3.0-0)
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if ((${#missing[@]})); then

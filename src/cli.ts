@@ -3,6 +3,7 @@
  * Human text and events go to stderr; failures become one error document and a stable exit code.
  */
 import { readSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { commands } from './commands/index.js';
 import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
@@ -81,7 +82,17 @@ async function loadNativeBroker(): Promise<BrokerLoad> {
   try {
     const { NativeBrokerPlugin } = await import('@azure/msal-node-extensions');
     const plugin = new NativeBrokerPlugin();
-    return plugin.isBrokerAvailable ? { plugin } : { plugin: null, reason: 'the MSAL runtime cannot start a broker here' };
+    if (plugin.isBrokerAvailable) return { plugin };
+    const { brokerUnavailableReason } = await import('./sign-in/broker.js');
+    // The runtime instance the plugin loaded (resolved from msal-node-extensions) says why it did not start.
+    let startupError;
+    try {
+      const fromExtensions = createRequire(createRequire(import.meta.url).resolve('@azure/msal-node-extensions'));
+      startupError = (fromExtensions('@azure/msal-node-runtime') as { msalNodeRuntime?: { StartupError?: { errorStatus?: number; errorContext?: string } } }).msalNodeRuntime?.StartupError;
+    } catch {
+      /* the reason stays general */
+    }
+    return { plugin: null, reason: brokerUnavailableReason(startupError, process.platform) };
   } catch {
     return { plugin: null, reason: 'the broker runtime is not installed' };
   }

@@ -64,7 +64,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '569dd32acd02f5efe62ec90a27d02b4e47a71c74c21de5fa53ad9178e4ab7054'
+            RegistrySha256 = '7874a8fc3345aa8ddf9d6ea1ec165a58b3d8a490824111c3b17f8387b3158e5d'
             Commands = 23
         }
     }

@@ -133,6 +133,9 @@ export const ERROR_CATALOGUE = {
   AuthenticationFailed: failed('AuthenticationError', 'Microsoft Entra ID refused the sign-in.'),
   InvalidClientCredential: failed('AuthenticationError', 'The service principal\'s secret, certificate or federated token was refused.'),
   SignInThrottled: failed('ResourceBusy', 'Microsoft Entra ID throttled the sign-in.'),
+  BrokerNoNetwork: failed('ConnectionError', 'The sign-in broker has no network connection to Microsoft Entra ID.'),
+  BrokerServerUnavailable: failed('ResourceUnavailable', 'The sign-in broker reports Microsoft Entra ID temporarily unavailable.'),
+  BrokerFailed: failed('AuthenticationError', 'The sign-in broker failed; its status and tag are in details.'),
   BrowserFailed: failed('ResourceUnavailable', 'The browser could not be opened for sign-in.'),
   NoAccount: failed('ProtocolError', 'The sign-in answered without an account.'),
   NoTenantReachable: failed('AuthenticationError', 'Signed in, but no tenant of the account could be read.'),
@@ -157,6 +160,7 @@ export const ERROR_CATALOGUE = {
   // Sign-in needed.
   SignInRequired: signIn('AuthenticationError', 'No account is signed in, or its sign-in is gone; run connect.'),
   MfaRequired: signIn('AuthenticationError', 'The tenant demands multi-factor authentication; connect to it interactively.'),
+  BrokerUnavailable: signIn('ResourceUnavailable', 'The account signed in through the sign-in broker, which cannot be reached here; start it or connect again.'),
   CredentialNotStored: signIn('AuthenticationError', 'The account\'s secret or certificate was not kept; connect again.'),
   AccessTokenExpired: signIn('AuthenticationError', 'The access token given to connect has expired.'),
   AccessTokenOtherTenant: signIn('InvalidOperation', 'The access token given to connect is for another tenant.'),

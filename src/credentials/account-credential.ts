@@ -19,6 +19,8 @@ import { AuthSession } from './session.js';
 import { readSettings } from '../config/config-store.js';
 import { resolveEnvironment } from '../profile/environments.js';
 import { readFederatedToken } from './federated-token.js';
+import { fromMsalError } from './msal-errors.js';
+import { LOCAL_CLOUD_NAME, localBrokerServes } from '../local-cloud/index.js';
 
 function secretNeeded(account: AccountRecord, what: string): MyAccountError {
   return fail.CredentialNotStored(`A new token for ${account.id} needs its ${what}, which MyAccount did not keep (no secure store worked when it signed in). ` +
@@ -52,11 +54,46 @@ async function appCredential(account: AccountRecord, session: AuthSession, ctx: 
   return { missing: 'client secret' };
 }
 
+const noticed = new Set<string>();
+
+/**
+ * A person who signed in through the broker: the broker holds the refresh token (MSAL's cache
+ * never does), so every later token comes from it. Turning EnableLoginByWam off does not strand
+ * such an account: it keeps using the broker until disconnected, and says so once per process.
+ */
+async function brokeredUser(account: AccountRecord, session: AuthSession, ctx: CommandContext): Promise<Credential> {
+  const local = session.environment.Name === LOCAL_CLOUD_NAME;
+  // The local cloud's authority goes only to its own broker double, never to a real broker on another bus.
+  if (local && !localBrokerServes(ctx)) {
+    throw fail.BrokerUnavailable(`${account.id} signed in through the local cloud's broker, which is not running on this session bus. Start it (myaccount emulator start --detach --broker, then eval "$(myaccount emulator env --output env)") or run myaccount connect again.`);
+  }
+  const loaded = await ctx.loadBroker();
+  if (!loaded.plugin) {
+    throw fail.BrokerUnavailable(`${account.id} signed in through the sign-in broker, which is not available here (${loaded.reason ?? 'unknown reason'}). Make the broker available, or run myaccount disconnect and connect again without it.`);
+  }
+  if (!session.settings.EnableLoginByWam && !noticed.has(account.id)) {
+    noticed.add(account.id);
+    ctx.report.warning(`EnableLoginByWam is off, but ${account.id} signed in through the broker; its tokens still come from the broker until you run myaccount disconnect.`);
+  }
+  session.setBroker(loaded.plugin);
+  const app = session.publicApp();
+  let accounts;
+  try {
+    accounts = await app.getAllAccounts();
+  } catch (error) {
+    throw fromMsalError(error, { action: `Finding ${account.id} at the sign-in broker`, authority: session.authority('organizations') });
+  }
+  const found = accounts.find((a) => account.homeAccountId && a.homeAccountId.toLowerCase() === account.homeAccountId.toLowerCase()) ?? accounts.find((a) => a.username.toLowerCase() === account.id.toLowerCase());
+  if (!found) throw fail.SignInRequired(`${account.id} is no longer signed in at the sign-in broker. Run myaccount connect.`);
+  return new UserCredential(session, found);
+}
+
 export async function credentialFor(account: AccountRecord, session: AuthSession, ctx: CommandContext): Promise<Credential> {
   const props = account.properties ?? {};
   const home = props.homeTenantId ?? account.tenants[0]?.id ?? 'organizations';
   switch (account.type) {
     case 'User': {
+      if (props.broker === 'true') return brokeredUser(account, session, ctx);
       const accounts = await session.publicApp().getTokenCache().getAllAccounts();
       const cached = accounts.find((a) => account.homeAccountId && a.homeAccountId.toLowerCase() === account.homeAccountId.toLowerCase()) ?? accounts.find((a) => a.username.toLowerCase() === account.id.toLowerCase());
       if (!cached) throw fail.SignInRequired(`The sign-in of ${account.id} is no longer in the token cache (it was cleared or signed out). Run myaccount connect.`);

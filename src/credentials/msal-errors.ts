@@ -53,12 +53,37 @@ export interface SignInErrorContext {
   tenant?: string;
 }
 
+/**
+ * The broker's failures (msal-node-extensions wraps the runtime's status into MSAL codes and keeps
+ * the original as platformBrokerError): cancelled at the broker's window (status 7) is a choice
+ * (exit 4); no network (3, 4) and server unavailable (5) are the broker's words about Entra;
+ * interaction required (2, 13) falls through to SignInRequired below.
+ */
+function brokerError(error: unknown, where: SignInErrorContext): MyAccountError | undefined {
+  const e = (error ?? {}) as MsalLikeError & { platformBrokerError?: { errorStatus?: string; errorTag?: number; errorCode?: number } };
+  const broker = e.platformBrokerError;
+  const details = broker ? [{ brokerStatus: broker.errorStatus, tag: broker.errorTag, errorCode: broker.errorCode }] : undefined;
+  switch (e.errorCode) {
+    case 'user_canceled':
+      return fail.SignInCancelled(`${where.action} was cancelled at the sign-in broker's window.`, { details });
+    case 'no_network_connectivity':
+      return fail.BrokerNoNetwork(`${where.action} failed: the sign-in broker has no network connection to ${where.authority}. Check the network and try again.`, { details });
+    case 'server_unavailable':
+      return fail.BrokerServerUnavailable(`${where.action} failed: the sign-in broker reports the sign-in service temporarily unavailable. Try again in a minute.`, { details });
+    case 'platform_broker_error':
+      return fail.BrokerFailed(`${where.action} failed in the sign-in broker (status ${broker?.errorStatus ?? 'unknown'}). Run with --debug for the broker's log, or turn EnableLoginByWam off to sign in with the browser.`, { details });
+  }
+  return undefined;
+}
+
 export function fromMsalError(error: unknown, where: SignInErrorContext): MyAccountError {
   if (error instanceof MyAccountError) return error;
   const e = (error ?? {}) as MsalLikeError;
   const code = e.errorCode ?? '';
   const reason = entraReason(error);
   const tenantHint = where.tenant ? ` --tenant ${where.tenant}` : '';
+  const broker = brokerError(error, where);
+  if (broker) return broker;
   switch (code) {
     case 'device_code_polling_cancelled':
       return fail.SignInCancelled(`${where.action} was cancelled.`);

@@ -64,8 +64,40 @@ function isAppTokenOf(appIds: string[], entry: unknown): boolean {
   return !!e.credentialType && CREDENTIAL_TYPES.includes(e.credentialType) && !e.homeAccountId && appIds.some((id) => sameName(id, String(e.clientId ?? '')));
 }
 
-/** Removes these accounts' tokens from the shared cache; other accounts' stay as they are. */
-export async function removeAccountTokens(ctx: Ctx, accounts: AccountRecord[]): Promise<void> {
+const isBrokered = (a: AccountRecord): boolean => a.type === 'User' && a.properties?.broker === 'true';
+
+/**
+ * Signs brokered accounts out at the broker too (msal-node's signOut → the runtime's SignOut), so
+ * the broker's refresh token stops serving them. A broker that cannot be loaded or fails gets a
+ * warning, not an error: disconnect must still forget the account here.
+ */
+export async function signOutOfBroker(ctx: Ctx & Pick<CommandContext, 'loadBroker'>, accounts: AccountRecord[]): Promise<void> {
+  const brokered = accounts.filter(isBrokered);
+  if (brokered.length === 0) return;
+  const names = brokered.map((a) => a.id).join(', ');
+  const loaded = await ctx.loadBroker();
+  if (!loaded.plugin) {
+    ctx.report.warning(`${names} signed in through the sign-in broker, which is not available here (${loaded.reason ?? 'unknown reason'}), so they are still signed in there. Sign out in the broker itself, or run disconnect again where it is available.`);
+    return;
+  }
+  for (const clientId of new Set(brokered.map((a) => a.properties?.clientId ?? DEFAULT_CLIENT_ID))) {
+    const app = new PublicClientApplication({ auth: { clientId }, broker: { nativeBrokerPlugin: loaded.plugin } });
+    try {
+      const held = await app.getAllAccounts();
+      for (const user of brokered.filter((a) => sameName(a.properties?.clientId ?? DEFAULT_CLIENT_ID, clientId))) {
+        const matches = held.filter((c) => (user.homeAccountId ? sameName(c.homeAccountId, user.homeAccountId) : sameName(c.username, user.id)));
+        for (const match of matches) await app.signOut({ account: match });
+      }
+    } catch (error) {
+      const e = error as { errorCode?: string };
+      ctx.report.warning(`Signing ${names} out at the sign-in broker failed (${e.errorCode ?? 'unknown error'}); they may still be signed in there.`);
+    }
+  }
+}
+
+/** Removes these accounts' tokens from the shared cache (and at the broker, for brokered ones); other accounts' stay as they are. */
+export async function removeAccountTokens(ctx: Ctx & Pick<CommandContext, 'loadBroker'>, accounts: AccountRecord[]): Promise<void> {
+  await signOutOfBroker(ctx, accounts);
   const users = accounts.filter((a) => a.type === 'User');
   const apps = accounts.filter((a) => ['ServicePrincipal', 'Certificate', 'ClientAssertion'].includes(a.type));
   if (users.length === 0 && apps.length === 0) return;

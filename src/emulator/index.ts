@@ -35,3 +35,4 @@ export { FAULT_GROUPS, checkFaultConfig, type FaultConfig, type FaultRule, type 
 export { emulatorPaths, resetEmulatorData, type EmulatorPaths } from './files.js';
 export { createFederatedToken } from './federated-token.js';
 export type { LogEntry } from './log.js';
+export { startBrokerDouble, DBusConnection, BrokerDouble, BROKER_NAME, BROKER_PATH, CONTROL_INTERFACE, BrokerStatus, type RunningBroker, type InjectedFailure, type BrokerLogEntry } from './broker/index.js';

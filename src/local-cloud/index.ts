@@ -26,6 +26,8 @@ export interface EmulatorInstance {
   caCertPath: string;
   caBundlePath: string;
   startedAt: string;
+  /** The broker double on its private session bus, when started with --broker. */
+  broker?: { busAddress: string; pids: number[] };
 }
 
 export const emulatorDir = (ctx: { configDir: string }): string => join(ctx.configDir, EMULATOR_DIR);
@@ -85,3 +87,13 @@ function checkInstance(instance: EmulatorInstance, dir: string, file: string): v
 
 /** The port of the local cloud running for this state folder, if one is. */
 export const runningLocalCloudPort = (ctx: { configDir: string }): number | undefined => readInstance(emulatorDir(ctx))?.port;
+
+/**
+ * Whether a sign-in broker serves the local cloud for this process: the local cloud runs with its
+ * broker double, and this process's session bus IS that double's bus. Another bus could hold
+ * Microsoft's real broker, which must never be handed the local cloud's authority.
+ */
+export function localBrokerServes(ctx: { configDir: string; env: Record<string, string | undefined> }): boolean {
+  const broker = readInstance(emulatorDir(ctx))?.broker;
+  return !!broker && !!ctx.env.DBUS_SESSION_BUS_ADDRESS && ctx.env.DBUS_SESSION_BUS_ADDRESS === broker.busAddress;
+}

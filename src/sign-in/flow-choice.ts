@@ -14,7 +14,7 @@ export interface FlowFacts {
   /** The broker plugin loaded and reports itself available. */
   brokerAvailable: boolean;
   brokerUnavailableReason?: string;
-  /** Brokers sign in to Microsoft's public cloud only. */
+  /** Brokers sign in to Microsoft's public cloud, and to the local cloud when its own broker double is this session's broker. */
   brokerServesAuthority: boolean;
   browserAvailable: boolean;
   browserUnavailableReason?: string;
@@ -39,7 +39,7 @@ export function chooseUserFlow(f: FlowFacts): FlowChoice {
   if (f.wamEnabled) {
     const why = !f.brokerAvailable
       ? `no sign-in broker is available on this machine${f.brokerUnavailableReason ? ` (${f.brokerUnavailableReason})` : ''}`
-      : "the broker signs in to Microsoft's public cloud only, not to this environment";
+      : "the broker signs in to Microsoft's public cloud only, not to this environment (the local cloud counts when it runs with --broker and this shell uses its bus: see myaccount emulator env)";
     const then = f.browserAvailable ? 'signing in with the browser instead.' : `${noBrowser}, so sign-in uses a device code. ${CHOOSE_YOURSELF}`;
     return { flow, notices: [`EnableLoginByWam is on, but ${why}; ${then}`] };
   }
@@ -55,11 +55,18 @@ export interface UserFlowDecision extends FlowChoice {
 /**
  * Gathers the facts for chooseUserFlow: the broker is loaded only when it was turned on and no
  * device code was asked for (loading msal-node-runtime costs time); only Microsoft's public
- * cloud authority is served by it.
+ * cloud authority is served by it, and the local cloud when its broker double runs on our bus.
  */
-export async function decideUserFlow(o: { deviceCode: boolean; wamEnabled: boolean; authority: string; ctx: Pick<CommandContext, 'loadBroker' | 'browser'> }): Promise<UserFlowDecision> {
+export async function decideUserFlow(o: {
+  deviceCode: boolean;
+  wamEnabled: boolean;
+  authority: string;
+  /** The local cloud's own broker double is the broker this process reaches (local-cloud's localBrokerServes). */
+  localBroker?: boolean;
+  ctx: Pick<CommandContext, 'loadBroker' | 'browser'>;
+}): Promise<UserFlowDecision> {
   const broker = o.wamEnabled && !o.deviceCode ? await o.ctx.loadBroker() : { plugin: null, reason: undefined };
-  const brokerServesAuthority = new URL(o.authority).host.toLowerCase() === 'login.microsoftonline.com';
+  const brokerServesAuthority = new URL(o.authority).host.toLowerCase() === 'login.microsoftonline.com' || o.localBroker === true;
   const choice = chooseUserFlow({
     deviceCodeRequested: o.deviceCode,
     wamEnabled: o.wamEnabled,

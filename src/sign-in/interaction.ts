@@ -76,7 +76,7 @@ export function describeTenant(tenant: string): string {
 type InteractiveRequest = Parameters<ReturnType<AuthSession['publicApp']>['acquireTokenInteractive']>[0];
 
 /** The browser and the broker are one MSAL call; they differ in who shows the sign-in page. */
-export async function interactive(o: UserSignIn, request: Pick<InteractiveRequest, 'openBrowser' | 'successTemplate' | 'errorTemplate'>): Promise<AuthenticationResult> {
+export async function interactive(o: UserSignIn, request: Pick<InteractiveRequest, 'openBrowser' | 'successTemplate' | 'errorTemplate' | 'prompt' | 'windowHandle'>): Promise<AuthenticationResult> {
   const action = describeTenant(o.tenant);
   const authority = o.session.authority(o.tenant);
   const work = o.session.publicApp().acquireTokenInteractive({ scopes: o.scopes, authority, loginHint: o.loginHint, ...request });

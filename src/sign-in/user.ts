@@ -10,6 +10,7 @@ import { signInWithBroker } from './broker.js';
 import { signInWithBrowser } from './browser.js';
 import { signInWithDeviceCode } from './device-code.js';
 import { decideUserFlow } from './flow-choice.js';
+import { LOCAL_CLOUD_NAME, localBrokerServes } from '../local-cloud/index.js';
 import type { UserSignIn } from './interaction.js';
 import { signInWithPassword } from './password.js';
 import type { PlanOf, SignedIn, SignInFlow, SignInRequest } from './types.js';
@@ -21,7 +22,8 @@ async function signInPerson(r: SignInRequest, plan: PlanOf<'user' | 'password'>)
     ctx.report.warning('Signing in with a user name and password is deprecated by Microsoft and cannot satisfy multi-factor authentication. Prefer the browser, a device code, or a service principal for automation.');
     return { result: await signInWithPassword(base, plan.username, plan.password), flow: 'Password' };
   }
-  const choice = await decideUserFlow({ deviceCode: plan.deviceCode, wamEnabled: session.settings.EnableLoginByWam, authority: session.authority('organizations'), ctx });
+  const localBroker = session.environment.Name === LOCAL_CLOUD_NAME && localBrokerServes(ctx);
+  const choice = await decideUserFlow({ deviceCode: plan.deviceCode, wamEnabled: session.settings.EnableLoginByWam, authority: session.authority('organizations'), localBroker, ctx });
   for (const notice of choice.notices) ctx.report.warning(notice);
   if (choice.flow === 'Broker') {
     session.setBroker(choice.broker);
@@ -58,7 +60,9 @@ export async function signInUser(r: SignInRequest, plan: PlanOf<'user' | 'passwo
     accountId: result.account.username,
     type: 'User',
     homeAccountId: result.account.homeAccountId,
-    properties: { homeTenantId: result.account.tenantId, clientId: session.clientId },
+    // A brokered account's refresh token lives in the broker, never in MSAL's cache: later
+    // processes must ask the broker again (account-credential.ts), and disconnect signs out there.
+    properties: { homeTenantId: result.account.tenantId, clientId: session.clientId, ...(flow === 'Broker' ? { broker: 'true' } : {}) },
     flow,
     secrets: [],
   };

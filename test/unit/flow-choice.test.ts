@@ -88,6 +88,14 @@ describe('decideUserFlow with an injected broker plugin', () => {
     expect(loads()).toBe(1);
   });
 
+  test('WAM on, the local cloud with its broker double on our bus: the broker, no notice', async () => {
+    const { ctx } = ctxWith({ plugin: fakePlugin }, { available: false, reason: 'no display' } as any);
+    const d = await decideUserFlow({ deviceCode: false, wamEnabled: true, authority: LOCAL, localBroker: true, ctx });
+    expect(d.flow).toBe('Broker');
+    expect(d.broker).toBe(fakePlugin);
+    expect(d.notices).toEqual([]);
+  });
+
   test('WAM on, the local cloud: the plugin is not used, one notice', async () => {
     const { ctx } = ctxWith({ plugin: fakePlugin }, { available: false, reason: 'no display' } as any);
     const d = await decideUserFlow({ deviceCode: false, wamEnabled: true, authority: LOCAL, ctx });

@@ -36,6 +36,7 @@ export default defineCommand<Input, boolean | null>({
       // As Az's Clear-AzContext: the token cache and kept secrets go too, before the accounts
       // that name them, so a failure leaves something a second run can still find.
       const signOut = await import('../../credentials/sign-out.js');
+      await signOut.signOutOfBroker(ctx, (await store.read()).accounts);
       await signOut.removeAccountSecrets(ctx, (await store.read()).accounts);
       await signOut.clearTokenCache(ctx);
       await store.update((profile) => ({

@@ -27,6 +27,8 @@ interface StatusView {
   DataDirectory: string;
   CaCertPath: string | null;
   CaBundlePath: string | null;
+  /** DBUS_SESSION_BUS_ADDRESS of the broker double, when it runs. */
+  BrokerBusAddress: string | null;
 }
 
 function statusOf(dir: string, instance: EmulatorInstance | null): StatusView {
@@ -42,6 +44,7 @@ function statusOf(dir: string, instance: EmulatorInstance | null): StatusView {
     DataDirectory: dir,
     CaCertPath: existsSync(ca) ? ca : null,
     CaBundlePath: existsSync(bundle) ? bundle : null,
+    BrokerBusAddress: instance?.broker?.busAddress ?? null,
   };
 }
 
@@ -57,6 +60,7 @@ const statusOutput = {
     DataDirectory: { type: 'string' },
     CaCertPath: { type: ['string', 'null'] },
     CaBundlePath: { type: ['string', 'null'] },
+    BrokerBusAddress: { type: ['string', 'null'] },
   },
   required: ['Running', 'Url', 'Port', 'Pid', 'Environment', 'DataDirectory'],
 };
@@ -78,12 +82,13 @@ interface StartInput {
   Port?: number;
   Detach?: boolean;
   Admin?: boolean;
+  Broker?: boolean;
   Seed?: string;
   IdleTimeoutMinutes?: number;
 }
 
 async function runInForeground(input: StartInput, ctx: CommandContext, dir: string): Promise<StatusView & { StoppedBecause: string }> {
-  const { startEmulator, EmulatorError } = await loadEmulator();
+  const { startEmulator, EmulatorError, startBrokerDouble } = await loadEmulator();
   let emulator;
   try {
     emulator = await startEmulator({
@@ -100,6 +105,15 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
     }
     throw error;
   }
+  let broker: Awaited<ReturnType<typeof startBrokerDouble>> | undefined;
+  if (input.Broker) {
+    try {
+      broker = await startBrokerDouble({ dataDir: dir, url: emulator.url, caPem: emulator.caPem, seed: emulator.seed });
+    } catch (error) {
+      await emulator.stop();
+      throw fail.EmulatorStartFailed(`The local broker could not be started: ${(error as Error).message}. Install dbus and gnome-keyring (scripts/setup.sh --system).`);
+    }
+  }
   const instance: EmulatorInstance = {
     pid: process.pid,
     port: emulator.port,
@@ -108,14 +122,17 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
     caCertPath: emulator.caCertPath,
     caBundlePath: emulator.caBundlePath,
     startedAt: ctx.clock.now().toISOString(),
+    ...(broker ? { broker: { busAddress: broker.busAddress, pids: broker.pids } } : {}),
   };
   await writePrivateFileAtomically(instanceFile(dir), JSON.stringify(instance, null, 2) + '\n');
   ctx.report.information(`The local cloud is listening at ${emulator.url} (environment LocalCloud). Press Ctrl+C to stop it.`, { url: emulator.url });
+  if (broker) ctx.report.information(`Its sign-in broker is on the D-Bus session bus ${broker.busAddress} (see myaccount emulator env).`, { busAddress: broker.busAddress });
   const interrupted = new Promise<'signal'>((resolve) => {
     if (ctx.signal.aborted) resolve('signal');
     ctx.signal.addEventListener('abort', () => resolve('signal'), { once: true });
   });
   const why = await Promise.race([emulator.closed, interrupted]);
+  broker?.stop();
   await emulator.stop();
   rmSync(instanceFile(dir), { force: true });
   return { ...statusOf(dir, null), Url: emulator.url, Port: emulator.port, StoppedBecause: why };
@@ -135,6 +152,7 @@ async function startDetached(input: StartInput, ctx: CommandContext, dir: string
   const args = [process.argv[1], 'emulator', 'start', '--events', 'jsonl'];
   if (input.Port !== undefined) args.push('--port', String(input.Port));
   if (input.Admin) args.push('--admin');
+  if (input.Broker) args.push('--broker');
   if (input.Seed !== undefined) args.push('--seed', input.Seed);
   args.push('--idle-timeout-minutes', String(input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES));
   const logPath = join(dir, LOG_FILE);
@@ -181,6 +199,7 @@ export const emulatorStart = defineCommand<StartInput, StatusView>({
       Port: { type: 'integer', minimum: 0, maximum: 65535, description: 'The port on 127.0.0.1 (default 47443; tokens are cached per host and port, so keep it fixed). 0 picks a free port.', 'x-ps': {} },
       Detach: flag('Start in the background and return once it listens.'),
       Admin: flag('Serve the admin API (approve device codes, set faults, read the request log) for tests and demos.'),
+      Broker: flag('Also serve a sign-in broker (com.microsoft.identity.broker1) on a private D-Bus session bus, for EnableLoginByWam with the real MSAL runtime on Linux. emulator env prints its DBUS_SESSION_BUS_ADDRESS.'),
       Seed: text('A seed file (JSON) with the tenants, users, applications and subscriptions to serve. Default: the shipped seed.', {}, 4096),
       IdleTimeoutMinutes: { type: 'integer', minimum: 0, maximum: 10080, description: `Stop after this many minutes without requests (default ${DEFAULT_IDLE_MINUTES}; 0 = never).`, 'x-ps': {} },
     },
@@ -214,6 +233,10 @@ export const emulatorStop = defineCommand<Record<string, never>, StatusView>({
         break;
       }
       await new Promise((r) => setTimeout(r, 50));
+    }
+    // A local cloud killed hard leaves its broker's bus and keyring behind; they are ours, by pid.
+    for (const pid of instance.broker?.pids ?? []) {
+      if (processAlive(pid)) process.kill(pid, 'SIGTERM');
     }
     rmSync(instanceFile(dir), { force: true });
     return statusOf(dir, null);
@@ -263,7 +286,8 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
   summary: 'Print what other clients need to trust the local cloud (its CA, and a bundle for NODE_EXTRA_CA_CERTS).',
   description:
     'Shows the CA file and a bundle (the system CAs plus the local cloud CA) for other clients: NODE_EXTRA_CA_CERTS for Node and MSAL Node, REQUESTS_CA_BUNDLE for the Azure CLI and Python, SSL_CERT_FILE for OpenSSL tools. ' +
-    'With --output env it prints export lines for eval. MyAccount itself needs none of this: it trusts the CA for the local cloud only.',
+    'With --output env it prints export lines for eval. MyAccount itself needs none of this: it trusts the CA for the local cloud only. ' +
+    'When the local cloud runs with --broker, DBUS_SESSION_BUS_ADDRESS points at its broker\'s private bus, so EnableLoginByWam signs in to LocalCloud through the MSAL runtime in that shell.',
   examples: [{ description: 'Let this shell\'s tools trust the local cloud.', cli: 'eval "$(myaccount emulator env --output env)"', powershell: '' }],
   input: noInput,
   output: {
@@ -280,7 +304,9 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
       throw fail.EmulatorNeverStarted('The local cloud has no CA yet. Start it once (myaccount emulator start --detach); the CA is made on first start.');
     }
     const { localCloudBaseUrl, DEFAULT_EMULATOR_PORT } = await loadEmulator();
-    const variables = { NODE_EXTRA_CA_CERTS: status.CaBundlePath, REQUESTS_CA_BUNDLE: status.CaBundlePath, SSL_CERT_FILE: status.CaBundlePath };
+    const variables: Record<string, string> = { NODE_EXTRA_CA_CERTS: status.CaBundlePath, REQUESTS_CA_BUNDLE: status.CaBundlePath, SSL_CERT_FILE: status.CaBundlePath };
+    // The broker double's bus: MSAL's runtime finds the broker (and its keyring) on the session bus.
+    if (status.BrokerBusAddress) variables.DBUS_SESSION_BUS_ADDRESS = status.BrokerBusAddress;
     for (const [name, value] of Object.entries(variables)) ctx.setProcessVariable(name, value);
     return { Url: status.Url ?? localCloudBaseUrl(DEFAULT_EMULATOR_PORT), Environment: 'LocalCloud', CaCertPath: status.CaCertPath, CaBundlePath: status.CaBundlePath, Variables: variables };
   },
