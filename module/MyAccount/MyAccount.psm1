@@ -129,6 +129,12 @@ function Invoke-MyAccountCli {
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.UseShellExecute = $false
+    # WAM (EnableLoginByWam on Windows) parents its sign-in window to ours: the CLI cannot find
+    # the console window from behind redirected streams, so the module hands it over.
+    if ($Command -eq 'connect') {
+        $window = Get-MyAccountParentWindow
+        if ($window) { $start.Environment['MYACCOUNT_PARENT_WINDOW'] = $window }
+    }
     # The CLI starts where the person is in PowerShell (a FileSystem location), not where pwsh started.
     $start.WorkingDirectory = $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath
     $start.StandardOutputEncoding = [System.Text.Encoding]::UTF8
@@ -313,6 +319,30 @@ function Add-MyAccountObjectInput {
         }
         if ($null -ne $value -and "$value" -ne '') { $Bound[$key] = [string]$value }
     }
+}
+
+function Get-MyAccountParentWindow {
+    # The window a broker (WAM) sign-in dialog belongs to, as a decimal handle, or $null. The
+    # console's window; under Windows Terminal that is a hidden pseudo-console window, whose root
+    # owner (GetAncestor GA_ROOTOWNER) is the terminal's own window. Windows only; found once.
+    if (-not $IsWindows) { return $null }
+    if ($null -eq $script:ParentWindow) {
+        $script:ParentWindow = [IntPtr]::Zero
+        try {
+            if (-not ('MyAccount.NativeWindow' -as [type])) {
+                Add-Type -Namespace MyAccount -Name NativeWindow -MemberDefinition @'
+[System.Runtime.InteropServices.DllImport("kernel32.dll")] public static extern System.IntPtr GetConsoleWindow();
+[System.Runtime.InteropServices.DllImport("user32.dll")] public static extern System.IntPtr GetAncestor(System.IntPtr hwnd, uint flags);
+'@
+            }
+            $console = [MyAccount.NativeWindow]::GetConsoleWindow()
+            $root = if ($console -ne [IntPtr]::Zero) { [MyAccount.NativeWindow]::GetAncestor($console, 3) } else { [IntPtr]::Zero }
+            $script:ParentWindow = if ($root -ne [IntPtr]::Zero) { $root } else { $console }
+        }
+        catch { $script:ParentWindow = [IntPtr]::Zero }
+    }
+    if ($script:ParentWindow -eq [IntPtr]::Zero) { return $null }
+    $script:ParentWindow.ToInt64().ToString([System.Globalization.CultureInfo]::InvariantCulture)
 }
 
 function Read-MyAccountCli {
