@@ -5,6 +5,7 @@ import clearConfig from './clear-config/command.js';
 import clearContext from './clear-context/command.js';
 import connect from './connect/command.js';
 import disconnect from './disconnect/command.js';
+import { emulatorAz } from './emulator/az.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator/command.js';
 import exportConfig from './export-config/command.js';
 import getAccessToken from './get-access-token/command.js';
@@ -48,4 +49,5 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   emulatorStatus,
   emulatorReset,
   emulatorEnv,
+  emulatorAz,
 ];

@@ -80,6 +80,7 @@ interface StartInput {
   Admin?: boolean;
   Seed?: string;
   IdleTimeoutMinutes?: number;
+  AdfsTenant?: string;
 }
 
 async function runInForeground(input: StartInput, ctx: CommandContext, dir: string): Promise<StatusView & { StoppedBecause: string }> {
@@ -92,6 +93,7 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
       admin: input.Admin ?? false,
       seed: input.Seed,
       idleTimeoutMs: (input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES) * 60000,
+      adfsTenant: input.AdfsTenant,
     });
   } catch (error) {
     if (error instanceof EmulatorError) {
@@ -107,6 +109,7 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
     admin: input.Admin ?? false,
     caCertPath: emulator.caCertPath,
     caBundlePath: emulator.caBundlePath,
+    adfsTenantId: emulator.adfs.tenantId,
     startedAt: ctx.clock.now().toISOString(),
   };
   await writePrivateFileAtomically(instanceFile(dir), JSON.stringify(instance, null, 2) + '\n');
@@ -136,6 +139,7 @@ async function startDetached(input: StartInput, ctx: CommandContext, dir: string
   if (input.Port !== undefined) args.push('--port', String(input.Port));
   if (input.Admin) args.push('--admin');
   if (input.Seed !== undefined) args.push('--seed', input.Seed);
+  if (input.AdfsTenant !== undefined) args.push('--adfs-tenant', input.AdfsTenant);
   args.push('--idle-timeout-minutes', String(input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES));
   const logPath = join(dir, LOG_FILE);
   const log = openLog(logPath);
@@ -183,6 +187,7 @@ export const emulatorStart = defineCommand<StartInput, StatusView>({
       Admin: flag('Serve the admin API (approve device codes, set faults, read the request log) for tests and demos.'),
       Seed: text('A seed file (JSON) with the tenants, users, applications and subscriptions to serve. Default: the shipped seed.', {}, 4096),
       IdleTimeoutMinutes: { type: 'integer', minimum: 0, maximum: 10080, description: `Stop after this many minutes without requests (default ${DEFAULT_IDLE_MINUTES}; 0 = never).`, 'x-ps': {} },
+      AdfsTenant: text("The tenant (id or domain) the AD FS-style authority <url>/adfs signs in to, for clients such as the Azure CLI 2.45 that work offline only with AD FS (see emulator az). Default: the seed's first tenant.", {}, 256),
     },
   },
   ...answersWithStatus,
