@@ -2,13 +2,14 @@
 # Installs what MyAccount needs on a Debian machine and builds it.
 #   --system   also install Debian packages (needs root): a toolchain and libsecret for the
 #              keytar addon the encrypted token cache uses, gnome-keyring and D-Bus to test it,
-#              Chromium for the browser sign-in tests.
+#              Chromium for the browser sign-in tests, the Azure CLI (2.45, with MSAL Python
+#              inside) and python3-msal for the tests of unmodified Microsoft clients.
 # Always: PowerShell 7 as a .NET global tool (where dotnet is), npm packages, the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ "${1:-}" == "--system" ]]; then
-  packages=(build-essential python3 libsecret-1-dev libsecret-tools gnome-keyring dbus chromium)
+  packages=(build-essential python3 libsecret-1-dev libsecret-tools gnome-keyring dbus chromium azure-cli python3-msal)
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if ((${#missing[@]})); then
