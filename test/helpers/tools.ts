@@ -15,9 +15,9 @@ export function onPath(name: string): string | undefined {
   return undefined;
 }
 
-/** The program's path, or an error saying how to install it. */
+/** The program's path (a name looked up on PATH, or an absolute path), or an error saying how to install it. */
 export function requireTool(name: string, debianPackage: string): string {
-  const path = onPath(name);
+  const path = name.startsWith('/') ? (existsSync(name) ? name : undefined) : onPath(name);
   if (!path) throw new Error(`${name} is not installed. Run scripts/setup.sh --system (as root), which installs the Debian package ${debianPackage}.`);
   return path;
 }
@@ -30,13 +30,16 @@ export interface ToolResult {
 }
 
 /** Runs a program to completion with exactly `env` (nothing inherited unless passed). */
-export function runTool(path: string, args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number; stdin?: string; cwd?: string; onStderr?: (text: string) => void } = {}): Promise<ToolResult> {
+export function runTool(path: string, args: string[], env: NodeJS.ProcessEnv, options: { timeoutMs?: number; stdin?: string; cwd?: string; onStderr?: (text: string) => void; onStdout?: (text: string) => void } = {}): Promise<ToolResult> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(path, args, { env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('utf8');
+      options.onStdout?.(stdout);
+    });
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString('utf8');
       options.onStderr?.(stderr);
