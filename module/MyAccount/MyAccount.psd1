@@ -58,7 +58,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '964363543cee97310c9fc1cdf07d39a9fe5c3ea69428095cb324ea3f7237bb4d'
+            RegistrySha256 = 'd55c6ed7c12342717c725ab149d1ab2f76d70cc5fd9d97eb971ae7108e3ecd49'
             Commands = 20
         }
     }
