@@ -2,8 +2,10 @@
 # Installs what MyAccount needs on a Debian machine and builds it.
 #   --system   also install Debian packages (needs root): a toolchain and libsecret for the
 #              keytar addon the encrypted token cache uses, gnome-keyring and D-Bus to test it,
-#              Chromium for the browser sign-in tests, and the libraries msal-node-runtime needs
-#              for the sign-in broker (EnableLoginByWam) plus what test/broker runs it with.
+#              Chromium for the browser sign-in tests, the libraries msal-node-runtime needs
+#              for the sign-in broker (EnableLoginByWam) plus what test/broker runs it with, and
+#              the Azure CLI (2.45, with MSAL Python inside) and python3-msal for the tests of
+#              unmodified Microsoft clients.
 # Always: PowerShell 7 as a .NET global tool (where dotnet is), npm packages, the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +15,7 @@ if [[ "${1:-}" == "--system" ]]; then
   # Linux build links beyond a stock Debian (without them it cannot load and no broker is ever
   # available); dbus and gnome-keyring: the private bus and keyring of the local broker and test/broker.
   packages=(build-essential python3 libsecret-1-dev libsecret-tools gnome-keyring dbus chromium
-    libwebkit2gtk-4.1-0 libjavascriptcoregtk-4.1-0 libsoup-3.0-0)
+    libwebkit2gtk-4.1-0 libjavascriptcoregtk-4.1-0 libsoup-3.0-0 azure-cli python3-msal)
   missing=()
   for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if ((${#missing[@]})); then

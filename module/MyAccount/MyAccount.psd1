@@ -64,7 +64,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '7874a8fc3345aa8ddf9d6ea1ec165a58b3d8a490824111c3b17f8387b3158e5d'
+            RegistrySha256 = '82c7328eef0e866daeaaa82a1a29b486d6af83a5eaf4f460a0e1100915449e01'
             Commands = 23
         }
     }

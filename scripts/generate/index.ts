@@ -7,12 +7,15 @@ import { join } from 'node:path';
 import { commands } from '../../src/commands/index.js';
 import { commandTable, errorTable, ERRORS_END, ERRORS_START, replaceTable, schemaFiles } from './docs.js';
 import { formatFile, MODULE_NAME, moduleManifest, moduleScript, readModuleHelper } from './module.js';
+import { DEFAULT_SEED } from '../../src/emulator/default-seed.js';
+import { SEED_END, SEED_START, seedTables } from './seed-docs.js';
 import { typesFile } from './types.js';
 
 export function generatedFiles(root: string): Record<string, string> {
   const files: Record<string, string> = {};
   const readme = replaceTable(readFileSync(join(root, 'README.md'), 'utf8'), commandTable(commands));
   files['README.md'] = replaceTable(readme, errorTable(), ERRORS_START, ERRORS_END);
+  files['docs/local-cloud.md'] = replaceTable(readFileSync(join(root, 'docs', 'local-cloud.md'), 'utf8'), seedTables(DEFAULT_SEED), SEED_START, SEED_END);
   for (const [name, text] of Object.entries(schemaFiles(commands))) files[`schemas/${name}`] = text;
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
   // module/<name>/<name>.psd1: with module/ on PSModulePath, Import-Module MyAccount and

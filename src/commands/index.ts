@@ -7,6 +7,7 @@ import clearContext from './clear-context/command.js';
 import { completionCommands } from './completion/command.js';
 import connect from './connect/command.js';
 import disconnect from './disconnect/command.js';
+import { emulatorAz } from './emulator/az.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator/command.js';
 import exec from './exec/command.js';
 import exportConfig from './export-config/command.js';
@@ -60,6 +61,7 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   emulatorStatus,
   emulatorReset,
   emulatorEnv,
+  emulatorAz,
   // az's spellings (CLI-only): login, logout and account …, over the commands above.
   login,
   logout,

@@ -9,7 +9,7 @@ import { ARM_AUDIENCES } from './constants.js';
 import { Arm, ArmError } from './errors.js';
 import { header, sendRawJson, type Ctx } from './http.js';
 import { armMetadataArray, armMetadataLegacy } from './local-cloud.js';
-import { accessTokenIssuer } from './tokens.js';
+import { accessTokenIssuer, adfsAccessTokenIssuer } from './tokens.js';
 import { armResourceRoute } from './arm-resources.js';
 
 interface Caller {
@@ -19,6 +19,8 @@ interface Caller {
   tenantId: string;
   objectId: string;
   appId: string;
+  /** The token came from the AD FS-style authority, which knows one directory. */
+  adfs: boolean;
 }
 
 const VERIFIED_CACHE_LIMIT = 10_000;
@@ -55,7 +57,9 @@ export function authenticate(cloud: Cloud, ctx: Ctx): Caller {
   const tid = String(claims.tid ?? '');
   const tenant = cloud.directory.tenant(tid);
   if (!tenant) throw unauthorized(cloud, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${String(claims.iss)}'. The tenant is not known to this cloud.`);
-  if (claims.iss !== accessTokenIssuer(cloud.baseUrl, tenant.id)) throw unauthorized(cloud, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${String(claims.iss)}'.`, tenant.id);
+  // AD FS tokens have one issuer for the farm; they are good only for the tenant /adfs serves.
+  const adfs = claims.iss === adfsAccessTokenIssuer(cloud.baseUrl) && tenant.id === cloud.adfsTenant.id;
+  if (!adfs && claims.iss !== accessTokenIssuer(cloud.baseUrl, tenant.id)) throw unauthorized(cloud, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${String(claims.iss)}'.`, tenant.id);
   if (typeof claims.aud !== 'string' || !ARM_AUDIENCES.includes(claims.aud.toLowerCase())) {
     throw unauthorized(cloud, 'InvalidAuthenticationTokenAudience', `The access token has been obtained for wrong audience or resource '${String(claims.aud)}'. It should exactly match with one of the allowed audiences '${ARM_AUDIENCES.join("','")}'.`, tenant.id);
   }
@@ -68,9 +72,9 @@ export function authenticate(cloud: Cloud, ctx: Ctx): Caller {
   if (claims.idtyp === 'user') {
     const user = cloud.directory.userByObjectId(tenant.id, oid);
     if (!user || user.enabled === false) throw unauthorized(cloud, 'InvalidAuthenticationToken', 'The access token is invalid. The user no longer exists.', tenant.id);
-    return { principal: user.id, kind: 'user', tenantId: tenant.id, objectId: oid, appId };
+    return { principal: user.id, kind: 'user', tenantId: tenant.id, objectId: oid, appId, adfs };
   }
-  return { principal: appId, kind: 'app', tenantId: tenant.id, objectId: oid, appId };
+  return { principal: appId, kind: 'app', tenantId: tenant.id, objectId: oid, appId, adfs };
 }
 
 function requireApiVersion(ctx: Ctx): string {
@@ -135,7 +139,7 @@ export async function armRoute(cloud: Cloud, ctx: Ctx): Promise<void> {
   ctx.log.tenant = caller.tenantId;
   const apiVersion = requireApiVersion(ctx);
   if (s[0] === 'tenants' && s.length === 1) {
-    sendRawJson(ctx, 200, cachedPage(cloud, ctx, '/tenants', `${caller.kind}/${caller.principal}/${caller.tenantId}`, () => tenantsOf(cloud, caller), apiVersion), armHeaders(ctx));
+    sendRawJson(ctx, 200, cachedPage(cloud, ctx, '/tenants', `${caller.kind}/${caller.principal}/${caller.tenantId}/${caller.adfs}`, () => tenantsOf(cloud, caller), apiVersion), armHeaders(ctx));
     return;
   }
   if (s[0] === 'subscriptions') {
@@ -171,7 +175,10 @@ export async function armRoute(cloud: Cloud, ctx: Ctx): Promise<void> {
 function tenantsOf(cloud: Cloud, caller: Caller): string[] {
   const d = cloud.directory;
   let tenants;
-  if (caller.kind === 'user') {
+  // As on Azure Stack Hub with AD FS: one directory, so a client cannot be sent to others it
+  // has no authority for (the Azure CLI would reuse the /adfs token for each and list duplicates).
+  if (caller.adfs) tenants = [d.tenant(caller.tenantId)];
+  else if (caller.kind === 'user') {
     const user = d.userById(caller.principal);
     tenants = user ? d.tenantsOfUser(user) : [];
   } else {

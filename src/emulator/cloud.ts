@@ -2,7 +2,7 @@
  * Everything a request handler needs about the running cloud, in one object passed down
  * explicitly (no module-level state), so two emulators in one process never share anything.
  */
-import type { Directory } from './directory.js';
+import type { Directory, Tenant } from './directory.js';
 import type { TokenSigner } from './keys.js';
 import type { EmulatorSettings } from './seed-types.js';
 import type { GrantStore } from './state.js';
@@ -20,6 +20,8 @@ export interface Cloud {
   now: () => number;
   bodyLimit: number;
   pageSize: number;
+  /** The tenant the AD FS-style authority (`/adfs`) serves. */
+  adfsTenant: Tenant;
   /** Cache of rendered JSON documents that never change while running (discovery, keys, metadata). */
   documents: Map<string, string>;
 }

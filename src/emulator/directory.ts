@@ -41,7 +41,8 @@ export interface Subscription extends SeedSubscription {
 }
 
 export type TenantRef =
-  | { kind: 'tenant'; tenant: Tenant }
+  /** `adfs`: reached through the AD FS-style authority, which answers in AD FS's shapes. */
+  | { kind: 'tenant'; tenant: Tenant; adfs?: true }
   | { kind: 'common' | 'organizations' }
   | { kind: 'consumers' };
 

@@ -64,6 +64,12 @@ export interface EmulatorOptions {
   connectionTimeoutMs?: number;
   /** Most connections open at once (default 512); more are closed as soon as they are accepted. */
   maxConnections?: number;
+  /**
+   * The tenant (id or domain) the AD FS-style authority `{url}/adfs` signs people into; default
+   * the seed's first tenant. AD FS knows one directory, so clients that treat `/adfs` as AD FS
+   * (and skip instance discovery for it, as the Azure CLI must offline) get that tenant only.
+   */
+  adfsTenant?: string;
 }
 
 export interface RunningEmulator {
@@ -82,6 +88,8 @@ export interface RunningEmulator {
   adminKeyHeader: string;
   /** The local cloud as an Azure environment. */
   environment: LocalCloudEnvironment;
+  /** The AD FS-style authority ({url}/adfs) and the tenant it serves. */
+  adfs: { authority: string; tenantId: string };
   /** Where managed identity clients point (IMDS and App Service styles). */
   managedIdentity: { imdsEndpoint: string; podIdentityAuthorityHost: string; appServiceEndpoint: string; identityHeader: string };
   seed: Seed;
@@ -149,6 +157,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const log = new RequestLog(5000, opts.log);
   const store = new GrantStore(paths.state, now);
   const directory = new Directory(seed);
+  const adfsRef = opts.adfsTenant === undefined ? { kind: 'tenant' as const, tenant: directory.tenants[0] } : directory.resolveTenant(opts.adfsTenant);
+  if (!adfsRef || adfsRef.kind !== 'tenant') throw new EmulatorError('InvalidOptions', `adfsTenant must name a tenant of the seed (an id or a domain), not '${String(opts.adfsTenant).slice(0, 100)}'.`);
+  const adfsTenant = adfsRef.tenant;
   const adminKey = opts.admin ? randomBytes(32).toString('base64url') : undefined;
   const startedAt = new Date(now()).toISOString();
 
@@ -200,6 +211,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     bodyLimit: opts.maxBodyBytes ?? MiB,
     pageSize: Math.max(1, Math.min(opts.pageSize ?? 100, 1000)),
     documents: new Map(),
+    adfsTenant,
     issue: { baseUrl, signer, now, settings: () => settings, appTokens: new Map() },
   };
 
@@ -218,6 +230,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     refreshTokens: store.refreshTokenCount,
     tenants: directory.tenants.length,
     subscriptions: seed.subscriptions.length,
+    adfs: { authority: `${baseUrl}/adfs`, tenantId: adfsTenant.id },
     faults: faults.current,
   });
 
@@ -302,6 +315,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     adminKey,
     adminKeyHeader: ADMIN_KEY_HEADER,
     environment: localCloudEnvironment(actualPort),
+    adfs: { authority: `${baseUrl}/adfs`, tenantId: adfsTenant.id },
     managedIdentity: {
       imdsEndpoint: `${baseUrl}/metadata/identity/oauth2/token`,
       podIdentityAuthorityHost: baseUrl,
@@ -448,7 +462,7 @@ async function special(cloud: Cloud, ctx: Ctx, kind: 'admin' | 'info' | 'index' 
       return adminRoute(cloud, ctx, { key: deps.adminKey, faults: deps.faults, log: deps.log, reset: deps.reset, status: deps.status });
     case 'info':
       // Lets `emulator status` confirm that what answers on the port is this emulator.
-      return sendJson(ctx, 200, { name: EMULATOR_NAME, version: EMULATOR_VERSION, url: cloud.baseUrl, pid: process.pid, admin: !!deps.adminKey });
+      return sendJson(ctx, 200, { name: EMULATOR_NAME, version: EMULATOR_VERSION, url: cloud.baseUrl, pid: process.pid, admin: !!deps.adminKey, adfs: { authority: `${cloud.baseUrl}/adfs`, tenantId: cloud.adfsTenant.id } });
     case 'index': {
       const page = indexPage(cloud.baseUrl, cloud.directory.tenants);
       return sendHtml(ctx, 200, page.html, page.headers);

@@ -3,6 +3,12 @@
  * `upn`, `scp` or `roles`) with the issuer `{base}/{tid}/`, the same string the v1 discovery
  * document names, so a validator that discovers the issuer and keys from this cloud accepts
  * them. ID tokens are v2 (`{base}/{tid}/v2.0`), as MSAL expects.
+ *
+ * Through the AD FS-style authority (`adfs` set) the answers take AD FS's shapes: access tokens
+ * from `http://{host}/adfs/services/trust` (the discovery document's access_token_issuer), ID
+ * tokens from `{base}/adfs` naming the user by `upn`, and no `client_info` (MSAL then keys the
+ * account by `sub`, its "ADFS-direct" case). `tid` stays in both: the Azure CLI reads it from
+ * the ID token even on AD FS, and ARM needs it to know the directory.
  */
 import { randomBytes } from 'node:crypto';
 import type { App, ManagedIdentity, Tenant, User } from './directory.js';
@@ -32,6 +38,11 @@ export function accessTokenIssuer(baseUrl: string, tenantId: string): string {
   return `${baseUrl}/${tenantId}/`;
 }
 
+/** AD FS names a different issuer for access tokens than for ID tokens, and over http. */
+export function adfsAccessTokenIssuer(baseUrl: string): string {
+  return `${baseUrl.replace(/^https:/, 'http:')}/adfs/services/trust`;
+}
+
 export function clientInfo(user: User): string {
   return b64url(JSON.stringify({ uid: user.id, utid: user.homeTenantId }));
 }
@@ -51,6 +62,8 @@ export interface UserTokenArgs {
   appidacr: '0' | '1' | '2';
   nonce?: string;
   refreshToken?: string;
+  /** Issued through the AD FS-style authority. */
+  adfs?: boolean;
 }
 
 export function userTokenResponse(ic: IssueContext, a: UserTokenArgs): Record<string, unknown> {
@@ -62,7 +75,7 @@ export function userTokenResponse(ic: IssueContext, a: UserTokenArgs): Record<st
   const [given, ...rest] = a.user.displayName.split(' ');
   const access: Record<string, unknown> = {
     aud: a.scope.resource,
-    iss: accessTokenIssuer(ic.baseUrl, tid),
+    iss: a.adfs ? adfsAccessTokenIssuer(ic.baseUrl) : accessTokenIssuer(ic.baseUrl, tid),
     iat,
     nbf: iat,
     exp: iat + lifetime,
@@ -84,21 +97,38 @@ export function userTokenResponse(ic: IssueContext, a: UserTokenArgs): Record<st
     uti: uti(),
     ver: '1.0',
   };
-  const id: Record<string, unknown> = {
-    aud: a.app.appId,
-    iss: `${ic.baseUrl}/${tid}/v2.0`,
-    iat,
-    nbf: iat,
-    exp: iat + 3600,
-    name: a.user.displayName,
-    ...(a.nonce !== undefined ? { nonce: a.nonce } : {}),
-    oid,
-    preferred_username: a.user.userPrincipalName,
-    sub: pairwiseSub(oid, a.app.appId),
-    tid,
-    uti: uti(),
-    ver: '2.0',
-  };
+  const id: Record<string, unknown> = a.adfs
+    ? {
+        aud: a.app.appId,
+        iss: `${ic.baseUrl}/adfs`,
+        iat,
+        nbf: iat,
+        exp: iat + 3600,
+        auth_time: iat,
+        ...(a.nonce !== undefined ? { nonce: a.nonce } : {}),
+        sub: pairwiseSub(oid, a.app.appId),
+        upn: a.user.userPrincipalName,
+        unique_name: a.user.userPrincipalName,
+        name: a.user.displayName,
+        oid,
+        tid,
+        ver: '1.0',
+      }
+    : {
+        aud: a.app.appId,
+        iss: `${ic.baseUrl}/${tid}/v2.0`,
+        iat,
+        nbf: iat,
+        exp: iat + 3600,
+        name: a.user.displayName,
+        ...(a.nonce !== undefined ? { nonce: a.nonce } : {}),
+        oid,
+        preferred_username: a.user.userPrincipalName,
+        sub: pairwiseSub(oid, a.app.appId),
+        tid,
+        uti: uti(),
+        ver: '2.0',
+      };
   return {
     token_type: 'Bearer',
     scope: a.scope.responseScope,
@@ -107,7 +137,7 @@ export function userTokenResponse(ic: IssueContext, a: UserTokenArgs): Record<st
     access_token: ic.signer.sign(access),
     ...(a.refreshToken ? { refresh_token: a.refreshToken, refresh_token_expires_in: ic.settings().refreshTokenLifetimeSeconds } : {}),
     id_token: ic.signer.sign(id),
-    client_info: clientInfo(a.user),
+    ...(a.adfs ? {} : { client_info: clientInfo(a.user) }),
     ...(a.app.foci ? { foci: '1' } : {}),
   };
 }
@@ -119,13 +149,13 @@ export function userTokenResponse(ic: IssueContext, a: UserTokenArgs): Record<st
  * signature is nearly all the cost of a client-credentials request, and services that fetch a
  * token per call (as many do) would otherwise be bound by it. User tokens are always fresh.
  */
-export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: string; tenantId: string; resource: string; roles?: string[]; appidacr: '1' | '2'; miResourceId?: string }): { token: string; expiresIn: number; iat: number } {
+export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: string; tenantId: string; resource: string; roles?: string[]; appidacr: '1' | '2'; miResourceId?: string; adfs?: boolean }): { token: string; expiresIn: number; iat: number } {
   const iat = Math.floor(ic.now() / 1000);
   const lifetime = ic.settings().accessTokenLifetimeSeconds;
-  const cacheKey = ic.appTokens && JSON.stringify([a.appId, a.objectId, a.tenantId, a.resource, a.roles, a.appidacr, a.miResourceId, lifetime]);
+  const cacheKey = ic.appTokens && JSON.stringify([a.appId, a.objectId, a.tenantId, a.resource, a.roles, a.appidacr, a.miResourceId, lifetime, !!a.adfs]);
   const cached = cacheKey ? ic.appTokens!.get(cacheKey) : undefined;
   if (cached && cached.iat === iat) return { token: cached.token, expiresIn: lifetime, iat };
-  const iss = accessTokenIssuer(ic.baseUrl, a.tenantId);
+  const iss = a.adfs ? adfsAccessTokenIssuer(ic.baseUrl) : accessTokenIssuer(ic.baseUrl, a.tenantId);
   const claims: Record<string, unknown> = {
     aud: a.resource,
     iss,
@@ -152,8 +182,8 @@ export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: s
   return { token, expiresIn: lifetime, iat };
 }
 
-export function appTokenResponse(ic: IssueContext, app: App, tenantId: string, objectId: string, scope: ScopeRequest, appidacr: '1' | '2'): Record<string, unknown> {
-  const t = appAccessToken(ic, { appId: app.appId, objectId, tenantId, resource: scope.resource, roles: app.rolesFor(scope.resource), appidacr });
+export function appTokenResponse(ic: IssueContext, app: App, tenantId: string, objectId: string, scope: ScopeRequest, appidacr: '1' | '2', adfs = false): Record<string, unknown> {
+  const t = appAccessToken(ic, { appId: app.appId, objectId, tenantId, resource: scope.resource, roles: app.rolesFor(scope.resource), appidacr, adfs });
   return { token_type: 'Bearer', expires_in: t.expiresIn, ext_expires_in: t.expiresIn, access_token: t.token, scope: scope.responseScope };
 }
 

@@ -25,6 +25,8 @@ export interface EmulatorInstance {
   admin: boolean;
   caCertPath: string;
   caBundlePath: string;
+  /** The tenant the AD FS-style authority ({url}/adfs) serves (absent in records of older versions). */
+  adfsTenantId?: string;
   startedAt: string;
   /** The broker double on its private session bus, when started with --broker. */
   broker?: { busAddress: string; pids: number[] };

@@ -78,4 +78,29 @@ describe('myaccount emulator', () => {
       other.cleanup();
     }
   });
+
+  test('start --adfs-tenant: the /adfs authority serves that tenant, and emulator az says so', async () => {
+    const bad = await runCli(dir, ['emulator', 'start', '--port', '0', '--adfs-tenant', 'nowhere.example']);
+    expect([bad.code, bad.json.error.code]).toEqual([2, 'EmulatorInvalidOptions']);
+    const started = await runCli(dir, ['emulator', 'start', '--detach', '--port', '0', '--adfs-tenant', 'fabrikam.example']);
+    try {
+      expect(started.code).toBe(0);
+      const { Url, CaCertPath, CaBundlePath } = started.json;
+      const fabrikam = 'bbbbbbbb-0000-4000-8000-000000000002';
+      const az = await runCli(dir, ['emulator', 'az']);
+      expect(az.json).toMatchObject({ Authority: `${Url}/adfs`, TenantId: fabrikam, Running: true, Variables: { REQUESTS_CA_BUNDLE: CaBundlePath } });
+      expect(az.json.Commands).toContain(`az cloud set -n LocalCloud`);
+      expect(az.json.Commands.some((c: string) => c.includes(`--tenant ${fabrikam}`))).toBe(true);
+      expect(az.stderr).toContain('az cloud register -n LocalCloud --cloud-config');
+      const env = await runCli(dir, ['emulator', 'az', '--output', 'env']);
+      expect(env.stdout).toContain(`export REQUESTS_CA_BUNDLE='${CaBundlePath}'`);
+      expect(env.stdout).toContain('export AZURE_CONFIG_DIR=');
+      const config = await getJson(`${Url}/adfs/.well-known/openid-configuration`, readFileSync(CaCertPath, 'utf8'));
+      expect(config.body).toMatchObject({ issuer: `${Url}/adfs`, token_endpoint: `${Url}/adfs/oauth2/token/`, device_authorization_endpoint: `${Url}/adfs/oauth2/devicecode` });
+      const info = await getJson(`${Url}/.well-known/local-cloud`, readFileSync(CaCertPath, 'utf8'));
+      expect(info.body.adfs).toEqual({ authority: `${Url}/adfs`, tenantId: fabrikam });
+    } finally {
+      await runCli(dir, ['emulator', 'stop']);
+    }
+  });
 });

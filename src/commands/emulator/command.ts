@@ -85,6 +85,7 @@ interface StartInput {
   Broker?: boolean;
   Seed?: string;
   IdleTimeoutMinutes?: number;
+  AdfsTenant?: string;
 }
 
 async function runInForeground(input: StartInput, ctx: CommandContext, dir: string): Promise<StatusView & { StoppedBecause: string }> {
@@ -97,6 +98,7 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
       admin: input.Admin ?? false,
       seed: input.Seed,
       idleTimeoutMs: (input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES) * 60000,
+      adfsTenant: input.AdfsTenant,
     });
   } catch (error) {
     if (error instanceof EmulatorError) {
@@ -121,6 +123,7 @@ async function runInForeground(input: StartInput, ctx: CommandContext, dir: stri
     admin: input.Admin ?? false,
     caCertPath: emulator.caCertPath,
     caBundlePath: emulator.caBundlePath,
+    adfsTenantId: emulator.adfs.tenantId,
     startedAt: ctx.clock.now().toISOString(),
     ...(broker ? { broker: { busAddress: broker.busAddress, pids: broker.pids } } : {}),
   };
@@ -154,6 +157,7 @@ async function startDetached(input: StartInput, ctx: CommandContext, dir: string
   if (input.Admin) args.push('--admin');
   if (input.Broker) args.push('--broker');
   if (input.Seed !== undefined) args.push('--seed', input.Seed);
+  if (input.AdfsTenant !== undefined) args.push('--adfs-tenant', input.AdfsTenant);
   args.push('--idle-timeout-minutes', String(input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES));
   const logPath = join(dir, LOG_FILE);
   const log = openLog(logPath);
@@ -202,6 +206,7 @@ export const emulatorStart = defineCommand<StartInput, StatusView>({
       Broker: flag('Also serve a sign-in broker (com.microsoft.identity.broker1) on a private D-Bus session bus, for EnableLoginByWam with the real MSAL runtime on Linux. emulator env prints its DBUS_SESSION_BUS_ADDRESS.'),
       Seed: text('A seed file (JSON) with the tenants, users, applications and subscriptions to serve. Default: the shipped seed.', {}, 4096),
       IdleTimeoutMinutes: { type: 'integer', minimum: 0, maximum: 10080, description: `Stop after this many minutes without requests (default ${DEFAULT_IDLE_MINUTES}; 0 = never).`, 'x-ps': {} },
+      AdfsTenant: text("The tenant (id or domain) the AD FS-style authority <url>/adfs signs in to, for clients such as the Azure CLI 2.45 that work offline only with AD FS (see emulator az). Default: the seed's first tenant.", {}, 256),
     },
   },
   ...answersWithStatus,

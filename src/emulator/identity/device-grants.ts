@@ -53,7 +53,10 @@ export function approveByUserCode(cloud: Cloud, userCode: string, username: stri
   let tenant: Tenant | undefined;
   if (ref.kind === 'tenant') tenant = user.objectIdIn.has(ref.tenant.id.toLowerCase()) ? ref.tenant : undefined;
   else if (ref.kind !== 'consumers') tenant = cloud.directory.tenant(user.homeTenantId);
-  if (!tenant) return { ok: false, status: 409, message: `${username} does not belong to tenant ${grant.tenantSegment}.` };
+  if (!tenant) {
+    const which = ref.kind === 'tenant' && ref.adfs ? `${ref.tenant.defaultDomain}, the tenant /adfs serves` : `tenant ${grant.tenantSegment}`;
+    return { ok: false, status: 409, message: `${username} does not belong to ${which}.` };
+  }
   const demanded = !!user.mfaRequiredIn?.some((t) => t.toLowerCase() === tenant!.id.toLowerCase());
   const outcome = approveDeviceGrant(cloud, grant.deviceCode, user, tenant, mfa ?? demanded);
   if (outcome instanceof EntraError) return { ok: false, status: 409, message: outcome.description };

@@ -41,7 +41,8 @@ export async function deviceCodeEndpoint(cloud: Cloud, ctx: Ctx, segment: string
     expiresAt: now + settings.deviceCodeLifetimeSeconds * 1000,
   });
   cloud.store.userCodes.set(userCode, deviceCode);
-  const verificationUri = `${cloud.baseUrl}/devicelogin`;
+  // AD FS sends people to its own page under /adfs; both pages are the same here.
+  const verificationUri = ref.kind === 'tenant' && ref.adfs ? `${cloud.baseUrl}/adfs/oauth2/deviceauth` : `${cloud.baseUrl}/devicelogin`;
   sendJson(ctx, 200, {
     user_code: userCode,
     device_code: deviceCode,

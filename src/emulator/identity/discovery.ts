@@ -7,7 +7,8 @@ import { CONSUMERS_TENANT_ID } from '../constants.js';
 import type { Cloud } from '../cloud.js';
 import { Aad } from '../errors.js';
 import { sendRawJson, type Ctx } from '../http.js';
-import { resolveTenantSegment } from './tenant.js';
+import { adfsAccessTokenIssuer } from '../tokens.js';
+import { isAdfsSegment, resolveTenantSegment } from './tenant.js';
 
 function cached(cloud: Cloud, key: string, build: () => unknown): string {
   let doc = cloud.documents.get(key);
@@ -28,6 +29,8 @@ function segmentAndIssuerTenant(cloud: Cloud, segment: string): { path: string; 
 }
 
 export function openIdConfigurationV2(cloud: Cloud, ctx: Ctx, segment: string): void {
+  // AD FS has no v2.0 endpoint; a client that asks for one has not recognised the authority as AD FS.
+  if (isAdfsSegment(segment)) throw Aad.notFound(ctx.path);
   const { path, issuerTenant } = segmentAndIssuerTenant(cloud, segment);
   const b = cloud.baseUrl;
   sendRawJson(ctx, 200, cached(cloud, `v2/${path}`, () => ({
@@ -58,6 +61,7 @@ export function openIdConfigurationV2(cloud: Cloud, ctx: Ctx, segment: string): 
 }
 
 export function openIdConfigurationV1(cloud: Cloud, ctx: Ctx, segment: string): void {
+  if (isAdfsSegment(segment)) return adfsOpenIdConfiguration(cloud, ctx);
   const { path, issuerTenant } = segmentAndIssuerTenant(cloud, segment);
   const b = cloud.baseUrl;
   sendRawJson(ctx, 200, cached(cloud, `v1/${path}`, () => ({
@@ -86,6 +90,38 @@ export function openIdConfigurationV1(cloud: Cloud, ctx: Ctx, segment: string): 
     cloud_graph_host_name: cloud.host,
     msgraph_host: cloud.host,
     rbac_url: cloud.baseUrl,
+  })));
+}
+
+/**
+ * The AD FS (2019) discovery document: endpoints under /adfs with the trailing slashes AD FS
+ * writes, one issuer for the whole farm, and a separate access_token_issuer. MSAL reads the
+ * token endpoint's first path segment ("adfs") as the cache realm.
+ */
+function adfsOpenIdConfiguration(cloud: Cloud, ctx: Ctx): void {
+  const a = `${cloud.baseUrl}/adfs`;
+  sendRawJson(ctx, 200, cached(cloud, 'adfs', () => ({
+    issuer: a,
+    authorization_endpoint: `${a}/oauth2/authorize/`,
+    token_endpoint: `${a}/oauth2/token/`,
+    jwks_uri: `${a}/discovery/keys`,
+    token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'private_key_jwt', 'windows_client_authentication'],
+    response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token', 'code token', 'code id_token token'],
+    response_modes_supported: ['query', 'fragment', 'form_post'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials', 'urn:ietf:params:oauth:grant-type:jwt-bearer', 'password', 'urn:ietf:params:oauth:grant-type:device_code', 'device_code'],
+    subject_types_supported: ['pairwise'],
+    scopes_supported: ['openid', 'email', 'profile', 'user_impersonation', 'allatclaims', 'aza'],
+    id_token_signing_alg_values_supported: ['RS256'],
+    token_endpoint_auth_signing_alg_values_supported: ['RS256'],
+    access_token_issuer: adfsAccessTokenIssuer(cloud.baseUrl),
+    claims_supported: ['aud', 'iss', 'iat', 'exp', 'auth_time', 'nonce', 'at_hash', 'c_hash', 'sub', 'upn', 'unique_name', 'pwd_url', 'pwd_exp', 'mfa_auth_time', 'sid', 'nbf'],
+    microsoft_multi_refresh_token: true,
+    userinfo_endpoint: `${a}/userinfo`,
+    capabilities: [],
+    end_session_endpoint: `${a}/oauth2/logout`,
+    frontchannel_logout_supported: true,
+    frontchannel_logout_session_supported: true,
+    device_authorization_endpoint: `${a}/oauth2/devicecode`,
   })));
 }
 

@@ -8,7 +8,16 @@ import { Aad } from '../errors.js';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
 
+/** The authority path AD FS uses; MSAL treats it as AD FS (no instance discovery, no user realm). */
+export const ADFS_SEGMENT = 'adfs';
+
+export function isAdfsSegment(segment: string): boolean {
+  return segment.toLowerCase() === ADFS_SEGMENT;
+}
+
 export function resolveTenantSegment(cloud: Cloud, segment: string): TenantRef {
+  // AD FS has one directory: /adfs is the tenant chosen at start, in every flow.
+  if (isAdfsSegment(segment)) return { kind: 'tenant', tenant: cloud.adfsTenant, adfs: true };
   if (!SEGMENT.test(segment)) throw Aad.tenantInvalid(segment.slice(0, 100));
   const ref = cloud.directory.resolveTenant(segment);
   if (!ref) throw Aad.tenantNotFound(segment);

@@ -89,7 +89,7 @@ function needsMfa(user: User, tenant: Tenant): boolean {
   return !!user.mfaRequiredIn?.some((t) => t.toLowerCase() === tenant.id.toLowerCase());
 }
 
-function issueForUser(cloud: Cloud, a: { client: ClientAuth; user: User; tenant: Tenant; scope: ScopeRequest; mfa: boolean; nonce?: string; withRefresh: boolean }): Record<string, unknown> {
+function issueForUser(cloud: Cloud, a: { client: ClientAuth; user: User; tenant: Tenant; scope: ScopeRequest; mfa: boolean; nonce?: string; withRefresh: boolean; adfs?: boolean }): Record<string, unknown> {
   const settings = cloud.settings;
   const refreshToken = a.withRefresh
     ? cloud.store.issueRefreshToken({
@@ -103,7 +103,7 @@ function issueForUser(cloud: Cloud, a: { client: ClientAuth; user: User; tenant:
         expiresAt: cloud.now() + settings.refreshTokenLifetimeSeconds * 1000,
       })
     : undefined;
-  return userTokenResponse(cloud.issue, { user: a.user, tenant: a.tenant, app: a.client.app, scope: a.scope, mfa: a.mfa, appidacr: a.client.appidacr, nonce: a.nonce, refreshToken });
+  return userTokenResponse(cloud.issue, { user: a.user, tenant: a.tenant, app: a.client.app, scope: a.scope, mfa: a.mfa, appidacr: a.client.appidacr, nonce: a.nonce, refreshToken, adfs: a.adfs });
 }
 
 function clientCredentials(cloud: Cloud, form: URLSearchParams, ref: TenantRef, segment: string): Record<string, unknown> {
@@ -116,7 +116,7 @@ function clientCredentials(cloud: Cloud, form: URLSearchParams, ref: TenantRef, 
   if (!raw) throw Aad.missingParameter('scope');
   const scope = scopeOf(cloud, raw, ref);
   if (!scope.isDefault) throw Aad.defaultScopeRequired(raw);
-  return appTokenResponse(cloud.issue, client.app, ref.tenant.id, objectId, scope, client.appidacr === '1' ? '1' : '2');
+  return appTokenResponse(cloud.issue, client.app, ref.tenant.id, objectId, scope, client.appidacr === '1' ? '1' : '2', !!ref.adfs);
 }
 
 function password(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Record<string, unknown> {
@@ -134,7 +134,7 @@ function password(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef,
   appInTenant(client.app, tenant);
   const scope = scopeOf(cloud, form.get('scope'), ref);
   if (needsMfa(user, tenant)) throw Aad.mfaRequired(scope.resource, mfaClaimsChallenge(tenant.id));
-  return issueForUser(cloud, { client, user, tenant, scope, mfa: false, withRefresh: scope.offlineAccess });
+  return issueForUser(cloud, { client, user, tenant, scope, mfa: false, withRefresh: scope.offlineAccess, adfs: isAdfs(ref) });
 }
 
 function refreshToken(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Record<string, unknown> {
@@ -155,7 +155,7 @@ function refreshToken(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: Tenant
   if (needsMfa(user, tenant) && !found.mfa) throw Aad.mfaRequired(scope.resource, mfaClaimsChallenge(tenant.id));
   // Like Entra, redeeming a refresh token returns a new one without retiring the old: clients
   // refreshing for several tenants at once all hold the same token and all must succeed.
-  return issueForUser(cloud, { client, user, tenant, scope, mfa: found.mfa, withRefresh: true });
+  return issueForUser(cloud, { client, user, tenant, scope, mfa: found.mfa, withRefresh: true, adfs: isAdfs(ref) });
 }
 
 function authorizationCode(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Record<string, unknown> {
@@ -179,7 +179,7 @@ function authorizationCode(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: T
   if (!user || !tenant) throw Aad.codeInvalid();
   ctx.log.user = user.userPrincipalName;
   const scope = scopeOf(cloud, form.get('scope') ?? grant.scope, ref);
-  return issueForUser(cloud, { client, user, tenant, scope, mfa: grant.mfa, nonce: grant.nonce, withRefresh: scope.offlineAccess || parseOffline(grant.scope) });
+  return issueForUser(cloud, { client, user, tenant, scope, mfa: grant.mfa, nonce: grant.nonce, withRefresh: scope.offlineAccess || parseOffline(grant.scope), adfs: isAdfs(ref) });
 }
 
 function parseOffline(scope: string): boolean {
@@ -211,7 +211,11 @@ function deviceCode(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRe
   ctx.log.user = user.userPrincipalName;
   // The Azure CLI polls without a scope; the answer echoes the scope asked at /devicecode.
   const scope = scopeOf(cloud, form.get('scope') ?? grant.scope, ref);
-  return issueForUser(cloud, { client, user, tenant, scope, mfa: !!grant.mfa, withRefresh: scope.offlineAccess || parseOffline(grant.scope) });
+  return issueForUser(cloud, { client, user, tenant, scope, mfa: !!grant.mfa, withRefresh: scope.offlineAccess || parseOffline(grant.scope), adfs: isAdfs(ref) });
+}
+
+function isAdfs(ref: TenantRef): boolean {
+  return ref.kind === 'tenant' && !!ref.adfs;
 }
 
 function samePassword(expected: string, given: string): boolean {
