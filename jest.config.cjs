@@ -5,10 +5,16 @@ const esmOnly = ['jose', 'open', 'p-limit', 'yocto-queue', 'yargs', 'yargs-parse
   'get-east-asian-width', 'is-docker', 'is-inside-container', 'is-wsl', 'default-browser', 'default-browser-id',
   'bundle-name', 'run-applescript', 'define-lazy-prop', 'powershell-utils', 'wsl-utils', '@azure/msal-node',
   'p-retry', 'is-network-error'];
+const { notHere } = require('./test/helpers/platform.cjs');
+
+// Suites that cannot apply on this platform, by name (test/helpers/platform.cjs says why).
+for (const [suite, why] of Object.entries(notHere)) console.warn(`jest: leaving out ${suite} on ${process.platform}: it ${why}.`);
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...Object.keys(notHere).map((suite) => `<rootDir>/${suite}`)],
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', {
       jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },

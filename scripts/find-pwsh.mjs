@@ -6,6 +6,10 @@ import { delimiter, join } from 'node:path';
 
 /** The pwsh executable, or null when there is none. */
 export function findPwsh() {
+  const windows = process.platform === 'win32';
   const folders = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), join(homedir(), '.dotnet', 'tools')];
-  return folders.map((folder) => join(folder, 'pwsh')).find((path) => existsSync(path)) ?? null;
+  // The MSI and winget install PowerShell 7 here without always putting it on PATH for every shell.
+  if (windows) folders.push(join(process.env.ProgramFiles ?? 'C:\\Program Files', 'PowerShell', '7'));
+  const name = windows ? 'pwsh.exe' : 'pwsh';
+  return folders.map((folder) => join(folder, name)).find((path) => existsSync(path)) ?? null;
 }

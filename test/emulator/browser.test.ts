@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AZURE_CLI_CLIENT_ID, defaultSeedIds as S } from '../../src/emulator/index.js';
 import { call, decodeJwt, publicApp, startTestEmulator, type TestEmulator } from './helpers.js';
+import { chromiumPath } from '../helpers/platform.cjs';
 
 const ARM = ['https://management.core.windows.net//.default'];
 
@@ -17,7 +18,7 @@ let browser: Browser;
 beforeAll(async () => {
   emu = await startTestEmulator({ settings: { deviceCodeIntervalSeconds: 1 } });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--ignore-certificate-errors-spki-list=${emu.leafSpkiSha256}`],
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ServerError } from '@azure/msal-node';
 import { DEFAULT_CLIENT_ID, defaultSeedIds as S } from '../../src/emulator/index.js';
 import { call, confidentialApp, startTestEmulator, type TestEmulator } from './helpers.js';
+import { expectMode } from '../helpers/modes.js';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -85,7 +86,7 @@ test('invalid fault configurations are refused', async () => {
 test('the admin API needs the per-start key, kept 0600 in the data folder', async () => {
   const keyFile = join(emu.dataDir, 'admin.key');
   expect(readFileSync(keyFile, 'utf8').trim()).toBe(emu.adminKey);
-  expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+  expectMode(keyFile, 0o600);
   expect((await call(emu, 'GET', '/_admin/status')).status).toBe(401);
   expect((await call(emu, 'GET', '/_admin/status', { headers: { [emu.adminKeyHeader]: 'guess' } })).status).toBe(401);
   const status = await call(emu, 'GET', '/_admin/status', { admin: true });

@@ -8,6 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { DEFAULT_CLIENT_ID, DEFAULT_SEED, generateSeed, generatedSeedInfo, localCloudEnvironment, startEmulator, validateSeed, defaultSeedIds as S, EmulatorError } from '../../src/emulator/index.js';
 import { call, startTestEmulator, tempDir, type TestEmulator } from './helpers.js';
+import { expectMode } from '../helpers/modes.js';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -26,8 +27,8 @@ test('the data folder is 0700 with 0600 keys; the CA and leaf are reused across 
     await b.stop();
     expect(b.caPem).toBe(a.caPem);
     expect(b.leafSpkiSha256).toBe(a.leafSpkiSha256);
-    expect(statSync(dir).mode & 0o777).toBe(0o700);
-    for (const f of ['ca-key.pem', 'leaf-key.pem', 'signing-key.pem']) expect(statSync(join(dir, f)).mode & 0o777).toBe(0o600);
+    expectMode(dir, 0o700);
+    for (const f of ['ca-key.pem', 'leaf-key.pem', 'signing-key.pem']) expectMode(join(dir, f), 0o600);
     const leaf = new X509Certificate(readFileSync(join(dir, 'leaf.pem')));
     expect(leaf.subjectAltName).toContain('IP Address:127.0.0.1');
     expect(leaf.subjectAltName).toContain('DNS:localhost');

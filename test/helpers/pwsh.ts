@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPwsh } from '../../scripts/find-pwsh.mjs';
 import { cleanEnv, REPO } from './cli.js';
+import { onPseudoTerminal } from './pty.js';
 import { recordOutput } from './secret-scan.js';
+
+function spawnOnTerminal(command: string, options: { env: NodeJS.ProcessEnv; cwd: string }) {
+  const { file, args } = onPseudoTerminal(command);
+  return spawn(file, args, { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+}
 
 /** The folder to put on PSModulePath: it holds MyAccount/MyAccount.psd1. */
 export const MODULE_ROOT = join(REPO, 'module');
@@ -71,7 +77,7 @@ export function spawnPwsh(target: { configDir: string; env: Record<string, strin
   const file = join(folder, 'test.ps1');
   writeFileSync(file, `${prologue(options.importModule !== false)}${script}\n`);
   const child = options.terminal
-    ? spawn('script', ['-qfec', `'${requirePwsh()}' -NoProfile -File '${file}'`, '/dev/null'], { env, cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] })
+    ? spawnOnTerminal(`'${requirePwsh()}' -NoProfile -File '${file}'`, { env, cwd: REPO })
     : spawn(requirePwsh(), ['-NoProfile', '-NonInteractive', '-File', file], { env, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -151,7 +157,7 @@ const stripTerminal = (s: string): string => s.replace(/\x1b\[[0-9;?]*[A-Za-z]|\
  */
 export async function startInteractivePwsh(target: { configDir: string; env: Record<string, string | undefined> }, env: Record<string, string | undefined> = {}): Promise<InteractivePwsh> {
   const vars = cleanEnv(target.configDir, { ...target.env, NO_COLOR: '1', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off', TERM: 'xterm', ...env });
-  const child = spawn('script', ['-qfec', `stty cols 250 rows 60; exec '${requirePwsh()}' -NoProfile -NoLogo`, '/dev/null'], { env: vars, cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawnOnTerminal(`stty cols 250 rows 60; exec '${requirePwsh()}' -NoProfile -NoLogo`, { env: vars, cwd: REPO });
   let screen = '';
   let raw = '';
   let waiters: (() => void)[] = [];

@@ -1,10 +1,11 @@
 /**
- * The CLI on a real pseudo-terminal: util-linux `script` gives it a TTY (so it may prompt), and
+ * The CLI on a real pseudo-terminal: the system's `script` (pty.ts) gives it a TTY (so it may prompt), and
  * the test types each answer once the n-th prompt has appeared, as a person would.
  */
 import { spawn } from 'node:child_process';
 import { BIN, cleanEnv } from './cli.js';
 import type { LocalCloud } from './local-cloud.js';
+import { onPseudoTerminal } from './pty.js';
 import { recordOutput } from './secret-scan.js';
 
 const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -18,7 +19,8 @@ export interface TerminalRun {
 
 export function runOnTerminal(cloud: LocalCloud, args: string[], answers: string[], prompt: string, env: Record<string, string | undefined> = {}): Promise<TerminalRun> {
   const command = [process.execPath, BIN, ...args].map(quote).join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: cleanEnv(cloud.configDir, { ...cloud.env, ...env }), stdio: ['pipe', 'pipe', 'pipe'] });
+  const pty = onPseudoTerminal(command);
+  const child = spawn(pty.file, pty.args, { env: cleanEnv(cloud.configDir, { ...cloud.env, ...env }), stdio: ['pipe', 'pipe', 'pipe'] });
   let screen = '';
   let typed = 0;
   const onData = (d: Buffer): void => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempConfigDir } from '../helpers/cli.js';
+import { expectMode } from '../helpers/modes.js';
 
 describe('config through the real CLI', () => {
   let dir: string;
@@ -30,7 +31,7 @@ describe('config through the real CLI', () => {
     const one = await runCli(dir, ['get-config', '--enable-login-by-wam']);
     expect(one.json).toEqual([expect.objectContaining({ Key: 'EnableLoginByWam', Value: true, Scope: 'CurrentUser' })]);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toEqual({ version: 1, settings: { EnableLoginByWam: true, DefaultSubscriptionForLogin: 'Production' } });
-    expect(statSync(join(dir, 'settings.json')).mode & 0o777).toBe(0o600);
+    expectMode(join(dir, 'settings.json'), 0o600);
   });
 
   test('precedence: Process > environment variable > CurrentUser > default', async () => {
@@ -168,7 +169,7 @@ describe('config through the real CLI', () => {
     const file = join(dir, '..', 'export.json');
     const exported = await runCli(dir, ['export-config', file]);
     expect(exported.json).toEqual({ Path: file, Settings: { EnableLoginByWam: true, DefaultSubscriptionForLogin: 'Prod' } });
-    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expectMode(file, 0o600);
     const again = await runCli(dir, ['export-config', file]);
     expect([again.code, again.json.error.code]).toEqual([1, 'FileExists']);
     expect((await runCli(dir, ['export-config', file, '--force'])).code).toBe(0);

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempConfigDir } from '../helpers/cli.js';
 import { PROD_CONTEXT, SUB_B, SUB_DEV, SUB_DISABLED, SUB_PROD, TENANT_A, TENANT_B, seedSignedIn } from '../helpers/seed.js';
+import { expectMode } from '../helpers/modes.js';
 
 describe('contexts through the real CLI', () => {
   let dir: string;
@@ -167,8 +168,8 @@ describe('contexts through the real CLI', () => {
 
   test('state files are private: folder 0700, files 0600', async () => {
     await runCli(dir, ['set-context', SUB_DEV]);
-    expect(statSync(dir).mode & 0o777).toBe(0o700);
-    expect(statSync(join(dir, 'profile.json')).mode & 0o777).toBe(0o600);
+    expectMode(dir, 0o700);
+    expectMode(join(dir, 'profile.json'), 0o600);
   });
 
   test('--output table and tsv are views of the same result', async () => {

@@ -1,6 +1,7 @@
 import { request } from 'node:https';
 import { readFileSync, statSync } from 'node:fs';
 import { runCli, tempConfigDir } from '../helpers/cli.js';
+import { expectMode } from '../helpers/modes.js';
 
 function getJson(url: string, ca: string): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
@@ -34,7 +35,7 @@ describe('myaccount emulator', () => {
     expect(started.json).toMatchObject({ Running: true, Url: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+$/), Environment: 'LocalCloud' });
     const { Url, Port, Pid, CaCertPath } = started.json;
     // The CA certificate is public; its key is not.
-    expect(statSync(CaCertPath.replace('ca.pem', 'ca-key.pem')).mode & 0o777).toBe(0o600);
+    expectMode(CaCertPath.replace('ca.pem', 'ca-key.pem'), 0o600);
 
     const status = await runCli(dir, ['emulator', 'status']);
     expect(status.json).toMatchObject({ Running: true, Pid, Port });

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, join } from 'node:path';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
+import { expectMode } from '../helpers/modes.js';
 
 jest.setTimeout(90_000);
 
@@ -57,7 +58,7 @@ test('save → another state folder → import: get-context shows it; the file h
   const saved = await cloud.run(['save-context', file]);
   expect(saved.code).toBe(0);
   expect(saved.json).toMatchObject({ Path: file, DefaultContext: 'ci', Contexts: ['ci'], Accounts: [APP.appId] });
-  expect(statSync(file).mode & 0o777).toBe(0o600);
+  expectMode(file, 0o600);
   const text = readFileSync(file, 'utf8');
   expect(text).not.toContain(APP.secret);
   expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+/);

@@ -6,6 +6,7 @@ import { bundleEntry } from '../helpers/bundle.js';
 import { startKeyring, type Keyring } from '../helpers/keyring.js';
 import { FOLDER_ID_FILE } from '../../src/profile/folder-id.js';
 import { CACHE_FILE, PLAINTEXT_CACHE_FILE } from '../../src/token-cache/token-cache.js';
+import { expectMode } from '../helpers/modes.js';
 
 const probe = bundleEntry(join(__dirname, 'token-cache-probe.ts'));
 const SECRET = JSON.stringify({ RefreshToken: { x: { secret: 'rt-very-secret-value' } } });
@@ -52,7 +53,7 @@ describe('the token cache', () => {
         // The id that keys them is kept in each folder, private, and differs.
         const idA = readFileSync(join(dir, FOLDER_ID_FILE), 'utf8');
         expect(idA).not.toBe(readFileSync(join(other.dir, FOLDER_ID_FILE), 'utf8'));
-        expect(statSync(join(dir, FOLDER_ID_FILE)).mode & 0o777).toBe(0o600);
+        expectMode(join(dir, FOLDER_ID_FILE), 0o600);
 
         // Kept secrets (a service principal's client secret) too.
         expect(run(dir, keyring.env, ['-', 'secret-save', 'secret-of-a'])).toEqual({ available: true, seen: 'secret-of-a' });
@@ -80,7 +81,7 @@ describe('the token cache', () => {
       expect(written.store).toBe('plaintext');
       expect(written.warnings).toHaveLength(1);
       expect(written.warnings[0]).toContain('AllowPlaintextTokenCache');
-      expect(statSync(join(dir, PLAINTEXT_CACHE_FILE)).mode & 0o777).toBe(0o600);
+      expectMode(join(dir, PLAINTEXT_CACHE_FILE), 0o600);
       // Once means once: later processes find the plain file and stay quiet.
       const read = run(dir, noBus, ['true', 'read']);
       expect(read.seen).toBe(SECRET);

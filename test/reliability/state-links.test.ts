@@ -10,6 +10,7 @@ import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { PLAINTEXT_CACHE_FILE } from '../../src/token-cache/token-cache.js';
 import { runCli, tempConfigDir } from '../helpers/cli.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
+import { expectMode } from '../helpers/modes.js';
 
 jest.setTimeout(60_000);
 
@@ -26,7 +27,7 @@ afterEach(() => rmSync(outside, { recursive: true, force: true }));
 
 function expectTargetUntouched(): void {
   expect(readFileSync(target, 'utf8')).toBe(TARGET_TEXT);
-  expect(statSync(target).mode & 0o777).toBe(0o644);
+  expectMode(target, 0o644);
 }
 
 function expectLinkRefused(r: { code: number; json: any; stderr: string }, link: string): void {
