@@ -16,6 +16,7 @@ import { parseArgv } from './core/parse.js';
 import { compileQuery } from './core/query.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
+import { forTerminal, jsonForTerminal } from './core/terminal-text.js';
 import { validateInput } from './core/validate.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -198,8 +199,8 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       // Only with --debug, and only the stack: messages of foreign errors are not trusted to be secret-free.
       deps.stderr(`DEBUG: ${(thrown as Error)?.stack?.split('\n').slice(1).join('\n') ?? String(thrown)}\n`);
     }
-    if (globals.output === 'json') deps.stdout(JSON.stringify(error.toDocument(), null, 2) + '\n');
-    if (globals.events === 'text') deps.stderr(`ERROR: ${error.message}\n`);
+    if (globals.output === 'json') deps.stdout(jsonForTerminal(JSON.stringify(error.toDocument(), null, 2)) + '\n');
+    if (globals.events === 'text') deps.stderr(`ERROR: ${forTerminal(error.message)}\n`);
     return error.exitCode;
   }
 }

@@ -1,6 +1,7 @@
 /** Turns a result into the one document stdout carries, in the format asked for. */
 import type { TableColumn } from './command.js';
 import type { OutputFormat } from './globals.js';
+import { forCell, jsonForTerminal } from './terminal-text.js';
 
 function at(value: unknown, path: string): unknown {
   let current: unknown = value;
@@ -14,8 +15,9 @@ function at(value: unknown, path: string): unknown {
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(cell).join(',');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value).replace(/[\t\r\n]/g, ' ');
+  // Control characters from ARM/Entra names would drive the terminal: shown as escapes instead.
+  if (typeof value === 'object') return forCell(JSON.stringify(value));
+  return forCell(String(value));
 }
 
 function rowsOf(result: unknown): unknown[] {
@@ -76,6 +78,6 @@ export function renderResult(format: OutputFormat, result: unknown, table: Table
     case 'none':
       return '';
     default:
-      return JSON.stringify(result ?? null, null, 2) + '\n';
+      return jsonForTerminal(JSON.stringify(result ?? null, null, 2)) + '\n';
   }
 }
