@@ -16,6 +16,7 @@ import { parseArgv } from './core/parse.js';
 import { compileQuery } from './core/query.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
+import { secretFlagWarning, secretsGivenAsFlags } from './core/secret-flags.js';
 import { forTerminal, jsonForTerminal } from './core/terminal-text.js';
 import { validateInput } from './core/validate.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -72,8 +73,10 @@ function askSecretOnTerminal(question: string): Promise<string> {
         else value += ch;
       }
     };
-    process.stderr.write(question);
+    // Echo off before the question shows: an answer typed (or pasted) the moment it appears was
+    // otherwise echoed by the terminal (seen in the wrong-secret test on a pseudo-terminal).
     input.setRawMode?.(true);
+    process.stderr.write(question);
     input.on('data', onData);
     input.resume();
   });
@@ -171,6 +174,8 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     const input = await validateInput(command, parsed.input);
     const variables = new Map<string, string | null>();
     const reporter = report();
+    const secretFlags = secretsGivenAsFlags(command, argv, input);
+    if (secretFlags.length > 0) reporter.warning(secretFlagWarning(command, secretFlags));
     const ctx: CommandContext = {
       configDir: configDirFrom(deps.env),
       env: deps.env,
