@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { ICachePlugin } from '@azure/msal-node';
 import { sharedCachePlugin, type CachePluginOptions } from './cache-plugin.js';
 import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
-import { loadExtensions, type NativeLoaders } from './native.js';
+import { loadExtensions, NativeModuleMissing, type NativeLoaders } from './native.js';
 import { createVerifiedPersistence } from './verified-persistence.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
@@ -55,6 +55,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 
 /** Why the secure store failed, in words a person can act on, without any secret. */
 function reasonOf(error: unknown): string {
+  // Already worded for a person, and its advice must not be cut off.
+  if (error instanceof NativeModuleMissing) return error.message;
   const text = error instanceof Error ? error.message : String(error);
   // "CachePersistenceError: Verifing persistence failed with the error: Error: Cannot autolaunch
   // D-Bus without X11 $DISPLAY" says one thing: the last part.
