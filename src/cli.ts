@@ -4,7 +4,7 @@
  */
 import { readSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import { commands } from './commands/index.js';
 import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
@@ -16,6 +16,7 @@ import { parseArgv } from './core/parse.js';
 import { compileQuery } from './core/query.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
+import { applyHint, defaultShell, envLines, type Shell } from './core/shell.js';
 import { secretFlagWarning, secretsGivenAsFlags } from './core/secret-flags.js';
 import { forTerminal, jsonForTerminal } from './core/terminal-text.js';
 import { validateInput } from './core/validate.js';
@@ -36,6 +37,8 @@ export interface CliDependencies {
   prompt: (question: string) => Promise<string>;
   promptSecret: (question: string) => Promise<string>;
   loadBroker: () => Promise<BrokerLoad>;
+  /** The operating system, for defaults that differ on Windows (tests fake it). */
+  platform: NodeJS.Platform;
 }
 
 /** One line from the person at the terminal; questions go to stderr, never stdout. */
@@ -111,6 +114,7 @@ function defaultDependencies(): CliDependencies {
     prompt: askOnTerminal,
     promptSecret: askSecretOnTerminal,
     loadBroker: loadNativeBroker,
+    platform: process.platform,
   };
 }
 
@@ -145,12 +149,17 @@ function readStdin(limit: number): Buffer {
   return Buffer.concat(chunks);
 }
 
-export function configDirFrom(env: Env): string {
+/**
+ * MYACCOUNT_CONFIG_DIR, else <home>/.myaccount. Home is HOME, which Windows does not set (Git Bash
+ * and Cygwin do); there it is USERPROFILE, as os.homedir() reads it, so a faked environment in tests
+ * and the real one agree.
+ */
+export function configDirFrom(env: Env, platform: NodeJS.Platform = process.platform): string {
   const dir = env.MYACCOUNT_CONFIG_DIR;
   if (dir !== undefined && dir !== '') return dir;
-  return join(env.HOME || homedir(), '.myaccount');
+  const home = env.HOME || (platform === 'win32' ? env.USERPROFILE : undefined) || homedir();
+  return (platform === 'win32' ? win32.join : join)(home, '.myaccount');
 }
-
 
 /** Runs one command and returns its exit code. Never throws. */
 export async function run(argv: readonly string[], overrides: Partial<CliDependencies> = {}): Promise<number> {
@@ -177,7 +186,7 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     const secretFlags = secretsGivenAsFlags(command, argv, input);
     if (secretFlags.length > 0) reporter.warning(secretFlagWarning(command, secretFlags));
     const ctx: CommandContext = {
-      configDir: configDirFrom(deps.env),
+      configDir: configDirFrom(deps.env, deps.platform),
       env: deps.env,
       clock: { now: deps.now },
       report: reporter,
@@ -191,12 +200,13 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       promptSecret: deps.promptSecret,
       loadBroker: deps.loadBroker,
     };
+    const shell = globals.shell ?? defaultShell(deps.env, deps.platform);
     const result = await command.handler(input, ctx);
-    if (variables.size > 0) announceVariables(variables, globals, reporter);
+    if (variables.size > 0) announceVariables(variables, globals, reporter, shell);
     // A query reshapes the result, so the command's own table columns no longer fit it.
     const shown = query ? query.apply(result) : result;
     if (command.printsText && !query && globals.output === 'json' && typeof shown === 'string') deps.stdout(shown);
-    else deps.stdout(renderResult(globals.output, shown, query ? undefined : command.table, variables));
+    else deps.stdout(renderResult(globals.output, shown, query ? undefined : command.table, variables, shell));
     return ExitCode.Ok;
   } catch (thrown) {
     const error = thrown instanceof MyAccountError ? thrown : internalError(thrown);
@@ -210,11 +220,17 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
   }
 }
 
-function announceVariables(variables: Map<string, string | null>, globals: GlobalOptions, reporter: ReturnType<typeof createReporter>): void {
+function announceVariables(variables: Map<string, string | null>, globals: GlobalOptions, reporter: ReturnType<typeof createReporter>, shell: Shell): void {
   const payload = Object.fromEntries(variables);
   if (globals.events === 'jsonl') reporter.event('environment', { variables: payload }, '');
   else if (globals.output !== 'env') {
-    const lines = [...variables].map(([k, v]) => (v === null ? `unset ${k}` : `export ${k}='${v.replace(/'/g, `'\\''`)}'`));
-    reporter.information(`This is a Process-scope change. To apply it to this shell, run: eval "$(myaccount <same command> --output env)", or:\n  ${lines.join('\n  ')}`);
+    // In the caller's own shell's form: export lines mean nothing to PowerShell or cmd.exe.
+    let lines: string[];
+    try {
+      lines = envLines(shell, variables);
+    } catch {
+      lines = envLines('pwsh', variables);
+    }
+    reporter.information(`This is a Process-scope change. To apply it to this shell, run: ${applyHint(shell)}, or:\n  ${lines.join('\n  ')}`);
   }
 }

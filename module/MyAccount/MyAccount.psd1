@@ -64,7 +64,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'c1b9f5ee4c4f7238c1e9c50e8dfc1cf158722c15311d7a751c3a3e71acd290d0'
+            RegistrySha256 = '0b97354ae69e824707db497406ee8a3aa2c0db987a6bca4d6d26ae24d5a9e435'
             Commands = 23
         }
     }

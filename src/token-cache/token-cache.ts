@@ -67,6 +67,17 @@ function reasonOf(error: unknown): string {
     .slice(0, 200);
 }
 
+/**
+ * What keeps the plain file private, truthfully per platform. Mode 0600 means nothing on Windows:
+ * there the file is as private as its folder's access control list, which under the user profile
+ * admits the user, SYSTEM and Administrators, and elsewhere (MYACCOUNT_CONFIG_DIR on a shared
+ * drive) may admit anyone.
+ */
+function plainProtection(platform: NodeJS.Platform, configDir: string): string {
+  if (platform !== 'win32') return 'readable only by you (mode 0600)';
+  return `protected only by the access control list of ${configDir} (under your user profile: you, SYSTEM and Administrators; not encrypted)`;
+}
+
 export async function openTokenCache(options: TokenCacheOptions): Promise<TokenCache> {
   const platform = options.platform ?? process.platform;
   const store = storeOf(platform);
@@ -81,11 +92,11 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
     const reason = reasonOf(error);
     if (!options.allowPlaintext) {
       throw fail.SecureTokenCacheUnavailable(`MyAccount keeps tokens only in a secure store, and the ${store} store does not work here (${reason}). ` +
-          'Sign in from a session with a working keyring, or allow a plain token cache that only you can read: ' +
+          `Sign in from a session with a working ${platform === 'win32' ? 'secure store' : 'keyring'}, or allow a plain token cache ${plainProtection(platform, options.configDir)}: ` +
           'myaccount update-config --allow-plaintext-token-cache true (in CI: MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE=true).', { target: 'AllowPlaintextTokenCache', cause: error });
     }
     const plainPath = join(options.configDir, PLAINTEXT_CACHE_FILE);
-    const notice = `The ${store} secure store does not work here (${reason}); tokens are kept in a plain file readable only by you (${plainPath}), as AllowPlaintextTokenCache allows.`;
+    const notice = `The ${store} secure store does not work here (${reason}); tokens are kept in a plain file ${plainProtection(platform, options.configDir)} (${plainPath}), as AllowPlaintextTokenCache allows.`;
     // Said once, when the plain file is first made; repeating it on every CI step is noise. But a
     // folder whose tokens were in the secure store is switching kind: its sign-ins are not in the
     // plain file, so that is always said (issue 18.3: never switch cache kind silently).
