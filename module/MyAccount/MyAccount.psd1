@@ -64,7 +64,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '0b97354ae69e824707db497406ee8a3aa2c0db987a6bca4d6d26ae24d5a9e435'
+            RegistrySha256 = '9a6868e018fef7d36209a8e326254e93e103fb4dc0a9f25d084baa1328ae023b'
             Commands = 23
         }
     }

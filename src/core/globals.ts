@@ -25,7 +25,7 @@ export const GLOBAL_FLAGS: Readonly<Record<string, GlobalFlag>> = {
     kind: 'value',
     short: 'o',
     choices: OUTPUT_FORMATS,
-    describe: 'json (default), table or tsv for people, none for nothing, env for `eval` after a Process-scope change.',
+    describe: 'json (default), table or tsv for people, none for nothing, env for the lines that apply a Process-scope change in your shell (see --shell).',
   },
   shell: {
     kind: 'value',

@@ -271,7 +271,7 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
   summary: 'Print what other clients need to trust the local cloud (its CA, and a bundle for NODE_EXTRA_CA_CERTS).',
   description:
     'Shows the CA file and a bundle (the system CAs plus the local cloud CA) for other clients: NODE_EXTRA_CA_CERTS for Node and MSAL Node, REQUESTS_CA_BUNDLE for the Azure CLI and Python, SSL_CERT_FILE for OpenSSL tools. ' +
-    'With --output env it prints export lines for eval. MyAccount itself needs none of this: it trusts the CA for the local cloud only.',
+    'With --output env it prints the lines that set them in your shell (--shell bash|pwsh|cmd). MyAccount itself needs none of this: it trusts the CA for the local cloud only.',
   examples: [{ description: 'Let this shell\'s tools trust the local cloud.', cli: 'eval "$(myaccount emulator env --output env)"', powershell: '' }],
   input: noInput,
   output: {
