@@ -15,6 +15,9 @@ import { parseArgv } from './core/parse.js';
 import { compileQuery } from './core/query.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
+import { applyHint, defaultShell, envLines, type Shell } from './core/shell.js';
+import { secretFlagWarning, secretsGivenAsFlags } from './core/secret-flags.js';
+import { forTerminal, jsonForTerminal } from './core/terminal-text.js';
 import { validateInput } from './core/validate.js';
 import { configDirFrom } from './profile/state-folder.js';
 import packageJson from '../package.json' with { type: 'json' };
@@ -34,6 +37,8 @@ export interface CliDependencies {
   prompt: (question: string) => Promise<string>;
   promptSecret: (question: string) => Promise<string>;
   loadBroker: () => Promise<BrokerLoad>;
+  /** The operating system, for defaults that differ on Windows (tests fake it). */
+  platform: NodeJS.Platform;
 }
 
 /** One line from the person at the terminal; questions go to stderr, never stdout. */
@@ -71,8 +76,10 @@ function askSecretOnTerminal(question: string): Promise<string> {
         else value += ch;
       }
     };
-    process.stderr.write(question);
+    // Echo off before the question shows: an answer typed (or pasted) the moment it appears was
+    // otherwise echoed by the terminal (seen in the wrong-secret test on a pseudo-terminal).
     input.setRawMode?.(true);
+    process.stderr.write(question);
     input.on('data', onData);
     input.resume();
   });
@@ -117,6 +124,7 @@ function defaultDependencies(): CliDependencies {
     prompt: askOnTerminal,
     promptSecret: askSecretOnTerminal,
     loadBroker: loadNativeBroker,
+    platform: process.platform,
   };
 }
 
@@ -153,7 +161,6 @@ function readStdin(limit: number): Buffer {
 
 export { configDirFrom };
 
-
 /** Runs one command and returns its exit code. Never throws. */
 export async function run(argv: readonly string[], overrides: Partial<CliDependencies> = {}): Promise<number> {
   const deps = { ...defaultDependencies(), ...overrides };
@@ -176,8 +183,10 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     const input = await validateInput(command, parsed.input);
     const variables = new Map<string, string | null>();
     const reporter = report();
+    const secretFlags = secretsGivenAsFlags(command, argv, input);
+    if (secretFlags.length > 0) reporter.warning(secretFlagWarning(command, secretFlags));
     const ctx: CommandContext = {
-      configDir: configDirFrom(deps.env),
+      configDir: configDirFrom(deps.env, deps.platform),
       env: deps.env,
       clock: { now: deps.now },
       report: reporter,
@@ -191,14 +200,15 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       promptSecret: deps.promptSecret,
       loadBroker: deps.loadBroker,
     };
+    const shell = globals.shell ?? defaultShell(deps.env, deps.platform);
     const result = await command.handler(input, ctx);
     // exec: the command it ran wrote its own stdout; its exit code is ours.
     if (command.passThrough) return (result as { exitCode: number }).exitCode;
-    if (variables.size > 0) announceVariables(variables, globals, reporter);
+    if (variables.size > 0) announceVariables(variables, globals, reporter, shell);
     // A query reshapes the result, so the command's own table columns no longer fit it.
     const shown = query ? query.apply(result) : result;
     if (command.printsText && !query && globals.output === 'json' && typeof shown === 'string') deps.stdout(shown);
-    else deps.stdout(renderResult(globals.output, shown, query ? undefined : command.table, variables));
+    else deps.stdout(renderResult(globals.output, shown, query ? undefined : command.table, variables, shell));
     return ExitCode.Ok;
   } catch (thrown) {
     const error = thrown instanceof MyAccountError ? thrown : internalError(thrown);
@@ -206,17 +216,23 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       // Only with --debug, and only the stack: messages of foreign errors are not trusted to be secret-free.
       deps.stderr(`DEBUG: ${(thrown as Error)?.stack?.split('\n').slice(1).join('\n') ?? String(thrown)}\n`);
     }
-    if (globals.output === 'json') deps.stdout(JSON.stringify(error.toDocument(), null, 2) + '\n');
-    if (globals.events === 'text') deps.stderr(`ERROR: ${error.message}\n`);
+    if (globals.output === 'json') deps.stdout(jsonForTerminal(JSON.stringify(error.toDocument(), null, 2)) + '\n');
+    if (globals.events === 'text') deps.stderr(`ERROR: ${forTerminal(error.message)}\n`);
     return error.exitCode;
   }
 }
 
-function announceVariables(variables: Map<string, string | null>, globals: GlobalOptions, reporter: ReturnType<typeof createReporter>): void {
+function announceVariables(variables: Map<string, string | null>, globals: GlobalOptions, reporter: ReturnType<typeof createReporter>, shell: Shell): void {
   const payload = Object.fromEntries(variables);
   if (globals.events === 'jsonl') reporter.event('environment', { variables: payload }, '');
   else if (globals.output !== 'env') {
-    const lines = [...variables].map(([k, v]) => (v === null ? `unset ${k}` : `export ${k}='${v.replace(/'/g, `'\\''`)}'`));
-    reporter.information(`This is a Process-scope change. To apply it to this shell, run: eval "$(myaccount <same command> --output env)", or:\n  ${lines.join('\n  ')}`);
+    // In the caller's own shell's form: export lines mean nothing to PowerShell or cmd.exe.
+    let lines: string[];
+    try {
+      lines = envLines(shell, variables);
+    } catch {
+      lines = envLines('pwsh', variables);
+    }
+    reporter.information(`This is a Process-scope change. To apply it to this shell, run: ${applyHint(shell)}, or:\n  ${lines.join('\n  ')}`);
   }
 }

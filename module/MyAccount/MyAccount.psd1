@@ -64,7 +64,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '82c7328eef0e866daeaaa82a1a29b486d6af83a5eaf4f460a0e1100915449e01'
+            RegistrySha256 = '216a549a679f3361bdb3a953e747a422ccbd94c57701a15dffff9c9c82df329d'
             Commands = 23
         }
     }

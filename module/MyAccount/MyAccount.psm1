@@ -2007,7 +2007,7 @@ function Update-MyConfig {
         Do not ask Microsoft Entra ID to validate the authority (instance discovery). Needed for private clouds and Azure Stack; leave it off otherwise.
 
     .PARAMETER AllowPlaintextTokenCache
-        Where no secure store works (no keyring on a headless Linux machine), keep the token cache in a plain file readable only by you (mode 0600). Off by default: without a secure store MyAccount refuses to persist tokens rather than writing them in clear text silently.
+        Where no secure store works (no keyring on a headless Linux machine), keep the token cache in a plain, unencrypted file: mode 0600 (only you) on Linux and macOS; on Windows only the state folder's access control list protects it (under your user profile: you, SYSTEM and Administrators). Off by default: without a secure store MyAccount refuses to persist tokens rather than writing them in clear text silently.
 
     .PARAMETER TenantConcurrency
         How many tenants sign-in and get-subscription query at the same time (tokens and subscription lists). Lower it if a proxy or Azure throttles you; raise it for accounts with many tenants.

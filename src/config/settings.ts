@@ -65,7 +65,7 @@ export const SETTINGS = [
     default: false,
     envVar: 'MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE',
     help:
-      'Where no secure store works (no keyring on a headless Linux machine), keep the token cache in a plain file readable only by you (mode 0600). ' +
+      'Where no secure store works (no keyring on a headless Linux machine), keep the token cache in a plain, unencrypted file: mode 0600 (only you) on Linux and macOS; on Windows only the state folder\'s access control list protects it (under your user profile: you, SYSTEM and Administrators). ' +
       'Off by default: without a secure store MyAccount refuses to persist tokens rather than writing them in clear text silently.',
   },
   {

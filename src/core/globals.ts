@@ -5,6 +5,8 @@
  */
 export const OUTPUT_FORMATS = ['json', 'table', 'tsv', 'env', 'none'] as const;
 export const EVENT_FORMATS = ['text', 'jsonl'] as const;
+/** Kept here (not imported from shell.ts) so this table stays free of imports. */
+export const SHELL_NAMES = ['bash', 'pwsh', 'cmd'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export type EventFormat = (typeof EVENT_FORMATS)[number];
 
@@ -23,7 +25,12 @@ export const GLOBAL_FLAGS: Readonly<Record<string, GlobalFlag>> = {
     kind: 'value',
     short: 'o',
     choices: OUTPUT_FORMATS,
-    describe: 'json (default), table or tsv for people, none for nothing, env for `eval` after a Process-scope change.',
+    describe: 'json (default), table or tsv for people, none for nothing, env for the lines that apply a Process-scope change in your shell (see --shell).',
+  },
+  shell: {
+    kind: 'value',
+    choices: SHELL_NAMES,
+    describe: 'The shell --output env (and the Process-scope hint) writes for: bash (export), pwsh ($env:NAME = ...) or cmd (set). Default: guessed from the environment (PowerShell, cmd.exe on Windows, else bash).',
   },
   query: { kind: 'value', describe: 'A JMESPath expression applied to the result before --output renders it (as az --query).' },
   events: { kind: 'value', choices: EVENT_FORMATS, describe: 'How stderr carries warnings, progress and prompts: text for people, jsonl for programs.' },
@@ -44,6 +51,8 @@ export const GLOBAL_SPELLINGS: ReadonlySet<string> = new Set([
 export interface GlobalOptions {
   output: OutputFormat;
   events: EventFormat;
+  /** --shell as given; absent means guessed from the environment (core/shell.ts). */
+  shell?: (typeof SHELL_NAMES)[number];
   /** The JMESPath expression of --query, as given. */
   query?: string;
   verbose: boolean;
@@ -69,7 +78,9 @@ export function peekGlobals(all: readonly string[]): GlobalOptions {
   };
   const output = valueOf('output');
   const events = valueOf('events');
+  const shell = valueOf('shell');
   return {
+    shell: (SHELL_NAMES as readonly string[]).includes(shell ?? '') ? (shell as GlobalOptions['shell']) : undefined,
     output: (OUTPUT_FORMATS as readonly string[]).includes(output ?? '') ? (output as OutputFormat) : 'json',
     events: events === 'jsonl' ? 'jsonl' : 'text',
     query: valueOf('query'),

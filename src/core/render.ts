@@ -1,6 +1,8 @@
 /** Turns a result into the one document stdout carries, in the format asked for. */
 import type { TableColumn } from './command.js';
 import type { OutputFormat } from './globals.js';
+import { envLines, type Shell } from './shell.js';
+import { forCell, jsonForTerminal } from './terminal-text.js';
 
 function at(value: unknown, path: string): unknown {
   let current: unknown = value;
@@ -14,8 +16,9 @@ function at(value: unknown, path: string): unknown {
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(cell).join(',');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value).replace(/[\t\r\n]/g, ' ');
+  // Control characters from ARM/Entra names would drive the terminal: shown as escapes instead.
+  if (typeof value === 'object') return forCell(JSON.stringify(value));
+  return forCell(String(value));
 }
 
 function rowsOf(result: unknown): unknown[] {
@@ -56,26 +59,22 @@ export function renderTsv(result: unknown, table: TableColumn[] | undefined): st
   return rows.map((row) => columns.map((c) => cell(valueAt(row, c.path))).join('\t') + '\n').join('');
 }
 
-/** POSIX shell lines that apply Process-scope changes: `eval "$(myaccount … --output env)"`. */
-export function renderEnv(variables: ReadonlyMap<string, string | null>): string {
-  let out = '';
-  for (const [name, value] of variables) {
-    out += value === null ? `unset ${name}\n` : `export ${name}='${value.replace(/'/g, `'\\''`)}'\n`;
-  }
-  return out;
+/** Lines that apply Process-scope changes in the caller's shell: `eval "$(myaccount … --output env)"` and the like. */
+export function renderEnv(variables: ReadonlyMap<string, string | null>, shell: Shell = 'bash'): string {
+  return envLines(shell, variables).map((line) => `${line}\n`).join('');
 }
 
-export function renderResult(format: OutputFormat, result: unknown, table: TableColumn[] | undefined, variables: ReadonlyMap<string, string | null>): string {
+export function renderResult(format: OutputFormat, result: unknown, table: TableColumn[] | undefined, variables: ReadonlyMap<string, string | null>, shell: Shell = 'bash'): string {
   switch (format) {
     case 'table':
       return renderTable(result, table);
     case 'tsv':
       return renderTsv(result, table);
     case 'env':
-      return renderEnv(variables);
+      return renderEnv(variables, shell);
     case 'none':
       return '';
     default:
-      return JSON.stringify(result ?? null, null, 2) + '\n';
+      return jsonForTerminal(JSON.stringify(result ?? null, null, 2)) + '\n';
   }
 }

@@ -3,6 +3,7 @@
  * JSON event the PowerShell module maps to Write-Warning, Write-Progress, Write-Verbose,
  * Write-Debug and Write-Information; otherwise lines are plain text.
  */
+import { forTerminal } from './terminal-text.js';
 
 export type EventType = 'warning' | 'verbose' | 'debug' | 'information' | 'progress' | 'deviceCode' | 'environment';
 
@@ -36,7 +37,8 @@ export function createReporter(options: ReporterOptions): Reporter {
   const { format, write } = options;
   const emit = (type: EventType, payload: Record<string, unknown>, text: string | null): void => {
     if (format === 'jsonl') write(JSON.stringify({ type, ...payload }) + '\n');
-    else if (text !== null) write(text + '\n');
+    // Plain text goes to a person's terminal; messages quote names from ARM/Entra (jsonl stays exact).
+    else if (text !== null) write(forTerminal(text) + '\n');
   };
   return {
     debugEnabled: options.debug,

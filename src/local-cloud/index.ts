@@ -5,9 +5,10 @@
  * product loads only to run one (`myaccount emulator start`).
  */
 import { readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fail } from '../core/errors.js';
-import { DEFAULT_EMULATOR_PORT } from '../emulator/constants.js';
+import { DEFAULT_EMULATOR_PORT, EMULATOR_NAME } from '../emulator/constants.js';
 import { LOCAL_CLOUD_NAME, localCloudBaseUrl, localCloudEnvironment } from '../emulator/local-cloud.js';
 
 export { DEFAULT_EMULATOR_PORT, LOCAL_CLOUD_NAME, localCloudBaseUrl, localCloudEnvironment };
@@ -85,6 +86,66 @@ function checkInstance(instance: EmulatorInstance, dir: string, file: string): v
   if (problem) {
     throw fail.StateFileInvalid(`The local cloud record ${file} was not written by myaccount emulator start (${problem}), so MyAccount does not trust it. Remove it (rm ${file}) and start the local cloud again.`, { target: file });
   }
+}
+
+/** How long the identity check waits for the local cloud to answer. */
+const CONFIRM_TIMEOUT_MS = 3000;
+
+/**
+ * Whether the process named by the record really is this folder's local cloud. A live pid alone
+ * proves nothing: after a crash or reboot the number is reused by some other program, and `emulator
+ * stop` once SIGTERMed one. So the record's origin is asked who it is (GET /.well-known/local-cloud)
+ * over TLS that trusts only this folder's CA: an answer proves the server holds the leaf key of
+ * this folder's local cloud, and the pid it reports must be the record's. This works the same on
+ * Windows, macOS and Linux (unlike /proc/<pid>/cmdline and start times, which only Linux has) and
+ * needs no change to what `emulator start` writes.
+ */
+export async function confirmInstance(instance: EmulatorInstance, timeoutMs = CONFIRM_TIMEOUT_MS): Promise<{ ok: true } | { ok: false; why: string }> {
+  let ca: string;
+  try {
+    ca = readFileSync(instance.caCertPath, 'utf8');
+  } catch {
+    return { ok: false, why: `its CA file ${instance.caCertPath} cannot be read` };
+  }
+  const answer = await new Promise<{ status: number; body: string } | { error: string }>((done) => {
+    const req = request(`${instance.url.replace(/\/$/, '')}/.well-known/local-cloud`, { ca, timeout: timeoutMs, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d: string) => {
+        body += d;
+        if (body.length > 64 * 1024) req.destroy(new Error('answer too long'));
+      });
+      res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+      res.on('error', (e) => done({ error: e.message }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
+    req.on('error', (e: NodeJS.ErrnoException) => done({ error: e.code === 'ECONNREFUSED' ? 'nothing listens on its port' : e.message }));
+    req.end();
+  });
+  if ('error' in answer) return { ok: false, why: `${instance.url} did not answer as the local cloud (${answer.error})` };
+  let info: { name?: unknown; pid?: unknown };
+  try {
+    info = JSON.parse(answer.body);
+  } catch {
+    info = {};
+  }
+  if (answer.status !== 200 || info.name !== EMULATOR_NAME) return { ok: false, why: `what answers at ${instance.url} is not the local cloud` };
+  if (info.pid !== instance.pid) return { ok: false, why: `the local cloud at ${instance.url} runs as pid ${String(info.pid)}, not ${instance.pid}` };
+  return { ok: true };
+}
+
+/**
+ * The running instance, confirmed to be this folder's local cloud (see confirmInstance). A record
+ * that fails the check is stale: it is removed, and `stale` says why, so no caller ever signals or
+ * reports as running a process that is not the local cloud.
+ */
+export async function liveInstance(dir: string): Promise<{ instance: EmulatorInstance | null; stale?: string }> {
+  const instance = readInstance(dir);
+  if (!instance) return { instance: null };
+  const check = await confirmInstance(instance);
+  if (check.ok) return { instance };
+  rmSync(instanceFile(dir), { force: true });
+  return { instance: null, stale: `The local cloud record named pid ${instance.pid}, but ${check.why}; the record was stale and is removed (pid ${instance.pid} was left alone).` };
 }
 
 /** The port of the local cloud running for this state folder, if one is. */

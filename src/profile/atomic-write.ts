@@ -2,14 +2,22 @@
  * Private files in the state folder: written atomically (temp file in the same folder, fsync,
  * rename, mode 0600), read without following links, and failures reported as state errors that
  * name the file and say what went wrong in words (a full disk is not a bug in MyAccount).
- * write-file-atomic is loaded on first use: commands that only read never pay for it.
+ *
+ * The write is our own rather than write-file-atomic's because of Windows: there, replacing a file
+ * fails with EPERM/EBUSY/EACCES while another program has it open without FILE_SHARE_DELETE (an
+ * antivirus or indexer scanning the file just written, a backup tool, a second reader), and
+ * write-file-atomic renames once and gives up. We retry the rename with backoff for a few seconds
+ * on those codes, then fail with StateWriteFailed naming the file. The rename is a dependency so
+ * tests can make it fail the way Windows does.
  *
  * Links are refused, not followed: the state folder is private to its user, so a link in it was
  * planted or is a mistake, and following it let MyAccount overwrite (and chmod) a file anywhere
  * the user can write. Refusing names the link, so a person who made it on purpose can see why.
  */
+import { randomInt } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { lstat, open, realpath, rename as fsRename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fail, MyAccountError } from '../core/errors.js';
 
 /** What an errno means, in words; the code itself is added in brackets. */
@@ -75,16 +83,87 @@ export async function readPrivateText(path: string, label: string): Promise<stri
   }
 }
 
+export interface AtomicWriteOptions {
+  /** fs.promises.rename; tests pass one that fails as Windows does. */
+  rename?: (from: string, to: string) => Promise<void>;
+  /** Whether to retry a refused rename (win32 only: elsewhere an open file never blocks rename). */
+  platform?: NodeJS.Platform;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Codes Windows answers while another process holds the target (or the temp file) open. */
+const BUSY_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
+/** Long enough for an on-access antivirus scan of a small file; short enough to fail clearly. */
+export const RENAME_RETRY_BUDGET_MS = 5000;
+const MAX_PAUSE_MS = 500;
+
+/** A rename that Windows kept refusing: how long we retried, for the message. */
+class RenameBusy extends Error {
+  constructor(
+    readonly errno: NodeJS.ErrnoException,
+    readonly retriedMs: number,
+  ) {
+    super(errno.message);
+  }
+  get code(): string | undefined {
+    return this.errno.code;
+  }
+}
+
+async function renameRetrying(from: string, to: string, options: AtomicWriteOptions): Promise<void> {
+  const rename = options.rename ?? fsRename;
+  const platform = options.platform ?? process.platform;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let waited = 0;
+  let pause = 10;
+  for (;;) {
+    try {
+      await rename(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException)?.code ?? '';
+      if (platform !== 'win32' || !BUSY_CODES.has(code)) throw error;
+      if (waited >= RENAME_RETRY_BUDGET_MS) throw new RenameBusy(error as NodeJS.ErrnoException, waited);
+      const next = Math.min(pause, RENAME_RETRY_BUDGET_MS - waited);
+      await sleep(next);
+      waited += next;
+      pause = Math.min(pause * 2, MAX_PAUSE_MS);
+    }
+  }
+}
+
 /**
- * Replaces `path` with `text` atomically, mode 0600. A link at `path` is refused (write-file-atomic
- * would resolve it and replace its target). Any failure is StateWriteFailed naming the file, and
- * the previous file is left as it was (write-file-atomic removes its temp file).
+ * Temp file beside the target (same volume, so the rename is atomic), created exclusively with
+ * mode 0600, written and fsynced, then renamed over the target. On any failure the temp file is
+ * removed and the target is as it was.
  */
-export async function writePrivateFileAtomically(path: string, text: string, label = 'state'): Promise<void> {
-  await refuseLink(path, label);
-  const { default: writeFileAtomic } = await import('write-file-atomic');
+async function writeAtomically(path: string, text: string, options: AtomicWriteOptions): Promise<void> {
+  // "<file>.<digits>", the form StateFile's orphan sweep removes when a writer was killed mid-write.
+  const temp = join(dirname(path), `${basename(path)}.${process.pid}${randomInt(1e9)}`);
   try {
-    await writeFileAtomic(path, text, { mode: 0o600, fsync: true });
+    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await renameRetrying(temp, path, options);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Replaces `path` with `text` atomically, mode 0600. A link at `path` is refused (renaming over
+ * it would be safe, but a planted link says something is wrong). Any failure is StateWriteFailed
+ * naming the file, and the previous file is left as it was.
+ */
+export async function writePrivateFileAtomically(path: string, text: string, label = 'state', options: AtomicWriteOptions = {}): Promise<void> {
+  await refuseLink(path, label);
+  try {
+    await writeAtomically(path, text, options);
   } catch (error) {
     throw writeFailed(path, label, error);
   }
@@ -92,6 +171,13 @@ export async function writePrivateFileAtomically(path: string, text: string, lab
 
 export function writeFailed(path: string, label: string, error: unknown): MyAccountError {
   const code = (error as NodeJS.ErrnoException)?.code;
+  if (error instanceof RenameBusy) {
+    return fail.StateWriteFailed(
+      `Could not replace the ${label} file ${path}: ${describeErrno(error)}, still after ${(error.retriedMs / 1000).toFixed(1)} s of retries. ` +
+        'Another program has it open (an antivirus or backup scan, an indexer, an editor, another MyAccount). The previous file was left as it was; run the command again, or exclude the folder from the scanner.',
+      { target: path, cause: error.errno },
+    );
+  }
   const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
   return fail.StateWriteFailed(`Could not write the ${label} file ${path}: ${describeErrno(error)}. The previous file was left as it was.${advice(error)}`, {
     category: denied ? 'PermissionDenied' : undefined,
@@ -102,9 +188,15 @@ export function writeFailed(path: string, label: string, error: unknown): MyAcco
 
 /**
  * For files outside the state folder that the user named (export-config --path): atomic and 0600,
- * but a link the user points at is theirs to follow, and errors are the caller's to word.
+ * but a link the user points at is theirs to follow (its target is replaced), and errors are the
+ * caller's to word.
  */
-export async function writeUserFileAtomically(path: string, text: string): Promise<void> {
-  const { default: writeFileAtomic } = await import('write-file-atomic');
-  await writeFileAtomic(path, text, { mode: 0o600, fsync: true });
+export async function writeUserFileAtomically(path: string, text: string, options: AtomicWriteOptions = {}): Promise<void> {
+  let target = path;
+  try {
+    target = await realpath(path);
+  } catch {
+    // Not there yet: written where it was named.
+  }
+  await writeAtomically(target, text, options);
 }

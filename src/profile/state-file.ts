@@ -4,7 +4,8 @@
  *
  * Locking is proper-lockfile (an mkdir-based lock with stale detection, so a writer killed while
  * holding it delays others by seconds instead of blocking them forever); writing is
- * write-file-atomic (temp file in the same folder, fsync, rename, chmod). A file that does not
+ * writePrivateFileAtomically (temp file in the same folder, fsync, rename retried while Windows
+ * refuses it). A file that does not
  * parse, or that a newer MyAccount wrote, is never overwritten.
  */
 import { chmod, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';

@@ -1,10 +1,16 @@
 /** Where MyAccount keeps its state: MYACCOUNT_CONFIG_DIR, else ~/.myaccount. */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import type { Env } from '../core/context.js';
 
-export function configDirFrom(env: Env): string {
+/**
+ * MYACCOUNT_CONFIG_DIR, else <home>/.myaccount. Home is HOME, which Windows does not set (Git Bash
+ * and Cygwin do); there it is USERPROFILE, as os.homedir() reads it, so a faked environment in tests
+ * and the real one agree.
+ */
+export function configDirFrom(env: Env, platform: NodeJS.Platform = process.platform): string {
   const dir = env.MYACCOUNT_CONFIG_DIR;
   if (dir !== undefined && dir !== '') return dir;
-  return join(env.HOME || homedir(), '.myaccount');
+  const home = env.HOME || (platform === 'win32' ? env.USERPROFILE : undefined) || homedir();
+  return (platform === 'win32' ? win32.join : join)(home, '.myaccount');
 }

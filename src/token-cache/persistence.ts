@@ -14,6 +14,8 @@ import { constants } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { fail, MyAccountError } from '../core/errors.js';
 import { describeErrno, readPrivateText, refuseLink, writePrivateFileAtomically } from '../profile/atomic-write.js';
+import { loadKeytar, type NativeLoaders } from './native.js';
+import { probeSuffix } from './verified-persistence.js';
 
 export interface CachePersistence {
   load(): Promise<string | null>;
@@ -71,21 +73,25 @@ export async function plainFilePersistence(path: string): Promise<CachePersisten
   };
 }
 
-type Keytar = typeof import('keytar');
-
 /**
  * The cache in the keyring under service/account, with `stampPath` replaced on each write.
  * Checked with one write, read and delete of a test entry first (as msal-node-extensions does),
- * so a keyring that exists but cannot store anything is found out before a sign-in.
+ * so a keyring that exists but cannot store anything is found out before a sign-in. The test
+ * entry's name is this process's own: with one shared name, parallel first commands deleted each
+ * other's entry and some fell back to the plain file (issue 18.3).
+ * keytar is loaded through native.ts, inside the caller's guard.
  */
-export async function keyringPersistence(stampPath: string, service: string, account: string): Promise<CachePersistence> {
-  const { default: keytar } = (await import('keytar')) as unknown as { default: Keytar };
+export async function keyringPersistence(stampPath: string, service: string, account: string, loaders: NativeLoaders = {}): Promise<CachePersistence> {
+  const keytar = await loadKeytar(loaders);
   await refuseLink(stampPath, LABEL);
-  const check = `${account}.check`;
-  await keytar.setPassword(service, check, 'check');
-  const seen = await keytar.getPassword(service, check);
-  await keytar.deletePassword(service, check);
-  if (seen !== 'check') throw new Error('the keyring did not return what was written to it');
+  const check = `${account}.check.${probeSuffix()}`;
+  try {
+    await keytar.setPassword(service, check, 'check');
+    const seen = await keytar.getPassword(service, check);
+    if (seen !== 'check') throw new Error('the keyring did not return what was written to it');
+  } finally {
+    await keytar.deletePassword(service, check).catch(() => false);
+  }
   return {
     load: () => keytar.getPassword(service, account),
     async save(contents) {

@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { folderId } from '../profile/folder-id.js';
+import { loadExtensions, type NativeLoaders } from './native.js';
+import { createVerifiedPersistence } from './verified-persistence.js';
 
 export type SecretKind = 'ClientSecret' | 'CertificatePassword' | 'FederatedToken' | 'AccessToken';
 
@@ -40,26 +42,26 @@ function entryName(key: SecretKey): string {
   return `${accountPrefix(key.environment, key.accountId)}-${key.kind}`;
 }
 
-export async function openSecretStore(configDir: string, timeoutMs = 10000): Promise<SecretStore> {
+/**
+ * `native` replaces how msal-node-extensions is loaded (tests). Its load sits inside the guard
+ * below: a missing native build (keytar, which the package's index imports) makes the store
+ * unavailable, so nothing is kept and the next use asks again, instead of failing the command.
+ */
+export async function openSecretStore(configDir: string, timeoutMs = 10000, native: NativeLoaders = {}, platform: NodeJS.Platform = process.platform): Promise<SecretStore> {
   const dir = join(configDir, DIR);
   // Keyring entries are per state folder, like the token cache's.
   const folder = await folderId(configDir);
-  const extensions = await import('@azure/msal-node-extensions');
   const persistenceFor = async (name: string) => {
+    const extensions = await loadExtensions(native);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('the secure store did not answer')), timeoutMs);
     });
     try {
+      // Checked with a probe of its own: PersistenceCreator's shared test entry raced between processes.
       return await Promise.race([
-        extensions.PersistenceCreator.createPersistence({
-          cachePath: join(dir, `${name}.cache`),
-          dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
-          serviceName: SERVICE,
-          accountName: `secret-${folder}-${name}`,
-          usePlaintextFileOnLinux: false,
-        }),
+        createVerifiedPersistence(extensions, platform, { cachePath: join(dir, `${name}.cache`), serviceName: SERVICE, accountName: `secret-${folder}-${name}` }),
         timeout,
       ]);
     } finally {

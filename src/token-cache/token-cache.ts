@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { ICachePlugin } from '@azure/msal-node';
 import { sharedCachePlugin, type CachePluginOptions } from './cache-plugin.js';
 import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
+import { loadExtensions, NativeModuleMissing, type NativeLoaders } from './native.js';
+import { createVerifiedPersistence } from './verified-persistence.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { folderId } from '../profile/folder-id.js';
@@ -29,6 +31,8 @@ export interface TokenCacheOptions {
   /** A keyring that wants to show an unlock prompt nobody can see would wait forever. */
   timeoutMs?: number;
   now?: () => Date;
+  /** How keytar and msal-node-extensions are loaded (tests inject a failing one). */
+  native?: NativeLoaders;
 }
 
 export const CACHE_SERVICE = 'MyAccount';
@@ -51,6 +55,8 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 
 /** Why the secure store failed, in words a person can act on, without any secret. */
 function reasonOf(error: unknown): string {
+  // Already worded for a person, and its advice must not be cut off.
+  if (error instanceof NativeModuleMissing) return error.message;
   const text = error instanceof Error ? error.message : String(error);
   // "CachePersistenceError: Verifing persistence failed with the error: Error: Cannot autolaunch
   // D-Bus without X11 $DISPLAY" says one thing: the last part.
@@ -61,13 +67,24 @@ function reasonOf(error: unknown): string {
     .slice(0, 200);
 }
 
+/**
+ * What keeps the plain file private, truthfully per platform. Mode 0600 means nothing on Windows:
+ * there the file is as private as its folder's access control list, which under the user profile
+ * admits the user, SYSTEM and Administrators, and elsewhere (MYACCOUNT_CONFIG_DIR on a shared
+ * drive) may admit anyone.
+ */
+function plainProtection(platform: NodeJS.Platform, configDir: string): string {
+  if (platform !== 'win32') return 'readable only by you (mode 0600)';
+  return `protected only by the access control list of ${configDir} (under your user profile: you, SYSTEM and Administrators; not encrypted)`;
+}
+
 export async function openTokenCache(options: TokenCacheOptions): Promise<TokenCache> {
   const platform = options.platform ?? process.platform;
   const store = storeOf(platform);
   await ensureStateDir(options.configDir);
   const pluginOptions: CachePluginOptions = { warn: (message) => options.report.warning(message), now: options.now ?? (() => new Date()) };
   try {
-    const persistence = await withTimeout(openSecurePersistence(options.configDir, platform), options.timeoutMs ?? 10000, `The ${store} secure store`);
+    const persistence = await withTimeout(openSecurePersistence(options.configDir, platform, options.native ?? {}), options.timeoutMs ?? 10000, `The ${store} secure store`);
     return { plugin: sharedCachePlugin(persistence, pluginOptions), store };
   } catch (error) {
     // A link or an unwritable state folder is not the keyring's fault: say what it is.
@@ -75,29 +92,32 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
     const reason = reasonOf(error);
     if (!options.allowPlaintext) {
       throw fail.SecureTokenCacheUnavailable(`MyAccount keeps tokens only in a secure store, and the ${store} store does not work here (${reason}). ` +
-          'Sign in from a session with a working keyring, or allow a plain token cache that only you can read: ' +
+          `Sign in from a session with a working ${platform === 'win32' ? 'secure store' : 'keyring'}, or allow a plain token cache ${plainProtection(platform, options.configDir)}: ` +
           'myaccount update-config --allow-plaintext-token-cache true (in CI: MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE=true).', { target: 'AllowPlaintextTokenCache', cause: error });
     }
     const plainPath = join(options.configDir, PLAINTEXT_CACHE_FILE);
-    const notice = `The ${store} secure store does not work here (${reason}); tokens are kept in a plain file readable only by you (${plainPath}), as AllowPlaintextTokenCache allows.`;
-    // Said once, when the plain file is first made; repeating it on every CI step is noise.
-    if (existsSync(plainPath)) options.report.verbose(notice);
+    const notice = `The ${store} secure store does not work here (${reason}); tokens are kept in a plain file ${plainProtection(platform, options.configDir)} (${plainPath}), as AllowPlaintextTokenCache allows.`;
+    // Said once, when the plain file is first made; repeating it on every CI step is noise. But a
+    // folder whose tokens were in the secure store is switching kind: its sign-ins are not in the
+    // plain file, so that is always said (issue 18.3: never switch cache kind silently).
+    const secureCacheExists = existsSync(join(options.configDir, CACHE_FILE));
+    if (secureCacheExists) options.report.warning(`${notice} This folder's earlier tokens are in the ${store} store and are not used now; sign in again here, or run where the ${store} store works.`);
+    else if (existsSync(plainPath)) options.report.verbose(notice);
     else options.report.warning(notice);
     return { plugin: sharedCachePlugin(await plainFilePersistence(plainPath), pluginOptions), store: 'plaintext' };
   }
 }
 
-/** The OS secure store: keytar's keyring on Linux and macOS, msal-node-extensions' DPAPI file on Windows. */
-async function openSecurePersistence(configDir: string, platform: NodeJS.Platform): Promise<CachePersistence> {
-  if (platform !== 'win32') return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)));
-  // Loaded on demand; DPAPI's file is left to msal-node-extensions (not reachable from these tests).
-  const extensions = await import('@azure/msal-node-extensions');
+/**
+ * The OS secure store: keytar's keyring on Linux and macOS, msal-node-extensions' DPAPI file on
+ * Windows, checked with a probe of this process's own (verified-persistence.ts) rather than
+ * PersistenceCreator's shared, unlocked test.cache that parallel processes raced on.
+ */
+async function openSecurePersistence(configDir: string, platform: NodeJS.Platform, native: NativeLoaders): Promise<CachePersistence> {
+  if (platform !== 'win32') return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), native);
+  const extensions = await loadExtensions(native);
   const path = join(configDir, CACHE_FILE);
-  const dpapi = await extensions.PersistenceCreator.createPersistence({
-    cachePath: path,
-    dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
-    usePlaintextFileOnLinux: false,
-  });
+  const dpapi = await createVerifiedPersistence(extensions, platform, { cachePath: path, serviceName: CACHE_SERVICE, accountName: cacheAccount(await folderId(configDir)) });
   return {
     load: () => dpapi.load(),
     save: (contents) => dpapi.save(contents),

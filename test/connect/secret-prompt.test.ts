@@ -45,3 +45,12 @@ test('without a terminal, or with --no-prompt, nothing is asked: exit 3 naming w
   expect(noPrompt.code).toBe(3);
   expect(noPrompt.screen).not.toContain(PROMPT);
 });
+
+test('connect --service-principal with no secret anywhere asks for it at a terminal, without echo, and signs in', async () => {
+  const run = await runOnTerminal(cloud, ['connect', '--environment', 'LocalCloud', '--service-principal', '--application-id', APP.appId, '--tenant', S.CONTOSO, '--output', 'table'], [APP.secret], 'it is not shown');
+  expect(run.code).toBe(0);
+  expect(run.screen).toContain(`The client secret of application ${APP.appId}`);
+  expect(run.screen).not.toContain(APP.secret);
+  // Given at the prompt, not as a flag: no warning about the command line.
+  expect(run.screen).not.toContain('visible to other users');
+});

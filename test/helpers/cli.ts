@@ -33,6 +33,8 @@ export interface RunOptions {
 const AMBIENT = new Set([
   ...CI_VARIABLES,
   'SSH_CONNECTION', 'SSH_CLIENT', 'SSH_TTY', 'DISPLAY', 'WAYLAND_DISPLAY', 'BROWSER',
+  // The shell --output env writes for is guessed from these (core/shell.ts); a suite run from pwsh must not change it.
+  'PSModulePath', 'PSExecutionPolicyPreference', 'MSYSTEM',
   'AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH', 'AZURE_CLIENT_CERTIFICATE_PASSWORD', 'AZURE_FEDERATED_TOKEN_FILE',
   'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'IDENTITY_SERVER_THUMBPRINT', 'IMDS_ENDPOINT', 'MSI_ENDPOINT', 'MSI_SECRET', 'AZURE_POD_IDENTITY_AUTHORITY_HOST',
 ]);

@@ -123,11 +123,28 @@ async function selectDefault(ctx: CommandContext, input: ConnectInput, settings:
   return { chosen: firstChoice(subscriptions), picked: false, pickerSkipped: pickerDue };
 }
 
+/**
+ * The sign-in plan; a service principal with no credential anywhere (flags, input, AZURE_*) is
+ * asked for its client secret at a terminal, without echo, as az login and Connect-AzAccount ask,
+ * so a person never needs to put it on the command line. Scripts and CI still get the error.
+ */
+async function planOrAsk(input: ConnectInput, ctx: CommandContext): Promise<SignInPlan> {
+  try {
+    return planSignIn(input, ctx.env);
+  } catch (error) {
+    if (!(error instanceof MyAccountError) || error.code !== 'ServicePrincipalCredentialRequired' || !ctx.interactive) throw error;
+    const appId = input.ApplicationId ?? input.Credential?.UserName ?? ctx.env.AZURE_CLIENT_ID;
+    const secret = (await ctx.promptSecret(`The client secret of application ${appId} (it is not shown): `)).trim();
+    if (!secret) throw error;
+    return planSignIn({ ...input, ClientSecret: secret }, ctx.env);
+  }
+}
+
 export async function runConnect(input: ConnectInput, ctx: CommandContext): Promise<ConnectResult> {
   const settings = await readSettings(ctx);
   const before = await loadProfile(ctx);
   const environment = resolveEnvironment(before, ctx, input.Environment);
-  const plan = planSignIn(input, ctx.env);
+  const plan = await planOrAsk(input, ctx);
   checkContextNameEarly(before, input, plan);
   const session = await AuthSession.open(ctx, { environment, settings });
   try {

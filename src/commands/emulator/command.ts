@@ -12,7 +12,7 @@ import { fail, MyAccountError } from '../../core/errors.js';
 import { ensureStateDir } from '../../profile/state-file.js';
 import { linkRefused, writeFailed, writePrivateFileAtomically } from '../../profile/atomic-write.js';
 import { flag, text } from '../schema/common.js';
-import { emulatorDir, instanceFile, loadEmulator, processAlive, readInstance, type EmulatorInstance } from '../../local-cloud/index.js';
+import { emulatorDir, instanceFile, liveInstance, loadEmulator, processAlive, readInstance, type EmulatorInstance } from '../../local-cloud/index.js';
 
 const LOG_FILE = 'emulator.log';
 const DEFAULT_IDLE_MINUTES = 120;
@@ -70,6 +70,13 @@ const statusTable = [
   { header: 'Pid', path: 'Pid' },
   { header: 'DataDirectory', path: 'DataDirectory' },
 ];
+/** The confirmed running instance (see liveInstance); a stale record is removed, with a warning. */
+async function running(ctx: CommandContext, dir: string): Promise<EmulatorInstance | null> {
+  const { instance, stale } = await liveInstance(dir);
+  if (stale) ctx.report.warning(stale);
+  return instance;
+}
+
 /** start, stop, status and reset all answer with the local cloud's status. */
 const answersWithStatus = { output: statusOutput, outputType: 'MyAccount.EmulatorStatus', table: statusTable };
 const noInput = { type: 'object' as const, additionalProperties: false as const, properties: {} };
@@ -213,8 +220,8 @@ export const emulatorStart = defineCommand<StartInput, StatusView>({
   async handler(input, ctx) {
     const dir = emulatorDir(ctx);
     await ensureStateDir(dir);
-    const running = readInstance(dir);
-    if (running) throw alreadyRunning(running);
+    const instance = await running(ctx, dir);
+    if (instance) throw alreadyRunning(instance);
     return input.Detach ? startDetached(input, ctx, dir) : runInForeground(input, ctx, dir);
   },
 });
@@ -228,7 +235,8 @@ export const emulatorStop = defineCommand<Record<string, never>, StatusView>({
   ...answersWithStatus,
   async handler(_input, ctx) {
     const dir = emulatorDir(ctx);
-    const instance = readInstance(dir);
+    // Only a process confirmed to be this folder's local cloud is ever signalled.
+    const instance = await running(ctx, dir);
     if (!instance) return statusOf(dir, null);
     process.kill(instance.pid, 'SIGTERM');
     const deadline = Date.now() + 10000;
@@ -257,7 +265,7 @@ export const emulatorStatus = defineCommand<Record<string, never>, StatusView>({
   ...answersWithStatus,
   async handler(_input, ctx) {
     const dir = emulatorDir(ctx);
-    return statusOf(dir, readInstance(dir));
+    return statusOf(dir, await running(ctx, dir));
   },
 });
 
@@ -270,8 +278,8 @@ export const emulatorReset = defineCommand<{ All?: boolean }, StatusView>({
   ...answersWithStatus,
   async handler(input, ctx) {
     const dir = emulatorDir(ctx);
-    const running = readInstance(dir);
-    if (running) throw fail.EmulatorRunning(`The local cloud is running at ${running.url}. Stop it with myaccount emulator stop, then reset.`);
+    const instance = await running(ctx, dir);
+    if (instance) throw fail.EmulatorRunning(`The local cloud is running at ${instance.url}. Stop it with myaccount emulator stop, then reset.`);
     const { resetEmulatorData } = await loadEmulator();
     if (existsSync(dir)) resetEmulatorData(dir, { everything: input.All ?? false });
     return statusOf(dir, null);
@@ -291,7 +299,7 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
   summary: 'Print what other clients need to trust the local cloud (its CA, and a bundle for NODE_EXTRA_CA_CERTS).',
   description:
     'Shows the CA file and a bundle (the system CAs plus the local cloud CA) for other clients: NODE_EXTRA_CA_CERTS for Node and MSAL Node, REQUESTS_CA_BUNDLE for the Azure CLI and Python, SSL_CERT_FILE for OpenSSL tools. ' +
-    'With --output env it prints export lines for eval. MyAccount itself needs none of this: it trusts the CA for the local cloud only. ' +
+    'With --output env it prints the lines that set them in your shell (--shell bash|pwsh|cmd). MyAccount itself needs none of this: it trusts the CA for the local cloud only. ' +
     'When the local cloud runs with --broker, DBUS_SESSION_BUS_ADDRESS points at its broker\'s private bus, so EnableLoginByWam signs in to LocalCloud through the MSAL runtime in that shell.',
   examples: [{ description: 'Let this shell\'s tools trust the local cloud.', cli: 'eval "$(myaccount emulator env --output env)"', powershell: '' }],
   input: noInput,
@@ -304,7 +312,7 @@ export const emulatorEnv = defineCommand<Record<string, never>, EnvView>({
   processEnvironment: true,
   async handler(_input, ctx) {
     const dir = emulatorDir(ctx);
-    const status = statusOf(dir, readInstance(dir));
+    const status = statusOf(dir, await running(ctx, dir));
     if (!status.CaCertPath || !status.CaBundlePath) {
       throw fail.EmulatorNeverStarted('The local cloud has no CA yet. Start it once (myaccount emulator start --detach); the CA is made on first start.');
     }

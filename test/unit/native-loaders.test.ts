@@ -1,0 +1,57 @@
+/**
+ * Issue 18.7: keytar's native build can be missing (Windows without build tools, a Node version
+ * without a prebuilt binary), and msal-node-extensions' index imports keytar, so it fails too.
+ * Both load inside the guard: the result is SecureTokenCacheUnavailable naming the module (or, when
+ * allowed, the plain file with a warning naming it), and the kept-secret store is unavailable;
+ * never an InternalError.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MyAccountError } from '../../src/core/errors.js';
+import { createReporter } from '../../src/core/reporter.js';
+import { openSecretStore } from '../../src/token-cache/secret-store.js';
+import { openTokenCache } from '../../src/token-cache/token-cache.js';
+
+let dir: string;
+beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'myaccount-native-'))));
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What Node throws when a native addon's .node file was never built. */
+const missingBuild = (): Promise<never> =>
+  Promise.reject(Object.assign(new Error("Cannot find module '../build/Release/keytar.node'\nRequire stack:\n- C:\\Users\\x\\keytar.js"), { code: 'MODULE_NOT_FOUND' }));
+
+function reporter(): { report: ReturnType<typeof createReporter>; warnings: string[] } {
+  const warnings: string[] = [];
+  return { warnings, report: createReporter({ format: 'jsonl', verbose: false, debug: false, write: (l) => void warnings.push(JSON.parse(l).message) }) };
+}
+
+test.each([
+  ['linux', { keytar: missingBuild }, 'keytar'],
+  ['darwin', { keytar: missingBuild }, 'keytar'],
+  ['win32', { extensions: missingBuild }, '@azure/msal-node-extensions'],
+] as const)('%s: a missing native build is SecureTokenCacheUnavailable naming the module', async (platform, native, name) => {
+  const { report } = reporter();
+  const error = await openTokenCache({ configDir: dir, allowPlaintext: false, report, platform, native }).catch((e) => e);
+  expect(error).toBeInstanceOf(MyAccountError);
+  expect(error.code).toBe('SecureTokenCacheUnavailable');
+  expect(error.message).toContain(`the native module ${name}`);
+  expect(error.message).toContain('MODULE_NOT_FOUND');
+  expect(error.message).toMatch(/Build Tools/);
+  // The require stack (paths of this machine) stays out.
+  expect(error.message).not.toContain('Require stack');
+});
+
+test('with the plain file allowed: falls back, and the warning names the missing module', async () => {
+  const { report, warnings } = reporter();
+  const cache = await openTokenCache({ configDir: dir, allowPlaintext: true, report, platform: 'linux', native: { keytar: missingBuild } });
+  expect(cache.store).toBe('plaintext');
+  expect(warnings.join('\n')).toContain('the native module keytar could not be loaded');
+});
+
+test('the kept-secret store: unavailable, nothing kept, no throw', async () => {
+  const store = await openSecretStore(dir, 2000, { extensions: missingBuild });
+  expect(await store.save({ environment: 'AzureCloud', accountId: 'app', kind: 'ClientSecret' }, 's3cret')).toBe(false);
+  expect(store.available).toBe(false);
+  expect(await store.load({ environment: 'AzureCloud', accountId: 'app', kind: 'ClientSecret' })).toBeNull();
+});
