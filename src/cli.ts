@@ -9,6 +9,7 @@ import { commands } from './commands/index.js';
 import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
+import { folderForCommand, removeSession } from './profile/autosave.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
 import { peekGlobals, type GlobalOptions } from './core/globals.js';
@@ -170,8 +171,13 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     const input = await validateInput(command, parsed.input);
     const variables = new Map<string, string | null>();
     const reporter = report();
+    // Autosave off (src/profile/autosave.ts): the command may work in a copy of the state folder.
+    // The module (--events jsonl) takes a session back; anyone else gets a copy for this call.
+    const folder = await folderForCommand(command.name, configDirFrom(deps.env), deps.env, globals.events === 'jsonl', { now: deps.now });
+    for (const [name, value] of Object.entries(folder.variables)) variables.set(name, value);
+    if (folder.throwaway) reporter.verbose(`Context autosave is off (CurrentUser): this command works in a copy of the state folder that is removed when it ends. To keep changes for this shell: eval "$(myaccount disable-context-autosave --scope Process --owner-process-id $$ --output env)".`);
     const ctx: CommandContext = {
-      configDir: configDirFrom(deps.env),
+      configDir: folder.configDir,
       env: deps.env,
       clock: { now: deps.now },
       report: reporter,
@@ -185,7 +191,16 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       promptSecret: deps.promptSecret,
       loadBroker: deps.loadBroker,
     };
-    const result = await command.handler(input, ctx);
+    let result;
+    try {
+      result = await command.handler(input, ctx);
+    } catch (error) {
+      // A session made for this caller is its own whether or not the command succeeded.
+      if (Object.keys(folder.variables).length > 0) announceVariables(new Map(Object.entries(folder.variables)), globals, reporter);
+      throw error;
+    } finally {
+      if (folder.throwaway) await removeSession(folder.throwaway).catch(() => undefined);
+    }
     if (variables.size > 0) announceVariables(variables, globals, reporter);
     // A query reshapes the result, so the command's own table columns no longer fit it.
     const shown = query ? query.apply(result) : result;

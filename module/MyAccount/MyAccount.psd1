@@ -24,6 +24,9 @@
         'Clear-MyContext',
         'Save-MyContext',
         'Import-MyContext',
+        'Enable-MyContextAutosave',
+        'Disable-MyContextAutosave',
+        'Get-MyContextAutosaveSetting',
         'Get-MyConfig',
         'Update-MyConfig',
         'Clear-MyConfig',
@@ -64,8 +67,8 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'c1b9f5ee4c4f7238c1e9c50e8dfc1cf158722c15311d7a751c3a3e71acd290d0'
-            Commands = 23
+            RegistrySha256 = '1aeb320b0a5d8eac0a159a4582a0f1f091b0125dc65eb068fb68cdbf731a3c00'
+            Commands = 26
         }
     }
 }

@@ -510,6 +510,9 @@ $script:CmdletOfCommand = @{
     'clear-context' = 'Clear-MyContext'
     'save-context' = 'Save-MyContext'
     'import-context' = 'Import-MyContext'
+    'enable-context-autosave' = 'Enable-MyContextAutosave'
+    'disable-context-autosave' = 'Disable-MyContextAutosave'
+    'get-context-autosave-setting' = 'Get-MyContextAutosaveSetting'
     'get-config' = 'Get-MyConfig'
     'update-config' = 'Update-MyConfig'
     'clear-config' = 'Clear-MyConfig'
@@ -632,6 +635,9 @@ $script:Parameters = @{
     'Clear-MyContext' = @('Scope', 'PassThru')
     'Save-MyContext' = @('Path', 'Name', 'All', 'Force')
     'Import-MyContext' = @('Path', 'Scope')
+    'Enable-MyContextAutosave' = @('Scope')
+    'Disable-MyContextAutosave' = @('Scope')
+    'Get-MyContextAutosaveSetting' = @('Scope')
     'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
     'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
     'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
@@ -1863,6 +1869,130 @@ function Import-MyContext {
 
     process {
         Invoke-MyAccountCli -Command 'import-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Import-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextFile'
+    }
+}
+
+function Enable-MyContextAutosave {
+    <#
+    .SYNOPSIS
+        Save context changes and sign-ins in the state folder again (the default).
+
+    .DESCRIPTION
+        Turns autosave on. CurrentUser (the default) saves the setting for every new shell; a shell that turned autosave off for itself (-Scope Process) keeps it off until Enable-MyContextAutosave -Scope Process. Process ends this shell's session copy: the contexts and tokens it held are discarded (save one first with save-context if you need it), and commands use the state folder again.
+
+    .PARAMETER Scope
+        CurrentUser (default): autosave on for every new shell, saved in the state folder. Process: this shell and the processes it starts only.
+
+    .EXAMPLE
+        Enable-MyContextAutosave
+
+        Save contexts again in every new shell.
+
+    .EXAMPLE
+        Enable-MyContextAutosave -Scope Process
+
+        End this shell's session copy.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextAutosaveSettings
+
+    .NOTES
+        Runs: myaccount enable-context-autosave
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextAutosaveSettings')]
+    param(
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'enable-context-autosave' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Enable-MyContextAutosave'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextAutosaveSettings'
+    }
+}
+
+function Disable-MyContextAutosave {
+    <#
+    .SYNOPSIS
+        Keep context changes and sign-ins in this process only, never in the state folder (for CI).
+
+    .DESCRIPTION
+        Turns autosave off. Process: this shell (and the processes it starts) works in a private copy of the state folder (0700, in the temp folder) with its own token cache, removed when the PowerShell session ends or by Enable-MyContextAutosave -Scope Process; nothing it does changes the state folder. CurrentUser (the default): saved for every new shell; each PowerShell session then starts its own copy, and a bare CLI call works in a copy removed when it ends. Nothing stored is deleted: use clear-context for that.
+
+    .PARAMETER Scope
+        CurrentUser (default): autosave off for every new shell, saved in the state folder. Process: this shell and the processes it starts only.
+
+    .EXAMPLE
+        Disable-MyContextAutosave -Scope Process
+
+        Sign-ins and context changes in this shell stay in this shell.
+
+    .EXAMPLE
+        Disable-MyContextAutosave
+
+        Turn autosave off for every new shell.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextAutosaveSettings
+
+    .NOTES
+        Runs: myaccount disable-context-autosave
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextAutosaveSettings')]
+    param(
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'disable-context-autosave' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Disable-MyContextAutosave'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextAutosaveSettings'
+    }
+}
+
+function Get-MyContextAutosaveSetting {
+    <#
+    .SYNOPSIS
+        Show whether context changes are saved, and where.
+
+    .DESCRIPTION
+        Mode CurrentUser: context changes, sign-ins and tokens are saved in the state folder. Mode Process: they live in this process only (SessionDirectory is the copy this shell works in). Without -Scope, what is in effect here; -Scope CurrentUser: the saved setting for new shells; -Scope Process: this shell.
+
+    .PARAMETER Scope
+        CurrentUser: the saved setting. Process (or none): what is in effect in this shell.
+
+    .EXAMPLE
+        Get-MyContextAutosaveSetting
+
+        Is autosave on here?
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextAutosaveSettings
+
+    .NOTES
+        Runs: myaccount get-context-autosave-setting
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextAutosaveSettings')]
+    param(
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'get-context-autosave-setting' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyContextAutosaveSetting'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextAutosaveSettings'
     }
 }
 

@@ -150,6 +150,7 @@ export const ERROR_CATALOGUE = {
   EmulatorPortInUse: failed('ResourceBusy', 'The local cloud\'s port is taken by another program.'),
   EmulatorStartFailed: failed('ResourceUnavailable', 'The local cloud did not start; its log is named.'),
   EmulatorStartTimedOut: failed('OperationTimeout', 'The local cloud did not start in time.'),
+  AutosaveSessionGone: failed('ResourceUnavailable', 'This shell works in an autosave-off session folder that no longer exists; run enable-context-autosave --scope Process.'),
   InternalError: failed('NotSpecified', 'A bug in MyAccount; run again with --debug and report it.'),
 
   // Sign-in needed.

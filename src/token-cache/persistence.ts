@@ -8,6 +8,7 @@
  * - the keyring (libsecret, Keychain, through keytar) holds the cache; a small file beside it is
  *   replaced on every write so other processes can tell the cache changed without asking the
  *   keyring (the cache plugin compares its mtime, size and inode).
+ * The keyring one can read through to another entry (an autosave-off session's start).
  * Either can move an unparsable cache aside, so a damaged cache costs a sign-in, not every command.
  */
 import { constants } from 'node:fs';
@@ -78,7 +79,7 @@ type Keytar = typeof import('keytar');
  * Checked with one write, read and delete of a test entry first (as msal-node-extensions does),
  * so a keyring that exists but cannot store anything is found out before a sign-in.
  */
-export async function keyringPersistence(stampPath: string, service: string, account: string): Promise<CachePersistence> {
+export async function keyringPersistence(stampPath: string, service: string, account: string, readThroughAccount?: string): Promise<CachePersistence> {
   const { default: keytar } = (await import('keytar')) as unknown as { default: Keytar };
   await refuseLink(stampPath, LABEL);
   const check = `${account}.check`;
@@ -87,7 +88,9 @@ export async function keyringPersistence(stampPath: string, service: string, acc
   await keytar.deletePassword(service, check);
   if (seen !== 'check') throw new Error('the keyring did not return what was written to it');
   return {
-    load: () => keytar.getPassword(service, account),
+    // readThroughAccount (an autosave-off session, see profile/autosave.ts): until this entry is
+    // first written, the state folder's cache is read, never written.
+    load: async () => (await keytar.getPassword(service, account)) ?? (readThroughAccount ? keytar.getPassword(service, readThroughAccount) : null),
     async save(contents) {
       await keytar.setPassword(service, account, contents);
       // Content does not matter (no secret here): the rename gives other processes a new stamp.

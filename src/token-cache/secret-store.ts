@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { folderId } from '../profile/folder-id.js';
+import { readSessionMarker } from '../profile/autosave.js';
 
 export type SecretKind = 'ClientSecret' | 'CertificatePassword' | 'FederatedToken' | 'AccessToken';
 
@@ -44,8 +45,10 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000): Pro
   const dir = join(configDir, DIR);
   // Keyring entries are per state folder, like the token cache's.
   const folder = await folderId(configDir);
+  // An autosave-off session (profile/autosave.ts) reads the state folder's secrets it has not replaced.
+  const originFolder = readSessionMarker(configDir)?.originFolderId ?? null;
   const extensions = await import('@azure/msal-node-extensions');
-  const persistenceFor = async (name: string) => {
+  const persistenceFor = async (name: string, owner = folder) => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -57,7 +60,7 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000): Pro
           cachePath: join(dir, `${name}.cache`),
           dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
           serviceName: SERVICE,
-          accountName: `secret-${folder}-${name}`,
+          accountName: `secret-${owner}-${name}`,
           usePlaintextFileOnLinux: false,
         }),
         timeout,
@@ -67,10 +70,10 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000): Pro
     }
   };
   let available = true;
-  const tryPersistence = async (name: string) => {
+  const tryPersistence = async (name: string, owner = folder) => {
     if (!available) return null;
     try {
-      return await persistenceFor(name);
+      return await persistenceFor(name, owner);
     } catch {
       available = false;
       return null;
@@ -89,12 +92,19 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000): Pro
     async load(key) {
       const persistence = await tryPersistence(entryName(key));
       if (!persistence) return null;
-      try {
-        const text = await persistence.load();
-        return text && text !== '{}' ? text : null;
-      } catch {
-        return null;
-      }
+      const read = async (p: NonNullable<typeof persistence>): Promise<string | null> => {
+        try {
+          const text = await p.load();
+          return text && text !== '{}' ? text : null;
+        } catch {
+          return null;
+        }
+      };
+      const own = await read(persistence);
+      if (own !== null || !originFolder) return own;
+      // Read only: the session never writes or deletes the state folder's entries.
+      const origin = await tryPersistence(entryName(key), originFolder);
+      return origin ? read(origin) : null;
     },
     async removeAccount(environment, accountId) {
       const prefix = accountPrefix(environment, accountId);
@@ -111,4 +121,32 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000): Pro
       }
     },
   };
+}
+
+/** Deletes every secret kept for this state folder (an autosave session folder being removed). */
+export async function removeAllSecrets(configDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(join(configDir, DIR))).filter((n) => n.endsWith('.cache'));
+  } catch {
+    return;
+  }
+  if (names.length === 0) return;
+  const folder = await folderId(configDir);
+  const extensions = await import('@azure/msal-node-extensions');
+  for (const file of names) {
+    const name = file.slice(0, -'.cache'.length);
+    try {
+      const persistence = await extensions.PersistenceCreator.createPersistence({
+        cachePath: join(configDir, DIR, file),
+        dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
+        serviceName: SERVICE,
+        accountName: `secret-${folder}-${name}`,
+        usePlaintextFileOnLinux: false,
+      });
+      await persistence.delete();
+    } catch {
+      /* no secure store: nothing was kept in it */
+    }
+  }
 }

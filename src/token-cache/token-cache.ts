@@ -12,6 +12,7 @@ import { keyringPersistence, plainFilePersistence, type CachePersistence } from 
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { folderId } from '../profile/folder-id.js';
+import { readSessionMarker } from '../profile/autosave.js';
 import { ensureStateDir } from '../profile/state-file.js';
 
 export type TokenStore = 'libsecret' | 'keychain' | 'dpapi' | 'plaintext';
@@ -89,7 +90,11 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
 
 /** The OS secure store: keytar's keyring on Linux and macOS, msal-node-extensions' DPAPI file on Windows. */
 async function openSecurePersistence(configDir: string, platform: NodeJS.Platform): Promise<CachePersistence> {
-  if (platform !== 'win32') return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)));
+  if (platform !== 'win32') {
+    // An autosave-off session has its own entry and reads the state folder's until it writes its own.
+    const origin = readSessionMarker(configDir)?.originFolderId;
+    return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), origin ? cacheAccount(origin) : undefined);
+  }
   // Loaded on demand; DPAPI's file is left to msal-node-extensions (not reachable from these tests).
   const extensions = await import('@azure/msal-node-extensions');
   const path = join(configDir, CACHE_FILE);
