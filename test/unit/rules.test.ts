@@ -34,7 +34,7 @@ describe('naming rules', () => {
   });
 
   test('every cmdlet uses an approved verb and every command has help and examples', () => {
-    const approved = ['Get', 'Set', 'Select', 'Rename', 'Remove', 'Clear', 'Update', 'Export', 'Import', 'Add', 'Connect', 'Disconnect', 'Start', 'Stop', 'Reset', 'Invoke', 'Enable', 'Disable'];
+    const approved = ['Get', 'Set', 'Select', 'Rename', 'Remove', 'Clear', 'Update', 'Export', 'Import', 'Add', 'Connect', 'Disconnect', 'Start', 'Stop', 'Reset', 'Invoke', 'Enable', 'Disable', 'Save'];
     for (const c of commands) {
       if (c.cmdlet) expect(approved).toContain(c.cmdlet.split('-')[0]);
       expect(c.summary.length).toBeGreaterThan(10);
