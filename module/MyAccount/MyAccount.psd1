@@ -67,7 +67,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '1aeb320b0a5d8eac0a159a4582a0f1f091b0125dc65eb068fb68cdbf731a3c00'
+            RegistrySha256 = '86c9013914e3cd6ee9f20ec58479113ab17ad06c50284895f1eacd13967ccec0'
             Commands = 26
         }
     }

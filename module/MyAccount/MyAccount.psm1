@@ -315,6 +315,35 @@ function Add-MyAccountObjectInput {
     }
 }
 
+function Resolve-MyAccountDefaultProfile {
+    # Az's -DefaultProfile, for one call: a context object (Get-MyContext), the result of
+    # Connect-MyAccount (its Context), or a context name, becomes the command's context-name input
+    # ($Target). Nothing is selected: the default context stays as it is.
+    param([System.Collections.IDictionary] $Bound, [string] $Target, [System.Management.Automation.PSCmdlet] $Caller)
+    if (-not $Bound.ContainsKey('DefaultProfile')) { return }
+    $value = $Bound['DefaultProfile']
+    $Bound.Remove('DefaultProfile')
+    $name = $null
+    if ($null -ne $value) {
+        $base = if ($value -is [psobject]) { $value.PSObject.BaseObject } else { $value }
+        if ($base -is [string]) { $name = $base }
+        elseif ($value.PSObject.TypeNames -contains 'MyAccount.Context' -and $value.PSObject.Properties['Name']) { $name = [string]$value.Name }
+        elseif ($value.PSObject.Properties['Context'] -and $value.Context -and $value.Context.PSObject.Properties['Name']) { $name = [string]$value.Context.Name }
+    }
+    $problem = if (-not $name) {
+        $kind = if ($null -eq $value) { 'nothing' } else { "a $($value.GetType().Name)$(if ($value.PSObject.TypeNames.Count) { " ($($value.PSObject.TypeNames[0]))" })" }
+        "-DefaultProfile takes a context from Get-MyContext or a context name; it was given $kind."
+    }
+    elseif ($Bound.ContainsKey($Target) -and "$($Bound[$Target])" -ne $name) {
+        "-DefaultProfile names the context '$name' and -$Target names '$($Bound[$Target])'. Give one of them."
+    }
+    if ($problem) {
+        $record = [System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new($problem), 'InvalidDefaultProfile', [System.Management.Automation.ErrorCategory]::InvalidArgument, 'DefaultProfile')
+        $Caller.ThrowTerminatingError($record)
+    }
+    $Bound[$Target] = $name
+}
+
 function Read-MyAccountCli {
     # A quiet read for completion and ShouldProcess targets: the CLI's JSON, or $null on any
     # failure. Started like the cmdlets' calls (no command discovery, where `& node` would start
@@ -624,8 +653,8 @@ $script:Parameters = @{
     'Connect-MyAccount' = @('Environment', 'Tenant', 'Subscription', 'AccountId', 'UseDeviceAuthentication', 'Credential', 'ServicePrincipal', 'ApplicationId', 'ClientSecret', 'CertificatePath', 'CertificatePassword', 'SendCertificateChain', 'FederatedToken', 'FederatedTokenFile', 'Identity', 'AccessToken', 'ContextName', 'SkipContextPopulation', 'MaxContextPopulation', 'Force', 'Scope', 'Timeout')
     'Disconnect-MyAccount' = @('ContextName', 'Username', 'All')
     'Get-MyAccessToken' = @('ResourceTypeName', 'ResourceUrl', 'TenantId', 'ContextName')
-    'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId')
-    'Get-MyTenant' = @('TenantId')
+    'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId', 'ContextName')
+    'Get-MyTenant' = @('TenantId', 'ContextName')
     'Invoke-MyRestMethod' = @('Path', 'Uri', 'ResourceId', 'Method', 'ApiVersion', 'Payload', 'WaitForCompletion', 'Paginate', 'NextLinkName', 'PageableItemName', 'ContextName')
     'Get-MyContext' = @('Name', 'ListAvailable')
     'Set-MyContext' = @('Subscription', 'Tenant', 'Name', 'Scope', 'Force')
@@ -919,6 +948,9 @@ function Disconnect-MyAccount {
     .PARAMETER All
         Sign out every account.
 
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
+
     .EXAMPLE
         Disconnect-MyAccount
 
@@ -961,12 +993,18 @@ function Disconnect-MyAccount {
         [string] $Username,
 
         [Parameter(ParameterSetName = 'All', Mandatory)]
-        [switch] $All
+        [switch] $All,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Username')) { $PSBoundParameters['Username'] } elseif ($PSBoundParameters.ContainsKey('All') -and $PSBoundParameters['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName $PSBoundParameters['ContextName'] }), 'Disconnect')) {
-            Invoke-MyAccountCli -Command 'disconnect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Disconnect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Account'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        if ($PSCmdlet.ShouldProcess($(if ($bound.ContainsKey('Username')) { $bound['Username'] } elseif ($bound.ContainsKey('All') -and $bound['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName $bound['ContextName'] }), 'Disconnect')) {
+            Invoke-MyAccountCli -Command 'disconnect' -Bound $bound -ParameterNames $script:Parameters['Disconnect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Account'
         }
     }
 }
@@ -990,6 +1028,9 @@ function Get-MyAccessToken {
 
     .PARAMETER ContextName
         Use the account and tenant of this context instead of the default one.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .PARAMETER AsSecureString
         Accepted as in Az.Accounts 14 and later, where it changes nothing: Token is a SecureString unless -AsPlainText is given.
@@ -1048,6 +1089,10 @@ function Get-MyAccessToken {
         [string] $ContextName,
 
         [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile,
+
+        [Parameter()]
         [switch] $AsSecureString,
 
         [Parameter()]
@@ -1055,7 +1100,9 @@ function Get-MyAccessToken {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'get-access-token' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyAccessToken'] -Caller $PSCmdlet -TypeName 'MyAccount.AccessToken' -Properties @('Token', 'ExpiresOn', 'TenantId', 'UserId', 'Type') -SecureProperty 'Token' -AsPlainText:$AsPlainText
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        Invoke-MyAccountCli -Command 'get-access-token' -Bound $bound -ParameterNames $script:Parameters['Get-MyAccessToken'] -Caller $PSCmdlet -TypeName 'MyAccount.AccessToken' -Properties @('Token', 'ExpiresOn', 'TenantId', 'UserId', 'Type') -SecureProperty 'Token' -AsPlainText:$AsPlainText
     }
 }
 
@@ -1075,6 +1122,12 @@ function Get-MySubscription {
 
     .PARAMETER TenantId
         Only this tenant (id or domain). Default: every tenant of the account. Aliases: Tenant.
+
+    .PARAMETER ContextName
+        List for the account of this context instead of the default one.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .EXAMPLE
         Get-MySubscription
@@ -1121,11 +1174,23 @@ function Get-MySubscription {
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
-        [string] $TenantId
+        [string] $TenantId,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $ContextName,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile
     )
 
     process {
-        Invoke-MyAccountCli -Command 'get-subscription' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MySubscription'] -Caller $PSCmdlet -TypeName 'MyAccount.Subscription'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        Invoke-MyAccountCli -Command 'get-subscription' -Bound $bound -ParameterNames $script:Parameters['Get-MySubscription'] -Caller $PSCmdlet -TypeName 'MyAccount.Subscription'
     }
 }
 
@@ -1139,6 +1204,12 @@ function Get-MyTenant {
 
     .PARAMETER TenantId
         The tenant to show, by id or by any of its domains. Aliases: Domain, Tenant.
+
+    .PARAMETER ContextName
+        List for the account of this context instead of the default one.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .EXAMPLE
         Get-MyTenant
@@ -1169,11 +1240,23 @@ function Get-MyTenant {
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
-        [string] $TenantId
+        [string] $TenantId,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $ContextName,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile
     )
 
     process {
-        Invoke-MyAccountCli -Command 'get-tenant' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyTenant'] -Caller $PSCmdlet -TypeName 'MyAccount.Tenant'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        Invoke-MyAccountCli -Command 'get-tenant' -Bound $bound -ParameterNames $script:Parameters['Get-MyTenant'] -Caller $PSCmdlet -TypeName 'MyAccount.Tenant'
     }
 }
 
@@ -1217,6 +1300,9 @@ function Invoke-MyRestMethod {
 
     .PARAMETER ContextName
         Use the account, tenant and environment of this context instead of the default one.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .EXAMPLE
         Invoke-MyRestMethod -Path "/subscriptions/$sub/resourcegroups?api-version=2021-04-01" -Paginate
@@ -1314,11 +1400,17 @@ function Invoke-MyRestMethod {
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
-        [string] $ContextName
+        [string] $ContextName,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile
     )
 
     process {
-        Invoke-MyAccountCli -Command 'rest' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Invoke-MyRestMethod'] -Caller $PSCmdlet -TypeName 'MyAccount.HttpResponse'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        Invoke-MyAccountCli -Command 'rest' -Bound $bound -ParameterNames $script:Parameters['Invoke-MyRestMethod'] -Caller $PSCmdlet -TypeName 'MyAccount.HttpResponse'
     }
 }
 
@@ -3120,7 +3212,7 @@ function Remove-MyEnvironment {
 
 #endregion
 
-Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken', 'Invoke-MyRestMethod' -ParameterName 'ContextName' -ScriptBlock {
+Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken', 'Get-MySubscription', 'Get-MyTenant', 'Invoke-MyRestMethod' -ParameterName 'ContextName' -ScriptBlock {
     param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
 }
 Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext', 'Save-MyContext' -ParameterName 'Name' -ScriptBlock {

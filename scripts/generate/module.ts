@@ -47,6 +47,17 @@ function paramsOf(def: CommandDefinition<any, any>): Param[] {
     .filter((p) => !p.meta.cliOnly);
 }
 
+/**
+ * Az's -DefaultProfile: the input that names the context a command acts for (x-ps
+ * defaultProfile), if the command has one. The parameter is the module's: the CLI sees only that input.
+ */
+const DEFAULT_PROFILE = 'DefaultProfile';
+const DEFAULT_PROFILE_ALIASES = ['AzContext', 'AzureRmContext', 'AzureCredential'];
+
+export function defaultProfileTarget(def: CommandDefinition<any, any>): string | undefined {
+  return paramsOf(def).find((p) => p.meta.defaultProfile)?.name;
+}
+
 function objectParams(def: CommandDefinition<any, any>): ObjectParameter[] {
   return OBJECT_SETS[def.name]?.objects ?? [];
 }
@@ -200,6 +211,10 @@ function helpBlock(def: CommandDefinition<any, any>, prose: Prose): string {
     if (defaultValue(p)) help += ` Default: ${String(p.schema.default)}.`;
     lines.push('', `.PARAMETER ${p.name}`, `    ${text(help)}`);
   }
+  const profileTarget = defaultProfileTarget(def);
+  if (profileTarget) {
+    lines.push('', `.PARAMETER ${DEFAULT_PROFILE}`, `    ${text(`The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -${profileTarget} and never changes the default context. Aliases: ${DEFAULT_PROFILE_ALIASES.join(', ')}.`)}`);
+  }
   for (const o of objectParams(def)) {
     const uses = Object.entries(o.map).map(([input, path]) => `${path} as ${input}`).join(', ');
     lines.push('', `.PARAMETER ${o.name}`, `    ${text(`A ${o.type} object, as ${o.from} writes it, usually from the pipeline. Its ${uses} are used; a parameter given by name wins over the object's value.`)}`);
@@ -248,6 +263,9 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
     def.confirmImpact ? `ConfirmImpact = ${psString(def.confirmImpact)}` : null,
   ].filter(Boolean);
   const blocks = [...params.map((p) => parameterAttributes(p)), ...objectParams(def).map(objectParameterLines)];
+  // [psobject]: a context object or a name; the helper tells them apart (and rejects anything else).
+  const profileTarget = defaultProfileTarget(def);
+  if (profileTarget) blocks.push(['[Parameter()]', `[Alias(${DEFAULT_PROFILE_ALIASES.map(psString).join(', ')})]`, `[psobject] $${DEFAULT_PROFILE}`]);
   // PowerShell's own switches, never sent to the CLI (they are not in $script:Parameters).
   if (shape?.secureProperty) blocks.push(['[Parameter()]', `[switch] $${AS_SECURE_STRING}`], ['[Parameter()]', `[switch] $${AS_PLAIN_TEXT}`]);
   const paramBlock = blocks.map((lines) => lines.map((l) => `        ${l}`).join('\n')).join(',\n\n');
@@ -257,10 +275,11 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   ].filter(Boolean);
   // With object sets the input is the bound parameters plus what the object carries.
   const objects = objectParams(def);
-  const bound = objects.length ? '$bound' : '$PSBoundParameters';
-  const prepare = objects.length
+  const bound = objects.length || profileTarget ? '$bound' : '$PSBoundParameters';
+  const prepare = objects.length || profileTarget
     ? [
         '        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)',
+        ...(profileTarget ? [`        Resolve-MyAccountDefaultProfile -Bound $bound -Target ${psString(profileTarget)} -Caller $PSCmdlet`] : []),
         ...objects.map(
           (o) =>
             `        if ($PSCmdlet.ParameterSetName -eq ${psString(o.set)}) { Add-MyAccountObjectInput -Bound $bound -Name ${psString(o.name)} -Map ([ordered]@{ ${Object.entries(o.map)

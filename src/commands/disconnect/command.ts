@@ -65,7 +65,7 @@ export default defineCommand<Input, AccountView | AccountView[]>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      ContextName: text('The context whose account to sign out. Default: the default context.', { sets: ['ContextName'], position: 0, completer: 'Context' }),
+      ContextName: text('The context whose account to sign out. Default: the default context.', { sets: ['ContextName'], position: 0, completer: 'Context', defaultProfile: true }),
       Username: text('The account to sign out: a user name, an application id or a managed identity id.', { sets: ['UserId'], mandatory: true, aliases: ['Id', 'UserId'] }),
       All: flag('Sign out every account.', { sets: ['All'], mandatory: true }),
     },
