@@ -43,6 +43,7 @@
         'Login-MyAccount',
         'Add-MyAccount',
         'Logout-MyAccount',
+        'Remove-MyAccount',
         'Get-MyDomain',
         'Invoke-MyRest',
         'Select-MySubscription',
@@ -67,7 +68,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '86c9013914e3cd6ee9f20ec58479113ab17ad06c50284895f1eacd13967ccec0'
+            RegistrySha256 = 'b419963895d3db071d75f97ac2d2d951830cbc9ba9054d622b3f29875eceaff5'
             Commands = 26
         }
     }

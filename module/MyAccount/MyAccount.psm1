@@ -563,6 +563,7 @@ $script:ParameterOfFlag = @{
     'analysis-services-endpoint-resource-id' = 'AnalysisServicesEndpointResourceId'
     'api-version' = 'ApiVersion'
     'application-id' = 'ApplicationId'
+    'applies-to' = 'AppliesTo'
     'arm-endpoint' = 'ARMEndpoint'
     'azure-analysis-services-endpoint-suffix' = 'AzureAnalysisServicesEndpointSuffix'
     'azure-attestation-service-endpoint-resource-id' = 'AzureAttestationServiceEndpointResourceId'
@@ -616,6 +617,7 @@ $script:ParameterOfFlag = @{
     'path' = 'Path'
     'payload' = 'Payload'
     'publish-settings-file-url' = 'PublishSettingsFileUrl'
+    'refresh-context-from-token-cache' = 'RefreshContextFromTokenCache'
     'resource' = 'ResourceUrl'
     'resource-id' = 'ResourceId'
     'resource-manager-url' = 'ResourceManagerUrl'
@@ -656,20 +658,20 @@ $script:Parameters = @{
     'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId', 'ContextName')
     'Get-MyTenant' = @('TenantId', 'ContextName')
     'Invoke-MyRestMethod' = @('Path', 'Uri', 'ResourceId', 'Method', 'ApiVersion', 'Payload', 'WaitForCompletion', 'Paginate', 'NextLinkName', 'PageableItemName', 'ContextName')
-    'Get-MyContext' = @('Name', 'ListAvailable')
+    'Get-MyContext' = @('Name', 'ListAvailable', 'RefreshContextFromTokenCache')
     'Set-MyContext' = @('Subscription', 'Tenant', 'Name', 'Scope', 'Force')
     'Select-MyContext' = @('Name', 'Scope')
     'Rename-MyContext' = @('SourceName', 'TargetName', 'Force', 'PassThru')
     'Remove-MyContext' = @('Name', 'Force', 'PassThru')
-    'Clear-MyContext' = @('Scope', 'PassThru')
+    'Clear-MyContext' = @('Scope', 'PassThru', 'Force')
     'Save-MyContext' = @('Path', 'Name', 'All', 'Force')
     'Import-MyContext' = @('Path', 'Scope')
     'Enable-MyContextAutosave' = @('Scope')
     'Disable-MyContextAutosave' = @('Scope')
     'Get-MyContextAutosaveSetting' = @('Scope')
     'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
-    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
-    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
+    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope', 'AppliesTo')
+    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope', 'Force', 'PassThru')
     'Export-MyConfig' = @('Path', 'Force')
     'Import-MyConfig' = @('Path')
     'Get-MyEnvironment' = @('Name')
@@ -809,7 +811,7 @@ function Connect-MyAccount {
         Runs: myaccount connect
     #>
     [Alias('Login-MyAccount', 'Add-MyAccount')]
-    [CmdletBinding(DefaultParameterSetName = 'UserWithSubscriptionId', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'UserWithSubscriptionId', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Profile')]
     param(
         [Parameter()]
@@ -926,8 +928,11 @@ function Connect-MyAccount {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'connect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Connect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Profile' |
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
+        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Environment')) { "an account in environment $($PSBoundParameters['Environment'])" } else { 'an account in environment AzureCloud' }), 'Connect')) {
+            Invoke-MyAccountCli -Command 'connect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Connect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Profile' |
             Invoke-MyAccountSubscriptionPicker -Bound $PSBoundParameters -Caller $PSCmdlet
+        }
     }
 }
 
@@ -975,7 +980,7 @@ function Disconnect-MyAccount {
     .NOTES
         Runs: myaccount disconnect
     #>
-    [Alias('Logout-MyAccount')]
+    [Alias('Logout-MyAccount', 'Remove-MyAccount')]
     [CmdletBinding(DefaultParameterSetName = 'ContextName', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('MyAccount.Account')]
     param(
@@ -1428,6 +1433,9 @@ function Get-MyContext {
     .PARAMETER ListAvailable
         List every stored context.
 
+    .PARAMETER RefreshContextFromTokenCache
+        Az's switch to rebuild contexts from the token cache. Here it checks the token cache for signed-in accounts that have no context and says which (and how to get them back), changing nothing; then lists every context.
+
     .EXAMPLE
         Get-MyContext
 
@@ -1462,7 +1470,10 @@ function Get-MyContext {
         [string] $Name,
 
         [Parameter(ParameterSetName = 'ListAllContexts', Mandatory)]
-        [switch] $ListAvailable
+        [switch] $ListAvailable,
+
+        [Parameter(ParameterSetName = 'ListAllContexts')]
+        [switch] $RefreshContextFromTokenCache
     )
 
     process {
@@ -1534,7 +1545,7 @@ function Set-MyContext {
         Runs: myaccount set-context
     #>
     [Alias('Select-MySubscription')]
-    [CmdletBinding(DefaultParameterSetName = 'Context', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'Context', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Context')]
     param(
         [Parameter(ParameterSetName = 'Subscription', Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
@@ -1583,7 +1594,10 @@ function Set-MyContext {
         if ($PSCmdlet.ParameterSetName -eq 'Context') { Add-MyAccountObjectInput -Bound $bound -Name 'Context' -Map ([ordered]@{ Subscription = 'Subscription.Id'; Tenant = 'Tenant.Id'; Name = 'Name' }) }
         if ($PSCmdlet.ParameterSetName -eq 'SubscriptionObject') { Add-MyAccountObjectInput -Bound $bound -Name 'SubscriptionObject' -Map ([ordered]@{ Subscription = 'Id'; Tenant = 'TenantId' }) }
         if ($PSCmdlet.ParameterSetName -eq 'TenantObject') { Add-MyAccountObjectInput -Bound $bound -Name 'TenantObject' -Map ([ordered]@{ Tenant = 'Id' }) }
-        Invoke-MyAccountCli -Command 'set-context' -Bound $bound -ParameterNames $script:Parameters['Set-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
+        if ($PSCmdlet.ShouldProcess($(if ($bound.ContainsKey('Name')) { $bound['Name'] } elseif ($bound.ContainsKey('Subscription')) { "subscription $($bound['Subscription'])" } elseif ($bound.ContainsKey('Tenant')) { "tenant $($bound['Tenant'])" } else { 'the default context' }), 'Set')) {
+            Invoke-MyAccountCli -Command 'set-context' -Bound $bound -ParameterNames $script:Parameters['Set-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        }
     }
 }
 
@@ -1716,6 +1730,7 @@ function Rename-MyContext {
     process {
         $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
         if ($PSCmdlet.ParameterSetName -eq 'RenameByInputObject') { Add-MyAccountObjectInput -Bound $bound -Name 'InputObject' -Map ([ordered]@{ SourceName = 'Name' }) }
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
         if ($PSCmdlet.ShouldProcess($bound['SourceName'], 'Rename')) {
             Invoke-MyAccountCli -Command 'rename-context' -Bound $bound -ParameterNames $script:Parameters['Rename-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
         }
@@ -1785,6 +1800,7 @@ function Remove-MyContext {
     process {
         $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
         if ($PSCmdlet.ParameterSetName -eq 'RemoveByInputObject') { Add-MyAccountObjectInput -Bound $bound -Name 'InputObject' -Map ([ordered]@{ Name = 'Name' }) }
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
         if ($PSCmdlet.ShouldProcess($bound['Name'], 'Remove')) {
             Invoke-MyAccountCli -Command 'remove-context' -Bound $bound -ParameterNames $script:Parameters['Remove-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
         }
@@ -1804,6 +1820,9 @@ function Clear-MyContext {
 
     .PARAMETER PassThru
         Return the affected object (or true) instead of nothing.
+
+    .PARAMETER Force
+        Do not ask for confirmation (the CLI never asks; in PowerShell, as -Confirm:$false). -WhatIf still only says what would happen.
 
     .EXAMPLE
         Clear-MyContext
@@ -1832,10 +1851,14 @@ function Clear-MyContext {
         [string] $Scope,
 
         [Parameter()]
-        [switch] $PassThru
+        [switch] $PassThru,
+
+        [Parameter()]
+        [switch] $Force
     )
 
     process {
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
         if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' }), 'Clear')) {
             Invoke-MyAccountCli -Command 'clear-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyContext'] -Caller $PSCmdlet -TypeName 'System.Boolean'
         }
@@ -2205,6 +2228,9 @@ function Update-MyConfig {
     .PARAMETER Scope
         Process: this shell only. CurrentUser (default): saved for every new shell.
 
+    .PARAMETER AppliesTo
+        What the settings apply to. Accepted for Az's scripts: Az and MyAccount both mean all of MyAccount, the only value there is (Az's module and cmdlet names are not accepted: a setting here cannot be limited to one command).
+
     .EXAMPLE
         Update-MyConfig -EnableLoginByWam $true
 
@@ -2225,7 +2251,7 @@ function Update-MyConfig {
         Runs: myaccount update-config
     #>
     [Alias('Set-MyConfig')]
-    [CmdletBinding(PositionalBinding = $false)]
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Config')]
     param(
         [Parameter()]
@@ -2259,11 +2285,17 @@ function Update-MyConfig {
 
         [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]
-        [string] $Scope
+        [string] $Scope,
+
+        [Parameter()]
+        [ValidateSet('Az', 'MyAccount')]
+        [string] $AppliesTo
     )
 
     process {
-        Invoke-MyAccountCli -Command 'update-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Update-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        if ($PSCmdlet.ShouldProcess($(@(@('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId').Where({ $PSBoundParameters.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } }), 'Update')) {
+            Invoke-MyAccountCli -Command 'update-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Update-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        }
     }
 }
 
@@ -2273,7 +2305,7 @@ function Clear-MyConfig {
         Return settings to their defaults, in this shell (Process) or saved (CurrentUser).
 
     .DESCRIPTION
-        Clears the named settings, or every setting when none is named, from one scope. Returns each cleared setting with the value that is now in effect.
+        Clears the named settings, or every setting when none is named, from one scope. With -PassThru, returns each cleared setting with the value that is now in effect (as Az, nothing without it). Clearing every setting says so when that turns AllowPlaintextTokenCache off.
 
     .PARAMETER EnableLoginByWam
         Clear EnableLoginByWam.
@@ -2299,10 +2331,21 @@ function Clear-MyConfig {
     .PARAMETER Scope
         Process: settings made in this shell. CurrentUser (default): saved settings.
 
-    .EXAMPLE
-        Clear-MyConfig
+    .PARAMETER Force
+        Do not ask for confirmation (the CLI never asks; in PowerShell, as -Confirm:$false). -WhatIf still only says what would happen.
 
-        Forget every saved setting.
+    .PARAMETER PassThru
+        Return each cleared setting with the value now in effect.
+
+    .EXAMPLE
+        Clear-MyConfig -Force
+
+        Forget every saved setting, without being asked.
+
+    .EXAMPLE
+        Clear-MyConfig -TenantConcurrency -PassThru
+
+        Forget the setting and show what is in effect now.
 
     .EXAMPLE
         Clear-MyConfig -DefaultSubscriptionForLogin
@@ -2344,10 +2387,17 @@ function Clear-MyConfig {
 
         [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]
-        [string] $Scope
+        [string] $Scope,
+
+        [Parameter()]
+        [switch] $Force,
+
+        [Parameter()]
+        [switch] $PassThru
     )
 
     process {
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
         if ($PSCmdlet.ShouldProcess($(@(@('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId').Where({ $PSBoundParameters.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } }), 'Clear')) {
             Invoke-MyAccountCli -Command 'clear-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
         }
@@ -2425,7 +2475,7 @@ function Import-MyConfig {
     .NOTES
         Runs: myaccount import-config
     #>
-    [CmdletBinding(PositionalBinding = $false)]
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Config')]
     param(
         [Parameter(Mandatory, Position = 0)]
@@ -2436,7 +2486,9 @@ function Import-MyConfig {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'import-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Import-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        if ($PSCmdlet.ShouldProcess($PSBoundParameters['Path'], 'Import')) {
+            Invoke-MyAccountCli -Command 'import-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Import-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        }
     }
 }
 
@@ -2611,7 +2663,7 @@ function Add-MyEnvironment {
     .NOTES
         Runs: myaccount add-environment
     #>
-    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Environment')]
     param(
         [Parameter(Mandatory, Position = 0)]
@@ -2822,7 +2874,9 @@ function Add-MyEnvironment {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'add-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Add-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        if ($PSCmdlet.ShouldProcess($PSBoundParameters['Name'], 'Add')) {
+            Invoke-MyAccountCli -Command 'add-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Add-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        }
     }
 }
 
@@ -2947,7 +3001,7 @@ function Set-MyEnvironment {
     .NOTES
         Runs: myaccount set-environment
     #>
-    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Environment')]
     param(
         [Parameter(Mandatory, Position = 0)]
@@ -3158,7 +3212,9 @@ function Set-MyEnvironment {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'set-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Set-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        if ($PSCmdlet.ShouldProcess($PSBoundParameters['Name'], 'Set')) {
+            Invoke-MyAccountCli -Command 'set-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Set-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        }
     }
 }
 

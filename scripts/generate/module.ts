@@ -241,10 +241,16 @@ function shouldProcessTarget(def: CommandDefinition<any, any>, bound: string): s
       return `$(if (${bound}.ContainsKey('Username')) { ${bound}['Username'] } elseif (${bound}.ContainsKey('All') -and ${bound}['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName ${bound}['ContextName'] })`;
     case 'clear-context':
       return `$(if (${bound}['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' })`;
-    case 'clear-config': {
-      const settings = params.filter((n) => n !== 'Scope');
+    case 'clear-config':
+    case 'update-config': {
+      const settings = params.filter((n) => !['Scope', 'Force', 'PassThru', 'AppliesTo'].includes(n));
       return `$(@(@(${settings.map(psString).join(', ')}).Where({ ${bound}.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } })`;
     }
+    case 'connect':
+      // As Az's "log in" target: who signs in, and where.
+      return `$(if (${bound}.ContainsKey('Environment')) { "an account in environment $(${bound}['Environment'])" } else { 'an account in environment AzureCloud' })`;
+    case 'set-context':
+      return `$(if (${bound}.ContainsKey('Name')) { ${bound}['Name'] } elseif (${bound}.ContainsKey('Subscription')) { "subscription $(${bound}['Subscription'])" } elseif (${bound}.ContainsKey('Tenant')) { "tenant $(${bound}['Tenant'])" } else { 'the default context' })`;
   }
   const named = ['Name', 'SourceName', 'Username', 'ContextName', 'Path'].find((n) => params.includes(n));
   if (!named) throw new Error(`${def.cmdlet} supports ShouldProcess but the generator does not know what it acts on: add it to shouldProcessTarget.`);
@@ -293,8 +299,13 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
     ...shaping,
     ...(shape?.postProcess ? [`|\n            ${psIdentifier(shape.postProcess)} -Bound ${bound} -Caller $PSCmdlet`] : []),
   ].join(' ');
+  // -Force on a cmdlet that confirms means "do not ask", as Az's ConfirmAction(Force, ...); -WhatIf still wins.
+  const force = def.confirmImpact && params.some((p) => p.name === 'Force' && p.meta.switch)
+    ? ["        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }"]
+    : [];
   const body = [
     ...prepare,
+    ...force,
     def.confirmImpact
       ? `        if ($PSCmdlet.ShouldProcess(${shouldProcessTarget(def, bound)}, ${psString(def.cmdlet!.split('-')[0])})) {\n            ${call}\n        }`
       : `        ${call}`,

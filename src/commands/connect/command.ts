@@ -97,6 +97,8 @@ export default defineCommand<ConnectInput, ConnectResult>({
   defaultParameterSet: 'UserWithSubscriptionId',
   output,
   outputType: 'MyAccount.Profile',
+  // As Az: SupportsShouldProcess, so -WhatIf shows what would change; Low never asks by itself.
+  confirmImpact: 'Low',
   powershell: { postProcess: 'Invoke-MyAccountSubscriptionPicker' },
   table: [
     { header: 'Account', path: 'Context.Account.Id' },
