@@ -68,7 +68,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'b419963895d3db071d75f97ac2d2d951830cbc9ba9054d622b3f29875eceaff5'
+            RegistrySha256 = '1edc15b0e4403304735945a9ed37afb6ce840dc8c9688e67fa67094914753d70'
             Commands = 26
         }
     }

@@ -565,6 +565,7 @@ $script:ParameterOfFlag = @{
     'application-id' = 'ApplicationId'
     'applies-to' = 'AppliesTo'
     'arm-endpoint' = 'ARMEndpoint'
+    'auth-scope' = 'AuthScope'
     'azure-analysis-services-endpoint-suffix' = 'AzureAnalysisServicesEndpointSuffix'
     'azure-attestation-service-endpoint-resource-id' = 'AzureAttestationServiceEndpointResourceId'
     'azure-attestation-service-endpoint-suffix' = 'AzureAttestationServiceEndpointSuffix'
@@ -652,7 +653,7 @@ $script:CiVariables = @('CI', 'TF_BUILD', 'GITHUB_ACTIONS', 'BUILD_BUILDID', 'JE
 
 # The parameters each cmdlet passes to the CLI (common parameters are not among them).
 $script:Parameters = @{
-    'Connect-MyAccount' = @('Environment', 'Tenant', 'Subscription', 'AccountId', 'UseDeviceAuthentication', 'Credential', 'ServicePrincipal', 'ApplicationId', 'ClientSecret', 'CertificatePath', 'CertificatePassword', 'SendCertificateChain', 'FederatedToken', 'FederatedTokenFile', 'Identity', 'AccessToken', 'ContextName', 'SkipContextPopulation', 'MaxContextPopulation', 'Force', 'Scope', 'Timeout')
+    'Connect-MyAccount' = @('Environment', 'Tenant', 'Subscription', 'AccountId', 'UseDeviceAuthentication', 'Credential', 'ServicePrincipal', 'ApplicationId', 'ClientSecret', 'CertificatePath', 'CertificatePassword', 'SendCertificateChain', 'FederatedToken', 'FederatedTokenFile', 'Identity', 'AccessToken', 'AuthScope', 'ContextName', 'SkipContextPopulation', 'MaxContextPopulation', 'Force', 'Scope', 'Timeout')
     'Disconnect-MyAccount' = @('ContextName', 'Username', 'All')
     'Get-MyAccessToken' = @('ResourceTypeName', 'ResourceUrl', 'TenantId', 'ContextName')
     'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId', 'ContextName')
@@ -752,6 +753,9 @@ function Connect-MyAccount {
 
     .PARAMETER AccessToken
         An Azure Resource Manager access token to use as it is. It cannot be refreshed. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
+
+    .PARAMETER AuthScope
+        The audience of the first token, for a service that demands more than Resource Manager (MFA for storage): a resource type (Storage, KeyVault, MSGraph...), an environment property such as MicrosoftGraphEndpointResourceId, or an https resource id. The Resource Manager token follows silently. Not with an access token. Aliases: AuthScopeTypeName.
 
     .PARAMETER ContextName
         The name of the default context this sign-in creates.
@@ -900,6 +904,21 @@ function Connect-MyAccount {
 
         [Parameter(ParameterSetName = 'AccessToken', Mandatory)]
         [securestring] $AccessToken,
+
+        [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
+        [Parameter(ParameterSetName = 'UserWithCredential')]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithCredential')]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithClientSecret')]
+        [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]
+        [Parameter(ParameterSetName = 'ClientAssertion')]
+        [Parameter(ParameterSetName = 'ClientAssertionFile')]
+        [Parameter(ParameterSetName = 'ServicePrincipalFromEnvironment')]
+        [Parameter(ParameterSetName = 'ManagedService')]
+        [Alias('AuthScopeTypeName')]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $AuthScope,
 
         [Parameter()]
         [ValidateNotNullOrEmpty()]

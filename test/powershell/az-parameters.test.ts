@@ -132,3 +132,22 @@ $listed = @(Get-MyContext -ListAvailable -RefreshContextFromTokenCache -WarningV
   expect(r.Names).not.toContain('bob');
   expect(read('profile.json')).toBe(before);
 });
+
+test('Connect-MyAccount -AuthScope: the first token is for that audience, Resource Manager follows; an unknown scope is refused before signing in', async () => {
+  const r = await ps(`
+$connected = Connect-MyAccount -Credential ${BOB_CREDENTIAL} -Tenant ${S.FABRIKAM} -Environment LocalCloud -AuthScopeTypeName MicrosoftGraphEndpointResourceId -ContextName graph-first -WarningAction SilentlyContinue
+try { Connect-MyAccount -Credential ${BOB_CREDENTIAL} -Environment LocalCloud -AuthScope NoSuchService -ContextName never -WarningAction SilentlyContinue | Out-Null; $bad = 'accepted' } catch { $bad = [ordered]@{ Id = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category.ToString(); Message = $_.Exception.Message } }
+[ordered]@{ Context = $connected.Context.Name; Graph = (Get-MyEnvironment -Name LocalCloud).MicrosoftGraphEndpointResourceId; Arm = (Get-MyEnvironment -Name LocalCloud).ActiveDirectoryServiceEndpointResourceId; Bad = $bad; Names = @((Get-MyContext -ListAvailable).Name) } | Out-Result
+`);
+  expect(r.Context).toBe('graph-first');
+  // The cache holds what was asked for, in the order MSAL wrote it: Graph's token first, then Resource Manager's.
+  const cache = JSON.parse(read('msal.cache.plaintext.json'));
+  const targets = Object.values(cache.AccessToken ?? {}).filter((t: any) => t.realm === S.FABRIKAM).map((t: any) => String(t.target).toLowerCase());
+  const base = (url: string) => url.toLowerCase().replace(/\/$/, '');
+  expect(targets.some((t) => t.startsWith(base(r.Graph)))).toBe(true);
+  expect(targets.some((t) => t.startsWith(base(r.Arm)))).toBe(true);
+  expect(r.Bad.Id).toBe('UnknownResourceType,Connect-MyAccount');
+  expect(r.Bad.Category).toBe('InvalidArgument');
+  expect(r.Bad.Message).toContain('MicrosoftGraphEndpointResourceId');
+  expect(r.Names).not.toContain('never');
+});
