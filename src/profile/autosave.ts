@@ -23,7 +23,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -79,9 +79,13 @@ export interface SessionMarker {
 
 /** The session marker of `dir`, or null when `dir` is not a session folder (or its marker is not ours). */
 export function readSessionMarker(dir: string): SessionMarker | null {
+  // Only folders this module made: the prefix, and a marker that is a file, not a link (a marker
+  // names another folder whose local cloud record is trusted, so it is never followed).
+  if (!basename(dir).startsWith(SESSION_PREFIX)) return null;
   const path = join(dir, SESSION_MARKER);
   if (!existsSync(path)) return null;
   try {
+    if (!lstatSync(path).isFile()) return null;
     const raw = JSON.parse(readFileSync(path, 'utf8')) as SessionMarker;
     const ok =
       raw?.version === 1 &&
