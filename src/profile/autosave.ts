@@ -30,7 +30,7 @@ import { basename, join, resolve } from 'node:path';
 import type { Clock, Env } from '../core/context.js';
 import { fail } from '../core/errors.js';
 import { FOLDER_ID_FILE, existingFolderId } from './folder-id.js';
-import { StateFile, type StateFileSpec } from './state-file.js';
+import { checkStateDir, StateFile, type StateFileSpec } from './state-file.js';
 import { writePrivateFileAtomically } from './atomic-write.js';
 
 /** 'Off' in a process working in a session folder; 'On' where this process keeps autosave on despite CurrentUser. */
@@ -135,6 +135,8 @@ async function copyTree(from: string, to: string): Promise<void> {
 export async function createSession(stateDir: string, ownerPid: number, env: Env, now: Date): Promise<string> {
   await sweepStaleSessions();
   const origin = resolve(stateDir);
+  // A folder others can write to is refused here as everywhere: copying it would launder its files.
+  await checkStateDir(origin);
   const dir = await mkdtemp(join(tmpdir(), SESSION_PREFIX));
   try {
     await chmod(dir, 0o700);
