@@ -8,6 +8,7 @@ import { commands } from './commands/index.js';
 import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
+import { folderForCommand, removeSession } from './autosave/autosave.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
 import { peekGlobals, type GlobalOptions } from './core/globals.js';
@@ -185,8 +186,13 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     const reporter = report();
     const secretFlags = secretsGivenAsFlags(command, argv, input);
     if (secretFlags.length > 0) reporter.warning(secretFlagWarning(command, secretFlags));
+    // Autosave off (src/profile/autosave.ts): the command may work in a copy of the state folder.
+    // The module (--events jsonl) takes a session back; anyone else gets a copy for this call.
+    const folder = await folderForCommand(command.name, configDirFrom(deps.env, deps.platform), deps.env, globals.events === 'jsonl', { now: deps.now });
+    for (const [name, value] of Object.entries(folder.variables)) variables.set(name, value);
+    if (folder.throwaway) reporter.verbose(`Context autosave is off (CurrentUser): this command works in a copy of the state folder that is removed when it ends. To keep changes for this shell: eval "$(myaccount disable-context-autosave --scope Process --owner-process-id $$ --output env)".`);
     const ctx: CommandContext = {
-      configDir: configDirFrom(deps.env, deps.platform),
+      configDir: folder.configDir,
       env: deps.env,
       clock: { now: deps.now },
       report: reporter,
@@ -201,7 +207,16 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       loadBroker: deps.loadBroker,
     };
     const shell = globals.shell ?? defaultShell(deps.env, deps.platform);
-    const result = await command.handler(input, ctx);
+    let result;
+    try {
+      result = await command.handler(input, ctx);
+    } catch (error) {
+      // A session made for this caller is its own whether or not the command succeeded.
+      if (Object.keys(folder.variables).length > 0) announceVariables(new Map(Object.entries(folder.variables)), globals, reporter, shell);
+      throw error;
+    } finally {
+      if (folder.throwaway) await removeSession(folder.throwaway).catch(() => undefined);
+    }
     // exec: the command it ran wrote its own stdout; its exit code is ours.
     if (command.passThrough) return (result as { exitCode: number }).exitCode;
     if (variables.size > 0) announceVariables(variables, globals, reporter, shell);

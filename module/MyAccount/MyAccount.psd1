@@ -24,6 +24,9 @@
         'Clear-MyContext',
         'Save-MyContext',
         'Import-MyContext',
+        'Enable-MyContextAutosave',
+        'Disable-MyContextAutosave',
+        'Get-MyContextAutosaveSetting',
         'Get-MyConfig',
         'Update-MyConfig',
         'Clear-MyConfig',
@@ -40,6 +43,7 @@
         'Login-MyAccount',
         'Add-MyAccount',
         'Logout-MyAccount',
+        'Remove-MyAccount',
         'Get-MyDomain',
         'Invoke-MyRest',
         'Select-MySubscription',
@@ -64,8 +68,8 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = '216a549a679f3361bdb3a953e747a422ccbd94c57701a15dffff9c9c82df329d'
-            Commands = 23
+            RegistrySha256 = 'cc3daa9e2c8ae35c41c4eea9c229f4c965baead9d093cb8b4a01942aed7fff42'
+            Commands = 26
         }
     }
 }

@@ -345,6 +345,35 @@ function Get-MyAccountParentWindow {
     $script:ParentWindow.ToInt64().ToString([System.Globalization.CultureInfo]::InvariantCulture)
 }
 
+function Resolve-MyAccountDefaultProfile {
+    # Az's -DefaultProfile, for one call: a context object (Get-MyContext), the result of
+    # Connect-MyAccount (its Context), or a context name, becomes the command's context-name input
+    # ($Target). Nothing is selected: the default context stays as it is.
+    param([System.Collections.IDictionary] $Bound, [string] $Target, [System.Management.Automation.PSCmdlet] $Caller)
+    if (-not $Bound.ContainsKey('DefaultProfile')) { return }
+    $value = $Bound['DefaultProfile']
+    $Bound.Remove('DefaultProfile')
+    $name = $null
+    if ($null -ne $value) {
+        $base = if ($value -is [psobject]) { $value.PSObject.BaseObject } else { $value }
+        if ($base -is [string]) { $name = $base }
+        elseif ($value.PSObject.TypeNames -contains 'MyAccount.Context' -and $value.PSObject.Properties['Name']) { $name = [string]$value.Name }
+        elseif ($value.PSObject.Properties['Context'] -and $value.Context -and $value.Context.PSObject.Properties['Name']) { $name = [string]$value.Context.Name }
+    }
+    $problem = if (-not $name) {
+        $kind = if ($null -eq $value) { 'nothing' } else { "a $($value.GetType().Name)$(if ($value.PSObject.TypeNames.Count) { " ($($value.PSObject.TypeNames[0]))" })" }
+        "-DefaultProfile takes a context from Get-MyContext or a context name; it was given $kind."
+    }
+    elseif ($Bound.ContainsKey($Target) -and "$($Bound[$Target])" -ne $name) {
+        "-DefaultProfile names the context '$name' and -$Target names '$($Bound[$Target])'. Give one of them."
+    }
+    if ($problem) {
+        $record = [System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new($problem), 'InvalidDefaultProfile', [System.Management.Automation.ErrorCategory]::InvalidArgument, 'DefaultProfile')
+        $Caller.ThrowTerminatingError($record)
+    }
+    $Bound[$Target] = $name
+}
+
 function Read-MyAccountCli {
     # A quiet read for completion and ShouldProcess targets: the CLI's JSON, or $null on any
     # failure. Started like the cmdlets' calls (no command discovery, where `& node` would start
@@ -540,6 +569,9 @@ $script:CmdletOfCommand = @{
     'clear-context' = 'Clear-MyContext'
     'save-context' = 'Save-MyContext'
     'import-context' = 'Import-MyContext'
+    'enable-context-autosave' = 'Enable-MyContextAutosave'
+    'disable-context-autosave' = 'Disable-MyContextAutosave'
+    'get-context-autosave-setting' = 'Get-MyContextAutosaveSetting'
     'get-config' = 'Get-MyConfig'
     'update-config' = 'Update-MyConfig'
     'clear-config' = 'Clear-MyConfig'
@@ -561,7 +593,9 @@ $script:ParameterOfFlag = @{
     'analysis-services-endpoint-resource-id' = 'AnalysisServicesEndpointResourceId'
     'api-version' = 'ApiVersion'
     'application-id' = 'ApplicationId'
+    'applies-to' = 'AppliesTo'
     'arm-endpoint' = 'ARMEndpoint'
+    'auth-scope' = 'AuthScope'
     'azure-analysis-services-endpoint-suffix' = 'AzureAnalysisServicesEndpointSuffix'
     'azure-attestation-service-endpoint-resource-id' = 'AzureAttestationServiceEndpointResourceId'
     'azure-attestation-service-endpoint-suffix' = 'AzureAttestationServiceEndpointSuffix'
@@ -614,6 +648,7 @@ $script:ParameterOfFlag = @{
     'path' = 'Path'
     'payload' = 'Payload'
     'publish-settings-file-url' = 'PublishSettingsFileUrl'
+    'refresh-context-from-token-cache' = 'RefreshContextFromTokenCache'
     'resource' = 'ResourceUrl'
     'resource-id' = 'ResourceId'
     'resource-manager-url' = 'ResourceManagerUrl'
@@ -648,23 +683,26 @@ $script:CiVariables = @('CI', 'TF_BUILD', 'GITHUB_ACTIONS', 'BUILD_BUILDID', 'JE
 
 # The parameters each cmdlet passes to the CLI (common parameters are not among them).
 $script:Parameters = @{
-    'Connect-MyAccount' = @('Environment', 'Tenant', 'Subscription', 'AccountId', 'UseDeviceAuthentication', 'Credential', 'ServicePrincipal', 'ApplicationId', 'ClientSecret', 'CertificatePath', 'CertificatePassword', 'SendCertificateChain', 'FederatedToken', 'FederatedTokenFile', 'Identity', 'AccessToken', 'ContextName', 'SkipContextPopulation', 'MaxContextPopulation', 'Force', 'Scope', 'Timeout')
+    'Connect-MyAccount' = @('Environment', 'Tenant', 'Subscription', 'AccountId', 'UseDeviceAuthentication', 'Credential', 'ServicePrincipal', 'ApplicationId', 'ClientSecret', 'CertificatePath', 'CertificatePassword', 'SendCertificateChain', 'FederatedToken', 'FederatedTokenFile', 'Identity', 'AccessToken', 'AuthScope', 'ContextName', 'SkipContextPopulation', 'MaxContextPopulation', 'Force', 'Scope', 'Timeout')
     'Disconnect-MyAccount' = @('ContextName', 'Username', 'All')
     'Get-MyAccessToken' = @('ResourceTypeName', 'ResourceUrl', 'TenantId', 'ContextName')
-    'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId')
-    'Get-MyTenant' = @('TenantId')
+    'Get-MySubscription' = @('SubscriptionId', 'SubscriptionName', 'TenantId', 'ContextName')
+    'Get-MyTenant' = @('TenantId', 'ContextName')
     'Invoke-MyRestMethod' = @('Path', 'Uri', 'ResourceId', 'Method', 'ApiVersion', 'Payload', 'WaitForCompletion', 'Paginate', 'NextLinkName', 'PageableItemName', 'ContextName')
-    'Get-MyContext' = @('Name', 'ListAvailable')
+    'Get-MyContext' = @('Name', 'ListAvailable', 'RefreshContextFromTokenCache')
     'Set-MyContext' = @('Subscription', 'Tenant', 'Name', 'Scope', 'Force')
     'Select-MyContext' = @('Name', 'Scope')
     'Rename-MyContext' = @('SourceName', 'TargetName', 'Force', 'PassThru')
     'Remove-MyContext' = @('Name', 'Force', 'PassThru')
-    'Clear-MyContext' = @('Scope', 'PassThru')
+    'Clear-MyContext' = @('Scope', 'PassThru', 'Force')
     'Save-MyContext' = @('Path', 'Name', 'All', 'Force')
     'Import-MyContext' = @('Path', 'Scope')
+    'Enable-MyContextAutosave' = @('Scope')
+    'Disable-MyContextAutosave' = @('Scope')
+    'Get-MyContextAutosaveSetting' = @('Scope')
     'Get-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
-    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
-    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope')
+    'Update-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope', 'AppliesTo')
+    'Clear-MyConfig' = @('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId', 'Scope', 'Force', 'PassThru')
     'Export-MyConfig' = @('Path', 'Force')
     'Import-MyConfig' = @('Path')
     'Get-MyEnvironment' = @('Name')
@@ -746,6 +784,9 @@ function Connect-MyAccount {
     .PARAMETER AccessToken
         An Azure Resource Manager access token to use as it is. It cannot be refreshed. Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.
 
+    .PARAMETER AuthScope
+        The audience of the first token, for a service that demands more than Resource Manager (MFA for storage): a resource type (Storage, KeyVault, MSGraph...), an environment property such as MicrosoftGraphEndpointResourceId, or an https resource id. The Resource Manager token follows silently. Not with an access token. Aliases: AuthScopeTypeName.
+
     .PARAMETER ContextName
         The name of the default context this sign-in creates.
 
@@ -809,7 +850,7 @@ function Connect-MyAccount {
         Runs: myaccount connect
     #>
     [Alias('Login-MyAccount', 'Add-MyAccount')]
-    [CmdletBinding(DefaultParameterSetName = 'UserWithSubscriptionId', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'UserWithSubscriptionId', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Profile')]
     param(
         [Parameter()]
@@ -899,6 +940,21 @@ function Connect-MyAccount {
         [Parameter(ParameterSetName = 'AccessToken', Mandatory)]
         [securestring] $AccessToken,
 
+        [Parameter(ParameterSetName = 'UserWithSubscriptionId')]
+        [Parameter(ParameterSetName = 'UserWithCredential')]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithCredential')]
+        [Parameter(ParameterSetName = 'ServicePrincipalWithClientSecret')]
+        [Parameter(ParameterSetName = 'ServicePrincipalCertificateFile')]
+        [Parameter(ParameterSetName = 'ClientAssertion')]
+        [Parameter(ParameterSetName = 'ClientAssertionFile')]
+        [Parameter(ParameterSetName = 'ServicePrincipalFromEnvironment')]
+        [Parameter(ParameterSetName = 'ManagedService')]
+        [Alias('AuthScopeTypeName')]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 2048)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $AuthScope,
+
         [Parameter()]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
@@ -926,8 +982,11 @@ function Connect-MyAccount {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'connect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Connect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Profile' |
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
+        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Environment')) { "an account in environment $($PSBoundParameters['Environment'])" } else { 'an account in environment AzureCloud' }), 'Connect')) {
+            Invoke-MyAccountCli -Command 'connect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Connect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Profile' |
             Invoke-MyAccountSubscriptionPicker -Bound $PSBoundParameters -Caller $PSCmdlet
+        }
     }
 }
 
@@ -947,6 +1006,9 @@ function Disconnect-MyAccount {
 
     .PARAMETER All
         Sign out every account.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .EXAMPLE
         Disconnect-MyAccount
@@ -972,7 +1034,7 @@ function Disconnect-MyAccount {
     .NOTES
         Runs: myaccount disconnect
     #>
-    [Alias('Logout-MyAccount')]
+    [Alias('Logout-MyAccount', 'Remove-MyAccount')]
     [CmdletBinding(DefaultParameterSetName = 'ContextName', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Medium')]
     [OutputType('MyAccount.Account')]
     param(
@@ -990,12 +1052,18 @@ function Disconnect-MyAccount {
         [string] $Username,
 
         [Parameter(ParameterSetName = 'All', Mandatory)]
-        [switch] $All
+        [switch] $All,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile
     )
 
     process {
-        if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters.ContainsKey('Username')) { $PSBoundParameters['Username'] } elseif ($PSBoundParameters.ContainsKey('All') -and $PSBoundParameters['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName $PSBoundParameters['ContextName'] }), 'Disconnect')) {
-            Invoke-MyAccountCli -Command 'disconnect' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Disconnect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Account'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        if ($PSCmdlet.ShouldProcess($(if ($bound.ContainsKey('Username')) { $bound['Username'] } elseif ($bound.ContainsKey('All') -and $bound['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName $bound['ContextName'] }), 'Disconnect')) {
+            Invoke-MyAccountCli -Command 'disconnect' -Bound $bound -ParameterNames $script:Parameters['Disconnect-MyAccount'] -Caller $PSCmdlet -TypeName 'MyAccount.Account'
         }
     }
 }
@@ -1019,6 +1087,9 @@ function Get-MyAccessToken {
 
     .PARAMETER ContextName
         Use the account and tenant of this context instead of the default one.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .PARAMETER AsSecureString
         Accepted as in Az.Accounts 14 and later, where it changes nothing: Token is a SecureString unless -AsPlainText is given.
@@ -1077,6 +1148,10 @@ function Get-MyAccessToken {
         [string] $ContextName,
 
         [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile,
+
+        [Parameter()]
         [switch] $AsSecureString,
 
         [Parameter()]
@@ -1084,7 +1159,9 @@ function Get-MyAccessToken {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'get-access-token' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyAccessToken'] -Caller $PSCmdlet -TypeName 'MyAccount.AccessToken' -Properties @('Token', 'ExpiresOn', 'TenantId', 'UserId', 'Type') -SecureProperty 'Token' -AsPlainText:$AsPlainText
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        Invoke-MyAccountCli -Command 'get-access-token' -Bound $bound -ParameterNames $script:Parameters['Get-MyAccessToken'] -Caller $PSCmdlet -TypeName 'MyAccount.AccessToken' -Properties @('Token', 'ExpiresOn', 'TenantId', 'UserId', 'Type') -SecureProperty 'Token' -AsPlainText:$AsPlainText
     }
 }
 
@@ -1104,6 +1181,12 @@ function Get-MySubscription {
 
     .PARAMETER TenantId
         Only this tenant (id or domain). Default: every tenant of the account. Aliases: Tenant.
+
+    .PARAMETER ContextName
+        List for the account of this context instead of the default one.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .EXAMPLE
         Get-MySubscription
@@ -1150,11 +1233,23 @@ function Get-MySubscription {
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
-        [string] $TenantId
+        [string] $TenantId,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $ContextName,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile
     )
 
     process {
-        Invoke-MyAccountCli -Command 'get-subscription' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MySubscription'] -Caller $PSCmdlet -TypeName 'MyAccount.Subscription'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        Invoke-MyAccountCli -Command 'get-subscription' -Bound $bound -ParameterNames $script:Parameters['Get-MySubscription'] -Caller $PSCmdlet -TypeName 'MyAccount.Subscription'
     }
 }
 
@@ -1168,6 +1263,12 @@ function Get-MyTenant {
 
     .PARAMETER TenantId
         The tenant to show, by id or by any of its domains. Aliases: Domain, Tenant.
+
+    .PARAMETER ContextName
+        List for the account of this context instead of the default one.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .EXAMPLE
         Get-MyTenant
@@ -1198,11 +1299,23 @@ function Get-MyTenant {
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
-        [string] $TenantId
+        [string] $TenantId,
+
+        [Parameter()]
+        [ValidateNotNullOrEmpty()]
+        [ValidateLength(1, 256)]
+        [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
+        [string] $ContextName,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile
     )
 
     process {
-        Invoke-MyAccountCli -Command 'get-tenant' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyTenant'] -Caller $PSCmdlet -TypeName 'MyAccount.Tenant'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        Invoke-MyAccountCli -Command 'get-tenant' -Bound $bound -ParameterNames $script:Parameters['Get-MyTenant'] -Caller $PSCmdlet -TypeName 'MyAccount.Tenant'
     }
 }
 
@@ -1246,6 +1359,9 @@ function Invoke-MyRestMethod {
 
     .PARAMETER ContextName
         Use the account, tenant and environment of this context instead of the default one.
+
+    .PARAMETER DefaultProfile
+        The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -ContextName and never changes the default context. Aliases: AzContext, AzureRmContext, AzureCredential.
 
     .EXAMPLE
         Invoke-MyRestMethod -Path "/subscriptions/$sub/resourcegroups?api-version=2021-04-01" -Paginate
@@ -1343,11 +1459,17 @@ function Invoke-MyRestMethod {
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
-        [string] $ContextName
+        [string] $ContextName,
+
+        [Parameter()]
+        [Alias('AzContext', 'AzureRmContext', 'AzureCredential')]
+        [psobject] $DefaultProfile
     )
 
     process {
-        Invoke-MyAccountCli -Command 'rest' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Invoke-MyRestMethod'] -Caller $PSCmdlet -TypeName 'MyAccount.HttpResponse'
+        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
+        Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
+        Invoke-MyAccountCli -Command 'rest' -Bound $bound -ParameterNames $script:Parameters['Invoke-MyRestMethod'] -Caller $PSCmdlet -TypeName 'MyAccount.HttpResponse'
     }
 }
 
@@ -1364,6 +1486,9 @@ function Get-MyContext {
 
     .PARAMETER ListAvailable
         List every stored context.
+
+    .PARAMETER RefreshContextFromTokenCache
+        Az's switch to rebuild contexts from the token cache. Here it checks the token cache for signed-in accounts that have no context and says which (and how to get them back), changing nothing; then lists every context.
 
     .EXAMPLE
         Get-MyContext
@@ -1399,7 +1524,10 @@ function Get-MyContext {
         [string] $Name,
 
         [Parameter(ParameterSetName = 'ListAllContexts', Mandatory)]
-        [switch] $ListAvailable
+        [switch] $ListAvailable,
+
+        [Parameter(ParameterSetName = 'ListAllContexts')]
+        [switch] $RefreshContextFromTokenCache
     )
 
     process {
@@ -1471,7 +1599,7 @@ function Set-MyContext {
         Runs: myaccount set-context
     #>
     [Alias('Select-MySubscription')]
-    [CmdletBinding(DefaultParameterSetName = 'Context', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'Context', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Context')]
     param(
         [Parameter(ParameterSetName = 'Subscription', Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
@@ -1520,7 +1648,10 @@ function Set-MyContext {
         if ($PSCmdlet.ParameterSetName -eq 'Context') { Add-MyAccountObjectInput -Bound $bound -Name 'Context' -Map ([ordered]@{ Subscription = 'Subscription.Id'; Tenant = 'Tenant.Id'; Name = 'Name' }) }
         if ($PSCmdlet.ParameterSetName -eq 'SubscriptionObject') { Add-MyAccountObjectInput -Bound $bound -Name 'SubscriptionObject' -Map ([ordered]@{ Subscription = 'Id'; Tenant = 'TenantId' }) }
         if ($PSCmdlet.ParameterSetName -eq 'TenantObject') { Add-MyAccountObjectInput -Bound $bound -Name 'TenantObject' -Map ([ordered]@{ Tenant = 'Id' }) }
-        Invoke-MyAccountCli -Command 'set-context' -Bound $bound -ParameterNames $script:Parameters['Set-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
+        if ($PSCmdlet.ShouldProcess($(if ($bound.ContainsKey('Name')) { $bound['Name'] } elseif ($bound.ContainsKey('Subscription')) { "subscription $($bound['Subscription'])" } elseif ($bound.ContainsKey('Tenant')) { "tenant $($bound['Tenant'])" } else { 'the default context' }), 'Set')) {
+            Invoke-MyAccountCli -Command 'set-context' -Bound $bound -ParameterNames $script:Parameters['Set-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
+        }
     }
 }
 
@@ -1653,6 +1784,7 @@ function Rename-MyContext {
     process {
         $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
         if ($PSCmdlet.ParameterSetName -eq 'RenameByInputObject') { Add-MyAccountObjectInput -Bound $bound -Name 'InputObject' -Map ([ordered]@{ SourceName = 'Name' }) }
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
         if ($PSCmdlet.ShouldProcess($bound['SourceName'], 'Rename')) {
             Invoke-MyAccountCli -Command 'rename-context' -Bound $bound -ParameterNames $script:Parameters['Rename-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
         }
@@ -1722,6 +1854,7 @@ function Remove-MyContext {
     process {
         $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
         if ($PSCmdlet.ParameterSetName -eq 'RemoveByInputObject') { Add-MyAccountObjectInput -Bound $bound -Name 'InputObject' -Map ([ordered]@{ Name = 'Name' }) }
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
         if ($PSCmdlet.ShouldProcess($bound['Name'], 'Remove')) {
             Invoke-MyAccountCli -Command 'remove-context' -Bound $bound -ParameterNames $script:Parameters['Remove-MyContext'] -Caller $PSCmdlet -TypeName 'MyAccount.Context'
         }
@@ -1741,6 +1874,9 @@ function Clear-MyContext {
 
     .PARAMETER PassThru
         Return the affected object (or true) instead of nothing.
+
+    .PARAMETER Force
+        Do not ask for confirmation (the CLI never asks; in PowerShell, as -Confirm:$false). -WhatIf still only says what would happen.
 
     .EXAMPLE
         Clear-MyContext
@@ -1769,10 +1905,14 @@ function Clear-MyContext {
         [string] $Scope,
 
         [Parameter()]
-        [switch] $PassThru
+        [switch] $PassThru,
+
+        [Parameter()]
+        [switch] $Force
     )
 
     process {
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
         if ($PSCmdlet.ShouldProcess($(if ($PSBoundParameters['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' }), 'Clear')) {
             Invoke-MyAccountCli -Command 'clear-context' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyContext'] -Caller $PSCmdlet -TypeName 'System.Boolean'
         }
@@ -1901,6 +2041,130 @@ function Import-MyContext {
     }
 }
 
+function Enable-MyContextAutosave {
+    <#
+    .SYNOPSIS
+        Save context changes and sign-ins in the state folder again (the default).
+
+    .DESCRIPTION
+        Turns autosave on. CurrentUser (the default) saves the setting for every new shell; a shell that turned autosave off for itself (-Scope Process) keeps it off until Enable-MyContextAutosave -Scope Process. Process ends this shell's session copy: the contexts and tokens it held are discarded (save one first with save-context if you need it), and commands use the state folder again.
+
+    .PARAMETER Scope
+        CurrentUser (default): autosave on for every new shell, saved in the state folder. Process: this shell and the processes it starts only.
+
+    .EXAMPLE
+        Enable-MyContextAutosave
+
+        Save contexts again in every new shell.
+
+    .EXAMPLE
+        Enable-MyContextAutosave -Scope Process
+
+        End this shell's session copy.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextAutosaveSettings
+
+    .NOTES
+        Runs: myaccount enable-context-autosave
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextAutosaveSettings')]
+    param(
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'enable-context-autosave' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Enable-MyContextAutosave'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextAutosaveSettings'
+    }
+}
+
+function Disable-MyContextAutosave {
+    <#
+    .SYNOPSIS
+        Keep context changes and sign-ins in this process only, never in the state folder (for CI).
+
+    .DESCRIPTION
+        Turns autosave off. Process: this shell (and the processes it starts) works in a private copy of the state folder (0700, in the temp folder) with its own token cache, removed when the PowerShell session ends or by Enable-MyContextAutosave -Scope Process; nothing it does changes the state folder. CurrentUser (the default): saved for every new shell; each PowerShell session then starts its own copy, and a bare CLI call works in a copy removed when it ends. Nothing stored is deleted: use clear-context for that.
+
+    .PARAMETER Scope
+        CurrentUser (default): autosave off for every new shell, saved in the state folder. Process: this shell and the processes it starts only.
+
+    .EXAMPLE
+        Disable-MyContextAutosave -Scope Process
+
+        Sign-ins and context changes in this shell stay in this shell.
+
+    .EXAMPLE
+        Disable-MyContextAutosave
+
+        Turn autosave off for every new shell.
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextAutosaveSettings
+
+    .NOTES
+        Runs: myaccount disable-context-autosave
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextAutosaveSettings')]
+    param(
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'disable-context-autosave' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Disable-MyContextAutosave'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextAutosaveSettings'
+    }
+}
+
+function Get-MyContextAutosaveSetting {
+    <#
+    .SYNOPSIS
+        Show whether context changes are saved, and where.
+
+    .DESCRIPTION
+        Mode CurrentUser: context changes, sign-ins and tokens are saved in the state folder. Mode Process: they live in this process only (SessionDirectory is the copy this shell works in). Without -Scope, what is in effect here; -Scope CurrentUser: the saved setting for new shells; -Scope Process: this shell.
+
+    .PARAMETER Scope
+        CurrentUser: the saved setting. Process (or none): what is in effect in this shell.
+
+    .EXAMPLE
+        Get-MyContextAutosaveSetting
+
+        Is autosave on here?
+
+    .INPUTS
+        None
+
+    .OUTPUTS
+        MyAccount.ContextAutosaveSettings
+
+    .NOTES
+        Runs: myaccount get-context-autosave-setting
+    #>
+    [CmdletBinding(PositionalBinding = $false)]
+    [OutputType('MyAccount.ContextAutosaveSettings')]
+    param(
+        [Parameter()]
+        [ValidateSet('Process', 'CurrentUser')]
+        [string] $Scope
+    )
+
+    process {
+        Invoke-MyAccountCli -Command 'get-context-autosave-setting' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Get-MyContextAutosaveSetting'] -Caller $PSCmdlet -TypeName 'MyAccount.ContextAutosaveSettings'
+    }
+}
+
 function Get-MyConfig {
     <#
     .SYNOPSIS
@@ -2018,6 +2282,9 @@ function Update-MyConfig {
     .PARAMETER Scope
         Process: this shell only. CurrentUser (default): saved for every new shell.
 
+    .PARAMETER AppliesTo
+        What the settings apply to. Accepted for Az's scripts: Az and MyAccount both mean all of MyAccount, the only value there is (Az's module and cmdlet names are not accepted: a setting here cannot be limited to one command).
+
     .EXAMPLE
         Update-MyConfig -EnableLoginByWam $true
 
@@ -2038,7 +2305,7 @@ function Update-MyConfig {
         Runs: myaccount update-config
     #>
     [Alias('Set-MyConfig')]
-    [CmdletBinding(PositionalBinding = $false)]
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Config')]
     param(
         [Parameter()]
@@ -2072,11 +2339,17 @@ function Update-MyConfig {
 
         [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]
-        [string] $Scope
+        [string] $Scope,
+
+        [Parameter()]
+        [ValidateSet('Az', 'MyAccount')]
+        [string] $AppliesTo
     )
 
     process {
-        Invoke-MyAccountCli -Command 'update-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Update-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        if ($PSCmdlet.ShouldProcess($(@(@('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId').Where({ $PSBoundParameters.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } }), 'Update')) {
+            Invoke-MyAccountCli -Command 'update-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Update-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        }
     }
 }
 
@@ -2086,7 +2359,7 @@ function Clear-MyConfig {
         Return settings to their defaults, in this shell (Process) or saved (CurrentUser).
 
     .DESCRIPTION
-        Clears the named settings, or every setting when none is named, from one scope. Returns each cleared setting with the value that is now in effect.
+        Clears the named settings, or every setting when none is named, from one scope. With -PassThru, returns each cleared setting with the value that is now in effect (as Az, nothing without it). Clearing every setting says so when that turns AllowPlaintextTokenCache off.
 
     .PARAMETER EnableLoginByWam
         Clear EnableLoginByWam.
@@ -2112,10 +2385,21 @@ function Clear-MyConfig {
     .PARAMETER Scope
         Process: settings made in this shell. CurrentUser (default): saved settings.
 
-    .EXAMPLE
-        Clear-MyConfig
+    .PARAMETER Force
+        Do not ask for confirmation (the CLI never asks; in PowerShell, as -Confirm:$false). -WhatIf still only says what would happen.
 
-        Forget every saved setting.
+    .PARAMETER PassThru
+        Return each cleared setting with the value now in effect.
+
+    .EXAMPLE
+        Clear-MyConfig -Force
+
+        Forget every saved setting, without being asked.
+
+    .EXAMPLE
+        Clear-MyConfig -TenantConcurrency -PassThru
+
+        Forget the setting and show what is in effect now.
 
     .EXAMPLE
         Clear-MyConfig -DefaultSubscriptionForLogin
@@ -2157,10 +2441,17 @@ function Clear-MyConfig {
 
         [Parameter()]
         [ValidateSet('Process', 'CurrentUser')]
-        [string] $Scope
+        [string] $Scope,
+
+        [Parameter()]
+        [switch] $Force,
+
+        [Parameter()]
+        [switch] $PassThru
     )
 
     process {
+        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }
         if ($PSCmdlet.ShouldProcess($(@(@('EnableLoginByWam', 'DefaultSubscriptionForLogin', 'LoginExperienceV2', 'DisableInstanceDiscovery', 'AllowPlaintextTokenCache', 'TenantConcurrency', 'ClientId').Where({ $PSBoundParameters.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } }), 'Clear')) {
             Invoke-MyAccountCli -Command 'clear-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Clear-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
         }
@@ -2238,7 +2529,7 @@ function Import-MyConfig {
     .NOTES
         Runs: myaccount import-config
     #>
-    [CmdletBinding(PositionalBinding = $false)]
+    [CmdletBinding(PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Config')]
     param(
         [Parameter(Mandatory, Position = 0)]
@@ -2249,7 +2540,9 @@ function Import-MyConfig {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'import-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Import-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        if ($PSCmdlet.ShouldProcess($PSBoundParameters['Path'], 'Import')) {
+            Invoke-MyAccountCli -Command 'import-config' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Import-MyConfig'] -Caller $PSCmdlet -TypeName 'MyAccount.Config'
+        }
     }
 }
 
@@ -2424,7 +2717,7 @@ function Add-MyEnvironment {
     .NOTES
         Runs: myaccount add-environment
     #>
-    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Environment')]
     param(
         [Parameter(Mandatory, Position = 0)]
@@ -2635,7 +2928,9 @@ function Add-MyEnvironment {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'add-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Add-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        if ($PSCmdlet.ShouldProcess($PSBoundParameters['Name'], 'Add')) {
+            Invoke-MyAccountCli -Command 'add-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Add-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        }
     }
 }
 
@@ -2760,7 +3055,7 @@ function Set-MyEnvironment {
     .NOTES
         Runs: myaccount set-environment
     #>
-    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false)]
+    [CmdletBinding(DefaultParameterSetName = 'Name', PositionalBinding = $false, SupportsShouldProcess, ConfirmImpact = 'Low')]
     [OutputType('MyAccount.Environment')]
     param(
         [Parameter(Mandatory, Position = 0)]
@@ -2971,7 +3266,9 @@ function Set-MyEnvironment {
     )
 
     process {
-        Invoke-MyAccountCli -Command 'set-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Set-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        if ($PSCmdlet.ShouldProcess($PSBoundParameters['Name'], 'Set')) {
+            Invoke-MyAccountCli -Command 'set-environment' -Bound $PSBoundParameters -ParameterNames $script:Parameters['Set-MyEnvironment'] -Caller $PSCmdlet -TypeName 'MyAccount.Environment'
+        }
     }
 }
 
@@ -3025,7 +3322,7 @@ function Remove-MyEnvironment {
 
 #endregion
 
-Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken', 'Invoke-MyRestMethod' -ParameterName 'ContextName' -ScriptBlock {
+Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken', 'Get-MySubscription', 'Get-MyTenant', 'Invoke-MyRestMethod' -ParameterName 'ContextName' -ScriptBlock {
     param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
 }
 Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext', 'Save-MyContext' -ParameterName 'Name' -ScriptBlock {

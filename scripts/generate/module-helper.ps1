@@ -341,6 +341,35 @@ function Get-MyAccountParentWindow {
     $script:ParentWindow.ToInt64().ToString([System.Globalization.CultureInfo]::InvariantCulture)
 }
 
+function Resolve-MyAccountDefaultProfile {
+    # Az's -DefaultProfile, for one call: a context object (Get-MyContext), the result of
+    # Connect-MyAccount (its Context), or a context name, becomes the command's context-name input
+    # ($Target). Nothing is selected: the default context stays as it is.
+    param([System.Collections.IDictionary] $Bound, [string] $Target, [System.Management.Automation.PSCmdlet] $Caller)
+    if (-not $Bound.ContainsKey('DefaultProfile')) { return }
+    $value = $Bound['DefaultProfile']
+    $Bound.Remove('DefaultProfile')
+    $name = $null
+    if ($null -ne $value) {
+        $base = if ($value -is [psobject]) { $value.PSObject.BaseObject } else { $value }
+        if ($base -is [string]) { $name = $base }
+        elseif ($value.PSObject.TypeNames -contains 'MyAccount.Context' -and $value.PSObject.Properties['Name']) { $name = [string]$value.Name }
+        elseif ($value.PSObject.Properties['Context'] -and $value.Context -and $value.Context.PSObject.Properties['Name']) { $name = [string]$value.Context.Name }
+    }
+    $problem = if (-not $name) {
+        $kind = if ($null -eq $value) { 'nothing' } else { "a $($value.GetType().Name)$(if ($value.PSObject.TypeNames.Count) { " ($($value.PSObject.TypeNames[0]))" })" }
+        "-DefaultProfile takes a context from Get-MyContext or a context name; it was given $kind."
+    }
+    elseif ($Bound.ContainsKey($Target) -and "$($Bound[$Target])" -ne $name) {
+        "-DefaultProfile names the context '$name' and -$Target names '$($Bound[$Target])'. Give one of them."
+    }
+    if ($problem) {
+        $record = [System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new($problem), 'InvalidDefaultProfile', [System.Management.Automation.ErrorCategory]::InvalidArgument, 'DefaultProfile')
+        $Caller.ThrowTerminatingError($record)
+    }
+    $Bound[$Target] = $name
+}
+
 function Read-MyAccountCli {
     # A quiet read for completion and ShouldProcess targets: the CLI's JSON, or $null on any
     # failure. Started like the cmdlets' calls (no command discovery, where `& node` would start

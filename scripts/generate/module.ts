@@ -48,6 +48,17 @@ function paramsOf(def: CommandDefinition<any, any>): Param[] {
     .filter((p) => !p.meta.cliOnly);
 }
 
+/**
+ * Az's -DefaultProfile: the input that names the context a command acts for (x-ps
+ * defaultProfile), if the command has one. The parameter is the module's: the CLI sees only that input.
+ */
+const DEFAULT_PROFILE = 'DefaultProfile';
+const DEFAULT_PROFILE_ALIASES = ['AzContext', 'AzureRmContext', 'AzureCredential'];
+
+export function defaultProfileTarget(def: CommandDefinition<any, any>): string | undefined {
+  return paramsOf(def).find((p) => p.meta.defaultProfile)?.name;
+}
+
 function objectParams(def: CommandDefinition<any, any>): ObjectParameter[] {
   return OBJECT_SETS[def.name]?.objects ?? [];
 }
@@ -201,6 +212,10 @@ function helpBlock(def: CommandDefinition<any, any>, prose: Prose): string {
     if (defaultValue(p)) help += ` Default: ${String(p.schema.default)}.`;
     lines.push('', `.PARAMETER ${p.name}`, `    ${text(help)}`);
   }
+  const profileTarget = defaultProfileTarget(def);
+  if (profileTarget) {
+    lines.push('', `.PARAMETER ${DEFAULT_PROFILE}`, `    ${text(`The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -${profileTarget} and never changes the default context. Aliases: ${DEFAULT_PROFILE_ALIASES.join(', ')}.`)}`);
+  }
   for (const o of objectParams(def)) {
     const uses = Object.entries(o.map).map(([input, path]) => `${path} as ${input}`).join(', ');
     lines.push('', `.PARAMETER ${o.name}`, `    ${text(`A ${o.type} object, as ${o.from} writes it, usually from the pipeline. Its ${uses} are used; a parameter given by name wins over the object's value.`)}`);
@@ -227,10 +242,16 @@ function shouldProcessTarget(def: CommandDefinition<any, any>, bound: string): s
       return `$(if (${bound}.ContainsKey('Username')) { ${bound}['Username'] } elseif (${bound}.ContainsKey('All') -and ${bound}['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName ${bound}['ContextName'] })`;
     case 'clear-context':
       return `$(if (${bound}['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' })`;
-    case 'clear-config': {
-      const settings = params.filter((n) => n !== 'Scope');
+    case 'clear-config':
+    case 'update-config': {
+      const settings = params.filter((n) => !['Scope', 'Force', 'PassThru', 'AppliesTo'].includes(n));
       return `$(@(@(${settings.map(psString).join(', ')}).Where({ ${bound}.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } })`;
     }
+    case 'connect':
+      // As Az's "log in" target: who signs in, and where.
+      return `$(if (${bound}.ContainsKey('Environment')) { "an account in environment $(${bound}['Environment'])" } else { 'an account in environment AzureCloud' })`;
+    case 'set-context':
+      return `$(if (${bound}.ContainsKey('Name')) { ${bound}['Name'] } elseif (${bound}.ContainsKey('Subscription')) { "subscription $(${bound}['Subscription'])" } elseif (${bound}.ContainsKey('Tenant')) { "tenant $(${bound}['Tenant'])" } else { 'the default context' })`;
   }
   const named = ['Name', 'SourceName', 'Username', 'ContextName', 'Path'].find((n) => params.includes(n));
   if (!named) throw new Error(`${def.cmdlet} supports ShouldProcess but the generator does not know what it acts on: add it to shouldProcessTarget.`);
@@ -249,6 +270,9 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
     def.confirmImpact ? `ConfirmImpact = ${psString(def.confirmImpact)}` : null,
   ].filter(Boolean);
   const blocks = [...params.map((p) => parameterAttributes(p)), ...objectParams(def).map(objectParameterLines)];
+  // [psobject]: a context object or a name; the helper tells them apart (and rejects anything else).
+  const profileTarget = defaultProfileTarget(def);
+  if (profileTarget) blocks.push(['[Parameter()]', `[Alias(${DEFAULT_PROFILE_ALIASES.map(psString).join(', ')})]`, `[psobject] $${DEFAULT_PROFILE}`]);
   // PowerShell's own switches, never sent to the CLI (they are not in $script:Parameters).
   if (shape?.secureProperty) blocks.push(['[Parameter()]', `[switch] $${AS_SECURE_STRING}`], ['[Parameter()]', `[switch] $${AS_PLAIN_TEXT}`]);
   const paramBlock = blocks.map((lines) => lines.map((l) => `        ${l}`).join('\n')).join(',\n\n');
@@ -258,10 +282,11 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   ].filter(Boolean);
   // With object sets the input is the bound parameters plus what the object carries.
   const objects = objectParams(def);
-  const bound = objects.length ? '$bound' : '$PSBoundParameters';
-  const prepare = objects.length
+  const bound = objects.length || profileTarget ? '$bound' : '$PSBoundParameters';
+  const prepare = objects.length || profileTarget
     ? [
         '        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)',
+        ...(profileTarget ? [`        Resolve-MyAccountDefaultProfile -Bound $bound -Target ${psString(profileTarget)} -Caller $PSCmdlet`] : []),
         ...objects.map(
           (o) =>
             `        if ($PSCmdlet.ParameterSetName -eq ${psString(o.set)}) { Add-MyAccountObjectInput -Bound $bound -Name ${psString(o.name)} -Map ([ordered]@{ ${Object.entries(o.map)
@@ -275,8 +300,13 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
     ...shaping,
     ...(shape?.postProcess ? [`|\n            ${psIdentifier(shape.postProcess)} -Bound ${bound} -Caller $PSCmdlet`] : []),
   ].join(' ');
+  // -Force on a cmdlet that confirms means "do not ask", as Az's ConfirmAction(Force, ...); -WhatIf still wins.
+  const force = def.confirmImpact && params.some((p) => p.name === 'Force' && p.meta.switch)
+    ? ["        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }"]
+    : [];
   const body = [
     ...prepare,
+    ...force,
     def.confirmImpact
       ? `        if ($PSCmdlet.ShouldProcess(${shouldProcessTarget(def, bound)}, ${psString(def.cmdlet!.split('-')[0])})) {\n            ${call}\n        }`
       : `        ${call}`,

@@ -6,6 +6,7 @@ import clearConfig from './clear-config/command.js';
 import clearContext from './clear-context/command.js';
 import { completionCommands } from './completion/command.js';
 import connect from './connect/command.js';
+import { autosaveCommands } from './context-autosave/command.js';
 import disconnect from './disconnect/command.js';
 import { emulatorAz } from './emulator/az.js';
 import { emulatorEnv, emulatorReset, emulatorStart, emulatorStatus, emulatorStop } from './emulator/command.js';
@@ -47,6 +48,7 @@ export const commands: readonly CommandDefinition<any, any>[] = [
   clearContext,
   saveContext,
   importContext,
+  ...autosaveCommands,
   getConfig,
   updateConfig,
   clearConfig,

@@ -31,6 +31,12 @@ export interface ParameterMeta {
   flagAliases?: string[];
   /** Not exposed as a PowerShell parameter (CLI-only input). */
   cliOnly?: boolean;
+  /**
+   * This input names the context the command acts for, for one call: the module adds Az's
+   * -DefaultProfile (aliases AzContext, AzureRmContext, AzureCredential), which takes a context
+   * object from Get-MyContext or a context name and hands its name to this input.
+   */
+  defaultProfile?: boolean;
 }
 
 export interface JsonSchema {

@@ -155,6 +155,7 @@ export const ERROR_CATALOGUE = {
   EmulatorStartFailed: failed('ResourceUnavailable', 'The local cloud did not start; its log is named.'),
   EmulatorStartTimedOut: failed('OperationTimeout', 'The local cloud did not start in time.'),
   ExecCommandNotStarted: failed('InvalidOperation', 'exec could not start the command (not executable, or the system refused).'),
+  AutosaveSessionGone: failed('ResourceUnavailable', 'This shell works in an autosave-off session folder that no longer exists; run enable-context-autosave --scope Process.'),
   InternalError: failed('NotSpecified', 'A bug in MyAccount; run again with --debug and report it.'),
 
   // Sign-in needed.

@@ -8,6 +8,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fail } from '../core/errors.js';
+import { stateDirOf } from '../core/session-marker.js';
 import { DEFAULT_EMULATOR_PORT, EMULATOR_NAME } from '../emulator/constants.js';
 import { LOCAL_CLOUD_NAME, localCloudBaseUrl, localCloudEnvironment } from '../emulator/local-cloud.js';
 
@@ -33,7 +34,8 @@ export interface EmulatorInstance {
   broker?: { busAddress: string; pids: number[] };
 }
 
-export const emulatorDir = (ctx: { configDir: string }): string => join(ctx.configDir, EMULATOR_DIR);
+/** An autosave-off session folder (profile/autosave.ts) uses the local cloud of the state folder it came from. */
+export const emulatorDir = (ctx: { configDir: string }): string => join(stateDirOf(ctx.configDir), EMULATOR_DIR);
 export const instanceFile = (dir: string): string => join(dir, INSTANCE_FILE);
 
 /** Whether a process with this pid exists (EPERM: it does, as another user's). */

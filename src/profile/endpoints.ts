@@ -4,7 +4,7 @@
  * user-added and local clouds get their own.
  */
 import { fail } from '../core/errors.js';
-import type { EnvironmentView } from './environment-types.js';
+import { ENVIRONMENT_FIELDS, type EnvironmentView } from './environment-types.js';
 
 /** Az's resource type names, with the environment field (or fixed audience) behind each. */
 const RESOURCE_TYPES: Record<string, (env: EnvironmentView) => string | undefined> = {
@@ -62,12 +62,31 @@ export function resourceOfScope(scope: string): string | null {
   return value.slice(0, -'/.default'.length) || null;
 }
 
-export function resourceOfType(env: EnvironmentView, type: string): string {
+export function resourceOfType(env: EnvironmentView, type: string, target = 'ResourceTypeName'): string {
   const name = RESOURCE_TYPE_NAMES.find((n) => n.toLowerCase() === type.toLowerCase());
   const resource = name ? RESOURCE_TYPES[name](env) : undefined;
-  if (!name) throw fail.UnknownResourceType(`"${type}" is not a resource type. Use one of ${RESOURCE_TYPE_NAMES.join(', ')}, or give --resource-url.`, { target: 'ResourceTypeName' });
-  if (!resource) throw fail.ResourceTypeNotInEnvironment(`The environment ${env.Name} has no endpoint for ${name}. Give --resource-url instead.`, { target: 'ResourceTypeName' });
+  if (!name) throw fail.UnknownResourceType(`"${type}" is not a resource type. Use one of ${RESOURCE_TYPE_NAMES.join(', ')}, or give --resource-url.`, { target });
+  if (!resource) throw fail.ResourceTypeNotInEnvironment(`The environment ${env.Name} has no endpoint for ${name}. Give ${target === 'AuthScope' ? 'an https resource id' : '--resource-url'} instead.`, { target });
   return resource;
+}
+
+/**
+ * Connect's -AuthScope (Az's): the audience of the first token of a sign-in, for a data plane that
+ * demands more (MFA) than Resource Manager. A resource type name (Storage, KeyVault, MSGraph...),
+ * an environment property that holds an audience (MicrosoftGraphEndpointResourceId...), or an
+ * https resource id. Resource Manager's token follows silently.
+ */
+export function authScopeResource(env: EnvironmentView, value: string): string {
+  if (/^https:\/\/[^\s/]+/i.test(value) && URL.canParse(value)) return value;
+  const type = RESOURCE_TYPE_NAMES.find((n) => n.toLowerCase() === value.toLowerCase());
+  if (type) return resourceOfType(env, type, 'AuthScope');
+  const field = ENVIRONMENT_FIELDS.find((f) => f.name.endsWith('ResourceId') && f.name.toLowerCase() === value.toLowerCase());
+  if (field) {
+    const audience = env[field.name as keyof EnvironmentView];
+    if (typeof audience === 'string' && audience) return audience;
+    throw fail.ResourceTypeNotInEnvironment(`The environment ${env.Name} has no ${field.name}. Give an https resource id instead.`, { target: 'AuthScope' });
+  }
+  throw fail.UnknownResourceType(`"${value}" is not an auth scope. Give a resource type (${RESOURCE_TYPE_NAMES.join(', ')}), an environment property such as MicrosoftGraphEndpointResourceId, or an https resource id.`, { target: 'AuthScope' });
 }
 
 /** Loopback and clouds we were told to trust are declared known, so MSAL asks no one to validate them. */

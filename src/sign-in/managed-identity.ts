@@ -12,7 +12,7 @@ function managedIdentityId(id: string | undefined): ManagedIdentityId {
 export async function signInManagedIdentity(r: SignInRequest, plan: PlanOf<'identity'>): Promise<SignedIn> {
   const arm = armResource(r.session.environment);
   const credential = new ManagedIdentityCredential(r.session, managedIdentityId(plan.id));
-  const first = await credential.getToken(arm);
+  const first = await credential.getToken(r.firstResource ?? arm);
   const properties: Record<string, string> = { homeTenantId: first.tenantId };
   if (plan.id) properties.managedIdentityId = plan.id;
   return { credential, accountId: plan.id ?? 'MSI@50342', type: 'ManagedService', properties, flow: 'ManagedIdentity', secrets: [] };

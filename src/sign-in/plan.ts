@@ -34,6 +34,7 @@ export interface ConnectInput {
   Force?: boolean;
   Scope?: 'Process' | 'CurrentUser';
   Timeout?: number;
+  AuthScope?: string;
 }
 
 export type SignInPlan =

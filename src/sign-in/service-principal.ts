@@ -42,6 +42,6 @@ export async function signInServicePrincipal(r: SignInRequest, plan: PlanOf<'sec
   }
   if (plan.fromEnvironment) properties.fromEnvironment = 'true';
   // Past the cache: a token cached by an earlier connect must not vouch for a wrong or expired credential.
-  await credential.getToken(arm, plan.tenant, { forceRefresh: true });
+  await credential.getToken(r.firstResource ?? arm, plan.tenant, { forceRefresh: true });
   return { credential, accountId: plan.appId, type: credential.type, properties, flow, secrets };
 }

@@ -27,6 +27,8 @@ export interface SignInRequest {
   /** The tenant id asked for (resolved from a domain), if any. */
   tenant?: string;
   timeoutSeconds?: number;
+  /** -AuthScope: the audience of the first token (default: Resource Manager's). */
+  firstResource?: string;
 }
 
 /** The plan of one kind of sign-in. */

@@ -17,7 +17,7 @@ import type { PlanOf, SignedIn, SignInFlow, SignInRequest } from './types.js';
 
 async function signInPerson(r: SignInRequest, plan: PlanOf<'user' | 'password'>): Promise<{ result: AuthenticationResult; flow: SignInFlow }> {
   const { session, ctx } = r;
-  const base: UserSignIn = { session, ctx, tenant: r.tenant ?? 'organizations', scopes: [scopeFor(armResource(session.environment))], loginHint: plan.kind === 'user' ? plan.loginHint : undefined, timeoutSeconds: r.timeoutSeconds };
+  const base: UserSignIn = { session, ctx, tenant: r.tenant ?? 'organizations', scopes: [scopeFor(r.firstResource ?? armResource(session.environment))], loginHint: plan.kind === 'user' ? plan.loginHint : undefined, timeoutSeconds: r.timeoutSeconds };
   if (plan.kind === 'password') {
     ctx.report.warning('Signing in with a user name and password is deprecated by Microsoft and cannot satisfy multi-factor authentication. Prefer the browser, a device code, or a service principal for automation.');
     return { result: await signInWithPassword(base, plan.username, plan.password), flow: 'Password' };

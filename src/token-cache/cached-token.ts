@@ -13,6 +13,7 @@ import { authorityFor, scopeFor } from '../profile/endpoints.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import type { AccountRecord } from '../profile/profile.js';
 import { existingFolderId } from '../profile/folder-id.js';
+import { readSessionMarker } from '../core/session-marker.js';
 import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './token-cache.js';
 
 /** MSAL's tokenRenewalOffsetSeconds: it refreshes tokens this close to expiry. */
@@ -49,7 +50,10 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
   if (folder) {
     try {
       const { default: keytar } = await import('keytar');
-      const text = await Promise.race([keytar.getPassword(CACHE_SERVICE, cacheAccount(folder)), new Promise<null>((r) => setTimeout(() => r(null), 2000).unref())]);
+      const get = (account: string) => Promise.race([keytar.getPassword(CACHE_SERVICE, account), new Promise<null>((r) => setTimeout(() => r(null), 2000).unref())]);
+      // An autosave-off session reads the state folder's entry until it has its own, as the token cache does.
+      const origin = readSessionMarker(configDir)?.originFolderId;
+      const text = (await get(cacheAccount(folder))) ?? (origin ? await get(cacheAccount(origin)) : null);
       if (text) return text;
       // A working keyring without our entry means the secure store is in use and empty.
       if (text === null) return null;

@@ -8,6 +8,7 @@
  * - the keyring (libsecret, Keychain, through keytar) holds the cache; a small file beside it is
  *   replaced on every write so other processes can tell the cache changed without asking the
  *   keyring (the cache plugin compares its mtime, size and inode).
+ * The keyring one can read through to another entry (an autosave-off session's start).
  * Either can move an unparsable cache aside, so a damaged cache costs a sign-in, not every command.
  */
 import { constants } from 'node:fs';
@@ -81,7 +82,7 @@ export async function plainFilePersistence(path: string): Promise<CachePersisten
  * other's entry and some fell back to the plain file (issue 18.3).
  * keytar is loaded through native.ts, inside the caller's guard.
  */
-export async function keyringPersistence(stampPath: string, service: string, account: string, loaders: NativeLoaders = {}): Promise<CachePersistence> {
+export async function keyringPersistence(stampPath: string, service: string, account: string, readThroughAccount?: string, loaders: NativeLoaders = {}): Promise<CachePersistence> {
   const keytar = await loadKeytar(loaders);
   await refuseLink(stampPath, LABEL);
   const check = `${account}.check.${probeSuffix()}`;
@@ -93,7 +94,9 @@ export async function keyringPersistence(stampPath: string, service: string, acc
     await keytar.deletePassword(service, check).catch(() => false);
   }
   return {
-    load: () => keytar.getPassword(service, account),
+    // readThroughAccount (an autosave-off session, see profile/autosave.ts): until this entry is
+    // first written, the state folder's cache is read, never written.
+    load: async () => (await keytar.getPassword(service, account)) ?? (readThroughAccount ? keytar.getPassword(service, readThroughAccount) : null),
     async save(contents) {
       await keytar.setPassword(service, account, contents);
       // Content does not matter (no secret here): the rename gives other processes a new stamp.

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { folderId } from '../profile/folder-id.js';
 import { loadExtensions, type NativeLoaders } from './native.js';
 import { createVerifiedPersistence } from './verified-persistence.js';
+import { readSessionMarker } from '../core/session-marker.js';
 
 export type SecretKind = 'ClientSecret' | 'CertificatePassword' | 'FederatedToken' | 'AccessToken';
 
@@ -51,7 +52,9 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000, nati
   const dir = join(configDir, DIR);
   // Keyring entries are per state folder, like the token cache's.
   const folder = await folderId(configDir);
-  const persistenceFor = async (name: string) => {
+  // An autosave-off session (profile/autosave.ts) reads the state folder's secrets it has not replaced.
+  const originFolder = readSessionMarker(configDir)?.originFolderId ?? null;
+  const persistenceFor = async (name: string, owner = folder) => {
     const extensions = await loadExtensions(native);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     let timer: NodeJS.Timeout | undefined;
@@ -61,7 +64,7 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000, nati
     try {
       // Checked with a probe of its own: PersistenceCreator's shared test entry raced between processes.
       return await Promise.race([
-        createVerifiedPersistence(extensions, platform, { cachePath: join(dir, `${name}.cache`), serviceName: SERVICE, accountName: `secret-${folder}-${name}` }),
+        createVerifiedPersistence(extensions, platform, { cachePath: join(dir, `${name}.cache`), serviceName: SERVICE, accountName: `secret-${owner}-${name}` }),
         timeout,
       ]);
     } finally {
@@ -69,10 +72,10 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000, nati
     }
   };
   let available = true;
-  const tryPersistence = async (name: string) => {
+  const tryPersistence = async (name: string, owner = folder) => {
     if (!available) return null;
     try {
-      return await persistenceFor(name);
+      return await persistenceFor(name, owner);
     } catch {
       available = false;
       return null;
@@ -91,12 +94,19 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000, nati
     async load(key) {
       const persistence = await tryPersistence(entryName(key));
       if (!persistence) return null;
-      try {
-        const text = await persistence.load();
-        return text && text !== '{}' ? text : null;
-      } catch {
-        return null;
-      }
+      const read = async (p: NonNullable<typeof persistence>): Promise<string | null> => {
+        try {
+          const text = await p.load();
+          return text && text !== '{}' ? text : null;
+        } catch {
+          return null;
+        }
+      };
+      const own = await read(persistence);
+      if (own !== null || !originFolder) return own;
+      // Read only: the session never writes or deletes the state folder's entries.
+      const origin = await tryPersistence(entryName(key), originFolder);
+      return origin ? read(origin) : null;
     },
     async removeAccount(environment, accountId) {
       const prefix = accountPrefix(environment, accountId);
@@ -113,4 +123,32 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000, nati
       }
     },
   };
+}
+
+/** Deletes every secret kept for this state folder (an autosave session folder being removed). */
+export async function removeAllSecrets(configDir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(join(configDir, DIR))).filter((n) => n.endsWith('.cache'));
+  } catch {
+    return;
+  }
+  if (names.length === 0) return;
+  const folder = await folderId(configDir);
+  const extensions = await import('@azure/msal-node-extensions');
+  for (const file of names) {
+    const name = file.slice(0, -'.cache'.length);
+    try {
+      const persistence = await extensions.PersistenceCreator.createPersistence({
+        cachePath: join(configDir, DIR, file),
+        dataProtectionScope: extensions.DataProtectionScope.CurrentUser,
+        serviceName: SERVICE,
+        accountName: `secret-${folder}-${name}`,
+        usePlaintextFileOnLinux: false,
+      });
+      await persistence.delete();
+    } catch {
+      /* no secure store: nothing was kept in it */
+    }
+  }
 }

@@ -14,6 +14,7 @@ import { createVerifiedPersistence } from './verified-persistence.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { folderId } from '../profile/folder-id.js';
+import { readSessionMarker } from '../core/session-marker.js';
 import { ensureStateDir } from '../profile/state-file.js';
 
 export type TokenStore = 'libsecret' | 'keychain' | 'dpapi' | 'plaintext';
@@ -114,7 +115,11 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
  * PersistenceCreator's shared, unlocked test.cache that parallel processes raced on.
  */
 async function openSecurePersistence(configDir: string, platform: NodeJS.Platform, native: NativeLoaders): Promise<CachePersistence> {
-  if (platform !== 'win32') return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), native);
+  if (platform !== 'win32') {
+    // An autosave-off session has its own entry and reads the state folder's until it writes its own.
+    const origin = readSessionMarker(configDir)?.originFolderId;
+    return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), origin ? cacheAccount(origin) : undefined, native);
+  }
   const extensions = await loadExtensions(native);
   const path = join(configDir, CACHE_FILE);
   const dpapi = await createVerifiedPersistence(extensions, platform, { cachePath: path, serviceName: CACHE_SERVICE, accountName: cacheAccount(await folderId(configDir)) });

@@ -77,11 +77,12 @@ describe('config through the real CLI', () => {
 
   test('clear-config clears one key, or all, per scope', async () => {
     await runCli(dir, ['update-config', '--enable-login-by-wam', 'true', '--login-experience-v2', 'Off']);
-    const one = await runCli(dir, ['clear-config', '--enable-login-by-wam']);
+    const one = await runCli(dir, ['clear-config', '--enable-login-by-wam', '--pass-thru']);
     expect(one.json).toEqual([expect.objectContaining({ Key: 'EnableLoginByWam', Value: false, Scope: 'Default' })]);
     const proc = await runCli(dir, ['clear-config', '--scope', 'Process', '--output', 'env'], { env: { MYACCOUNT_PROCESS_CONFIG: '{"DisableInstanceDiscovery":true}' } });
     expect(proc.stdout).toBe('unset MYACCOUNT_PROCESS_CONFIG\n');
-    const all = await runCli(dir, ['clear-config']);
+    const all = await runCli(dir, ['clear-config', '--pass-thru']);
+    expect((await runCli(dir, ['clear-config'])).json).toBeNull();
     expect(all.json).toHaveLength(7);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).settings).toEqual({});
   });

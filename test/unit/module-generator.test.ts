@@ -86,7 +86,9 @@ describe('the PowerShell module generator', () => {
       return script.slice(script.indexOf('[CmdletBinding(', start), script.indexOf(')]', script.indexOf('[CmdletBinding(', start)));
     };
     for (const cmdlet of ['Remove-MyContext', 'Clear-MyContext', 'Clear-MyConfig', 'Remove-MyEnvironment']) expect(binding(cmdlet)).toContain('SupportsShouldProcess');
-    for (const cmdlet of ['Get-MyContext', 'Get-MyConfig', 'Set-MyContext']) expect(binding(cmdlet)).not.toContain('SupportsShouldProcess');
+    // As Az: the cmdlets that change state without destroying it support -WhatIf with ConfirmImpact Low (never asking by themselves).
+    for (const cmdlet of ['Connect-MyAccount', 'Set-MyContext', 'Update-MyConfig', 'Import-MyConfig', 'Add-MyEnvironment', 'Set-MyEnvironment']) expect(binding(cmdlet)).toContain("SupportsShouldProcess, ConfirmImpact = 'Low'");
+    for (const cmdlet of ['Get-MyContext', 'Get-MyConfig', 'Get-MyAccessToken']) expect(binding(cmdlet)).not.toContain('SupportsShouldProcess');
   });
 
   test('the manifest exports exactly the generated functions and aliases', () => {

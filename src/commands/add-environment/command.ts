@@ -43,6 +43,8 @@ export default defineCommand<Input, EnvironmentView>({
   },
   output: environmentOutput,
   outputType: ENVIRONMENT_TYPE,
+  // As Az: SupportsShouldProcess, so -WhatIf shows what would change; Low never asks by itself.
+  confirmImpact: 'Low',
   table: environmentTable,
   async handler(input, ctx) {
     if (isBuiltIn(input.Name)) throw fail.BuiltInEnvironment(`"${input.Name}" is a built-in environment; built-ins cannot be changed. Choose another name.`, { target: 'Name' });

@@ -1,11 +1,12 @@
 import { defineCommand } from '../../core/command.js';
 import { CONTEXT_VAR } from '../../profile/contexts.js';
 import { openProfile } from '../../profile/profile.js';
-import { passThru, scope } from '../schema/common.js';
+import { flag, passThru, scope } from '../schema/common.js';
 
 interface Input {
   Scope?: 'Process' | 'CurrentUser';
   PassThru?: boolean;
+  Force?: boolean;
 }
 
 export default defineCommand<Input, boolean | null>({
@@ -24,6 +25,7 @@ export default defineCommand<Input, boolean | null>({
     properties: {
       Scope: scope('Process: forget the choice made in this shell. CurrentUser (default): remove everything stored.'),
       PassThru: passThru,
+      Force: flag('Do not ask for confirmation (the CLI never asks; in PowerShell, as -Confirm:$false). -WhatIf still only says what would happen.'),
     },
   },
   output: { type: ['boolean', 'null'] },

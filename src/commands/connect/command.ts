@@ -89,6 +89,11 @@ export default defineCommand<ConnectInput, ConnectResult>({
       FederatedTokenFile: text('A file holding a federated token; read again whenever a new token is needed, so long jobs keep working.', { sets: ['ClientAssertionFile'], mandatory: ['ClientAssertionFile'], path: true }, 4096),
       Identity: flag('Sign in as the managed identity of this machine, container or app (system-assigned, or user-assigned with --account-id).', { sets: ['ManagedService'], mandatory: ['ManagedService'], aliases: ['MSI', 'ManagedService'] }),
       AccessToken: secret('An Azure Resource Manager access token to use as it is. It cannot be refreshed.', { sets: ['AccessToken'], mandatory: ['AccessToken'] }),
+      AuthScope: text(
+        'The audience of the first token, for a service that demands more than Resource Manager (MFA for storage): a resource type (Storage, KeyVault, MSGraph...), an environment property such as MicrosoftGraphEndpointResourceId, or an https resource id. The Resource Manager token follows silently. Not with an access token.',
+        { sets: [...USER, ...SP, 'ManagedService'], aliases: ['AuthScopeTypeName'] },
+        2048,
+      ),
       ContextName: text('The name of the default context this sign-in creates.'),
       SkipContextPopulation: flag('Store only the default context, not one per subscription.'),
       MaxContextPopulation: { type: 'integer', minimum: -1, maximum: 100000, default: DEFAULT_MAX_CONTEXTS, description: `How many subscriptions get a context (default ${DEFAULT_MAX_CONTEXTS}; -1 for all).`, 'x-ps': {} },
@@ -100,6 +105,8 @@ export default defineCommand<ConnectInput, ConnectResult>({
   defaultParameterSet: 'UserWithSubscriptionId',
   output,
   outputType: 'MyAccount.Profile',
+  // As Az: SupportsShouldProcess, so -WhatIf shows what would change; Low never asks by itself.
+  confirmImpact: 'Low',
   powershell: { postProcess: 'Invoke-MyAccountSubscriptionPicker' },
   table: [
     { header: 'Account', path: 'Context.Account.Id' },

@@ -11,6 +11,7 @@ import { resolveEnvironment } from '../../profile/environments.js';
 import { loadProfile } from '../../profile/profile.js';
 import { signIn, type SignedIn } from '../../sign-in/sign-in.js';
 import { planSignIn, type ConnectInput, type SignInPlan } from '../../sign-in/plan.js';
+import { authScopeResource } from '../../profile/endpoints.js';
 import { resolveTenantId } from '../../credentials/tenant-lookup.js';
 import type { ArmTenant } from '../../cloud/arm-client.js';
 import { subscriptionRecord, subscriptionView, tenantRecord } from '../../cloud/views.js';
@@ -144,6 +145,11 @@ export async function runConnect(input: ConnectInput, ctx: CommandContext): Prom
   const settings = await readSettings(ctx);
   const before = await loadProfile(ctx);
   const environment = resolveEnvironment(before, ctx, input.Environment);
+  // Checked before anything goes over the network: a wrong -AuthScope is input, not a failed sign-in.
+  if (input.AuthScope !== undefined && input.AccessToken !== undefined) {
+    throw fail.ConflictingSignInOptions('AuthScope (--auth-scope) chooses the first token a sign-in asks for; an access token (--access-token) is given, not asked for. Leave one out.', { target: 'AuthScope' });
+  }
+  const firstResource = input.AuthScope !== undefined ? authScopeResource(environment, input.AuthScope) : undefined;
   const plan = await planOrAsk(input, ctx);
   checkContextNameEarly(before, input, plan);
   const session = await AuthSession.open(ctx, { environment, settings });
@@ -151,7 +157,7 @@ export async function runConnect(input: ConnectInput, ctx: CommandContext): Prom
     const tenantInput = input.Tenant ?? ('tenant' in plan ? plan.tenant : undefined);
     const tenant = tenantInput && !['organizations', 'common'].includes(tenantInput.toLowerCase()) ? await resolveTenantId(tenantInput, environment, session.http, ctx.signal) : undefined;
     if (tenant && 'tenant' in plan) plan.tenant = tenant;
-    const signedIn = await signIn({ plan, session, ctx, tenant, timeoutSeconds: input.Timeout });
+    const signedIn = await signIn({ plan, session, ctx, tenant, timeoutSeconds: input.Timeout, firstResource });
     ctx.report.verbose(`Signed in as ${signedIn.accountId} (${signedIn.flow}).`);
 
     const found = await findSubscriptions(ctx, session, signedIn, tenant);

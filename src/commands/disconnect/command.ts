@@ -49,7 +49,7 @@ function accountsToRemove(profile: Profile, input: Input, env: Record<string, st
 export default defineCommand<Input, AccountView | AccountView[]>({
   name: 'disconnect',
   cmdlet: 'Disconnect-MyAccount',
-  cmdletAliases: ['Logout-MyAccount'],
+  cmdletAliases: ['Logout-MyAccount', 'Remove-MyAccount'],
   summary: 'Sign an account out: remove its tokens, its kept secrets and all its contexts.',
   description:
     'Without parameters, signs out the account of the default context. --username names the account (a user name, an application id or a managed identity id), ' +
@@ -65,7 +65,7 @@ export default defineCommand<Input, AccountView | AccountView[]>({
     type: 'object',
     additionalProperties: false,
     properties: {
-      ContextName: text('The context whose account to sign out. Default: the default context.', { sets: ['ContextName'], position: 0, completer: 'Context' }),
+      ContextName: text('The context whose account to sign out. Default: the default context.', { sets: ['ContextName'], position: 0, completer: 'Context', defaultProfile: true }),
       Username: text('The account to sign out: a user name, an application id or a managed identity id.', { sets: ['UserId'], mandatory: true, aliases: ['Id', 'UserId'] }),
       All: flag('Sign out every account.', { sets: ['All'], mandatory: true }),
     },

@@ -59,7 +59,7 @@ export default defineCommand<GetAccessTokenInput, AccessTokenResult>({
         flagAliases: ['resource'],
       }, 2048),
       TenantId: text("The tenant (id or domain) the token is for. Default: the tenant of the context.", { completer: 'Tenant', flagAliases: ['tenant'] }),
-      ContextName: text('Use the account and tenant of this context instead of the default one.', { completer: 'Context' }),
+      ContextName: text('Use the account and tenant of this context instead of the default one.', { completer: 'Context', defaultProfile: true }),
     },
   },
   defaultParameterSet: 'KnownResourceTypeName',

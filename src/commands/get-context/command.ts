@@ -1,7 +1,9 @@
 import { defineCommand } from '../../core/command.js';
 import { fail } from '../../core/errors.js';
 import { requireContext, resolveDefault, toContextView, type ContextView } from '../../profile/contexts.js';
-import { openProfile, type ContextRecord } from '../../profile/profile.js';
+import { openProfile, sameName, type ContextRecord, type Profile } from '../../profile/profile.js';
+import type { CommandContext } from '../../core/context.js';
+import { readSettings } from '../../config/config-store.js';
 import { flag, text } from '../schema/common.js';
 import { CONTEXT_TYPE, contextOutput, contextList, contextTable } from '../schema/objects.js';
 import { runningLocalCloudPort } from '../../local-cloud/index.js';
@@ -9,6 +11,34 @@ import { runningLocalCloudPort } from '../../local-cloud/index.js';
 interface Input {
   Name?: string;
   ListAvailable?: boolean;
+  RefreshContextFromTokenCache?: boolean;
+}
+
+/**
+ * Az's -RefreshContextFromTokenCache rebuilds contexts from the accounts in the shared token
+ * cache. Rebuilding one is a sign-in's work (tenants, then subscriptions per tenant, the default
+ * choice), which connect does with the same cached tokens; doing it here, behind a read command,
+ * would write contexts nobody asked to choose between. So this names the cached accounts that have
+ * no context, and how to get them back, and changes nothing.
+ */
+async function reportCachedAccountsWithoutContexts(profile: Profile, ctx: CommandContext): Promise<void> {
+  const settings = await readSettings(ctx);
+  const { openTokenCache } = await import('../../token-cache/token-cache.js');
+  const { PublicClientApplication } = await import('@azure/msal-node');
+  const cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.AllowPlaintextTokenCache, report: ctx.report, now: () => ctx.clock.now() });
+  const app = new PublicClientApplication({ auth: { clientId: settings.ClientId }, cache: { cachePlugin: cache.plugin } });
+  const cached = await app.getTokenCache().getAllAccounts();
+  const known = (homeAccountId: string, username: string): boolean =>
+    profile.accounts.some((a) => (a.homeAccountId && a.homeAccountId === homeAccountId) || sameName(a.id, username));
+  const orphans = [...new Set(cached.filter((a) => !known(a.homeAccountId, a.username)).map((a) => a.username || a.homeAccountId))].sort();
+  if (orphans.length === 0) {
+    ctx.report.information(`Every account in the token cache (${cached.length}) already has its contexts; nothing to refresh.`);
+    return;
+  }
+  ctx.report.warning(
+    `The token cache holds sign-ins for ${orphans.join(', ')} without contexts. MyAccount does not rebuild contexts from the cache by itself (it would have to choose tenants and subscriptions for you); ` +
+      `run myaccount connect --account-id <account> to make them, which uses the cached sign-in where it still works. Nothing was changed.`,
+  );
 }
 
 export default defineCommand<Input, ContextView | ContextView[] | null>({
@@ -29,9 +59,16 @@ export default defineCommand<Input, ContextView | ContextView[] | null>({
     properties: {
       Name: text('The name of the context to show.', { sets: ['GetSingleContext'], position: 0, completer: 'Context' }),
       ListAvailable: flag('List every stored context.', { sets: ['ListAllContexts'], mandatory: true }),
+      RefreshContextFromTokenCache: flag(
+        "Az's switch to rebuild contexts from the token cache. Here it checks the token cache for signed-in accounts that have no context and says which (and how to get them back), changing nothing; then lists every context.",
+        { sets: ['ListAllContexts'] },
+      ),
     },
   },
   validate(input) {
+    if (input.RefreshContextFromTokenCache && input.Name !== undefined) {
+      throw fail.ParameterSetConflict('RefreshContextFromTokenCache (--refresh-context-from-token-cache) goes with ListAvailable (--list-available), not Name (--name).', { target: 'RefreshContextFromTokenCache' });
+    }
     if (input.Name !== undefined && input.ListAvailable) {
       throw fail.ParameterSetConflict('Give either Name (--name) or ListAvailable (--list-available), not both.', { target: 'ListAvailable' });
     }
@@ -47,7 +84,8 @@ export default defineCommand<Input, ContextView | ContextView[] | null>({
     const defaultName = current?.context.name ?? null;
     const port = runningLocalCloudPort(ctx);
     const view = (context: ContextRecord): ContextView => toContextView(profile, context, defaultName, port);
-    if (input.ListAvailable) return profile.contexts.map(view);
+    if (input.RefreshContextFromTokenCache) await reportCachedAccountsWithoutContexts(profile, ctx);
+    if (input.ListAvailable || input.RefreshContextFromTokenCache) return profile.contexts.map(view);
     if (input.Name !== undefined) return view(requireContext(profile, input.Name));
     return current ? view(current.context) : null;
   },

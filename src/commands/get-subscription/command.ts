@@ -32,6 +32,7 @@ export default defineCommand<GetSubscriptionInput, SubscriptionView[]>({
       SubscriptionId: { ...text('The id of the subscription to get.', { sets: ['ListByIdInTenant'], completer: 'SubscriptionId', pipeline: 'ByPropertyName' }), pattern: GUID },
       SubscriptionName: text('The name of the subscription to get, ignoring case.', { sets: ['ListByNameInTenant'], mandatory: ['ListByNameInTenant'], completer: 'Subscription', pipeline: 'ByPropertyName' }),
       TenantId: text('Only this tenant (id or domain). Default: every tenant of the account.', { aliases: ['Tenant'], completer: 'Tenant', pipeline: 'ByPropertyName', flagAliases: ['tenant'] }),
+      ContextName: text('List for the account of this context instead of the default one.', { completer: 'Context', defaultProfile: true }),
     },
   },
   defaultParameterSet: 'ListByIdInTenant',

@@ -41,7 +41,7 @@ function noTenantReadable(accountId: string, outcomes: TenantOutcome[], skipped:
 }
 
 export async function runGetSubscription(input: GetSubscriptionInput, ctx: CommandContext): Promise<SubscriptionView[]> {
-  const current = await openCurrentAccount(ctx);
+  const current = await openCurrentAccount(ctx, input.ContextName);
   try {
     const o = populationOptionsFor(current, ctx);
     let views: SubscriptionView[];

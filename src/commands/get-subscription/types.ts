@@ -3,4 +3,5 @@ export interface GetSubscriptionInput {
   SubscriptionId?: string;
   SubscriptionName?: string;
   TenantId?: string;
+  ContextName?: string;
 }

@@ -26,6 +26,7 @@ export default defineCommand<GetTenantInput, TenantInfo[]>({
     additionalProperties: false,
     properties: {
       TenantId: text('The tenant to show, by id or by any of its domains.', { position: 0, aliases: ['Domain', 'Tenant'], completer: 'Tenant', pipeline: 'ByPropertyName', flagAliases: ['domain', 'tenant'] }),
+      ContextName: text('List for the account of this context instead of the default one.', { completer: 'Context', defaultProfile: true }),
     },
   },
   validate(input) {

@@ -8,7 +8,7 @@ import { tenantMatches } from '../../profile/profile.js';
 import type { GetTenantInput } from './types.js';
 
 export async function runGetTenant(input: GetTenantInput, ctx: CommandContext): Promise<TenantInfo[]> {
-  const current = await openCurrentAccount(ctx);
+  const current = await openCurrentAccount(ctx, input.ContextName);
   try {
     const o = populationOptionsFor(current, ctx);
     const home = o.credential.homeTenantId || current.context.tenant?.id || undefined;

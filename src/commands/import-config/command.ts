@@ -53,6 +53,8 @@ export default defineCommand<Input, ConfigView[]>({
   },
   output: { type: 'array', items: configOutputItem },
   outputType: CONFIG_TYPE,
+  // As Az: SupportsShouldProcess, so -WhatIf shows what would change; Low never asks by itself.
+  confirmImpact: 'Low',
   table: configTable,
   async handler(input, ctx) {
     const path = resolve(input.Path);

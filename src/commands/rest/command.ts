@@ -54,7 +54,7 @@ export default defineCommand<RestInput, RestResult>({
       Paginate: flag('Follow nextLink through every page (GET only) and return the items of all pages together.'),
       NextLinkName: { ...text('The property of a page that holds the next page\'s URL (default nextLink).', {}, 128), pattern: '^[A-Za-z0-9_.@$-]+$' },
       PageableItemName: { ...text('The property of a page that holds its items (default value).', {}, 128), pattern: '^[A-Za-z0-9_.@$-]+$' },
-      ContextName: text('Use the account, tenant and environment of this context instead of the default one.', { completer: 'Context' }),
+      ContextName: text('Use the account, tenant and environment of this context instead of the default one.', { completer: 'Context', defaultProfile: true }),
     },
   },
   defaultParameterSet: 'ByPath',

@@ -112,6 +112,8 @@ export default defineCommand<Input, ContextView>({
   defaultParameterSet: 'Subscription',
   output: contextOutput,
   outputType: CONTEXT_TYPE,
+  // As Az: SupportsShouldProcess, so -WhatIf shows what would change; Low never asks by itself.
+  confirmImpact: 'Low',
   table: contextTable,
   async handler(input, ctx) {
     const file = openProfile(ctx.configDir, ctx.clock);

@@ -5,7 +5,7 @@ import { openSettings, readProcessConfig, resolveSetting, type ConfigView } from
 import { CONFIG_TYPE, configOutputItem, configTable, settingValueProperties } from '../schema/config.js';
 import { scope } from '../schema/common.js';
 
-type Input = Record<string, SettingValue | undefined> & { Scope?: 'Process' | 'CurrentUser' };
+type Input = Record<string, SettingValue | undefined> & { Scope?: 'Process' | 'CurrentUser'; AppliesTo?: 'Az' | 'MyAccount' };
 
 export default defineCommand<Input, ConfigView[]>({
   name: 'update-config',
@@ -24,6 +24,13 @@ export default defineCommand<Input, ConfigView[]>({
     properties: {
       ...settingValueProperties(),
       Scope: scope('Process: this shell only. CurrentUser (default): saved for every new shell.'),
+      // Az scopes a setting to all of Az, a module or a cmdlet; MyAccount is one module, so both names mean all of it.
+      AppliesTo: {
+        type: 'string',
+        enum: ['Az', 'MyAccount'],
+        description: "What the settings apply to. Accepted for Az's scripts: Az and MyAccount both mean all of MyAccount, the only value there is (Az's module and cmdlet names are not accepted: a setting here cannot be limited to one command).",
+        'x-ps': {},
+      },
     },
   },
   validate(input) {
@@ -33,6 +40,8 @@ export default defineCommand<Input, ConfigView[]>({
   },
   output: { type: 'array', items: configOutputItem },
   outputType: CONFIG_TYPE,
+  // As Az: SupportsShouldProcess, so -WhatIf shows what would change; Low never asks by itself.
+  confirmImpact: 'Low',
   table: configTable,
   async handler(input, ctx) {
     const changed = SETTINGS.filter((s) => input[s.key] !== undefined);
