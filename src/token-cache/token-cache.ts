@@ -6,8 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ICachePlugin } from '@azure/msal-node';
-import { sharedCachePlugin, type CachePluginOptions } from './cache-plugin.js';
+import { sharedCachePlugin, type CachePluginOptions, type SharedCachePlugin } from './cache-plugin.js';
 import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
@@ -17,7 +16,7 @@ import { ensureStateDir } from '../profile/state-file.js';
 export type TokenStore = 'libsecret' | 'keychain' | 'dpapi' | 'plaintext';
 
 export interface TokenCache {
-  plugin: ICachePlugin;
+  plugin: SharedCachePlugin;
   store: TokenStore;
 }
 
