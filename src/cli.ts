@@ -4,14 +4,12 @@
  */
 import { readSync } from 'node:fs';
 import { commands } from './commands/index.js';
-import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
 import { peekGlobals, type GlobalOptions } from './core/globals.js';
 import { parseArgv } from './core/parse.js';
-import { compileQuery } from './core/query.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
 import { validateInput } from './core/validate.js';
@@ -36,7 +34,9 @@ export interface CliDependencies {
 }
 
 /** One line from the person at the terminal; questions go to stderr, never stdout. */
-function askOnTerminal(question: string): Promise<string> {
+async function askOnTerminal(question: string): Promise<string> {
+  // Loaded here, not at start: every command pays for a static import, few ever prompt.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
@@ -161,7 +161,9 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       throw fail.InvalidArguments(`--output env is for commands that hand back environment variables (those with --scope, and emulator env); ${command.name} changes none.`, { target: 'output' });
     }
     // Compiled before anything runs: a mistake in the expression changes nothing.
-    const query = globals.query !== undefined ? compileQuery(globals.query) : undefined;
+    // JMESPath (70 KB, with tables built at load) only when --query is given: a cold start parses
+    // and runs every module it imports statically.
+    const query = globals.query !== undefined ? (await import('./core/query.js')).compileQuery(globals.query) : undefined;
     const input = await validateInput(command, parsed.input);
     const variables = new Map<string, string | null>();
     const reporter = report();
