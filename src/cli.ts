@@ -70,8 +70,10 @@ function askSecretOnTerminal(question: string): Promise<string> {
         else value += ch;
       }
     };
-    process.stderr.write(question);
+    // Raw mode before the question shows: keys typed the moment it appears must not be echoed
+    // (seen under load: the secret echoed when typed between the write and setRawMode).
     input.setRawMode?.(true);
+    process.stderr.write(question);
     input.on('data', onData);
     input.resume();
   });
