@@ -102,15 +102,16 @@ export async function startCloud({ seedCode = 'undefined', faults, settings, pag
       req.end(payload);
     });
 
-  /** Every request the emulator logged after `since` (the admin API pages by sequence number). */
+  /**
+   * Every request the emulator logged after `since`. The admin API answers with the newest
+   * `limit` entries after `since` (not the oldest), so paging by the last sequence number lost all
+   * but the last 1,000 of a big connect; one call with the log's capacity (5,000) gets them all.
+   */
+  const LOG_CAPACITY = 5000;
   const log = async (since = 0) => {
-    const all = [];
-    for (;;) {
-      const page = (await admin('GET', `/log?since=${since}&limit=1000`)).value;
-      all.push(...page);
-      if (page.length < 1000) return all;
-      since = page[page.length - 1].seq;
-    }
+    const all = (await admin('GET', `/log?since=${since}&limit=${LOG_CAPACITY}`)).value;
+    if (all.length >= LOG_CAPACITY) console.log(`(the local cloud's request log holds ${LOG_CAPACITY} entries; older ones were dropped, so request counts are short)`);
+    return all;
   };
 
   /** A fresh state folder whose instance record points the CLI at this emulator. */
