@@ -6,12 +6,15 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './cache-names.js';
 import { sharedCachePlugin, type CachePluginOptions, type SharedCachePlugin } from './cache-plugin.js';
 import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { folderId } from '../profile/folder-id.js';
 import { ensureStateDir } from '../profile/state-file.js';
+
+export { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE };
 
 export type TokenStore = 'libsecret' | 'keychain' | 'dpapi' | 'plaintext';
 
@@ -29,12 +32,6 @@ export interface TokenCacheOptions {
   timeoutMs?: number;
   now?: () => Date;
 }
-
-export const CACHE_SERVICE = 'MyAccount';
-/** The keyring entry of one state folder's cache: `MSALCache-<folder id>` (see profile/folder-id.ts). */
-export const cacheAccount = (folder: string): string => `MSALCache-${folder}`;
-export const CACHE_FILE = 'msal.cache';
-export const PLAINTEXT_CACHE_FILE = 'msal.cache.plaintext.json';
 
 function storeOf(platform: NodeJS.Platform): TokenStore {
   return platform === 'win32' ? 'dpapi' : platform === 'darwin' ? 'keychain' : 'libsecret';
