@@ -1,27 +1,38 @@
 #!/usr/bin/env node
-// `myaccount connect` by device code against a big generated seed (100 tenants x 10 subscriptions,
-// one user who belongs to every tenant) with 50 ms added to every request, beside the lower bound
-// that latency and TenantConcurrency imply. The emulator runs in its own process; the device code
-// is approved through the admin API as soon as the CLI shows it. Run `npm run build` first;
-// figures go to .bench/connect.json and are compared with the previous run.
+// `myaccount connect` by device code against big generated seeds (one user who belongs to every
+// tenant) with 50 ms added to every request, beside the lower bound that latency and
+// TenantConcurrency imply. Two sizes by default, 100 tenants x 10 subscriptions and 1,000
+// tenants x 2, so a cost that grows faster than the number of tenants shows as a ratio to the
+// bound that grows with size. The emulator runs in its own process; the device code is approved
+// through the admin API as soon as the CLI shows it. Beside wall time, the CLI's own CPU time
+// (user + system, read in the child at exit) and peak RSS are printed, with the machine, Node
+// version and load average, since the machine is shared and wall time is noisy. Run
+// `npm run build` first; figures go to .bench/connect.json and are compared with the previous run.
 //
-//   node scripts/bench-connect.mjs [--runs 3] [--tenants 100] [--subscriptions 10] [--latency 50] [--concurrency 8]
-import { cpus } from 'node:os';
-import { rmSync } from 'node:fs';
-import { connectByDeviceCode, emulatorModule, median, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+//   node scripts/bench-connect.mjs [--runs 3] [--tenants 100 --subscriptions 10] [--latency 50] [--concurrency 8] [--vs-az]
+//
+// --vs-az would run Debian's az (2.45) against the same local cloud; az signs in to it only
+// through an AD FS authority the local cloud does not offer on this branch, so it says so.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectByDeviceCode, emulatorModule, machine, machineLine, median, numberOption, readUsage, requireBuild, saveFigures, startCloud, usageProbe, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
+const args = process.argv.slice(2);
 const runs = numberOption('runs', 3);
-const tenants = numberOption('tenants', 100);
-const subscriptionsPerTenant = numberOption('subscriptions', 10);
 const latencyMs = numberOption('latency', 50);
 // TenantConcurrency's default; the CLI gets it explicitly so a developer's setting cannot skew the run.
 const concurrency = numberOption('concurrency', 8);
 const PAGE_SIZE = 100; // the emulator's default page size for ARM lists
+// Both sizes unless one is asked for: the second has 10x the tenants, so linear work takes ~10x.
+const sizes = args.includes('--tenants') || args.includes('--subscriptions')
+  ? [{ tenants: numberOption('tenants', 100), subscriptionsPerTenant: numberOption('subscriptions', 10) }]
+  : [{ tenants: 100, subscriptionsPerTenant: 10 }, { tenants: 1000, subscriptionsPerTenant: 2 }];
+const sizeName = (o) => `${o.tenants}x${o.subscriptionsPerTenant}`;
 
 const { generatedSeedInfo } = await emulatorModule();
-const seedOptions = { tenants, subscriptionsPerTenant };
-const username = generatedSeedInfo(seedOptions).globalGuest;
 
 /** What one request was for, from the emulator's (redacted) request log. */
 function kindOf(entry) {
@@ -35,92 +46,130 @@ function kindOf(entry) {
 }
 const PER_TENANT = new Set(['tenant token (refresh_token)', 'ARM subscriptions']);
 
-const cloud = await startCloud({
-  seedCode: `generateSeed(${JSON.stringify(seedOptions)})`,
-  faults: latencyMs > 0 ? { all: { latencyMs } } : undefined,
-  settings: { deviceCodeIntervalSeconds: 1 },
-});
+/** Runs connect `runs` times against one generated seed; the figures of that size. */
+async function benchSize(seedOptions) {
+  const { tenants, subscriptionsPerTenant } = seedOptions;
+  const username = generatedSeedInfo(seedOptions).globalGuest;
+  const cloud = await startCloud({
+    seedCode: `generateSeed(${JSON.stringify(seedOptions)})`,
+    faults: latencyMs > 0 ? { all: { latencyMs } } : undefined,
+    settings: { deviceCodeIntervalSeconds: 1 },
+  });
+  const scratch = mkdtempSync(join(tmpdir(), 'myaccount-bench-probe-'));
+  const probe = usageProbe(scratch);
+  try {
+    console.log(`\n${tenants} tenants x ${subscriptionsPerTenant} subscriptions, ${latencyMs} ms added to every request, TenantConcurrency ${concurrency}, ${runs} runs`);
+    const results = [];
+    for (let run = 1; run <= runs; run++) {
+      const stateDir = cloud.stateFolder();
+      const usageOut = join(scratch, `usage-${run}.json`);
+      try {
+        const since = (await cloud.admin('GET', '/log?since=0&limit=1')).value.at(-1)?.seq ?? 0;
+        const load = machine().load[0];
+        const r = await connectByDeviceCode(cloud, stateDir, username, [], { MYACCOUNT_TENANT_CONCURRENCY: String(concurrency), BENCH_USAGE_OUT: usageOut }, ['--require', probe]);
+        if (r.code !== 0) throw new Error(`connect exited ${r.code}:\n${r.stderr.slice(-2000)}\n${r.stdout.slice(0, 2000)}`);
+        const listed = (r.stdout && JSON.parse(r.stdout).Tenants) || [];
+        const succeeded = listed.filter((t) => t.Status === 'Succeeded').length;
+        if (succeeded !== tenants) throw new Error(`connect read ${succeeded} of ${tenants} tenants; a benchmark of a partial sign-in means nothing:\n${r.stderr.match(/.*not listed.*/)?.[0]?.slice(0, 600) ?? ''}`);
+        const usage = readUsage(usageOut);
+
+        const log = (await cloud.log(since)).filter((e) => !e.path.startsWith('/_admin'));
+        const kinds = {};
+        for (const e of log) kinds[kindOf(e)] = (kinds[kindOf(e)] ?? 0) + 1;
+        // The device-code wait: from the code being issued to the poll that got the token, i.e. the
+        // person's part (here the admin API) plus the poll interval; nothing a client can shorten.
+        const end = (e) => Date.parse(e.time);
+        const issued = log.find((e) => kindOf(e) === 'devicecode');
+        const redeemed = log.find((e) => kindOf(e) === 'device_code token');
+        const waitMs = issued && redeemed ? Math.max(0, end(redeemed) - redeemed.ms - end(issued)) : 0;
+        const sequential = log.filter((e) => !PER_TENANT.has(kindOf(e)) && kindOf(e) !== 'device_code poll (pending)').length;
+        results.push({ wallMs: +r.wallMs.toFixed(0), waitMs: +waitMs.toFixed(0), cpuMs: usage?.cpuMs ?? null, userMs: usage?.userMs ?? null, systemMs: usage?.systemMs ?? null, maxRssMb: usage?.maxRssMb ?? null, load, requests: log.length, sequential, kinds });
+        console.log(`  run ${run}: ${r.wallMs.toFixed(0)} ms wall (${(r.wallMs - waitMs).toFixed(0)} without the device-code wait of ${waitMs.toFixed(0)}), CPU ${usage ? `${usage.cpuMs} ms (user ${usage.userMs}, sys ${usage.systemMs}), peak RSS ${usage.maxRssMb} MB` : 'unknown'}, ${log.length} requests, ${succeeded}/${tenants} tenants read, load ${load}`);
+      } finally {
+        rmSync(stateDir, { recursive: true, force: true });
+      }
+    }
+
+    // The lower bound: requests that must follow one another, times the added latency. Before the
+    // tenants can be read, `sequential` requests happen one after the other (discovery, devicecode,
+    // the device_code token, the tenant list); then each tenant is a chain of a token request and
+    // its subscription pages, and at most TenantConcurrency chains run at once, so the tenants take
+    // at least ceil(tenants / concurrency) chain lengths. Server work, TLS, process start and disk
+    // writes come on top.
+    const sequential = Math.min(...results.map((r) => r.sequential));
+    const chain = 1 + Math.max(1, Math.ceil(subscriptionsPerTenant / PAGE_SIZE));
+    const rounds = Math.ceil(tenants / concurrency);
+    const boundMs = (sequential + rounds * chain) * latencyMs;
+    const wall = median(results.map((r) => r.wallMs));
+    const wait = median(results.map((r) => r.waitMs));
+    const withoutWait = median(results.map((r) => r.wallMs - r.waitMs));
+    const dominated = wait > wall / 2;
+    const reported = dominated ? withoutWait : wall;
+    const cpu = results.every((r) => r.cpuMs !== null) ? median(results.map((r) => r.cpuMs)) : null;
+    return {
+      seed: seedOptions,
+      runs: results,
+      medianWallMs: wall,
+      medianWaitMs: wait,
+      medianWallWithoutWaitMs: withoutWait,
+      medianCpuMs: cpu,
+      cpuMsPerTenant: cpu === null ? null : +(cpu / tenants).toFixed(2),
+      peakRssMb: Math.max(...results.map((r) => r.maxRssMb ?? 0)),
+      requests: median(results.map((r) => r.requests)),
+      bound: { sequential, chain, rounds, ms: boundMs },
+      reported: dominated ? 'wall time without the device-code wait' : 'wall time',
+      ratio: boundMs ? +(reported / boundMs).toFixed(2) : null,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    await cloud.stop();
+  }
+}
+
+/** Whether az can sign in to the local cloud here: it needs the AD FS authority, not on this branch. */
+function azStatus() {
+  try {
+    const version = execFileSync('az', ['version', '--output', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60000 });
+    return { installed: JSON.parse(version)['azure-cli'], usable: false, why: 'the local cloud offers az no AD FS authority on this branch, so az cannot sign in to it offline' };
+  } catch {
+    return { installed: null, usable: false, why: 'az is not installed' };
+  }
+}
+
 let failed = false;
 try {
-  console.log(
-    `connect benchmark: ${tenants} tenants x ${subscriptionsPerTenant} subscriptions, ${latencyMs} ms added to every request, TenantConcurrency ${concurrency}, ` +
-      `device code approved through the admin API (poll interval 1 s), ${runs} runs, ${cpus().length} CPUs, node ${process.version}`,
-  );
-  const results = [];
-  for (let run = 1; run <= runs; run++) {
-    const stateDir = cloud.stateFolder();
-    try {
-      const since = (await cloud.admin('GET', '/log?since=0&limit=1')).value.at(-1)?.seq ?? 0;
-      const r = await connectByDeviceCode(cloud, stateDir, username, [], { MYACCOUNT_TENANT_CONCURRENCY: String(concurrency) });
-      if (r.code !== 0) throw new Error(`connect exited ${r.code}:\n${r.stderr.slice(-2000)}\n${r.stdout.slice(0, 2000)}`);
-      const listed = (r.stdout && JSON.parse(r.stdout).Tenants) || [];
-      const succeeded = listed.filter((t) => t.Status === 'Succeeded').length;
-      if (succeeded !== tenants) throw new Error(`connect read ${succeeded} of ${tenants} tenants; a benchmark of a partial sign-in means nothing:\n${r.stderr.match(/.*not listed.*/)?.[0]?.slice(0, 600) ?? ''}`);
-
-      const log = (await cloud.log(since)).filter((e) => !e.path.startsWith('/_admin'));
-      const kinds = {};
-      for (const e of log) kinds[kindOf(e)] = (kinds[kindOf(e)] ?? 0) + 1;
-      // The device-code wait: from the code being issued to the poll that got the token, i.e. the
-      // person's part (here the admin API) plus the poll interval; nothing a client can shorten.
-      const end = (e) => Date.parse(e.time);
-      const issued = log.find((e) => kindOf(e) === 'devicecode');
-      const redeemed = log.find((e) => kindOf(e) === 'device_code token');
-      const waitMs = issued && redeemed ? Math.max(0, end(redeemed) - redeemed.ms - end(issued)) : 0;
-      const sequential = log.filter((e) => !PER_TENANT.has(kindOf(e)) && kindOf(e) !== 'device_code poll (pending)').length;
-      results.push({ wallMs: +r.wallMs.toFixed(0), waitMs: +waitMs.toFixed(0), requests: log.length, sequential, kinds });
-      console.log(`  run ${run}: ${r.wallMs.toFixed(0)} ms wall, ${log.length} requests, device-code wait ${waitMs.toFixed(0)} ms, ${succeeded}/${tenants} tenants read`);
-    } finally {
-      rmSync(stateDir, { recursive: true, force: true });
-    }
-  }
-
-  // The lower bound: requests that must follow one another, times the added latency. Before the
-  // tenants can be read, `sequential` requests happen one after the other (discovery, devicecode,
-  // the device_code token, the tenant list); then each tenant is a chain of a token request and
-  // its subscription pages, and at most TenantConcurrency chains run at once, so the tenants take
-  // at least ceil(tenants / concurrency) chain lengths. Server work, TLS, process start and disk
-  // writes come on top; the target is to stay within 2x of this.
-  const sequential = Math.min(...results.map((r) => r.sequential));
-  const chain = 1 + Math.max(1, Math.ceil(subscriptionsPerTenant / PAGE_SIZE));
-  const rounds = Math.ceil(tenants / concurrency);
-  const boundMs = (sequential + rounds * chain) * latencyMs;
-  const wall = median(results.map((r) => r.wallMs));
-  const wait = median(results.map((r) => r.waitMs));
-  const withoutWait = median(results.map((r) => r.wallMs - r.waitMs));
-  const dominated = wait > wall / 2;
-  const reported = dominated ? withoutWait : wall;
-  const ratio = boundMs ? +(reported / boundMs).toFixed(2) : null;
-  const figures = {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
-    seed: seedOptions,
-    latencyMs,
-    concurrency,
-    runs: results,
-    medianWallMs: wall,
-    medianWaitMs: wait,
-    medianWallWithoutWaitMs: withoutWait,
-    requests: median(results.map((r) => r.requests)),
-    bound: { sequential, chain, rounds, ms: boundMs },
-    reported: dominated ? 'wall time without the device-code wait' : 'wall time',
-    ratio,
-  };
+  const m = machine();
+  console.log(`connect benchmark: device code approved through the admin API (poll interval 1 s); ${machineLine(m)}`);
+  const bySize = {};
+  for (const size of sizes) bySize[sizeName(size)] = await benchSize(size);
+  const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine().load, latencyMs, concurrency, sizes: bySize };
   const { previous, file } = saveFigures('connect', figures);
 
-  console.log(`\nwall time: median ${versus(wall, previous?.medianWallMs)} (each: ${results.map((r) => r.wallMs).join(', ')} ms)`);
-  console.log(`device-code wait: median ${wait} ms; without it: ${versus(withoutWait, previous?.medianWallWithoutWaitMs)}`);
-  console.log(`requests: ${versus(figures.requests, previous?.requests, '')} per connect; ${Object.entries(results[0].kinds).map(([k, n]) => `${n} ${k}`).join(', ')}`);
-  console.log(
-    `lower bound: (${sequential} sequential requests + ceil(${tenants} tenants / ${concurrency}) = ${rounds} rounds x ${chain} requests per tenant) x ${latencyMs} ms = ${boundMs} ms\n` +
-      `  (sequential: discovery, devicecode, the device_code token and the tenant list, one after another; per tenant: a token, then ${chain - 1} subscription page${chain > 2 ? 's' : ''}, TenantConcurrency tenants at a time)`,
-  );
-  console.log(`ratio: ${figures.reported} / bound = ${ratio}x (target <= 2x)${previous?.ratio ? `; previous ${previous.ratio}x (${previous.date})` : ''}`);
+  console.log(`\n${machineLine(m)} (load at the end ${figures.loadAfter.join(' ')})${previous ? `; previous run ${previous.date}, load ${previous.machine?.load?.join(' ') ?? 'not recorded'}` : ''}`);
+  for (const [name, f] of Object.entries(bySize)) {
+    // Figures of the one-size format (before both sizes were run) count as 100x10's.
+    const before = previous?.sizes?.[name] ?? (name === '100x10' && previous?.medianWallMs ? previous : undefined);
+    const { sequential, chain, rounds, ms } = f.bound;
+    console.log(`\n${name}:`);
+    console.log(`  wall time: median ${versus(f.medianWallMs, before?.medianWallMs)} (each: ${f.runs.map((r) => r.wallMs).join(', ')} ms)`);
+    console.log(`  device-code wait: median ${f.medianWaitMs} ms; without it: ${versus(f.medianWallWithoutWaitMs, before?.medianWallWithoutWaitMs)}`);
+    console.log(`  CPU time of the CLI (user + sys): median ${versus(f.medianCpuMs, before?.medianCpuMs)} (each: ${f.runs.map((r) => `${r.cpuMs} = ${r.userMs} + ${r.systemMs}`).join(', ')} ms); ${f.cpuMsPerTenant} ms per tenant; peak RSS ${f.peakRssMb} MB`);
+    console.log(`  requests: ${versus(f.requests, before?.requests, '')} per connect; ${Object.entries(f.runs[0].kinds).map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    console.log(`  lower bound: (${sequential} sequential requests + ${rounds} rounds x ${chain} requests per tenant) x ${latencyMs} ms = ${ms} ms`);
+    console.log(`  ratio: ${f.reported} / bound = ${f.ratio}x (target <= 1.3x)${before?.ratio ? `; previous ${before.ratio}x` : ''}`);
+  }
+  const [small, big] = [bySize['100x10'], bySize['1000x2']];
+  if (small && big) {
+    // Linear in tenants means the ratio to the (linear) bound and the CPU per tenant stay put.
+    console.log(`\nscaling 100x10 -> 1000x2: ratio to the bound ${small.ratio}x -> ${big.ratio}x, CPU per tenant ${small.cpuMsPerTenant} -> ${big.cpuMsPerTenant} ms`);
+  }
+  if (args.includes('--vs-az')) {
+    const az = azStatus();
+    console.log(`\n--vs-az: az ${az.installed ?? '(none)'} is not set up against the local cloud: ${az.why}; no az figures.`);
+  }
   console.log(`figures written to ${file}`);
 } catch (e) {
   failed = true;
-  console.error(e instanceof Error ? e.message : e);
-} finally {
-  await cloud.stop();
+  console.error(e instanceof Error ? e.stack : e);
 }
 process.exit(failed ? 1 : 0);

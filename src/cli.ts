@@ -5,7 +5,6 @@
 import { readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { commands } from './commands/index.js';
-import { createInterface } from 'node:readline';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
 import { folderForCommand, removeSession } from './autosave/autosave.js';
@@ -13,7 +12,6 @@ import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.
 import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
 import { peekGlobals, type GlobalOptions } from './core/globals.js';
 import { parseArgv } from './core/parse.js';
-import { compileQuery } from './core/query.js';
 import { renderResult } from './core/render.js';
 import { createReporter } from './core/reporter.js';
 import { applyHint, defaultShell, envLines, type Shell } from './core/shell.js';
@@ -43,7 +41,9 @@ export interface CliDependencies {
 }
 
 /** One line from the person at the terminal; questions go to stderr, never stdout. */
-function askOnTerminal(question: string): Promise<string> {
+async function askOnTerminal(question: string): Promise<string> {
+  // Loaded here, not at start: every command pays for a static import, few ever prompt.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
@@ -77,8 +77,8 @@ function askSecretOnTerminal(question: string): Promise<string> {
         else value += ch;
       }
     };
-    // Echo off before the question shows: an answer typed (or pasted) the moment it appears was
-    // otherwise echoed by the terminal (seen in the wrong-secret test on a pseudo-terminal).
+    // Raw mode before the question shows: keys typed the moment it appears must not be echoed
+    // (seen under load: the secret echoed when typed between the write and setRawMode).
     input.setRawMode?.(true);
     process.stderr.write(question);
     input.on('data', onData);
@@ -180,7 +180,9 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       throw fail.InvalidArguments(`--output env is for commands that hand back environment variables (those with --scope, and emulator env); ${command.name} changes none.`, { target: 'output' });
     }
     // Compiled before anything runs: a mistake in the expression changes nothing.
-    const query = globals.query !== undefined ? compileQuery(globals.query) : undefined;
+    // JMESPath (70 KB, with tables built at load) only when --query is given: a cold start parses
+    // and runs every module it imports statically.
+    const query = globals.query !== undefined ? (await import('./core/query.js')).compileQuery(globals.query) : undefined;
     const input = await validateInput(command, parsed.input);
     const variables = new Map<string, string | null>();
     const reporter = report();

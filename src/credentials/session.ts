@@ -123,6 +123,28 @@ export class AuthSession {
     });
   }
 
+  /**
+   * Keeps token cache writes in memory until flushCacheWrites (see token-cache/cache-plugin.ts),
+   * for a burst of token requests such as connect's discovery. Not with a broker: its tokens are
+   * not in MSAL's cache, so the refresh token grant user-credential.ts uses meanwhile has nothing
+   * to redeem. Returns whether writes are deferred.
+   */
+  async deferCacheWrites(): Promise<boolean> {
+    if (this.broker) return false;
+    await this.cache.plugin.deferWrites();
+    return true;
+  }
+
+  /** Writes what deferCacheWrites kept in memory, merged with the persisted cache under its lock. */
+  flushCacheWrites(): Promise<void> {
+    return this.cache.plugin.flush();
+  }
+
+  /** Whether token cache writes are deferred now; while they are, acquireTokenSilent must not be used. */
+  get cacheWritesDeferred(): boolean {
+    return this.cache.plugin.deferring;
+  }
+
   close(): void {
     this.http.close();
   }

@@ -4,7 +4,6 @@
  * signing out in one folder removed another folder's tokens, and parallel CI jobs with their
  * own folders shared one cache.
  */
-import { randomBytes } from 'node:crypto';
 import { link, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, MyAccountError } from '../core/errors.js';
@@ -46,6 +45,8 @@ export async function folderId(dir: string): Promise<string> {
   const found = await readId(path);
   if (found) return found;
   await ensureStateDir(dir);
+  // crypto (a dozen internal modules) only when the id is made: warm token reads look it up on every start.
+  const { randomBytes } = await import('node:crypto');
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
     await writeFile(temp, randomBytes(16).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });

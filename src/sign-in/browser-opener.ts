@@ -3,7 +3,6 @@
  * command to run with the URL; otherwise the `open` package picks the system's opener. Whether a
  * browser can open at all decides between the browser and device code.
  */
-import { spawn } from 'node:child_process';
 import { isCi } from '../core/ci.js';
 import type { Env } from '../core/context.js';
 
@@ -30,7 +29,10 @@ function words(value: string): string[] {
   return out;
 }
 
-function spawnDetached(command: string, args: string[], env: Env): Promise<void> {
+async function spawnDetached(command: string, args: string[], env: Env): Promise<void> {
+  // child_process (with net, dgram and streams behind it) only when a browser opens: the CLI
+  // entry imports this module for browserAvailability, and every command would pay for it.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { detached: true, stdio: 'ignore', env: env as NodeJS.ProcessEnv });
     child.once('error', reject);

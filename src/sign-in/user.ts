@@ -5,6 +5,7 @@
 import type { AuthenticationResult } from '@azure/msal-node';
 import { fail } from '../core/errors.js';
 import { UserCredential } from '../credentials/user-credential.js';
+import { expiryOf } from '../credentials/credential.js';
 import { armResource, scopeFor } from '../profile/endpoints.js';
 import { signInWithBroker } from './broker.js';
 import { signInWithBrowser } from './browser.js';
@@ -55,6 +56,8 @@ export async function signInUser(r: SignInRequest, plan: PlanOf<'user' | 'passwo
   const { result, flow } = await signInPerson(r, plan);
   if (!result.account) throw fail.NoAccount('The sign-in returned no account. Try again; if it keeps happening, run with --debug and report it.');
   const credential = new UserCredential(session, result.account);
+  // The sign-in's own ARM token, so connect's tenant list needs no second one.
+  if (result.accessToken) credential.remember(armResource(session.environment), { token: result.accessToken, expiresOn: expiryOf(result.expiresOn, result.accessToken), tenantId: result.tenantId || result.account.tenantId });
   return {
     credential,
     accountId: result.account.username,

@@ -11,13 +11,33 @@
  * Here: proper-lockfile (stale after 5 s, as for the profile), a fresh read under the lock
  * before every write, an in-memory queue for requests of one process, and the last known copy
  * handed back to MSAL before anything waits.
+ *
+ * Write-back (deferWrites, then flush): connect's discovery gets a token in every tenant, and a
+ * write-through cache costs a read, parse, serialize and write of the whole cache per token, all
+ * growing with the number of tenants, so discovery was quadratic (1,000 tenants: minutes of CPU).
+ * While deferred, MSAL works on its memory alone and the plugin only notes that it changed; flush
+ * then writes once, under the lock, applying only what this process changed since deferring
+ * (added, replaced or removed entries) to what is on disk now, so another process's writes in
+ * the meantime survive. MSAL's acquireTokenSilent reloads its memory from the last deserialized
+ * copy and would drop unsaved entries: while deferred, users' tokens come by the refresh token
+ * grant (credentials/user-credential.ts), never acquireTokenSilent.
  */
 import { stat } from 'node:fs/promises';
-import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
+import type { ICachePlugin, ISerializableTokenCache, TokenCacheContext } from '@azure/msal-node';
 import { LOCK_OPTIONS } from '../profile/state-file.js';
 import type { CachePersistence } from './persistence.js';
 
 export type { CachePersistence };
+
+/** The plugin, with write-back for bursts of token writes in one process (see the header). */
+export interface SharedCachePlugin extends ICachePlugin {
+  /** From now on keep changes in MSAL's memory only, until flush. */
+  deferWrites(): Promise<void>;
+  /** Writes what changed while deferred (merged with the persisted cache) and ends deferral. */
+  flush(): Promise<void>;
+  /** Whether writes are deferred now (acquireTokenSilent must not be used then). */
+  readonly deferring: boolean;
+}
 
 export interface CachePluginOptions {
   /** Told once when an unparsable cache was moved aside (the message names both places). */
@@ -46,13 +66,52 @@ async function stampOf(path: string): Promise<string> {
   }
 }
 
-export function sharedCachePlugin(persistence: CachePersistence, options: CachePluginOptions): ICachePlugin {
+type Sections = Record<string, unknown>;
+
+function parseObject(text: string | null): Sections {
+  if (!text) return {};
+  const value: unknown = JSON.parse(text);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Sections) : {};
+}
+
+const isDict = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * `disk` with this process's changes applied: entries in `mine` that are new or differ from
+ * `base` (the copy deferral started from) replace disk's, entries in `base` gone from `mine` are
+ * removed, and everything this process did not touch stays as the disk has it, including other
+ * processes' new entries and refreshes. Section by section (Account, AccessToken, ...), entry by entry.
+ */
+export function applyChanges(disk: Sections, base: Sections, mine: Sections): Sections {
+  const out: Sections = { ...disk };
+  for (const section of new Set([...Object.keys(base), ...Object.keys(mine)])) {
+    const b = base[section];
+    const m = mine[section];
+    if (!isDict(m) || !isDict(b ?? {})) {
+      // Not a dictionary of entries (a version field, say): ours if we changed it.
+      if (JSON.stringify(m) !== JSON.stringify(b)) out[section] = m;
+      continue;
+    }
+    const baseEntries = (b ?? {}) as Record<string, unknown>;
+    const target: Record<string, unknown> = isDict(disk[section]) ? { ...(disk[section] as Record<string, unknown>) } : {};
+    for (const key of Object.keys(baseEntries)) if (!(key in m)) delete target[key];
+    for (const [key, value] of Object.entries(m)) {
+      if (!(key in baseEntries) || JSON.stringify(baseEntries[key]) !== JSON.stringify(value)) target[key] = value;
+    }
+    out[section] = target;
+  }
+  return out;
+}
+
+export function sharedCachePlugin(persistence: CachePersistence, options: CachePluginOptions): SharedCachePlugin {
   const path = persistence.getFilePath();
   let known: string | null = null;
   let knownStamp = '';
   let tail: Promise<void> = Promise.resolve();
   // The lock and queue turn each context holds between before and after (writes only).
   const held = new WeakMap<TokenCacheContext, { release: Release; done: () => void }>();
+  // While writes are deferred: the copy deferral started from, MSAL's cache, and whether it changed.
+  let deferred: { base: string | null; cache: ISerializableTokenCache | null; dirty: boolean } | null = null;
 
   const lock = async (): Promise<Release> => {
     const { default: lockfile } = await import('proper-lockfile');
@@ -60,31 +119,87 @@ export function sharedCachePlugin(persistence: CachePersistence, options: CacheP
     return lockfile.lock(path, { ...LOCK_OPTIONS, lockfilePath: `${path}.lock`, onCompromised: () => undefined });
   };
 
+  /** Waits for this process's earlier cache work, then takes the file lock; returns how to give both back. */
+  const turn = async (): Promise<{ release: Release; done: () => void }> => {
+    const previous = tail;
+    let done!: () => void;
+    tail = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    try {
+      return { release: await lock(), done };
+    } catch (error) {
+      done();
+      throw error;
+    }
+  };
+
+  /** What is persisted now (under the lock), or null; an unparsable cache is moved aside first. */
+  const readPersisted = async (): Promise<string | null> => {
+    const text = await persistence.load();
+    if (text && !parses(text)) {
+      // Under the lock, so no writer's fresh cache is moved instead. The accounts it held
+      // are signed out; commands needing their tokens ask for a sign-in (exit 3).
+      const where = persistence.describe();
+      const aside = await persistence.setAside(options.now().toISOString().replace(/[:.]/g, '-'));
+      options.warn(`The token cache (${where}) could not be parsed, so it was moved to ${aside}. Accounts signed in here must sign in again (connect).`);
+      known = null;
+      return null;
+    }
+    return text || null;
+  };
+
   return {
+    get deferring() {
+      return deferred !== null;
+    },
+
+    async deferWrites() {
+      if (deferred) return;
+      // After this process's cache work so far, so `known` is what MSAL's memory holds.
+      await tail;
+      deferred = { base: known, cache: null, dirty: false };
+    },
+
+    async flush() {
+      const state = deferred;
+      if (!state) return;
+      if (!state.dirty || !state.cache) {
+        deferred = null;
+        return;
+      }
+      const { release, done } = await turn();
+      try {
+        const disk = await readPersisted();
+        // serialize() gives MSAL's whole memory (merged with its last deserialized copy, the base).
+        const merged = JSON.stringify(applyChanges(parseObject(disk), parseObject(state.base), parseObject(state.cache.serialize())));
+        await persistence.save(merged);
+        known = merged;
+        knownStamp = await stampOf(path);
+        state.cache.deserialize(merged);
+      } finally {
+        // Deferral ends even when the write failed: the error goes to the caller, and later
+        // token work is write-through again.
+        deferred = null;
+        await release().catch(() => undefined);
+        done();
+      }
+    },
+
     async beforeCacheAccess(context) {
+      if (deferred) {
+        // MSAL's memory is the truth until flush; reloading it would drop unsaved entries.
+        deferred.cache = context.tokenCache;
+        return;
+      }
       // Before any await: MSAL may have just emptied its memory, and other requests of this
       // process read it while this one waits.
       if (known !== null) context.tokenCache.deserialize(known);
-      const previous = tail;
-      let done!: () => void;
-      tail = new Promise<void>((resolve) => (done = resolve));
-      await previous;
-      let release: Release | null = null;
+      const { release, done } = await turn();
       try {
-        release = await lock();
         const stamp = await stampOf(path);
         // Before a write always read what is persisted now; for reads, only when it changed.
         if (context.cacheHasChanged || known === null || stamp !== knownStamp) {
-          let text = await persistence.load();
-          if (text && !parses(text)) {
-            // Under the lock, so no writer's fresh cache is moved instead. The accounts it held
-            // are signed out; commands needing their tokens ask for a sign-in (exit 3).
-            const where = persistence.describe();
-            const aside = await persistence.setAside(options.now().toISOString().replace(/[:.]/g, '-'));
-            options.warn(`The token cache (${where}) could not be parsed, so it was moved to ${aside}. Accounts signed in here must sign in again (connect).`);
-            text = null;
-            known = null;
-          }
+          const text = await readPersisted();
           if (text) {
             context.tokenCache.deserialize(text);
             known = text;
@@ -92,7 +207,7 @@ export function sharedCachePlugin(persistence: CachePersistence, options: CacheP
           knownStamp = stamp;
         }
       } catch (error) {
-        await release?.().catch(() => undefined);
+        await release().catch(() => undefined);
         done();
         throw error;
       }
@@ -104,6 +219,13 @@ export function sharedCachePlugin(persistence: CachePersistence, options: CacheP
     },
 
     async afterCacheAccess(context) {
+      if (deferred && !held.has(context)) {
+        if (context.cacheHasChanged) {
+          deferred.cache = context.tokenCache;
+          deferred.dirty = true;
+        }
+        return;
+      }
       const turn = held.get(context);
       if (!turn) return;
       held.delete(context);

@@ -14,7 +14,7 @@ import type { EnvironmentView } from '../profile/environment-types.js';
 import type { AccountRecord } from '../profile/profile.js';
 import { existingFolderId } from '../profile/folder-id.js';
 import { readSessionMarker } from '../core/session-marker.js';
-import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './token-cache.js';
+import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './cache-names.js';
 
 /** MSAL's tokenRenewalOffsetSeconds: it refreshes tokens this close to expiry. */
 const RENEWAL_SECONDS = 300;

@@ -6,8 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ICachePlugin } from '@azure/msal-node';
-import { sharedCachePlugin, type CachePluginOptions } from './cache-plugin.js';
+import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './cache-names.js';
+import { sharedCachePlugin, type CachePluginOptions, type SharedCachePlugin } from './cache-plugin.js';
 import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
 import { loadExtensions, NativeModuleMissing, type NativeLoaders } from './native.js';
 import { createVerifiedPersistence } from './verified-persistence.js';
@@ -17,10 +17,12 @@ import { folderId } from '../profile/folder-id.js';
 import { readSessionMarker } from '../core/session-marker.js';
 import { ensureStateDir } from '../profile/state-file.js';
 
+export { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE };
+
 export type TokenStore = 'libsecret' | 'keychain' | 'dpapi' | 'plaintext';
 
 export interface TokenCache {
-  plugin: ICachePlugin;
+  plugin: SharedCachePlugin;
   store: TokenStore;
 }
 
@@ -35,12 +37,6 @@ export interface TokenCacheOptions {
   /** How keytar and msal-node-extensions are loaded (tests inject a failing one). */
   native?: NativeLoaders;
 }
-
-export const CACHE_SERVICE = 'MyAccount';
-/** The keyring entry of one state folder's cache: `MSALCache-<folder id>` (see profile/folder-id.ts). */
-export const cacheAccount = (folder: string): string => `MSALCache-${folder}`;
-export const CACHE_FILE = 'msal.cache';
-export const PLAINTEXT_CACHE_FILE = 'msal.cache.plaintext.json';
 
 function storeOf(platform: NodeJS.Platform): TokenStore {
   return platform === 'win32' ? 'dpapi' : platform === 'darwin' ? 'keychain' : 'libsecret';

@@ -103,7 +103,10 @@ test('a person by device code gets the exact result through ARM 503/429s and a t
   expect(r.json.Tenants.map((t: any) => t.Status)).toEqual(['Succeeded', 'Succeeded', 'MfaRequired']);
   const s = summarize(since);
   expect(s.arm503 + s.arm429).toBeGreaterThan(0);
-  expect(s.token429).toBe(1);
+  // At least one: the tenant tokens are asked for side by side (nothing written to disk between
+  // them while connect defers cache writes), so more than one may land in the 429 window the
+  // 5 ms poller above opens and closes. Each is asked again; the first is checked below.
+  expect(s.token429).toBeGreaterThanOrEqual(1);
   // The throttled tenant token was asked for again, after Retry-After, and this time answered
   // (Northwind's answer is its MFA demand, which the result reports as it does without faults).
   const tokens = cloud.emu.requestLog(since).filter((e) => isToken(e.path));

@@ -160,7 +160,15 @@ export async function runConnect(input: ConnectInput, ctx: CommandContext): Prom
     const signedIn = await signIn({ plan, session, ctx, tenant, timeoutSeconds: input.Timeout, firstResource });
     ctx.report.verbose(`Signed in as ${signedIn.accountId} (${signedIn.flow}).`);
 
-    const found = await findSubscriptions(ctx, session, signedIn, tenant);
+    // Discovery writes a token per tenant: keep them in memory and write the cache once, merged
+    // under its lock with what other processes wrote meanwhile (token-cache/cache-plugin.ts).
+    const deferred = signedIn.type === 'User' && (await session.deferCacheWrites());
+    let found: Reached;
+    try {
+      found = await findSubscriptions(ctx, session, signedIn, tenant);
+    } finally {
+      if (deferred) await session.flushCacheWrites();
+    }
     const selection = await selectDefault(ctx, input, settings, before, signedIn, found);
     const { chosen } = selection;
     if (chosen && chosen.state !== 'Enabled') ctx.report.warning(`The selected subscription "${chosen.name}" is ${chosen.state}; requests to it may fail.`);

@@ -3,7 +3,6 @@
  * server. Its data (CA, keys, refresh tokens) lives in <state folder>/emulator; a running
  * instance is described by instance.json there, written by the server itself once it listens.
  */
-import { spawn } from 'node:child_process';
 import { closeSync, constants, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineCommand } from '../../core/command.js';
@@ -167,6 +166,9 @@ async function startDetached(input: StartInput, ctx: CommandContext, dir: string
   if (input.AdfsTenant !== undefined) args.push('--adfs-tenant', input.AdfsTenant);
   args.push('--idle-timeout-minutes', String(input.IdleTimeoutMinutes ?? DEFAULT_IDLE_MINUTES));
   const logPath = join(dir, LOG_FILE);
+  // child_process (with net, dgram and streams) loaded here: this declaration is in the CLI's
+  // entry bundle, and a static import would cost every command's cold start.
+  const { spawn } = await import('node:child_process');
   const log = openLog(logPath);
   const child = spawn(process.execPath, args, { detached: true, stdio: ['ignore', log, log], env: { ...ctx.env } as NodeJS.ProcessEnv });
   closeSync(log);
