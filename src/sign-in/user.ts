@@ -56,8 +56,10 @@ export async function signInUser(r: SignInRequest, plan: PlanOf<'user' | 'passwo
   const { result, flow } = await signInPerson(r, plan);
   if (!result.account) throw fail.NoAccount('The sign-in returned no account. Try again; if it keeps happening, run with --debug and report it.');
   const credential = new UserCredential(session, result.account);
-  // The sign-in's own ARM token, so connect's tenant list needs no second one.
-  if (result.accessToken) credential.remember(armResource(session.environment), { token: result.accessToken, expiresOn: expiryOf(result.expiresOn, result.accessToken), tenantId: result.tenantId || result.account.tenantId });
+  // The sign-in's own token, so connect's tenant list needs no second one: under the resource it
+  // was asked for (-AuthScope may have asked for another audience than Resource Manager).
+  const resource = r.firstResource ?? armResource(session.environment);
+  if (result.accessToken) credential.remember(resource, { token: result.accessToken, expiresOn: expiryOf(result.expiresOn, result.accessToken), tenantId: result.tenantId || result.account.tenantId });
   return {
     credential,
     accountId: result.account.username,
