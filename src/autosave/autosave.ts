@@ -35,6 +35,7 @@ import { checkStateDir, StateFile, type StateFileSpec } from '../profile/state-f
 import { writePrivateFileAtomically } from '../profile/atomic-write.js';
 import { cacheAccount, CACHE_SERVICE } from '../token-cache/token-cache.js';
 import { removeAllSecrets } from '../token-cache/secret-store.js';
+import { processAlive } from '../core/process-alive.js';
 
 export { readSessionMarker, stateDirOf, SESSION_MARKER, SESSION_PREFIX, type SessionMarker };
 
@@ -181,15 +182,6 @@ async function deleteKeyringEntries(dir: string, id: string): Promise<void> {
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout;
   return Promise.race([work, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms)))]).finally(() => clearTimeout(timer));
-}
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Session folders of this user whose owner process is gone (a killed shell never said goodbye). */

@@ -11,6 +11,7 @@ import { fail } from '../core/errors.js';
 import { stateDirOf } from '../core/session-marker.js';
 import { DEFAULT_EMULATOR_PORT, EMULATOR_NAME } from '../emulator/constants.js';
 import { LOCAL_CLOUD_NAME, localCloudBaseUrl, localCloudEnvironment } from '../emulator/local-cloud.js';
+import { processAlive } from '../core/process-alive.js';
 
 export { DEFAULT_EMULATOR_PORT, LOCAL_CLOUD_NAME, localCloudBaseUrl, localCloudEnvironment };
 
@@ -37,16 +38,6 @@ export interface EmulatorInstance {
 /** An autosave-off session folder (profile/autosave.ts) uses the local cloud of the state folder it came from. */
 export const emulatorDir = (ctx: { configDir: string }): string => join(stateDirOf(ctx.configDir), EMULATOR_DIR);
 export const instanceFile = (dir: string): string => join(dir, INSTANCE_FILE);
-
-/** Whether a process with this pid exists (EPERM: it does, as another user's). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The running instance, if its process is still there; a stale record is removed. */
 export function readInstance(dir: string): EmulatorInstance | null {

@@ -12,7 +12,6 @@ import {
   createSession,
   currentAutosave,
   openAutosaveSetting,
-  processAlive,
   readSessionMarker,
   removeSession,
   savedMode,
@@ -23,6 +22,7 @@ import {
 import { profileSpec } from '../../profile/profile.js';
 import { CACHE_FILE } from '../../token-cache/token-cache.js';
 import { scope } from '../schema/common.js';
+import { processAlive } from '../../core/process-alive.js';
 
 export const AUTOSAVE_TYPE = 'MyAccount.ContextAutosaveSettings';
 

@@ -11,7 +11,8 @@ import { fail, MyAccountError } from '../../core/errors.js';
 import { ensureStateDir } from '../../profile/state-file.js';
 import { linkRefused, writeFailed, writePrivateFileAtomically } from '../../profile/atomic-write.js';
 import { flag, text } from '../schema/common.js';
-import { emulatorDir, instanceFile, liveInstance, loadEmulator, processAlive, readInstance, type EmulatorInstance } from '../../local-cloud/index.js';
+import { emulatorDir, instanceFile, liveInstance, loadEmulator, readInstance, type EmulatorInstance } from '../../local-cloud/index.js';
+import { processAlive } from '../../core/process-alive.js';
 
 const LOG_FILE = 'emulator.log';
 const DEFAULT_IDLE_MINUTES = 120;
