@@ -33,7 +33,7 @@ import { FOLDER_ID_FILE, existingFolderId } from '../profile/folder-id.js';
 import { SESSION_MARKER, SESSION_PREFIX, readSessionMarker, stateDirOf, type SessionMarker } from '../core/session-marker.js';
 import { checkStateDir, StateFile, type StateFileSpec } from '../profile/state-file.js';
 import { writePrivateFileAtomically } from '../profile/atomic-write.js';
-import { cacheAccount, CACHE_SERVICE } from '../token-cache/token-cache.js';
+import { cacheAccount, CACHE_FILE, CACHE_SERVICE } from '../token-cache/cache-names.js';
 import { removeAllSecrets } from '../token-cache/secret-store.js';
 import { processAlive } from '../core/process-alive.js';
 
@@ -172,7 +172,7 @@ async function deleteKeyringEntries(dir: string, id: string): Promise<void> {
   try {
     const { default: keytar } = (await import('keytar')) as unknown as { default: typeof import('keytar') };
     // Only if the session ever used the keyring: its stamp file is made on the first write.
-    if (existsSync(join(dir, 'msal.cache'))) await withTimeout(keytar.deletePassword(CACHE_SERVICE, cacheAccount(id)), 5000);
+    if (existsSync(join(dir, CACHE_FILE))) await withTimeout(keytar.deletePassword(CACHE_SERVICE, cacheAccount(id)), 5000);
   } catch {
     /* no keyring here: nothing was stored in it */
   }
