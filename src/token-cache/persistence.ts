@@ -29,6 +29,18 @@ export interface CachePersistence {
   describe(): string;
 }
 
+/**
+ * What load throws when the stored cache exists but cannot be used (an encrypted file that does
+ * not decrypt). The cache plugin moves it aside, as it does an unparsable one: one mechanism for
+ * every kind of store, so a damaged cache costs a sign-in, never every later command.
+ */
+export class CacheUnreadable extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'CacheUnreadable';
+  }
+}
+
 const LABEL = 'token cache';
 
 function readFailed(path: string, error: unknown): MyAccountError {
@@ -60,18 +72,21 @@ export async function plainFilePersistence(path: string): Promise<CachePersisten
     },
     save: (contents) => writePrivateFileAtomically(path, contents, LABEL),
     getFilePath: () => path,
-    async setAside(stamp) {
-      const aside = `${path}.corrupt-${stamp}`;
-      await refuseLink(path, LABEL);
-      try {
-        await rename(path, aside);
-      } catch (error) {
-        throw fail.StateSetAsideFailed(`The ${LABEL} file ${path} cannot be parsed and could not be moved aside: ${describeErrno(error)}.`, { target: path, cause: error });
-      }
-      return aside;
-    },
+    setAside: (stamp) => setFileAside(path, stamp),
     describe: () => `file ${path}`,
   };
+}
+
+/** Renames an unusable cache file to `<file>.corrupt-<stamp>` beside it; returns the new path. */
+export async function setFileAside(path: string, stamp: string): Promise<string> {
+  const aside = `${path}.corrupt-${stamp}`;
+  await refuseLink(path, LABEL);
+  try {
+    await rename(path, aside);
+  } catch (error) {
+    throw fail.StateSetAsideFailed(`The ${LABEL} file ${path} cannot be used and could not be moved aside: ${describeErrno(error)}.`, { target: path, cause: error });
+  }
+  return aside;
 }
 
 /**
