@@ -1,7 +1,7 @@
 /**
  * MSAL's cache plugin for the shared token cache, over a persistence of persistence.ts or
- * dpapi-persistence.ts (the keyring, DPAPI, or the opted-in plain file). msal-node-extensions ships a plugin too; it is
- * not used because of three failures seen here:
+ * dpapi-persistence.ts (the keyring, DPAPI, or the opted-in plain file). msal-node-extensions
+ * ships a plugin too; it is not used because of three failures seen here:
  * - its lock file has no stale detection, so a process killed while writing blocked every later
  *   token request for good (10 s, then an error);
  * - it reloads only when the file's mtime passes its last load, and Linux stamps mtimes from a

@@ -10,6 +10,7 @@
  *   keyring (the cache plugin compares its mtime, size and inode).
  * The keyring one can read through to another entry (an autosave-off session's start).
  * Either can move an unparsable cache aside, so a damaged cache costs a sign-in, not every command.
+ * Windows' DPAPI file (dpapi-persistence.ts) keeps the same contract.
  */
 import { constants } from 'node:fs';
 import { open, rename } from 'node:fs/promises';

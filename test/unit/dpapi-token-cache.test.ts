@@ -142,6 +142,26 @@ test('a link at the cache path is refused, not followed', async () => {
   await expect(open()).rejects.toMatchObject({ code: 'StateFileIsLink' });
 });
 
+test('DPAPI refusing to encrypt at a write is SecureTokenCacheUnavailable; the cache on disk stays as it was', async () => {
+  await msalWrite(await open(), MSAL_CACHE);
+  const before = readFileSync(path);
+  // Works for the check when the cache opens, then refuses (a session whose profile was unloaded).
+  let calls = 0;
+  const flaky: FakeDpapi = {
+    ...dpapi,
+    protectData(data, entropy, scope) {
+      calls += 1;
+      if (calls > 1) throw new Error('CryptProtectData failed');
+      return dpapi.protectData(data, entropy, scope);
+    },
+  };
+  const error = await msalWrite(await open(flaky), { ...MSAL_CACHE, AccessToken: {} }).catch((e) => e);
+  expect(error).toMatchObject({ code: 'SecureTokenCacheUnavailable', target: path });
+  expect(error.message).not.toContain(SECRET);
+  expect(readFileSync(path)).toEqual(before);
+  expect(leftovers()).toEqual([]);
+});
+
 describe('DPAPI that does not work for this user', () => {
   const refusing = (): FakeDpapi => ({
     ...fakeDpapi(),
