@@ -67,6 +67,12 @@ export async function refuseLink(path: string, label: string): Promise<void> {
  * fails (ELOOP) instead of being read. Other errors are thrown as they are, for the caller to word.
  */
 export async function readPrivateText(path: string, label: string): Promise<string | null> {
+  const bytes = await readPrivateBytes(path, label);
+  return bytes === null ? null : bytes.toString('utf8');
+}
+
+/** readPrivateText's bytes, for files that are not text (the DPAPI-encrypted token cache). */
+export async function readPrivateBytes(path: string, label: string): Promise<Buffer | null> {
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -77,7 +83,7 @@ export async function readPrivateText(path: string, label: string): Promise<stri
     throw error;
   }
   try {
-    return await handle.readFile('utf8');
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
@@ -137,13 +143,14 @@ async function renameRetrying(from: string, to: string, options: AtomicWriteOpti
  * mode 0600, written and fsynced, then renamed over the target. On any failure the temp file is
  * removed and the target is as it was.
  */
-async function writeAtomically(path: string, text: string, options: AtomicWriteOptions): Promise<void> {
+async function writeAtomically(path: string, text: string | Uint8Array, options: AtomicWriteOptions): Promise<void> {
   // "<file>.<digits>", the form StateFile's orphan sweep removes when a writer was killed mid-write.
   const temp = join(dirname(path), `${basename(path)}.${process.pid}${randomInt(1e9)}`);
   try {
     const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {
-      await handle.writeFile(text, 'utf8');
+      // Bytes as they are (the DPAPI-encrypted cache), text as UTF-8.
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
       await handle.sync();
     } finally {
       await handle.close();
@@ -160,7 +167,7 @@ async function writeAtomically(path: string, text: string, options: AtomicWriteO
  * it would be safe, but a planted link says something is wrong). Any failure is StateWriteFailed
  * naming the file, and the previous file is left as it was.
  */
-export async function writePrivateFileAtomically(path: string, text: string, label = 'state', options: AtomicWriteOptions = {}): Promise<void> {
+export async function writePrivateFileAtomically(path: string, text: string | Uint8Array, label = 'state', options: AtomicWriteOptions = {}): Promise<void> {
   await refuseLink(path, label);
   try {
     await writeAtomically(path, text, options);

@@ -1,7 +1,7 @@
 /**
- * MSAL's cache plugin for the shared token cache, over msal-node-extensions' persistence (the
- * keyring, DPAPI, or the opted-in plain file). msal-node-extensions ships a plugin too; it is
- * not used because of three failures seen here:
+ * MSAL's cache plugin for the shared token cache, over a persistence of persistence.ts or
+ * dpapi-persistence.ts (the keyring, DPAPI, or the opted-in plain file). msal-node-extensions
+ * ships a plugin too; it is not used because of three failures seen here:
  * - its lock file has no stale detection, so a process killed while writing blocked every later
  *   token request for good (10 s, then an error);
  * - it reloads only when the file's mtime passes its last load, and Linux stamps mtimes from a
@@ -25,7 +25,7 @@
 import { stat } from 'node:fs/promises';
 import type { ICachePlugin, ISerializableTokenCache, TokenCacheContext } from '@azure/msal-node';
 import { LOCK_OPTIONS } from '../profile/state-file.js';
-import type { CachePersistence } from './persistence.js';
+import { CacheUnreadable, type CachePersistence } from './persistence.js';
 
 export type { CachePersistence };
 
@@ -133,18 +133,32 @@ export function sharedCachePlugin(persistence: CachePersistence, options: CacheP
     }
   };
 
-  /** What is persisted now (under the lock), or null; an unparsable cache is moved aside first. */
+  /**
+   * Moves an unusable cache aside and says so once. Under the lock, so no writer's fresh cache is
+   * moved instead. The accounts it held are signed out; commands needing their tokens ask for a
+   * sign-in (exit 3).
+   */
+  const setAside = async (why: string): Promise<null> => {
+    const where = persistence.describe();
+    const aside = await persistence.setAside(options.now().toISOString().replace(/[:.]/g, '-'));
+    options.warn(`The token cache (${where}) ${why}, so it was moved to ${aside}. Accounts signed in here must sign in again (connect).`);
+    known = null;
+    return null;
+  };
+
+  /**
+   * What is persisted now (under the lock), or null. A cache that cannot be used, whether the
+   * store could not decrypt it (CacheUnreadable) or MSAL could not parse it, is moved aside first.
+   */
   const readPersisted = async (): Promise<string | null> => {
-    const text = await persistence.load();
-    if (text && !parses(text)) {
-      // Under the lock, so no writer's fresh cache is moved instead. The accounts it held
-      // are signed out; commands needing their tokens ask for a sign-in (exit 3).
-      const where = persistence.describe();
-      const aside = await persistence.setAside(options.now().toISOString().replace(/[:.]/g, '-'));
-      options.warn(`The token cache (${where}) could not be parsed, so it was moved to ${aside}. Accounts signed in here must sign in again (connect).`);
-      known = null;
-      return null;
+    let text: string | null;
+    try {
+      text = await persistence.load();
+    } catch (error) {
+      if (error instanceof CacheUnreadable) return setAside(error.reason);
+      throw error;
     }
+    if (text && !parses(text)) return setAside('could not be parsed');
     return text || null;
   };
 

@@ -15,6 +15,8 @@ import type { AccountRecord } from '../profile/profile.js';
 import { existingFolderId } from '../profile/folder-id.js';
 import { readSessionMarker } from '../core/session-marker.js';
 import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './cache-names.js';
+import { readDpapiFile } from './dpapi-persistence.js';
+import { loadDpapi, type NativeLoaders } from './native.js';
 
 /** MSAL's tokenRenewalOffsetSeconds: it refreshes tokens this close to expiry. */
 const RENEWAL_SECONDS = 300;
@@ -37,12 +39,27 @@ export interface CachedToken {
   expiresOn: Date;
 }
 
+/** The plain file (AllowPlaintextTokenCache), or null; never through a link (MSAL's path then reports it). */
+async function readPlainCache(configDir: string): Promise<string | null> {
+  try {
+    return await readPrivateText(join(configDir, PLAINTEXT_CACHE_FILE), 'token cache');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The cache text from the store the token cache would use: the OS secure store, else (only with
- * AllowPlaintextTokenCache) the plain file. Windows' DPAPI file is left to MSAL.
+ * AllowPlaintextTokenCache) the plain file. `native` replaces how the DPAPI addon is loaded (tests).
  */
-async function readCacheText(configDir: string, env: Env, allowPlaintext: boolean, platform: NodeJS.Platform): Promise<string | null> {
-  if (platform === 'win32') return null;
+async function readCacheText(configDir: string, env: Env, allowPlaintext: boolean, platform: NodeJS.Platform, native: NativeLoaders = {}): Promise<string | null> {
+  if (platform === 'win32') {
+    // Where the DPAPI addon loads, the token cache is the DPAPI file (token-cache.ts). A file that
+    // does not decrypt gives null: MSAL's path then moves it aside with its warning.
+    const dpapi = await loadDpapi(native).catch(() => null);
+    if (dpapi) return readDpapiFile(join(configDir, CACHE_FILE), dpapi).catch(() => null);
+    return allowPlaintext ? readPlainCache(configDir) : null;
+  }
   // libsecret can only start without a session bus when a display lets it autolaunch one.
   const keyringReachable = platform === 'darwin' || !!env.DBUS_SESSION_BUS_ADDRESS || !!env.DISPLAY;
   // No folder id yet means no keyring entry of this folder yet.
@@ -61,13 +78,7 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
       /* no usable keyring: the token cache falls back to plaintext only if allowed */
     }
   }
-  if (!allowPlaintext) return null;
-  try {
-    // Never through a link; MSAL's path then reports it (StateFileIsLink).
-    return await readPrivateText(join(configDir, PLAINTEXT_CACHE_FILE), 'token cache');
-  } catch {
-    return null;
-  }
+  return allowPlaintext ? readPlainCache(configDir) : null;
 }
 
 export interface CachedTokenQuery {
@@ -81,6 +92,8 @@ export interface CachedTokenQuery {
   resource: string;
   now: Date;
   platform?: NodeJS.Platform;
+  /** How the DPAPI addon is loaded (tests inject a stand-in). */
+  native?: NativeLoaders;
 }
 
 export interface TokenMatch {
@@ -128,7 +141,7 @@ export async function findCachedToken(q: CachedTokenQuery, read: typeof readCach
   const isApp = q.account.type === 'ServicePrincipal' || q.account.type === 'ClientAssertion' || q.account.type === 'Certificate';
   if (!isUser && !isApp) return null;
   if (isUser && !q.account.homeAccountId) return null;
-  const text = await read(q.configDir, q.env, q.allowPlaintext, q.platform ?? process.platform);
+  const text = await read(q.configDir, q.env, q.allowPlaintext, q.platform ?? process.platform, q.native);
   if (!text) return null;
   return matchAccessToken(text, {
     homeAccountId: isUser ? q.account.homeAccountId! : '',
@@ -141,7 +154,8 @@ export async function findCachedToken(q: CachedTokenQuery, read: typeof readCach
 }
 
 /**
- * The identity of each file a cache write replaces (the plain cache; the keyring's stamp file):
+ * The identity of each file a cache write replaces (the plain cache; the keyring's stamp file, or
+ * on Windows the DPAPI file itself):
  * every write renames a new file into place, so a new inode, time or size means new contents.
  * Synchronous on purpose: two lstat calls cost microseconds, a thread-pool round trip more.
  */
@@ -162,10 +176,10 @@ function cacheStamp(configDir: string): string {
  */
 export function cachedTokenReader(): (q: CachedTokenQuery) => Promise<CachedToken | null> {
   let last: { dir: string; stamp: string; text: string } | undefined;
-  const read: typeof readCacheText = async (configDir, env, allowPlaintext, platform) => {
+  const read: typeof readCacheText = async (configDir, env, allowPlaintext, platform, native) => {
     const stamp = cacheStamp(configDir);
     if (last && last.dir === configDir && last.stamp === stamp && stamp !== '-|-') return last.text;
-    const text = await readCacheText(configDir, env, allowPlaintext, platform);
+    const text = await readCacheText(configDir, env, allowPlaintext, platform, native);
     // Only a text read is kept: a keyring that failed once is asked again next time.
     last = text ? { dir: configDir, stamp, text } : undefined;
     return text;

@@ -1,18 +1,35 @@
 /**
- * The two native pieces behind the secure stores, loaded only where used and never outside a
- * guard: keytar (libsecret on Linux, Keychain on macOS) and @azure/msal-node-extensions (DPAPI on
- * Windows; its index imports keytar too, so it fails to load whenever keytar's native build is
- * missing, e.g. on Windows without a prebuilt binary and without build tools). A failure becomes
- * a NativeModuleMissing that names the module and what to do, which the callers turn into
+ * The native pieces behind the secure stores, loaded only where used and never outside a guard:
+ * keytar (libsecret on Linux, Keychain on macOS), @azure/msal-node-extensions (the kept secrets on
+ * Linux and macOS; its index imports keytar too, so it fails to load whenever keytar's native
+ * build is missing), and on Windows only msal-node-extensions' DPAPI addon (bin/<arch>/dpapi.node),
+ * loaded by itself so that Windows never needs keytar nor the package's index. A failure becomes a
+ * NativeModuleMissing that names the module and what to do, which the callers turn into
  * SecureTokenCacheUnavailable (or "secret not kept"), never an InternalError.
- * The loaders are parameters so tests can inject one that fails as a missing build does.
+ * The loaders are parameters so tests can inject one that fails as a missing build does, or (on
+ * Linux) a data protector that behaves as DPAPI does.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
 export type Keytar = typeof import('keytar');
 export type Extensions = typeof import('@azure/msal-node-extensions');
+
+/**
+ * The DPAPI addon's interface (msal-node-extensions' DpapiBindings): CryptProtectData and
+ * CryptUnprotectData for the scope 'CurrentUser' or 'LocalMachine'. Both throw on failure;
+ * unprotectData throws for data another user (or this user before a password reset by an
+ * administrator) protected, and for damaged data.
+ */
+export interface DataProtector {
+  protectData(data: Uint8Array, entropy: Uint8Array | null, scope: string): Uint8Array;
+  unprotectData(data: Uint8Array, entropy: Uint8Array | null, scope: string): Uint8Array;
+}
 
 export interface NativeLoaders {
   keytar?: () => Promise<Keytar>;
   extensions?: () => Promise<Extensions>;
+  dpapi?: () => Promise<DataProtector>;
 }
 
 export class NativeModuleMissing extends Error {
@@ -48,6 +65,17 @@ const defaultKeytar = async (): Promise<Keytar> => {
   return loaded.default ?? loaded;
 };
 const defaultExtensions = (): Promise<Extensions> => import('@azure/msal-node-extensions');
+/**
+ * The addon where msal-node-extensions ships it (its Dpapi.mjs loads `../bin/<arch>/dpapi`), found
+ * from the package's exported package.json so the index (and keytar) stays unloaded. Off Windows
+ * the file is a Windows DLL and the require fails, as it should.
+ */
+const defaultDpapi = async (): Promise<DataProtector> => {
+  const require = createRequire(import.meta.url);
+  const packageDir = dirname(require.resolve('@azure/msal-node-extensions/package.json'));
+  return require(join(packageDir, 'bin', process.arch, 'dpapi.node')) as DataProtector;
+};
 
 export const loadKeytar = (loaders: NativeLoaders = {}): Promise<Keytar> => guarded('keytar', loaders.keytar ?? defaultKeytar);
 export const loadExtensions = (loaders: NativeLoaders = {}): Promise<Extensions> => guarded('@azure/msal-node-extensions (with keytar)', loaders.extensions ?? defaultExtensions);
+export const loadDpapi = (loaders: NativeLoaders = {}): Promise<DataProtector> => guarded(`@azure/msal-node-extensions' DPAPI addon (bin/${process.arch}/dpapi.node)`, loaders.dpapi ?? defaultDpapi);

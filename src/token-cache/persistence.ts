@@ -10,6 +10,7 @@
  *   keyring (the cache plugin compares its mtime, size and inode).
  * The keyring one can read through to another entry (an autosave-off session's start).
  * Either can move an unparsable cache aside, so a damaged cache costs a sign-in, not every command.
+ * Windows' DPAPI file (dpapi-persistence.ts) keeps the same contract.
  */
 import { constants } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
@@ -27,6 +28,18 @@ export interface CachePersistence {
   setAside(stamp: string): Promise<string>;
   /** Where the cache is, in words, for messages. */
   describe(): string;
+}
+
+/**
+ * What load throws when the stored cache exists but cannot be used (an encrypted file that does
+ * not decrypt). The cache plugin moves it aside, as it does an unparsable one: one mechanism for
+ * every kind of store, so a damaged cache costs a sign-in, never every later command.
+ */
+export class CacheUnreadable extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'CacheUnreadable';
+  }
 }
 
 const LABEL = 'token cache';
@@ -60,18 +73,21 @@ export async function plainFilePersistence(path: string): Promise<CachePersisten
     },
     save: (contents) => writePrivateFileAtomically(path, contents, LABEL),
     getFilePath: () => path,
-    async setAside(stamp) {
-      const aside = `${path}.corrupt-${stamp}`;
-      await refuseLink(path, LABEL);
-      try {
-        await rename(path, aside);
-      } catch (error) {
-        throw fail.StateSetAsideFailed(`The ${LABEL} file ${path} cannot be parsed and could not be moved aside: ${describeErrno(error)}.`, { target: path, cause: error });
-      }
-      return aside;
-    },
+    setAside: (stamp) => setFileAside(path, stamp),
     describe: () => `file ${path}`,
   };
+}
+
+/** Renames an unusable cache file to `<file>.corrupt-<stamp>` beside it; returns the new path. */
+export async function setFileAside(path: string, stamp: string): Promise<string> {
+  const aside = `${path}.corrupt-${stamp}`;
+  await refuseLink(path, LABEL);
+  try {
+    await rename(path, aside);
+  } catch (error) {
+    throw fail.StateSetAsideFailed(`The ${LABEL} file ${path} cannot be used and could not be moved aside: ${describeErrno(error)}.`, { target: path, cause: error });
+  }
+  return aside;
 }
 
 /**

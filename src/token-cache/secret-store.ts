@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { folderId } from '../profile/folder-id.js';
 import { loadExtensions, type NativeLoaders } from './native.js';
 import { createVerifiedPersistence } from './verified-persistence.js';
+import { dpapiPersistence } from './dpapi-persistence.js';
 import { readSessionMarker } from '../core/session-marker.js';
 
 export type SecretKind = 'ClientSecret' | 'CertificatePassword' | 'FederatedToken' | 'AccessToken';
@@ -31,6 +32,13 @@ export interface SecretKey {
   kind: SecretKind;
 }
 
+/** What the store needs of a persistence: msal-node-extensions' keyring ones, or the DPAPI file. */
+interface KeptPersistence {
+  load(): Promise<string | null>;
+  save(value: string): Promise<void>;
+  delete(): Promise<unknown>;
+}
+
 const SERVICE = 'MyAccount';
 const DIR = 'secrets';
 
@@ -44,9 +52,10 @@ function entryName(key: SecretKey): string {
 }
 
 /**
- * `native` replaces how msal-node-extensions is loaded (tests). Its load sits inside the guard
- * below: a missing native build (keytar, which the package's index imports) makes the store
- * unavailable, so nothing is kept and the next use asks again, instead of failing the command.
+ * `native` replaces how msal-node-extensions (or on Windows its DPAPI addon) is loaded (tests).
+ * The load sits inside the guard below: a missing native build (keytar, which the package's index
+ * imports; the DPAPI addon) makes the store unavailable, so nothing is kept and the next use asks
+ * again, instead of failing the command.
  */
 export async function openSecretStore(configDir: string, timeoutMs = 10000, native: NativeLoaders = {}, platform: NodeJS.Platform = process.platform): Promise<SecretStore> {
   const dir = join(configDir, DIR);
@@ -54,7 +63,14 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000, nati
   const folder = await folderId(configDir);
   // An autosave-off session (profile/autosave.ts) reads the state folder's secrets it has not replaced.
   const originFolder = readSessionMarker(configDir)?.originFolderId ?? null;
-  const persistenceFor = async (name: string, owner = folder) => {
+  const persistenceFor = async (name: string, owner = folder): Promise<KeptPersistence> => {
+    if (platform === 'win32') {
+      // One DPAPI file per secret, written by rename; only the addon is loaded (no keytar).
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const path = join(dir, `${name}.cache`);
+      const file = await dpapiPersistence(path, native);
+      return { load: file.load, save: file.save, delete: () => rm(path, { force: true }) };
+    }
     const extensions = await loadExtensions(native);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     let timer: NodeJS.Timeout | undefined;

@@ -1,16 +1,16 @@
 /**
  * The MSAL token cache every MyAccount process shares: in the operating system's secure store
- * (libsecret on Linux, Keychain on macOS, DPAPI on Windows) through msal-node-extensions, or,
+ * (libsecret or Keychain through keytar, a DPAPI-encrypted file on Windows), or,
  * only when the user opted in with AllowPlaintextTokenCache, a plain file readable only by them.
- * msal-node-extensions would fall back to plaintext on its own; we never let it.
+ * Never a silent fallback to the plain file (msal-node-extensions' PersistenceCreator does that).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './cache-names.js';
 import { sharedCachePlugin, type CachePluginOptions, type SharedCachePlugin } from './cache-plugin.js';
 import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
-import { loadExtensions, NativeModuleMissing, type NativeLoaders } from './native.js';
-import { createVerifiedPersistence } from './verified-persistence.js';
+import { NativeModuleMissing, type NativeLoaders } from './native.js';
+import { dpapiPersistence } from './dpapi-persistence.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { folderId } from '../profile/folder-id.js';
@@ -34,7 +34,7 @@ export interface TokenCacheOptions {
   /** A keyring that wants to show an unlock prompt nobody can see would wait forever. */
   timeoutMs?: number;
   now?: () => Date;
-  /** How keytar and msal-node-extensions are loaded (tests inject a failing one). */
+  /** How keytar and the DPAPI addon are loaded (tests inject a failing one, or a stand-in for DPAPI). */
   native?: NativeLoaders;
 }
 
@@ -106,27 +106,12 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
 }
 
 /**
- * The OS secure store: keytar's keyring on Linux and macOS, msal-node-extensions' DPAPI file on
- * Windows, checked with a probe of this process's own (verified-persistence.ts) rather than
- * PersistenceCreator's shared, unlocked test.cache that parallel processes raced on.
+ * The OS secure store: keytar's keyring on Linux and macOS (checked with a probe entry of this
+ * process's own), the DPAPI-encrypted file on Windows (dpapi-persistence.ts, checked in memory).
  */
 async function openSecurePersistence(configDir: string, platform: NodeJS.Platform, native: NativeLoaders): Promise<CachePersistence> {
-  if (platform !== 'win32') {
-    // An autosave-off session has its own entry and reads the state folder's until it writes its own.
-    const origin = readSessionMarker(configDir)?.originFolderId;
-    return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), origin ? cacheAccount(origin) : undefined, native);
-  }
-  const extensions = await loadExtensions(native);
-  const path = join(configDir, CACHE_FILE);
-  const dpapi = await createVerifiedPersistence(extensions, platform, { cachePath: path, serviceName: CACHE_SERVICE, accountName: cacheAccount(await folderId(configDir)) });
-  return {
-    load: () => dpapi.load(),
-    save: (contents) => dpapi.save(contents),
-    getFilePath: () => path,
-    async setAside() {
-      await dpapi.delete();
-      return 'nowhere (the DPAPI file was removed)';
-    },
-    describe: () => `file ${path}`,
-  };
+  if (platform === 'win32') return dpapiPersistence(join(configDir, CACHE_FILE), native);
+  // An autosave-off session has its own entry and reads the state folder's until it writes its own.
+  const origin = readSessionMarker(configDir)?.originFolderId;
+  return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), origin ? cacheAccount(origin) : undefined, native);
 }

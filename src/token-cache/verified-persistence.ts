@@ -1,11 +1,12 @@
 /**
- * msal-node-extensions' secure persistences, created directly and checked by us instead of by
- * PersistenceCreator. Its check writes, reads and deletes one shared probe (`test.cache` in the
- * folder, and on Linux/macOS one keyring entry named "persistencValidationAccountName" for every
- * program of the user), unlocked: two processes starting side by side deleted each other's probe,
- * one failed its check and, depending on the caller, fell back to the plain file or kept no
- * secret. Here each check uses a probe of its own (pid + random), so parallel first commands
- * cannot disturb each other and all reach the same verdict.
+ * msal-node-extensions' keyring persistences (Keychain, libsecret) for the kept secrets on macOS
+ * and Linux, created directly and checked by us instead of by PersistenceCreator. Its check
+ * writes, reads and deletes one shared probe (a `test.cache` file in the folder, and one keyring
+ * entry named "persistencValidationAccountName" for every program of the user), unlocked: two
+ * processes starting side by side deleted each other's probe, one failed its check and,
+ * depending on the caller, fell back to the plain file or kept no secret. Here each check uses a
+ * probe of its own (pid + random), so parallel first commands cannot disturb each other and all
+ * reach the same verdict.
  */
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
@@ -25,8 +26,8 @@ export interface SecurePersistenceOptions {
 /** A name no other process uses: this process's pid and 12 random hex digits. */
 export const probeSuffix = (): string => `${process.pid}-${randomBytes(6).toString('hex')}`;
 
+/** Keychain or libsecret; Windows keeps secrets in DPAPI files of its own (dpapi-persistence.ts). */
 async function create(extensions: Extensions, platform: NodeJS.Platform, path: string, service: string, account: string): Promise<IPersistence> {
-  if (platform === 'win32') return extensions.FilePersistenceWithDataProtection.create(path, extensions.DataProtectionScope.CurrentUser);
   if (platform === 'darwin') return extensions.KeychainPersistence.create(path, service, account);
   return extensions.LibSecretPersistence.create(path, service, account);
 }

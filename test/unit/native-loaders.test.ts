@@ -1,7 +1,8 @@
 /**
  * Issue 18.7: keytar's native build can be missing (Windows without build tools, a Node version
- * without a prebuilt binary), and msal-node-extensions' index imports keytar, so it fails too.
- * Both load inside the guard: the result is SecureTokenCacheUnavailable naming the module (or, when
+ * without a prebuilt binary), and msal-node-extensions' index imports keytar, so it fails too; on
+ * Windows only the DPAPI addon is loaded, and it can be missing too (an architecture it is not
+ * shipped for). All load inside the guard: the result is SecureTokenCacheUnavailable naming the module (or, when
  * allowed, the plain file with a warning naming it), and the kept-secret store is unavailable;
  * never an InternalError.
  */
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MyAccountError } from '../../src/core/errors.js';
 import { createReporter } from '../../src/core/reporter.js';
+import { loadDpapi, NativeModuleMissing } from '../../src/token-cache/native.js';
 import { openSecretStore } from '../../src/token-cache/secret-store.js';
 import { openTokenCache } from '../../src/token-cache/token-cache.js';
 
@@ -29,7 +31,7 @@ function reporter(): { report: ReturnType<typeof createReporter>; warnings: stri
 test.each([
   ['linux', { keytar: missingBuild }, 'keytar'],
   ['darwin', { keytar: missingBuild }, 'keytar'],
-  ['win32', { extensions: missingBuild }, '@azure/msal-node-extensions'],
+  ['win32', { dpapi: missingBuild }, "@azure/msal-node-extensions' DPAPI addon"],
 ] as const)('%s: a missing native build is SecureTokenCacheUnavailable naming the module', async (platform, native, name) => {
   const { report } = reporter();
   const error = await openTokenCache({ configDir: dir, allowPlaintext: false, report, platform, native }).catch((e) => e);
@@ -49,9 +51,38 @@ test('with the plain file allowed: falls back, and the warning names the missing
   expect(warnings.join('\n')).toContain('the native module keytar could not be loaded');
 });
 
+test('with the plain file allowed on Windows: falls back, and the warning names the DPAPI addon', async () => {
+  const { report, warnings } = reporter();
+  const cache = await openTokenCache({ configDir: dir, allowPlaintext: true, report, platform: 'win32', native: { dpapi: missingBuild } });
+  expect(cache.store).toBe('plaintext');
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toContain("the native module @azure/msal-node-extensions' DPAPI addon");
+});
+
+const onWindows = process.platform === 'win32';
+
+(onWindows ? test.skip : test)('the DPAPI addon is found where msal-node-extensions ships it; off Windows loading it is NativeModuleMissing', async () => {
+  // The file is there (so the path is right) but is a Windows DLL: dlopen refuses it here.
+  const error = await loadDpapi().catch((e) => e);
+  expect(error).toBeInstanceOf(NativeModuleMissing);
+  expect(error.message).toContain(`bin/${process.arch}/dpapi.node`);
+  expect(error.message).toContain('ERR_DLOPEN_FAILED');
+  expect(error.message).not.toContain('MODULE_NOT_FOUND');
+});
+
+(onWindows ? test : test.skip)('Windows: the real DPAPI addon loads by itself, round-trips, and throws on a damaged blob', async () => {
+  const dpapi = await loadDpapi();
+  const blob = Buffer.from(dpapi.protectData(Buffer.from('myaccount'), null, 'CurrentUser'));
+  expect(Buffer.from(dpapi.unprotectData(blob, null, 'CurrentUser')).toString()).toBe('myaccount');
+  blob[blob.length - 1] ^= 0xff;
+  expect(() => dpapi.unprotectData(blob, null, 'CurrentUser')).toThrow();
+});
+
 test('the kept-secret store: unavailable, nothing kept, no throw', async () => {
-  const store = await openSecretStore(dir, 2000, { extensions: missingBuild });
-  expect(await store.save({ environment: 'AzureCloud', accountId: 'app', kind: 'ClientSecret' }, 's3cret')).toBe(false);
-  expect(store.available).toBe(false);
-  expect(await store.load({ environment: 'AzureCloud', accountId: 'app', kind: 'ClientSecret' })).toBeNull();
+  for (const [platform, native] of [['linux', { extensions: missingBuild }], ['win32', { dpapi: missingBuild }]] as const) {
+    const store = await openSecretStore(dir, 2000, native, platform);
+    expect(await store.save({ environment: 'AzureCloud', accountId: 'app', kind: 'ClientSecret' }, 's3cret')).toBe(false);
+    expect(store.available).toBe(false);
+    expect(await store.load({ environment: 'AzureCloud', accountId: 'app', kind: 'ClientSecret' })).toBeNull();
+  }
 });

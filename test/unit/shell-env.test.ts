@@ -96,10 +96,10 @@ test('the plain-cache notice on Windows names the folder ACL, not mode 0600', as
   const warnings: string[] = [];
   const report = createReporter({ format: 'jsonl', verbose: false, debug: false, write: (l) => void warnings.push(JSON.parse(l).message) });
   const failing = (): Promise<never> => Promise.reject(new Error('DPAPI unavailable'));
-  await openTokenCache({ configDir: dir, allowPlaintext: true, report, platform: 'win32', native: { extensions: failing } });
+  await openTokenCache({ configDir: dir, allowPlaintext: true, report, platform: 'win32', native: { dpapi: failing } });
   expect(warnings.join('\n')).toContain('access control list');
   expect(warnings.join('\n')).not.toContain('0600');
-  const refused = await openTokenCache({ configDir: join(dir, 'other'), allowPlaintext: false, report, platform: 'win32', native: { extensions: failing } }).catch((e) => e);
+  const refused = await openTokenCache({ configDir: join(dir, 'other'), allowPlaintext: false, report, platform: 'win32', native: { dpapi: failing } }).catch((e) => e);
   expect(refused.message).not.toContain('0600');
   expect(refused.message).not.toMatch(/only you can read/);
 });
