@@ -6,35 +6,20 @@
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedTokenReader, type CachedTokenQuery } from '../../src/token-cache/cached-token.js';
-import type { EnvironmentView } from '../../src/profile/environment-types.js';
+import { cachedTokenReader } from '../../src/token-cache/cached-token.js';
+import { cacheWithToken, tokenQuery } from '../helpers/token-cache.js';
 
-const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
-const HOME = `a11ce000-0000-4000-8000-000000000001.${TENANT}`;
-const CLIENT = '1950a258-227b-4e31-a9cf-717495945fc2';
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cached-reader-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function writeCache(secret: string, expiresOn: number): void {
-  const entry = { home_account_id: HOME, environment: 'login.example', credential_type: 'AccessToken', client_id: CLIENT, realm: TENANT, target: 'https://management.core.windows.net/.default', secret, expires_on: String(expiresOn), token_type: 'Bearer' };
   // As the token cache writes: a new file renamed into place.
-  writeFileSync(join(dir, 'next.json'), JSON.stringify({ AccessToken: { [`k-${secret}`]: entry } }), { mode: 0o600 });
+  writeFileSync(join(dir, 'next.json'), cacheWithToken(secret, expiresOn), { mode: 0o600 });
   renameSync(join(dir, 'next.json'), join(dir, 'msal.cache.plaintext.json'));
 }
 
-const query = (now: Date): CachedTokenQuery => ({
-  configDir: dir,
-  env: {},
-  allowPlaintext: true,
-  account: { id: 'alice@contoso.example', type: 'User', environment: 'X', tenants: [], subscriptions: [], homeAccountId: HOME },
-  clientId: CLIENT,
-  environment: { Name: 'X', ActiveDirectoryAuthority: 'https://login.example/' } as EnvironmentView,
-  tenantId: TENANT,
-  resource: 'https://management.core.windows.net/',
-  now,
-  platform: 'linux',
-});
+const query = (now: Date) => tokenQuery(dir, now);
 
 test('sees each write another process makes, and judges expiry on every call', async () => {
   const read = cachedTokenReader();
