@@ -6,7 +6,7 @@ import { readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { commands } from './commands/index.js';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
-import { isCi } from './core/ci.js';
+import { isAttended, isCi } from './core/ci.js';
 import { folderForCommand, removeSession } from './autosave/autosave.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
@@ -30,6 +30,8 @@ export interface CliDependencies {
   now: () => Date;
   fetch: FetchLike;
   isTTY: boolean;
+  /** stderr alone is a terminal: a person sees what the CLI says while it waits (see core/ci.ts isAttended). */
+  stderrIsTTY: boolean;
   signal: AbortSignal;
   openBrowser: (url: string) => Promise<void>;
   browser: { available: boolean; reason?: string };
@@ -119,6 +121,7 @@ function defaultDependencies(): CliDependencies {
     now: () => new Date(),
     fetch: (url, init) => fetch(url, init),
     isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     signal: controller.signal,
     openBrowser: (url) => openBrowser(url, process.env),
     browser: browserAvailability(process.env),
@@ -200,6 +203,7 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       report: reporter,
       fetch: deps.fetch,
       interactive: deps.isTTY && !globals.noPrompt && !isCi(deps.env),
+      attended: isAttended(deps.env, deps.stderrIsTTY),
       setProcessVariable: (name, value) => void variables.set(name, value),
       signal: deps.signal,
       openBrowser: deps.openBrowser,

@@ -135,6 +135,9 @@ function Invoke-MyAccountCli {
         $window = Get-MyAccountParentWindow
         if ($window) { $start.Environment['MYACCOUNT_PARENT_WINDOW'] = $window }
     }
+    # The CLI's streams are pipes here, so it cannot see a person at this console: it waits for an
+    # OS dialog (the macOS Keychain's, after a Node.js upgrade) only when told one can answer it.
+    if ($null -eq $env:MYACCOUNT_ATTENDED) { $start.Environment['MYACCOUNT_ATTENDED'] = if (Test-MyAccountPromptable) { '1' } else { '0' } }
     # The CLI starts where the person is in PowerShell (a FileSystem location), not where pwsh started.
     $start.WorkingDirectory = $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath
     $start.StandardOutputEncoding = [System.Text.Encoding]::UTF8

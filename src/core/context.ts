@@ -34,6 +34,12 @@ export interface CommandContext {
   /** True when a person can answer prompts (TTY on stdin and stderr, not CI, no --no-prompt). */
   interactive: boolean;
   /**
+   * True when a person watches stderr and can answer the OS's own dialogs (the macOS Keychain's),
+   * so a wait for one is worth it (core/ci.ts isAttended). Unlike `interactive`, --no-prompt does not
+   * turn it off: MyAccount asks nothing then. Absent: nobody.
+   */
+  attended?: boolean;
+  /**
    * Records a Process-scope change. A child process cannot change its caller's environment, so
    * the CLI hands these to the caller: as an event for the PowerShell module, or as `export`
    * lines with `--output env` for bash. `null` means unset.

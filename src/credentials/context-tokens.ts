@@ -116,6 +116,7 @@ export class ContextTokens {
       tenantId,
       resource,
       now: this.ctx.clock.now(),
+      keyring: { keychain: { attended: this.ctx.attended ?? false, report: this.ctx.report } },
     });
     return hit && { token: hit.token, expiresOn: hit.expiresOn, tenantId };
   }

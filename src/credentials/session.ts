@@ -52,7 +52,7 @@ export class AuthSession {
 
   static async open(ctx: CommandContext, options: AuthSessionOptions): Promise<AuthSession> {
     const http = await createTransport(ctx);
-    const cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: options.settings.AllowPlaintextTokenCache, report: ctx.report, now: () => ctx.clock.now() });
+    const cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: options.settings.AllowPlaintextTokenCache, report: ctx.report, attended: ctx.attended, now: () => ctx.clock.now() });
     return new AuthSession(ctx, options, http, cache, undefined);
   }
 

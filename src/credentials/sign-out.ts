@@ -16,7 +16,7 @@ import { DEFAULT_CLIENT_ID } from '../config/settings.js';
 import { openSecretStore } from '../token-cache/secret-store.js';
 import { CACHE_FILE, openTokenCache, PLAINTEXT_CACHE_FILE, type TokenCache } from '../token-cache/token-cache.js';
 
-type Ctx = Pick<CommandContext, 'configDir' | 'clock' | 'env' | 'report'>;
+type Ctx = Pick<CommandContext, 'configDir' | 'clock' | 'env' | 'report' | 'attended'>;
 
 /** MSAL's in-memory cache: entities by MSAL's cache keys (accounts, tokens, metadata). */
 type CacheEntries = Record<string, unknown>;
@@ -28,7 +28,7 @@ async function openCache(ctx: Ctx, clientId: string): Promise<{ cache: TokenCach
   const settings = await readSettings(ctx);
   let cache: TokenCache;
   try {
-    cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.AllowPlaintextTokenCache, report: ctx.report, now: () => ctx.clock.now() });
+    cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.AllowPlaintextTokenCache, report: ctx.report, attended: ctx.attended, now: () => ctx.clock.now() });
   } catch (error) {
     if (error instanceof MyAccountError && error.code === 'SecureTokenCacheUnavailable') {
       // Tokens in a store that does not work here cannot be used here either; say so and go on.

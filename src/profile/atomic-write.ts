@@ -15,7 +15,7 @@
  * the user can write. Refusing names the link, so a person who made it on purpose can see why.
  */
 import { randomInt } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, lstatSync } from 'node:fs';
 import { lstat, open, realpath, rename as fsRename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail, MyAccountError } from '../core/errors.js';
@@ -87,6 +87,16 @@ export async function readPrivateBytes(path: string, label: string): Promise<Buf
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The identity of a file these writes replace: every write renames a new file into place, so a
+ * new inode, time or size means new contents; '-' when there is none. Synchronous on purpose:
+ * an lstat costs microseconds, a thread-pool round trip more.
+ */
+export function fileIdentity(path: string): string {
+  const s = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  return s ? `${s.ino}:${s.mtimeNs}:${s.ctimeNs}:${s.size}` : '-';
 }
 
 export interface AtomicWriteOptions {

@@ -29,6 +29,8 @@ function libraryContext(options: TokenSourceOptions): CommandContext {
     report: createReporter({ format: 'text', verbose: false, debug: false, write: () => undefined }),
     fetch: (url, init) => fetch(url, init),
     interactive: false,
+    // Says nothing on the host's terminal, so nobody would know to answer a Keychain dialog: fail at once, saying what to do.
+    attended: false,
     setProcessVariable: () => undefined,
     signal: new AbortController().signal,
     openBrowser: nobody,

@@ -5,10 +5,9 @@
  * schema; anything this reader is not sure about (no entry, near expiry, due for proactive
  * refresh, a store it cannot read here) falls through to MSAL, which stays the authority.
  */
-import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env } from '../core/context.js';
-import { readPrivateText } from '../profile/atomic-write.js';
+import { fileIdentity, readPrivateText } from '../profile/atomic-write.js';
 import { authorityFor, scopeFor } from '../profile/endpoints.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import type { AccountRecord } from '../profile/profile.js';
@@ -16,7 +15,8 @@ import { existingFolderId } from '../profile/folder-id.js';
 import { readSessionMarker } from '../core/session-marker.js';
 import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './cache-names.js';
 import { readDpapiFile } from './dpapi-persistence.js';
-import { loadDpapi, type NativeLoaders } from './native.js';
+import { askKeychain, processKeyringGate, type KeychainWait } from './keyring-wait.js';
+import { loadDpapi, loadKeytar, type Keytar, type NativeLoaders } from './native.js';
 
 /** MSAL's tokenRenewalOffsetSeconds: it refreshes tokens this close to expiry. */
 const RENEWAL_SECONDS = 300;
@@ -48,15 +48,44 @@ async function readPlainCache(configDir: string): Promise<string | null> {
   }
 }
 
+/** How the keyring is reached: the Keychain's waiting policy (keyring-wait.ts) and, for tests, keytar's loader. */
+export interface KeyringRead {
+  /** macOS only; absent: nobody is there to answer a dialog, and nothing is said. */
+  keychain?: KeychainWait;
+  native?: NativeLoaders;
+}
+
+const silent: KeychainWait = { attended: false, report: { warning: () => undefined } };
+
+/**
+ * One keyring entry's text. libsecret: given up on after 2 s (MSAL's path then decides). The
+ * Keychain: through the process's gate, which waits for a person or refuses later requests, so
+ * MSAL's path neither asks again while a dialog is up nor, for an entry read here, asks at all.
+ */
+function entryReader(keytar: Keytar, configDir: string, platform: NodeJS.Platform, keyring: KeyringRead): (account: string) => Promise<string | null> {
+  if (platform !== 'darwin') {
+    return (account) => Promise.race([keytar.getPassword(CACHE_SERVICE, account), new Promise<null>((r) => setTimeout(() => r(null), 2000).unref())]);
+  }
+  const wait = keyring.keychain ?? silent;
+  const gate = wait.gate ?? processKeyringGate;
+  return async (account) => {
+    // Before the read: a write after this point changes the stamp, and recall then ignores the text.
+    const stamp = fileIdentity(join(configDir, CACHE_FILE));
+    const text = await askKeychain(wait, () => keytar.getPassword(CACHE_SERVICE, account));
+    gate.remember(`${CACHE_SERVICE}/${account}`, stamp, text);
+    return text;
+  };
+}
+
 /**
  * The cache text from the store the token cache would use: the OS secure store, else (only with
- * AllowPlaintextTokenCache) the plain file. `native` replaces how the DPAPI addon is loaded (tests).
+ * AllowPlaintextTokenCache) the plain file. `keyring.native` replaces how keytar and the DPAPI addon load (tests).
  */
-async function readCacheText(configDir: string, env: Env, allowPlaintext: boolean, platform: NodeJS.Platform, native: NativeLoaders = {}): Promise<string | null> {
+async function readCacheText(configDir: string, env: Env, allowPlaintext: boolean, platform: NodeJS.Platform, keyring: KeyringRead = {}): Promise<string | null> {
   if (platform === 'win32') {
     // Where the DPAPI addon loads, the token cache is the DPAPI file (token-cache.ts). A file that
     // does not decrypt gives null: MSAL's path then moves it aside with its warning.
-    const dpapi = await loadDpapi(native).catch(() => null);
+    const dpapi = await loadDpapi(keyring.native).catch(() => null);
     if (dpapi) return readDpapiFile(join(configDir, CACHE_FILE), dpapi).catch(() => null);
     return allowPlaintext ? readPlainCache(configDir) : null;
   }
@@ -66,8 +95,7 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
   const folder = keyringReachable ? await existingFolderId(configDir) : null;
   if (folder) {
     try {
-      const { default: keytar } = await import('keytar');
-      const get = (account: string) => Promise.race([keytar.getPassword(CACHE_SERVICE, account), new Promise<null>((r) => setTimeout(() => r(null), 2000).unref())]);
+      const get = entryReader(await loadKeytar(keyring.native), configDir, platform, keyring);
       // An autosave-off session reads the state folder's entry until it has its own, as the token cache does.
       const origin = readSessionMarker(configDir)?.originFolderId;
       const text = (await get(cacheAccount(folder))) ?? (origin ? await get(cacheAccount(origin)) : null);
@@ -75,7 +103,8 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
       // A working keyring without our entry means the secure store is in use and empty.
       if (text === null) return null;
     } catch {
-      /* no usable keyring: the token cache falls back to plaintext only if allowed */
+      // No usable keyring: the token cache falls back to plaintext only if allowed. A Keychain
+      // that did not answer fails MSAL's path at once too (the gate), without a second dialog.
     }
   }
   return allowPlaintext ? readPlainCache(configDir) : null;
@@ -94,6 +123,8 @@ export interface CachedTokenQuery {
   platform?: NodeJS.Platform;
   /** How the DPAPI addon is loaded (tests inject a stand-in). */
   native?: NativeLoaders;
+  /** The Keychain's waiting policy (macOS) and keytar's loader (tests). */
+  keyring?: KeyringRead;
 }
 
 export interface TokenMatch {
@@ -141,7 +172,7 @@ export async function findCachedToken(q: CachedTokenQuery, read: typeof readCach
   const isApp = q.account.type === 'ServicePrincipal' || q.account.type === 'ClientAssertion' || q.account.type === 'Certificate';
   if (!isUser && !isApp) return null;
   if (isUser && !q.account.homeAccountId) return null;
-  const text = await read(q.configDir, q.env, q.allowPlaintext, q.platform ?? process.platform, q.native);
+  const text = await read(q.configDir, q.env, q.allowPlaintext, q.platform ?? process.platform, { ...q.keyring, native: q.native ?? q.keyring?.native });
   if (!text) return null;
   return matchAccessToken(text, {
     homeAccountId: isUser ? q.account.homeAccountId! : '',
@@ -160,12 +191,7 @@ export async function findCachedToken(q: CachedTokenQuery, read: typeof readCach
  * Synchronous on purpose: two lstat calls cost microseconds, a thread-pool round trip more.
  */
 function cacheStamp(configDir: string): string {
-  return [PLAINTEXT_CACHE_FILE, CACHE_FILE]
-    .map((name) => {
-      const s = lstatSync(join(configDir, name), { bigint: true, throwIfNoEntry: false });
-      return s ? `${s.ino}:${s.mtimeNs}:${s.ctimeNs}:${s.size}` : '-';
-    })
-    .join('|');
+  return [PLAINTEXT_CACHE_FILE, CACHE_FILE].map((name) => fileIdentity(join(configDir, name))).join('|');
 }
 
 /**
@@ -176,10 +202,10 @@ function cacheStamp(configDir: string): string {
  */
 export function cachedTokenReader(): (q: CachedTokenQuery) => Promise<CachedToken | null> {
   let last: { dir: string; stamp: string; text: string } | undefined;
-  const read: typeof readCacheText = async (configDir, env, allowPlaintext, platform, native) => {
+  const read: typeof readCacheText = async (configDir, env, allowPlaintext, platform, keyring) => {
     const stamp = cacheStamp(configDir);
     if (last && last.dir === configDir && last.stamp === stamp && stamp !== '-|-') return last.text;
-    const text = await readCacheText(configDir, env, allowPlaintext, platform, native);
+    const text = await readCacheText(configDir, env, allowPlaintext, platform, keyring);
     // Only a text read is kept: a keyring that failed once is asked again next time.
     last = text ? { dir: configDir, stamp, text } : undefined;
     return text;

@@ -15,7 +15,8 @@
 import { constants } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { fail, MyAccountError } from '../core/errors.js';
-import { describeErrno, readPrivateText, refuseLink, writePrivateFileAtomically } from '../profile/atomic-write.js';
+import { describeErrno, fileIdentity, readPrivateText, refuseLink, writePrivateFileAtomically } from '../profile/atomic-write.js';
+import { askKeychain, KeychainNotAnswering, keychainUnusable, processKeyringGate, type KeychainWait } from './keyring-wait.js';
 import { loadKeytar, type NativeLoaders } from './native.js';
 import { probeSuffix } from './verified-persistence.js';
 
@@ -97,35 +98,50 @@ export async function setFileAside(path: string, stamp: string): Promise<string>
  * entry's name is this process's own: with one shared name, parallel first commands deleted each
  * other's entry and some fell back to the plain file (issue 18.3).
  * keytar is loaded through native.ts, inside the caller's guard.
+ * `keychain` (macOS): every keyring call goes through the process's gate (keyring-wait.ts), which
+ * waits for a person answering a Keychain dialog or fails clearly, and a load first takes what
+ * the warm path already read of the entry (each read may put up a dialog of its own).
  */
-export async function keyringPersistence(stampPath: string, service: string, account: string, readThroughAccount?: string, loaders: NativeLoaders = {}): Promise<CachePersistence> {
+export async function keyringPersistence(stampPath: string, service: string, account: string, readThroughAccount?: string, loaders: NativeLoaders = {}, keychain?: KeychainWait): Promise<CachePersistence> {
   const keytar = await loadKeytar(loaders);
   await refuseLink(stampPath, LABEL);
+  const describe = () => `keyring entry ${service}/${account}`;
+  // While opening, a Keychain that does not answer is the caller's to word (token-cache.ts may fall
+  // back to the plain file); later, in MSAL's cache access, it fails the command as a MyAccountError.
+  const checkCall = <T>(request: () => Promise<T>): Promise<T> => (keychain ? askKeychain(keychain, request) : request());
+  const call = <T>(request: () => Promise<T>): Promise<T> =>
+    checkCall(request).catch((error: unknown) => {
+      throw error instanceof KeychainNotAnswering ? keychainUnusable(error, describe()) : error;
+    });
+  const get = (entry: string): Promise<string | null> => {
+    const kept = keychain && (keychain.gate ?? processKeyringGate).recall(`${service}/${entry}`, fileIdentity(stampPath));
+    return kept !== undefined ? Promise.resolve(kept) : call(() => keytar.getPassword(service, entry));
+  };
   const check = `${account}.check.${probeSuffix()}`;
   try {
-    await keytar.setPassword(service, check, 'check');
-    const seen = await keytar.getPassword(service, check);
+    await checkCall(() => keytar.setPassword(service, check, 'check'));
+    const seen = await checkCall(() => keytar.getPassword(service, check));
     if (seen !== 'check') throw new Error('the keyring did not return what was written to it');
   } finally {
-    await keytar.deletePassword(service, check).catch(() => false);
+    await checkCall(() => keytar.deletePassword(service, check)).catch(() => false);
   }
   return {
     // readThroughAccount (an autosave-off session, see profile/autosave.ts): until this entry is
     // first written, the state folder's cache is read, never written.
-    load: async () => (await keytar.getPassword(service, account)) ?? (readThroughAccount ? keytar.getPassword(service, readThroughAccount) : null),
+    load: async () => (await get(account)) ?? (readThroughAccount ? get(readThroughAccount) : null),
     async save(contents) {
-      await keytar.setPassword(service, account, contents);
+      await call(() => keytar.setPassword(service, account, contents));
       // Content does not matter (no secret here): the rename gives other processes a new stamp.
       await writePrivateFileAtomically(stampPath, '{}', `${LABEL} stamp`);
     },
     getFilePath: () => stampPath,
     async setAside(stamp) {
       const aside = `${account}.corrupt-${stamp}`;
-      const text = await keytar.getPassword(service, account);
-      if (text !== null) await keytar.setPassword(service, aside, text);
-      await keytar.deletePassword(service, account);
+      const text = await call(() => keytar.getPassword(service, account));
+      if (text !== null) await call(() => keytar.setPassword(service, aside, text));
+      await call(() => keytar.deletePassword(service, account));
       return `keyring entry ${service}/${aside}`;
     },
-    describe: () => `keyring entry ${service}/${account}`,
+    describe,
   };
 }

@@ -11,6 +11,7 @@ import { sharedCachePlugin, type CachePluginOptions, type SharedCachePlugin } fr
 import { keyringPersistence, plainFilePersistence, type CachePersistence } from './persistence.js';
 import { NativeModuleMissing, type NativeLoaders } from './native.js';
 import { dpapiPersistence } from './dpapi-persistence.js';
+import { KeychainNotAnswering, type KeychainWait } from './keyring-wait.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { folderId } from '../profile/folder-id.js';
@@ -31,8 +32,15 @@ export interface TokenCacheOptions {
   allowPlaintext: boolean;
   report: Reporter;
   platform?: NodeJS.Platform;
-  /** A keyring that wants to show an unlock prompt nobody can see would wait forever. */
+  /**
+   * A keyring that wants to show an unlock prompt nobody can see would wait forever. Not on macOS:
+   * there each Keychain call has its own policy (keyring-wait.ts), which waits for a person.
+   */
   timeoutMs?: number;
+  /** A person can answer the macOS Keychain's dialog (CommandContext.attended). */
+  attended?: boolean;
+  /** The Keychain's waiting policy beyond `attended` and `report` (tests: short times, their own gate). */
+  keychain?: Partial<KeychainWait>;
   now?: () => Date;
   /** How keytar and the DPAPI addon are loaded (tests inject a failing one, or a stand-in for DPAPI). */
   native?: NativeLoaders;
@@ -53,7 +61,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 /** Why the secure store failed, in words a person can act on, without any secret. */
 function reasonOf(error: unknown): string {
   // Already worded for a person, and its advice must not be cut off.
-  if (error instanceof NativeModuleMissing) return error.message;
+  if (error instanceof NativeModuleMissing || error instanceof KeychainNotAnswering) return error.message;
   const text = error instanceof Error ? error.message : String(error);
   // "CachePersistenceError: Verifing persistence failed with the error: Error: Cannot autolaunch
   // D-Bus without X11 $DISPLAY" says one thing: the last part.
@@ -81,7 +89,10 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
   await ensureStateDir(options.configDir);
   const pluginOptions: CachePluginOptions = { warn: (message) => options.report.warning(message), now: options.now ?? (() => new Date()) };
   try {
-    const persistence = await withTimeout(openSecurePersistence(options.configDir, platform, options.native ?? {}), options.timeoutMs ?? 10000, `The ${store} secure store`);
+    const keychain: KeychainWait | undefined = platform === 'darwin' ? { attended: options.attended ?? false, report: options.report, ...options.keychain } : undefined;
+    const opening = openSecurePersistence(options.configDir, platform, options.native ?? {}, keychain);
+    // The Keychain's calls are bounded by their own policy; a blanket limit here would cut a person off mid-dialog.
+    const persistence = await (keychain ? opening : withTimeout(opening, options.timeoutMs ?? 10000, `The ${store} secure store`));
     return { plugin: sharedCachePlugin(persistence, pluginOptions), store };
   } catch (error) {
     // A link or an unwritable state folder is not the keyring's fault: say what it is.
@@ -109,9 +120,9 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
  * The OS secure store: keytar's keyring on Linux and macOS (checked with a probe entry of this
  * process's own), the DPAPI-encrypted file on Windows (dpapi-persistence.ts, checked in memory).
  */
-async function openSecurePersistence(configDir: string, platform: NodeJS.Platform, native: NativeLoaders): Promise<CachePersistence> {
+async function openSecurePersistence(configDir: string, platform: NodeJS.Platform, native: NativeLoaders, keychain?: KeychainWait): Promise<CachePersistence> {
   if (platform === 'win32') return dpapiPersistence(join(configDir, CACHE_FILE), native);
   // An autosave-off session has its own entry and reads the state folder's until it writes its own.
   const origin = readSessionMarker(configDir)?.originFolderId;
-  return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), origin ? cacheAccount(origin) : undefined, native);
+  return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), origin ? cacheAccount(origin) : undefined, native, keychain);
 }

@@ -191,6 +191,24 @@ finally { Remove-Item -LiteralPath $broken; $env:MYACCOUNT_NODE = $null }
     expect(result.Message).toMatch(/^Get-MyContext failed: the myaccount CLI .* exited with code 134 without an error document\. It said: FATAL ERROR: out of memory$/);
   });
 
+  test('the CLI is told whether a person is at this console (MYACCOUNT_ATTENDED): only then does it wait for the macOS Keychain', async () => {
+    // A stand-in for node that says what it was told, as a CLI failing without an error document.
+    const script = `
+$fake = Join-Path ([System.IO.Path]::GetTempPath()) "attended-node-$PID"
+[System.IO.File]::WriteAllText($fake, '#!/bin/sh' + "\`n" + 'echo "attended=$MYACCOUNT_ATTENDED" >&2' + "\`n" + 'exit 1' + "\`n")
+chmod +x $fake
+$env:MYACCOUNT_NODE = $fake
+try { Get-MyContext; 'no error' | Out-Result }
+catch { [ordered]@{ Message = $_.Exception.Message } | Out-Result }
+finally { Remove-Item -LiteralPath $fake; $env:MYACCOUNT_NODE = $null }
+`;
+    const scripted = await runPwsh(cloud, script);
+    const atConsole = await runPwsh(cloud, script, { terminal: true });
+    expect(scripted.result.Message).toMatch(/It said: attended=0$/);
+    // On the terminal the result line follows pwsh's escape sequences, so it is found in the text.
+    expect(atConsole.stdout).toMatch(/It said: attended=1"\}/);
+  });
+
   test('input the CLI rejects is an ArgumentException with InvalidArgument', async () => {
     const result = await ps(`
 try { Get-MyAccessToken -TenantId 'not a tenant!'; 'no error' | Out-Result }

@@ -10,9 +10,9 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cachedTokenReader, findCachedToken, type CachedTokenQuery } from '../../src/token-cache/cached-token.js';
+import { cacheWithToken, tokenQuery } from '../helpers/token-cache.js';
 import { dpapiPersistence } from '../../src/token-cache/dpapi-persistence.js';
 import { CACHE_FILE, PLAINTEXT_CACHE_FILE } from '../../src/token-cache/cache-names.js';
-import type { EnvironmentView } from '../../src/profile/environment-types.js';
 import { fakeDpapi, withDpapi } from '../helpers/fake-dpapi.js';
 
 // The warm path's point is not loading these; any import of them fails the test.
@@ -26,37 +26,17 @@ jest.mock('keytar', () => {
   throw new Error('the warm path loaded keytar');
 });
 
-const TENANT = 'aaaaaaaa-0000-4000-8000-000000000001';
-const HOME = `a11ce000-0000-4000-8000-000000000001.${TENANT}`;
-const CLIENT = '1950a258-227b-4e31-a9cf-717495945fc2';
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'cached-reader-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A serialized MSAL cache holding one ARM access token. */
-function cacheText(secret: string, expiresOn: number): string {
-  const entry = { home_account_id: HOME, environment: 'login.example', credential_type: 'AccessToken', client_id: CLIENT, realm: TENANT, target: 'https://management.core.windows.net/.default', secret, expires_on: String(expiresOn), token_type: 'Bearer' };
-  return JSON.stringify({ AccessToken: { [`k-${secret}`]: entry } });
-}
-
 function writeCache(secret: string, expiresOn: number): void {
   // As the token cache writes: a new file renamed into place.
-  writeFileSync(join(dir, 'next.json'), cacheText(secret, expiresOn), { mode: 0o600 });
+  writeFileSync(join(dir, 'next.json'), cacheWithToken(secret, expiresOn), { mode: 0o600 });
   renameSync(join(dir, 'next.json'), join(dir, PLAINTEXT_CACHE_FILE));
 }
 
-const query = (now: Date): CachedTokenQuery => ({
-  configDir: dir,
-  env: {},
-  allowPlaintext: true,
-  account: { id: 'alice@contoso.example', type: 'User', environment: 'X', tenants: [], subscriptions: [], homeAccountId: HOME },
-  clientId: CLIENT,
-  environment: { Name: 'X', ActiveDirectoryAuthority: 'https://login.example/' } as EnvironmentView,
-  tenantId: TENANT,
-  resource: 'https://management.core.windows.net/',
-  now,
-  platform: 'linux',
-});
+const query = (now: Date) => tokenQuery(dir, now);
 
 test('sees each write another process makes, and judges expiry on every call', async () => {
   const read = cachedTokenReader();
@@ -82,7 +62,7 @@ describe('on Windows: the DPAPI file', () => {
     native: dpapi ? withDpapi(dpapi) : { dpapi: () => Promise.reject(new Error('Cannot find module dpapi.node')) },
   });
   /** As the token cache on Windows writes it. */
-  const writeDpapi = async (dpapi: ReturnType<typeof fakeDpapi>, secret: string) => (await dpapiPersistence(join(dir, CACHE_FILE), withDpapi(dpapi))).save(cacheText(secret, now + 3600));
+  const writeDpapi = async (dpapi: ReturnType<typeof fakeDpapi>, secret: string) => (await dpapiPersistence(join(dir, CACHE_FILE), withDpapi(dpapi))).save(cacheWithToken(secret, now + 3600));
 
   test('gives the token without MSAL, and sees the next write', async () => {
     const dpapi = fakeDpapi();

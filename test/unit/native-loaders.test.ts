@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MyAccountError } from '../../src/core/errors.js';
-import { createReporter } from '../../src/core/reporter.js';
 import { loadDpapi, NativeModuleMissing } from '../../src/token-cache/native.js';
 import { openSecretStore } from '../../src/token-cache/secret-store.js';
 import { openTokenCache } from '../../src/token-cache/token-cache.js';
+import { collectingReporter } from '../helpers/token-cache.js';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'myaccount-native-'))));
@@ -23,17 +23,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const missingBuild = (): Promise<never> =>
   Promise.reject(Object.assign(new Error("Cannot find module '../build/Release/keytar.node'\nRequire stack:\n- C:\\Users\\x\\keytar.js"), { code: 'MODULE_NOT_FOUND' }));
 
-function reporter(): { report: ReturnType<typeof createReporter>; warnings: string[] } {
-  const warnings: string[] = [];
-  return { warnings, report: createReporter({ format: 'jsonl', verbose: false, debug: false, write: (l) => void warnings.push(JSON.parse(l).message) }) };
-}
-
 test.each([
   ['linux', { keytar: missingBuild }, 'keytar'],
   ['darwin', { keytar: missingBuild }, 'keytar'],
   ['win32', { dpapi: missingBuild }, "@azure/msal-node-extensions' DPAPI addon"],
 ] as const)('%s: a missing native build is SecureTokenCacheUnavailable naming the module', async (platform, native, name) => {
-  const { report } = reporter();
+  const { report } = collectingReporter();
   const error = await openTokenCache({ configDir: dir, allowPlaintext: false, report, platform, native }).catch((e) => e);
   expect(error).toBeInstanceOf(MyAccountError);
   expect(error.code).toBe('SecureTokenCacheUnavailable');
@@ -45,14 +40,14 @@ test.each([
 });
 
 test('with the plain file allowed: falls back, and the warning names the missing module', async () => {
-  const { report, warnings } = reporter();
+  const { report, messages: warnings } = collectingReporter();
   const cache = await openTokenCache({ configDir: dir, allowPlaintext: true, report, platform: 'linux', native: { keytar: missingBuild } });
   expect(cache.store).toBe('plaintext');
   expect(warnings.join('\n')).toContain('the native module keytar could not be loaded');
 });
 
 test('with the plain file allowed on Windows: falls back, and the warning names the DPAPI addon', async () => {
-  const { report, warnings } = reporter();
+  const { report, messages: warnings } = collectingReporter();
   const cache = await openTokenCache({ configDir: dir, allowPlaintext: true, report, platform: 'win32', native: { dpapi: missingBuild } });
   expect(cache.store).toBe('plaintext');
   expect(warnings).toHaveLength(1);

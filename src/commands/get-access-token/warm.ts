@@ -48,6 +48,7 @@ export async function tryCachedAccessToken(input: GetAccessTokenInput, ctx: Comm
     tenantId: tenant,
     resource,
     now: ctx.clock.now(),
+    keyring: { keychain: { attended: ctx.attended ?? false, report: ctx.report } },
   });
   if (!cached) return null;
   ctx.report.verbose(`Using the cached token for ${resource} in tenant ${tenant} as ${account.id}.`);

@@ -25,7 +25,7 @@ async function reportCachedAccountsWithoutContexts(profile: Profile, ctx: Comman
   const settings = await readSettings(ctx);
   const { openTokenCache } = await import('../../token-cache/token-cache.js');
   const { PublicClientApplication } = await import('@azure/msal-node');
-  const cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.AllowPlaintextTokenCache, report: ctx.report, now: () => ctx.clock.now() });
+  const cache = await openTokenCache({ configDir: ctx.configDir, allowPlaintext: settings.AllowPlaintextTokenCache, report: ctx.report, attended: ctx.attended, now: () => ctx.clock.now() });
   const app = new PublicClientApplication({ auth: { clientId: settings.ClientId }, cache: { cachePlugin: cache.plugin } });
   const cached = await app.getTokenCache().getAllAccounts();
   const known = (homeAccountId: string, username: string): boolean =>
