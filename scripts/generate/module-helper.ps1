@@ -134,6 +134,10 @@ function Invoke-MyAccountCli {
     # The CLI's streams are pipes here, so it cannot see a person at this console: it waits for an
     # OS dialog (the macOS Keychain's, after a Node.js upgrade) only when told one can answer it.
     if ($null -eq $env:MYACCOUNT_ATTENDED) { $start.Environment['MYACCOUNT_ATTENDED'] = if (Test-MyAccountPromptable) { '1' } else { '0' } }
+    # A remoting session ($PSSenderInfo is set in one) has no desktop a browser could show on,
+    # and nothing in its environment says so: the CLI is told, and signs in with a device code.
+    # Looked up by name: elsewhere the variable does not exist, which strict mode would not read.
+    if ($ExecutionContext.SessionState.PSVariable.GetValue('PSSenderInfo')) { $start.Environment['MYACCOUNT_PS_REMOTING'] = '1' }
     # The CLI starts where the person is in PowerShell (a FileSystem location), not where pwsh started.
     $start.WorkingDirectory = $Caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath
     $start.StandardOutputEncoding = [System.Text.Encoding]::UTF8
@@ -230,14 +234,15 @@ function Write-MyAccountEvent {
         'warning' { Write-MyAccountStream -Stream Warning -Message (ConvertTo-MyAccountText $evt.message) -Caller $Caller }
         'verbose' { Write-MyAccountStream -Stream Verbose -Message $evt.message -Caller $Caller }
         'debug' { Write-MyAccountStream -Stream Debug -Message $evt.message -Caller $Caller }
-        'information' { Write-MyAccountStream -Stream Information -Message (ConvertTo-MyAccountText $evt.message) -Caller $Caller -Tags @('MyAccount') }
+        'information' {
+            # A line marked prompt (the browser sign-in's address) is one the person must act on.
+            if ($evt.PSObject.Properties['prompt'] -and $evt.prompt) { Write-MyAccountPrompt -Message (ConvertTo-MyAccountText $evt.message) -Caller $Caller -Tags @('MyAccount', 'SignIn') }
+            else { Write-MyAccountStream -Stream Information -Message (ConvertTo-MyAccountText $evt.message) -Caller $Caller -Tags @('MyAccount') }
+        }
         'deviceCode' {
             if ("$InformationPreference" -eq 'Ignore') { $Caller.ThrowTerminatingError((New-MyAccountDeviceCodeIgnoredError)) }
-            # As Az: on the Information stream, tagged and prefixed, and also on the host (the PSHOST
-            # tag and a HostInformationMessage are what Write-Host writes), so a person sees it even
-            # when the output is assigned and whatever $InformationPreference says, short of Ignore.
-            $message = [System.Management.Automation.HostInformationMessage]@{ Message = "[Login to Azure] $(ConvertTo-MyAccountText $evt.message)" }
-            Write-MyAccountStream -Stream Information -Message $message -Caller $Caller -Tags @('PSHOST', 'MyAccount', 'DeviceCode')
+            # As Az: on the Information stream, tagged and prefixed, and on the host.
+            Write-MyAccountPrompt -Message "[Login to Azure] $(ConvertTo-MyAccountText $evt.message)" -Caller $Caller -Tags @('MyAccount', 'DeviceCode')
         }
         'progress' {
             $progress = @{ Id = (Get-MyAccountProgressId $evt.activity); Activity = $evt.activity }
@@ -279,6 +284,17 @@ function Write-MyAccountStream {
         'Debug' { $Caller.WriteDebug($Message) }
         'Information' { $Caller.WriteInformation($Message, $Tags) }
     }
+}
+
+function Write-MyAccountPrompt {
+    # A sign-in line a person must see to go on (a device code, the address to open): an
+    # information record that is also written to the host, as Write-Host writes (a
+    # HostInformationMessage tagged PSHOST). The host shows it at the default $InformationPreference
+    # (SilentlyContinue), when the output is assigned, and over remoting; -InformationVariable still
+    # gets it. Only Ignore (or 6>$null) hides it, as it hides Write-Host.
+    param([string] $Message, [System.Management.Automation.PSCmdlet] $Caller, [string[]] $Tags)
+    $record = [System.Management.Automation.HostInformationMessage]@{ Message = $Message }
+    Write-MyAccountStream -Stream Information -Message $record -Caller $Caller -Tags (@('PSHOST') + $Tags)
 }
 
 function Write-MyAccountContinued {

@@ -1,7 +1,7 @@
 /**
  * What the ways a person signs in share: the request (tenant, scopes, login hint, timeout), waits
- * that end promptly on Ctrl+C or the timeout, and the interactive MSAL call the browser and the
- * broker both make.
+ * that end promptly on Ctrl+C or the timeout (with a message saying what was waited for and what
+ * to do), and the interactive MSAL call the browser and the broker both make.
  */
 import type { AuthenticationResult } from '@azure/msal-node';
 import type { CommandContext } from '../core/context.js';
@@ -23,15 +23,27 @@ function cancelled(action: string): MyAccountError {
   return fail.SignInCancelled(`${action} was cancelled.`);
 }
 
-function timedOut(action: string, seconds: number): MyAccountError {
-  return fail.SignInTimedOut(`${action} was not completed within ${seconds} s. Run connect again, or give --timeout more seconds.`);
+/** What a timeout message says after its first sentence: what was waited for, and what to do. */
+export interface TimeoutAdvice {
+  /** Whether the limit was the default one (no --timeout given), which the message then says. */
+  defaultLimit?: boolean;
+  /** What did not come back, as a clause: "the browser sent nothing back to this machine". */
+  waitedFor?: string;
+  /** Sentences saying what to do, replacing the general advice. */
+  advice?: string;
+}
+
+function timedOut(action: string, seconds: number, t: TimeoutAdvice = {}): MyAccountError {
+  const limit = `${seconds} s${t.defaultLimit ? ' (the default limit)' : ''}`;
+  const why = t.waitedFor ? `: ${t.waitedFor}` : '';
+  return fail.SignInTimedOut(`${action} was not completed within ${limit}${why}. ${t.advice ?? 'Run connect again, or give --timeout more seconds.'}`);
 }
 
 /**
  * Settles with `work`, or rejects as soon as the signal aborts or the timeout passes. MSAL only
  * notices cancellation between polls, which can be seconds apart; the person should not wait.
  */
-export function bounded<T>(work: Promise<T>, ctx: CommandContext, action: string, timeoutSeconds: number | undefined, onStop: () => void): Promise<T> {
+export function bounded<T>(work: Promise<T>, ctx: CommandContext, action: string, timeoutSeconds: number | undefined, onStop: () => void, advice?: TimeoutAdvice): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
     const stop = (error: MyAccountError): void => {
@@ -46,7 +58,7 @@ export function bounded<T>(work: Promise<T>, ctx: CommandContext, action: string
     };
     if (ctx.signal.aborted) return onAbort();
     ctx.signal.addEventListener('abort', onAbort, { once: true });
-    if (timeoutSeconds) timer = setTimeout(() => stop(timedOut(action, timeoutSeconds)), timeoutSeconds * 1000);
+    if (timeoutSeconds) timer = setTimeout(() => stop(timedOut(action, timeoutSeconds, advice)), timeoutSeconds * 1000);
     work.then(
       (value) => (cleanup(), resolve(value)),
       (error: unknown) => (cleanup(), reject(error)),
@@ -75,14 +87,25 @@ export function describeTenant(tenant: string): string {
 
 type InteractiveRequest = Parameters<ReturnType<AuthSession['publicApp']>['acquireTokenInteractive']>[0];
 
-/** The browser and the broker are one MSAL call; they differ in who shows the sign-in page. */
-export async function interactive(o: UserSignIn, request: Pick<InteractiveRequest, 'openBrowser' | 'successTemplate' | 'errorTemplate' | 'prompt' | 'windowHandle'>): Promise<AuthenticationResult> {
+/** How long the browser or the broker may take when --timeout does not say: a person's sign-in, MFA included. */
+export const INTERACTIVE_TIMEOUT_SECONDS = 300;
+
+/**
+ * The browser and the broker are one MSAL call; they differ in who shows the sign-in page, and
+ * in what a timeout tells the person (`advice`).
+ */
+export async function interactive(
+  o: UserSignIn,
+  request: Pick<InteractiveRequest, 'openBrowser' | 'successTemplate' | 'errorTemplate' | 'prompt' | 'windowHandle'>,
+  advice: Omit<TimeoutAdvice, 'defaultLimit'> = {},
+): Promise<AuthenticationResult> {
   const action = describeTenant(o.tenant);
   const authority = o.session.authority(o.tenant);
   const work = o.session.publicApp().acquireTokenInteractive({ scopes: o.scopes, authority, loginHint: o.loginHint, ...request });
   try {
-    // Without a timeout MSAL's loopback listener waits for the browser forever.
-    return await bounded(work, o.ctx, action, o.timeoutSeconds ?? 300, () => undefined);
+    // MSAL's acquireTokenInteractive has no timeout: its loopback listener waits for the browser forever.
+    const seconds = o.timeoutSeconds ?? INTERACTIVE_TIMEOUT_SECONDS;
+    return await bounded(work, o.ctx, action, seconds, () => undefined, { ...advice, defaultLimit: o.timeoutSeconds === undefined });
   } catch (error) {
     throw declinedInBrowser(error, action) ?? fromMsalError(error, errorContext(o, action, authority));
   }

@@ -9,6 +9,7 @@ import { expiryOf } from '../credentials/credential.js';
 import { armResource, scopeFor } from '../profile/endpoints.js';
 import { signInWithBroker } from './broker.js';
 import { signInWithBrowser } from './browser.js';
+import { launchFailure } from './browser-opener.js';
 import { signInWithDeviceCode } from './device-code.js';
 import { decideUserFlow } from './flow-choice.js';
 import { LOCAL_CLOUD_NAME, localBrokerServes } from '../local-cloud/index.js';
@@ -31,21 +32,21 @@ async function signInPerson(r: SignInRequest, plan: PlanOf<'user' | 'password'>)
     return { result: await signInWithBroker(base), flow: 'Broker' };
   }
   if (choice.flow === 'Browser') {
-    let opened = true;
+    let failure: string | undefined;
     const opener = async (url: string): Promise<void> => {
       try {
         await ctx.openBrowser(url);
-      } catch {
-        opened = false;
-        throw fail.BrowserFailed('The browser could not be opened.');
+      } catch (error) {
+        failure = launchFailure(error);
+        throw fail.BrowserFailed(`The browser could not be opened: ${failure}.`);
       }
     };
     try {
       return { result: await signInWithBrowser(base, opener), flow: 'Browser' };
     } catch (error) {
-      if (opened) throw error;
+      if (failure === undefined) throw error;
       // The promise Az.Accounts makes and does not keep: no browser, so a device code instead.
-      ctx.report.warning('The browser could not be opened, so sign-in uses a device code instead. Add --use-device-authentication to choose this yourself.');
+      ctx.report.warning(`The browser could not be opened (${failure}), so sign-in uses a device code instead. Add --use-device-authentication to choose this yourself.`);
     }
   }
   return { result: await signInWithDeviceCode(base), flow: 'DeviceCode' };

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import type { CliResult } from '../helpers/cli.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { storedProfile, warnings } from './fixtures/flows.js';
+import { events, storedProfile, warnings } from './fixtures/flows.js';
 
 const DRIVER = join(__dirname, 'fixtures', 'chromium-signin.mjs');
 
@@ -74,8 +74,13 @@ test('BROWSER opens Chromium; Bob signs in on the sign-in page and sees our succ
   expect(page.title).toBe('MyAccount: signed in');
   expect(page.text).toMatch(/You are signed in/);
   expect(warnings(r)).toEqual([]);
-  // The person is told where to go if no browser appears; the address goes to stderr only.
-  expect(r.stderr).toMatch(/Opening your browser to sign in/);
+  // The person is told where to go if no browser appears; the address goes to stderr only, on
+  // a line marked as a prompt (the PowerShell module shows those on the host).
+  const told = events(r, 'information').filter((e) => e.prompt === true);
+  expect(told).toHaveLength(1);
+  expect(told[0].url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/.*\/oauth2\/v2\.0\/authorize\?/);
+  expect(told[0].message).toBe(`Your browser was opened to sign in. If no browser window opened, visit this address on this machine:\n${told[0].url}`);
+  expect(r.stdout).not.toContain(told[0].url);
 }, 60000);
 
 test('the MFA tenant: Alice signs in to Northwind through the MFA step', async () => {
@@ -133,9 +138,12 @@ describe('waiting for a browser that never answers', () => {
     expect(storedProfile(cloud)).toBe(before);
   });
 
-  test('--timeout 2: exit 4 SignInTimedOut', async () => {
+  test('--timeout 2: exit 4 SignInTimedOut, naming the limit and the way out (device code)', async () => {
     const r = await cloud.run(['connect', '--environment', 'LocalCloud', '--timeout', '2'], { env: silent });
     expect(r.code).toBe(4);
     expect(r.json.error.code).toBe('SignInTimedOut');
+    expect(r.json.error.message).toBe(
+      'Signing in was not completed within 2 s: nothing came back from the browser. Run connect again with --use-device-authentication if no browser window opened here (a remote or service session), or give --timeout more seconds if the sign-in needs more time.',
+    );
   });
 });

@@ -91,6 +91,13 @@ describe('device code chosen automatically, with one notice saying why', () => {
     expect(notices[0]).toMatch(/browser could not be opened/);
   });
 
+  test('a browser command that starts and exits non-zero (a launch that failed) falls back to device code, saying so', async () => {
+    const r = await approveWhenShown(cloud, cloud.spawnCli(CONNECT, { env: { BROWSER: 'false' } }), S.BOB.username);
+    expect(r.code).toBe(0);
+    expect(r.json.Flow).toBe('DeviceCode');
+    expect(warnings(r)).toEqual([expect.stringMatching(/^The browser could not be opened \(the browser command false \(BROWSER\) exited with code 1\), so sign-in uses a device code instead\./)]);
+  });
+
   test('EnableLoginByWam on a machine without a broker: exactly one notice, then device code', async () => {
     const r = await approveWhenShown(cloud, cloud.spawnCli(CONNECT, { env: { MYACCOUNT_ENABLE_LOGIN_BY_WAM: 'true' } }), S.BOB.username);
     expect(r.code).toBe(0);

@@ -32,7 +32,8 @@ export interface RunOptions {
  */
 const AMBIENT = new Set([
   ...CI_VARIABLES,
-  'SSH_CONNECTION', 'SSH_CLIENT', 'SSH_TTY', 'DISPLAY', 'WAYLAND_DISPLAY', 'BROWSER',
+  // SESSIONNAME is Windows' sign of a desktop, as DISPLAY is X11's (sign-in/browser-opener.ts).
+  'SSH_CONNECTION', 'SSH_CLIENT', 'SSH_TTY', 'DISPLAY', 'WAYLAND_DISPLAY', 'SESSIONNAME', 'BROWSER',
   // The shell --output env writes for is guessed from these (core/shell.ts); a suite run from pwsh must not change it.
   'PSModulePath', 'PSExecutionPolicyPreference', 'MSYSTEM',
   'AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH', 'AZURE_CLIENT_CERTIFICATE_PASSWORD', 'AZURE_FEDERATED_TOKEN_FILE',

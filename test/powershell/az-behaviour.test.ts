@@ -185,6 +185,26 @@ $out = @($ghost, $real) | Select-MyContext -ErrorVariable failures -ErrorAction 
   });
 });
 
+describe('a session without a desktop', () => {
+  test('in a PowerShell remoting session ($PSSenderInfo) connect signs in by device code and says why, even with a display', async () => {
+    // $PSSenderInfo is what a remoting session defines; a real one needs a remoting endpoint
+    // (WinRM, or SSH with a PowerShell subsystem) this machine does not have.
+    const run = spawnPwsh(
+      cloud,
+      `$global:PSSenderInfo = [pscustomobject]@{ ConnectedUser = 'CONTOSO\\alice' }
+$result = Connect-MyAccount -Environment LocalCloud -Tenant contoso.example -WarningVariable warned -WarningAction SilentlyContinue
+[ordered]@{ Flow = $result.Flow; Warnings = @($warned | ForEach-Object Message | Where-Object { $_ -notmatch 'secure store' }) } | Out-Result`,
+      { env: { DISPLAY: ':0' } },
+    );
+    const shown = await run.waitFor(/\[Login to Azure\] [^\n]*enter the code (\S+) to authenticate/);
+    cloud.emu.approveDeviceCode(shown[1], S.ALICE.username);
+    const r = await run.done;
+    expect(r.code).toBe(0);
+    expect(r.result.Flow).toBe('DeviceCode');
+    expect(r.result.Warnings).toEqual([expect.stringMatching(/^No browser can be opened here \(this is a PowerShell remoting session, which has no desktop to show a browser on\), so sign-in uses a device code\. Add -UseDeviceAuthentication/)]);
+  });
+});
+
 describe('device code on the Information stream', () => {
   test('tagged MyAccount/DeviceCode with its prefix, in -InformationVariable, and shown on the host when the output is assigned', async () => {
     const run = spawnPwsh(
