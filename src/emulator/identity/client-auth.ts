@@ -48,10 +48,19 @@ function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();
 }
 
+/** Digests of the seed's secrets, made once (the seed does not change while the cloud runs). */
+const secretDigests = new WeakMap<object, Buffer>();
+
+function secretDigest(secret: { value: string }): Buffer {
+  let d = secretDigests.get(secret);
+  if (!d) secretDigests.set(secret, (d = digest(secret.value)));
+  return d;
+}
+
 function checkSecret(cloud: Cloud, app: App, secret: string): '1' {
   const given = digest(secret);
   for (const s of app.secrets ?? []) {
-    if (timingSafeEqual(given, digest(s.value))) {
+    if (timingSafeEqual(given, secretDigest(s))) {
       if (s.expiresOn && Date.parse(s.expiresOn) <= cloud.now()) throw Aad.expiredSecret(app.appId);
       return '1';
     }
