@@ -33,13 +33,13 @@ const ready = await startCloud({
   nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
 });
 
-/** CPU time (user + system, ms) a process has used, from /proc/<pid>/stat (10 ms ticks); null off Linux. */
+/** CPU time (ms) a process has used in user and kernel mode, from /proc/<pid>/stat (10 ms ticks); null off Linux. */
 function processCpuMs(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // Fields 14 and 15 of proc(5) (utime, stime) are 11 and 12 after the command name.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
   } catch {
     return null;
   }
@@ -94,7 +94,10 @@ try {
     await Promise.all(workers.map((w) => ask(w, { run: 1000, measure: false })));
     const serverCpu0 = processCpuMs(ready.pid);
     const results = await Promise.all(workers.map((w) => ask(w, { run: seconds * 1000, measure: true })));
-    const serverCpuMs = processCpuMs(ready.pid) - serverCpu0;
+    const serverCpu1 = processCpuMs(ready.pid);
+    if (!serverCpu0 || !serverCpu1) throw new Error("the server's CPU time is read from /proc, which this system does not have");
+    const serverCpuMs = serverCpu1.user + serverCpu1.system - serverCpu0.user - serverCpu0.system;
+    const serverSystemShare = (serverCpu1.system - serverCpu0.system) / serverCpuMs;
     const ok = results.reduce((n, r) => n + r.ok, 0);
     const errors = results.reduce((n, r) => n + r.errors, 0);
     const elapsed = Math.max(...results.map((r) => r.elapsed));
@@ -107,6 +110,7 @@ try {
       requestsPerSecond: rps,
       requestsPerServerCpuSecond: perServerCpuSecond,
       serverCpuUsPerRequest: +((serverCpuMs * 1000) / ok).toFixed(1),
+      serverKernelShare: +serverSystemShare.toFixed(2),
       clientCpuUsPerRequest: +((clientCpuMs * 1000) / ok).toFixed(1),
       serverCpuShare: +(serverCpuMs / 1000 / elapsed).toFixed(2),
       p50Ms: +pct(0.5).toFixed(2),
@@ -117,7 +121,7 @@ try {
     };
     console.log(
       `${name.padEnd(14)} ${String(rps).padStart(7)} req/s wall   ${String(perServerCpuSecond).padStart(7)} req per server-CPU-second   ` +
-        `server ${figures.serverCpuUsPerRequest} µs/req (${figures.serverCpuShare} cores), client ${figures.clientCpuUsPerRequest} µs/req   ` +
+        `server ${figures.serverCpuUsPerRequest} µs/req (${Math.round(serverSystemShare * 100)}% kernel, ${figures.serverCpuShare} cores), client ${figures.clientCpuUsPerRequest} µs/req   ` +
         `p50 ${figures.p50Ms} ms   p99 ${figures.p99Ms} ms   errors ${errors}   (${ok} in ${elapsed.toFixed(1)} s, ${concurrency} in flight, ${clients} client process${clients > 1 ? 'es' : ''})`,
     );
     return figures;
