@@ -24,8 +24,8 @@ interface Caller {
 }
 
 /**
- * Callers already authenticated, by the signature of their token (short to hash, unlike the
- * whole header). A hit must carry the very same Authorization header, so a token whose header or
+ * Callers already authenticated, by the end of their token's signature (short to hash, unlike
+ * the whole header). A hit must carry the very same Authorization header, so a token whose header or
  * payload was changed under a known signature is never taken for the original. The static
  * checks (signature, tenant, issuer, audience, user) depend only on the token and the seed, which
  * does not change while the cloud runs, so a hit only has its lifetime checked again.
@@ -41,6 +41,7 @@ interface KnownCaller {
 }
 
 const CALLER_CACHE_LIMIT = 10_000;
+const SIGNATURE_KEY_LENGTH = 32;
 const callerCache = new WeakMap<Cloud, Map<string, KnownCaller>>();
 
 function unauthorized(cloud: Cloud, code: string, message: string, tenantId?: string): ArmError {
@@ -60,7 +61,8 @@ function knownCaller(cloud: Cloud, ctx: Ctx): KnownCaller {
   const auth = header(ctx, 'authorization');
   let cache = callerCache.get(cloud);
   if (!cache) callerCache.set(cloud, (cache = new Map()));
-  const signature = auth === undefined ? undefined : auth.slice(auth.lastIndexOf('.') + 1);
+  // The end of the signature names the token well enough: a hit is confirmed by the whole header.
+  const signature = auth?.slice(-SIGNATURE_KEY_LENGTH);
   const known = signature ? cache.get(signature) : undefined;
   if (known && known.authorization === auth) {
     checkLifetime(cloud, known.exp, known.nbf, known.caller.tenantId);

@@ -369,8 +369,14 @@ function parseTarget(url: string): { path: string; segments: string[]; query: UR
   const rawPath = q < 0 ? url : url.slice(0, q);
   if (!rawPath.startsWith('/')) return undefined;
   const segments: string[] = [];
+  // Most paths have nothing escaped; only those that do pay for decoding each segment.
+  const escaped = rawPath.includes('%');
   for (const part of rawPath.split('/')) {
     if (!part) continue;
+    if (!escaped) {
+      segments.push(part);
+      continue;
+    }
     try {
       segments.push(decodeURIComponent(part));
     } catch {
