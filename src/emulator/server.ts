@@ -252,6 +252,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   server.on('tlsClientError', () => {
     // A client that does not trust the CA hangs up mid-handshake; nothing to answer.
   });
+  const deps: HandleDeps = { faults, log, adminKey, reset, status, onSecret: opts.onSecret };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     lastActivity = Date.now();
     const waiting = awaitingRequest.get(req.socket);
@@ -259,7 +260,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       clearTimeout(waiting);
       awaitingRequest.delete(req.socket);
     }
-    handle(cloud, req, res, { faults, log, adminKey, reset, status, onSecret: opts.onSecret }).catch(() => {
+    handle(cloud, req, res, deps).catch(() => {
       // handle() renders its own errors; reaching here means the socket is already gone.
       if (!res.headersSent) res.destroy();
     });
@@ -428,6 +429,7 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
     renderError(cloud, ctx, e);
   } finally {
     deps.log.add({
+      seq: 0,
       time: safeDate(cloud).toISOString(),
       method: ctx.method,
       path: ctx.path.length > 300 ? ctx.path.slice(0, 300) + '…' : ctx.path,
