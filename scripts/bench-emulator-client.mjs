@@ -78,7 +78,12 @@ function run(durationMs, measure) {
         const head = buf.toString('latin1', 0, end);
         status = Number(head.slice(9, 12));
         const m = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-        length = m ? Number(m[1]) : 0;
+        if (!m) {
+          // Every answer of the local cloud names its length; without it this client cannot frame the next one.
+          socket.destroy();
+          return;
+        }
+        length = Number(m[1]);
         bodyStart = end + 4;
       }
       if (pendingBytes < bodyStart + length) return;

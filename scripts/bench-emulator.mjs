@@ -66,6 +66,17 @@ try {
   const tokenBody = (sp) => new URLSearchParams({ grant_type: 'client_credentials', client_id: sp.appId, client_secret: sp.secret, scope: 'https://management.azure.com/.default' }).toString();
   const tokens = [];
   for (const sp of info.servicePrincipals) tokens.push((await post(`/${sp.tenantId}/oauth2/v2.0/token`, tokenBody(sp))).access_token);
+  // The load client only frames answers, so one list is read in full here: the service principal sees its tenant's subscriptions.
+  const list = await new Promise((resolve, reject) => {
+    const req = https.request(`${ready.url}/subscriptions?api-version=2022-12-01`, { agent, headers: { authorization: `Bearer ${tokens[0]}` } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`the subscription list answered ${res.statusCode}: ${text.slice(0, 300)}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  if (list.value?.length !== Math.min(subscriptionsPerTenant, 100)) throw new Error(`the subscription list held ${list.value?.length} subscriptions, not ${subscriptionsPerTenant}`);
   agent.destroy();
 
   // The requests the clients send, as bytes on the wire.
