@@ -3,7 +3,7 @@
  * proving itself with a secret, a certificate-signed assertion, or a federated token from a
  * trusted issuer (workload identity federation).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Cloud } from '../cloud.js';
 import type { App, TenantRef } from '../directory.js';
 import { Aad } from '../errors.js';
@@ -45,7 +45,8 @@ export function authenticateClient(cloud: Cloud, form: URLSearchParams, ref: Ten
 }
 
 function digest(s: string): Buffer {
-  return createHash('sha256').update(s).digest();
+  // One call, no Hash object: this runs on every secret-authenticated token request.
+  return hash('sha256', s, 'buffer');
 }
 
 /** Digests of the seed's secrets, made once (the seed does not change while the cloud runs). */
