@@ -129,7 +129,8 @@ function armHeaders(ctx: Ctx): Record<string, string> {
 }
 
 const PAGE_CACHE_LIMIT = 10_000;
-const pageCache = new WeakMap<Cloud, Map<string, Map<string, Buffer>>>();
+/** Pages by view, then by api-version and skip token; `size` counts pages across all views. */
+const pageCache = new WeakMap<Cloud, { views: Map<string, Map<string, Buffer>>; size: number }>();
 
 /**
  * A page of a list, rendered once: what a caller may list depends only on the seed, which does
@@ -139,19 +140,21 @@ const pageCache = new WeakMap<Cloud, Map<string, Map<string, Buffer>>>();
  */
 function cachedPage(cloud: Cloud, ctx: Ctx, path: string, view: string, items: () => string[], apiVersion: string): Buffer {
   let cache = pageCache.get(cloud);
-  if (!cache) pageCache.set(cloud, (cache = new Map()));
-  let pages = cache.get(view);
-  if (!pages) {
-    if (cache.size >= PAGE_CACHE_LIMIT) cache.clear();
-    cache.set(view, (pages = new Map()));
-  }
+  if (!cache) pageCache.set(cloud, (cache = { views: new Map(), size: 0 }));
   const which = `${apiVersion}|${ctx.query.get('$skiptoken') ?? ''}`;
-  let json = pages.get(which);
+  let pages = cache.views.get(view);
+  let json = pages?.get(which);
   if (json === undefined) {
     json = Buffer.from(page(cloud, ctx, path, items(), apiVersion));
-    // A caller asking for ever new api-versions or skip tokens must not grow one entry without bound.
-    if (pages.size >= PAGE_CACHE_LIMIT) pages.clear();
+    // Bounded in pages, whatever mix of callers, api-versions and skip tokens fills it.
+    if (cache.size >= PAGE_CACHE_LIMIT) {
+      cache.views.clear();
+      cache.size = 0;
+      pages = undefined;
+    }
+    if (!pages) cache.views.set(view, (pages = new Map()));
     pages.set(which, json);
+    cache.size++;
   }
   return json;
 }
