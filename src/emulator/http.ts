@@ -133,9 +133,18 @@ export function send(ctx: Ctx, status: number, body: string | Buffer, contentTyp
   res.end(ctx.method === 'HEAD' ? undefined : body);
 }
 
+/** Frozen answers (handed out again unchanged, such as a reused app-only token's) serialized once. */
+const serialized = new WeakMap<object, Buffer>();
+
 export function sendJson(ctx: Ctx, status: number, value: unknown, headers: Record<string, string> = {}): void {
   if (value && typeof value === 'object' && !Array.isArray(value)) noteSecrets(ctx, Object.entries(value));
-  send(ctx, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
+  let body: string | Buffer;
+  if (value && typeof value === 'object' && Object.isFrozen(value)) {
+    let bytes = serialized.get(value);
+    if (!bytes) serialized.set(value, (bytes = Buffer.from(JSON.stringify(value))));
+    body = bytes;
+  } else body = JSON.stringify(value);
+  send(ctx, status, body, 'application/json; charset=utf-8', headers);
 }
 
 /** Sends JSON that is already serialized (precomputed documents on hot paths). */
