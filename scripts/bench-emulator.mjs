@@ -1,112 +1,170 @@
 #!/usr/bin/env node
 // Throughput of the local cloud: client-credentials token requests and subscription lists per
-// second, with a generated seed (200 tenants x 20 subscriptions by default), from a bounded
-// concurrent keep-alive client. The emulator runs in a child process so client and server do
-// not share an event loop. Run `node scripts/build.mjs` first; figures go to .bench/emulator.json.
+// second, with a generated seed (200 tenants x 20 subscriptions by default). The emulator runs in
+// a child process and the load comes from forked clients (scripts/bench-emulator-client.mjs), so
+// nothing shares an event loop. Besides wall throughput it prints the CPU time the server and the
+// clients spent: on a 2-core machine they share the cores, so requests per server-CPU-second is
+// what the emulator itself can serve, and wall throughput is bounded by server + client CPU.
+// Run `node scripts/build.mjs` first; figures go to .bench/emulator.json.
 //
-//   node scripts/bench-emulator.mjs [--seconds 8] [--concurrency 64] [--tenants 200] [--subscriptions 20]
+//   node scripts/bench-emulator.mjs [--seconds 8] [--concurrency 64] [--clients 1] [--tenants 200] [--subscriptions 20] [--profile DIR]
+//
+// --profile DIR writes a V8 CPU profile of the emulator (node --cpu-prof) into DIR.
+import { fork } from 'node:child_process';
 import https from 'node:https';
-import { cpus } from 'node:os';
-import { emulatorModule, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { emulatorModule, machine, machineLine, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
 
 const seconds = numberOption('seconds', 8);
 const concurrency = numberOption('concurrency', 64);
+const clients = numberOption('clients', 1);
 const tenants = numberOption('tenants', 200);
 const subscriptionsPerTenant = numberOption('subscriptions', 20);
+const profileAt = process.argv.indexOf('--profile');
+const profileDir = profileAt >= 0 ? process.argv[profileAt + 1] : undefined;
 
 const { generatedSeedInfo } = await emulatorModule();
-// The server in its own process, so client and server do not share an event loop.
-const ready = await startCloud({ seedCode: `generateSeed({ tenants: ${tenants}, subscriptionsPerTenant: ${subscriptionsPerTenant} })`, pageSize: 100 });
+const ready = await startCloud({
+  seedCode: `generateSeed({ tenants: ${tenants}, subscriptionsPerTenant: ${subscriptionsPerTenant} })`,
+  pageSize: 100,
+  nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
+});
 
+/** CPU time (ms) a process has used in user and kernel mode, from /proc/<pid>/stat (10 ms ticks); null off Linux. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of proc(5) (utime, stime) are 11 and 12 after the command name.
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 };
+  } catch {
+    return null;
+  }
+}
+
+const workers = [];
 let failed = false;
 try {
-  const agent = new https.Agent({ ca: ready.caPem, keepAlive: true, maxSockets: concurrency });
   const info = generatedSeedInfo({ tenants, subscriptionsPerTenant });
+  const host = `127.0.0.1:${ready.port}`;
 
-  const request = (method, path, headers, body) =>
-    new Promise((resolve) => {
-      const t0 = performance.now();
-      const req = https.request(`${ready.url}${path}`, { method, agent, headers }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, ms: performance.now() - t0, body: Buffer.concat(chunks) }));
+  // Set-up requests (one ARM token per tenant) go through node's own client, which checks the answers fully.
+  const agent = new https.Agent({ ca: ready.caPem, keepAlive: true, maxSockets: 8 });
+  const post = (path, body) =>
+    new Promise((resolve, reject) => {
+      const req = https.request(`${ready.url}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`token request failed with ${res.statusCode}: ${text.slice(0, 300)}`))));
       });
-      req.on('error', () => resolve({ status: 0, ms: performance.now() - t0 }));
+      req.on('error', reject);
       req.end(body);
     });
-
-  const tokenRequest = (i) => {
-    const sp = info.servicePrincipals[i % info.servicePrincipals.length];
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: sp.appId, client_secret: sp.secret, scope: 'https://management.azure.com/.default' }).toString();
-    return request('POST', `/${sp.tenantId}/oauth2/v2.0/token`, { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }, body);
-  };
-
-  // One ARM token per tenant, so subscription lists spread over the whole seed.
+  const tokenBody = (sp) => new URLSearchParams({ grant_type: 'client_credentials', client_id: sp.appId, client_secret: sp.secret, scope: 'https://management.azure.com/.default' }).toString();
   const tokens = [];
-  for (let i = 0; i < info.servicePrincipals.length; i++) {
-    const r = await tokenRequest(i);
-    if (r.status !== 200) throw new Error(`token request failed with ${r.status}: ${r.body}`);
-    tokens.push(JSON.parse(r.body).access_token);
-  }
-  const listRequest = (i) => request('GET', '/subscriptions?api-version=2022-12-01', { authorization: `Bearer ${tokens[i % tokens.length]}` });
+  for (const sp of info.servicePrincipals) tokens.push((await post(`/${sp.tenantId}/oauth2/v2.0/token`, tokenBody(sp))).access_token);
+  // The load client only frames answers, so one list is read in full here: the service principal sees its tenant's subscriptions.
+  const list = await new Promise((resolve, reject) => {
+    const req = https.request(`${ready.url}/subscriptions?api-version=2022-12-01`, { agent, headers: { authorization: `Bearer ${tokens[0]}` } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => (res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`the subscription list answered ${res.statusCode}: ${text.slice(0, 300)}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+  if (list.value?.length !== Math.min(subscriptionsPerTenant, 100)) throw new Error(`the subscription list held ${list.value?.length} subscriptions, not ${subscriptionsPerTenant}`);
+  agent.destroy();
 
-  async function drive(name, send) {
-    // Warm up (JIT, TLS sessions, keep-alive sockets) before measuring.
-    await run(send, 1000);
-    const result = await run(send, seconds * 1000);
-    const rps = Math.round(result.ok / result.elapsed);
-    console.log(`${name.padEnd(14)} ${String(rps).padStart(7)} req/s   p50 ${result.p50.toFixed(1)} ms   p99 ${result.p99.toFixed(1)} ms   errors ${result.errors}   (${result.ok} in ${result.elapsed.toFixed(1)} s, ${concurrency} in flight)`);
-    return { requestsPerSecond: rps, p50Ms: +result.p50.toFixed(2), p99Ms: +result.p99.toFixed(2), errors: result.errors, requests: result.ok };
-  }
+  // The requests the clients send, as bytes on the wire.
+  const tokenRequests = info.servicePrincipals.map((sp) => {
+    const body = tokenBody(sp);
+    return `POST /${sp.tenantId}/oauth2/v2.0/token HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  });
+  const listRequests = tokens.map((t) => `GET /subscriptions?api-version=2022-12-01 HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${t}\r\n\r\n`);
 
-  async function run(send, durationMs) {
-    const latencies = [];
-    let ok = 0;
-    let errors = 0;
-    let i = 0;
-    const start = performance.now();
-    const deadline = start + durationMs;
-    const worker = async () => {
-      while (performance.now() < deadline) {
-        const r = await send(i++);
-        if (r.status === 200) {
-          ok++;
-          latencies.push(r.ms);
-        } else errors++;
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    const elapsed = (performance.now() - start) / 1000;
-    latencies.sort((a, b) => a - b);
+  for (let i = 0; i < clients; i++) {
+    const child = fork(new URL('./bench-emulator-client.mjs', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    workers.push(child);
+  }
+  const ask = (child, msg) =>
+    new Promise((resolve, reject) => {
+      child.once('message', resolve);
+      child.once('exit', (code) => reject(new Error(`a benchmark client exited (${code})`)));
+      child.send(msg);
+    });
+  // Connections spread over the clients.
+  const share = (i) => Math.floor(concurrency / clients) + (i < concurrency % clients ? 1 : 0);
+
+  async function drive(name, requests) {
+    await Promise.all(workers.map((w, i) => ask(w, { port: ready.port, ca: ready.caPem, requests, connections: share(i) })));
+    // Warm up (JIT, TLS handshakes, keep-alive sockets) before measuring.
+    await Promise.all(workers.map((w) => ask(w, { run: 1000, measure: false })));
+    const serverCpu0 = processCpuMs(ready.pid);
+    const results = await Promise.all(workers.map((w) => ask(w, { run: seconds * 1000, measure: true })));
+    const serverCpu1 = processCpuMs(ready.pid);
+    if (!serverCpu0 || !serverCpu1) throw new Error("the server's CPU time is read from /proc, which this system does not have");
+    const serverCpuMs = serverCpu1.user + serverCpu1.system - serverCpu0.user - serverCpu0.system;
+    const serverSystemShare = (serverCpu1.system - serverCpu0.system) / serverCpuMs;
+    const ok = results.reduce((n, r) => n + r.ok, 0);
+    const errors = results.reduce((n, r) => n + r.errors, 0);
+    const elapsed = Math.max(...results.map((r) => r.elapsed));
+    const clientCpuMs = results.reduce((n, r) => n + r.cpuMs, 0);
+    const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-    return { ok, errors, elapsed, p50: pct(0.5), p99: pct(0.99) };
+    const rps = Math.round(ok / elapsed);
+    const perServerCpuSecond = Math.round(ok / (serverCpuMs / 1000));
+    const figures = {
+      requestsPerSecond: rps,
+      requestsPerServerCpuSecond: perServerCpuSecond,
+      serverCpuUsPerRequest: +((serverCpuMs * 1000) / ok).toFixed(1),
+      serverKernelShare: +serverSystemShare.toFixed(2),
+      clientCpuUsPerRequest: +((clientCpuMs * 1000) / ok).toFixed(1),
+      serverCpuShare: +(serverCpuMs / 1000 / elapsed).toFixed(2),
+      p50Ms: +pct(0.5).toFixed(2),
+      p99Ms: +pct(0.99).toFixed(2),
+      errors,
+      requests: ok,
+      load: loadavg().map((l) => +l.toFixed(2)),
+    };
+    console.log(
+      `${name.padEnd(14)} ${String(rps).padStart(7)} req/s wall   ${String(perServerCpuSecond).padStart(7)} req per server-CPU-second   ` +
+        `server ${figures.serverCpuUsPerRequest} µs/req (${Math.round(serverSystemShare * 100)}% kernel, ${figures.serverCpuShare} cores), client ${figures.clientCpuUsPerRequest} µs/req   ` +
+        `p50 ${figures.p50Ms} ms   p99 ${figures.p99Ms} ms   errors ${errors}   (${ok} in ${elapsed.toFixed(1)} s, ${concurrency} in flight, ${clients} client process${clients > 1 ? 'es' : ''})`,
+    );
+    return figures;
   }
 
-  console.log(`local cloud benchmark: ${tenants} tenants x ${subscriptionsPerTenant} subscriptions, ${seconds} s per kind, ${cpus().length} CPUs, node ${process.version}`);
+  const m = machine();
+  console.log(`local cloud benchmark: ${tenants} tenants x ${subscriptionsPerTenant} subscriptions, ${seconds} s per kind`);
+  console.log(machineLine(m));
   const figures = {
     date: new Date().toISOString(),
+    machine: m,
     node: process.version,
-    cpus: cpus().length,
     seed: { tenants, subscriptionsPerTenant },
     concurrency,
+    clients,
     seconds,
-    token: await drive('token', tokenRequest),
-    subscriptions: await drive('subscriptions', listRequest),
+    token: await drive('token', tokenRequests),
+    subscriptions: await drive('subscriptions', listRequests),
   };
-  agent.destroy();
+  console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const { previous, file: out } = saveFigures('emulator', figures);
   for (const kind of ['token', 'subscriptions']) {
-    const before = previous?.[kind]?.requestsPerSecond;
-    if (before) console.log(`${kind.padEnd(14)} previous ${previous.date}: ${versus(figures[kind].requestsPerSecond, before, ' req/s')}`);
+    const before = previous?.[kind];
+    if (before?.requestsPerSecond) console.log(`${kind.padEnd(14)} previous ${previous.date}: ${versus(figures[kind].requestsPerSecond, before.requestsPerSecond, ' req/s')}${before.requestsPerServerCpuSecond ? `, ${versus(figures[kind].requestsPerServerCpuSecond, before.requestsPerServerCpuSecond, ' per server-CPU-s')}` : ''}`);
   }
   console.log(`figures written to ${out}`);
 } catch (e) {
   failed = true;
   console.error(e);
 } finally {
+  for (const w of workers) if (w.exitCode === null) w.send({ exit: true });
   await ready.stop();
 }
 process.exit(failed ? 1 : 0);

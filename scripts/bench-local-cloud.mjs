@@ -62,8 +62,9 @@ export const emulatorModule = () => import(pathToFileURL(bundle).href);
 /**
  * Starts the emulator in a child process. `seedCode` is a JS expression evaluated there with
  * `generateSeed` in scope (undefined = the shipped seed), so a big seed never crosses a pipe.
+ * `nodeArgs` go to the child's node (e.g. --cpu-prof to profile the server).
  */
-export async function startCloud({ seedCode = 'undefined', faults, settings, pageSize } = {}) {
+export async function startCloud({ seedCode = 'undefined', faults, settings, pageSize, nodeArgs = [] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'myaccount-bench-cloud-'));
   const serverCode = `
     const { startEmulator, generateSeed } = await import(${JSON.stringify(pathToFileURL(bundle).href)});
@@ -73,7 +74,7 @@ export async function startCloud({ seedCode = 'undefined', faults, settings, pag
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
   `;
-  const server = spawn(process.execPath, ['--input-type=module', '-e', serverCode], { env: { ...process.env, BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', serverCode], { env: { ...process.env, BENCH_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = await new Promise((resolve, reject) => {
     let buf = '';
     server.stdout.on('data', (c) => {
@@ -136,7 +137,7 @@ export async function startCloud({ seedCode = 'undefined', faults, settings, pag
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { ...ready, admin, log, stateFolder, stop };
+  return { ...ready, pid: server.pid, admin, log, stateFolder, stop };
 }
 
 /** The environment a benchmarked CLI gets: this state folder, no keyring needed, no browser. */

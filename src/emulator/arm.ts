@@ -23,8 +23,26 @@ interface Caller {
   adfs: boolean;
 }
 
-const VERIFIED_CACHE_LIMIT = 10_000;
-const verifiedCache = new WeakMap<Cloud, Map<string, Record<string, unknown>>>();
+/**
+ * Callers already authenticated, by the end of their token's signature (short to hash, unlike
+ * the whole header). A hit must carry the very same Authorization header, so a token whose header or
+ * payload was changed under a known signature is never taken for the original. The static
+ * checks (signature, tenant, issuer, audience, user) depend only on the token and the seed, which
+ * does not change while the cloud runs, so a hit only has its lifetime checked again.
+ */
+interface KnownCaller {
+  authorization: string;
+  caller: Caller;
+  exp: number;
+  nbf: number;
+  /** Names this caller's view of the lists, for the page cache. */
+  tenantsKey: string;
+  subscriptionsKey: string;
+}
+
+const CALLER_CACHE_LIMIT = 10_000;
+const SIGNATURE_KEY_LENGTH = 32;
+const callerCache = new WeakMap<Cloud, Map<string, KnownCaller>>();
 
 function unauthorized(cloud: Cloud, code: string, message: string, tenantId?: string): ArmError {
   const authority = `${cloud.baseUrl}/${tenantId ?? 'common'}`;
@@ -39,21 +57,36 @@ function armDate(seconds: number): string {
   return `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${h}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`;
 }
 
-export function authenticate(cloud: Cloud, ctx: Ctx): Caller {
+function knownCaller(cloud: Cloud, ctx: Ctx): KnownCaller {
   const auth = header(ctx, 'authorization');
+  let cache = callerCache.get(cloud);
+  if (!cache) callerCache.set(cloud, (cache = new Map()));
+  // The end of the signature names the token well enough: a hit is confirmed by the whole header.
+  const signature = auth?.slice(-SIGNATURE_KEY_LENGTH);
+  const known = signature ? cache.get(signature) : undefined;
+  if (known && known.authorization === auth) {
+    checkLifetime(cloud, known.exp, known.nbf, known.caller.tenantId);
+    return known;
+  }
+  const checked = checkToken(cloud, auth);
+  if (cache.size >= CALLER_CACHE_LIMIT) cache.clear();
+  cache.set(signature!, checked);
+  return checked;
+}
+
+function checkLifetime(cloud: Cloud, exp: number, nbf: number, tenantId: string): void {
+  const now = cloud.now() / 1000;
+  if (!(exp > now)) throw unauthorized(cloud, 'ExpiredAuthenticationToken', `The access token expiry UTC time '${armDate(exp)}' is earlier than current UTC time '${armDate(Math.floor(now))}'.`, tenantId);
+  if (nbf > now + 300) throw unauthorized(cloud, 'InvalidAuthenticationToken', 'The access token is not yet valid.', tenantId);
+}
+
+/** Everything about a bearer token that does not change with time; throws ARM's 401 otherwise. */
+function checkToken(cloud: Cloud, auth: string | undefined): KnownCaller {
   if (!auth) throw unauthorized(cloud, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.");
   const m = /^Bearer\s+(\S+)$/i.exec(auth);
   if (!m) throw unauthorized(cloud, 'InvalidAuthenticationToken', "The access token is invalid. The 'Authorization' header must be 'Bearer <token>'.");
-  const token = m[1];
-  let cache = verifiedCache.get(cloud);
-  if (!cache) verifiedCache.set(cloud, (cache = new Map()));
-  let claims = cache.get(token);
-  if (!claims) {
-    claims = cloud.signer.verify(token);
-    if (!claims) throw unauthorized(cloud, 'InvalidAuthenticationToken', 'The access token is invalid.');
-    if (cache.size >= VERIFIED_CACHE_LIMIT) cache.clear();
-    cache.set(token, claims);
-  }
+  const claims = cloud.signer.verify(m[1]);
+  if (!claims) throw unauthorized(cloud, 'InvalidAuthenticationToken', 'The access token is invalid.');
   const tid = String(claims.tid ?? '');
   const tenant = cloud.directory.tenant(tid);
   if (!tenant) throw unauthorized(cloud, 'InvalidAuthenticationTokenTenant', `The access token is from the wrong issuer '${String(claims.iss)}'. The tenant is not known to this cloud.`);
@@ -63,18 +96,26 @@ export function authenticate(cloud: Cloud, ctx: Ctx): Caller {
   if (typeof claims.aud !== 'string' || !ARM_AUDIENCES.includes(claims.aud.toLowerCase())) {
     throw unauthorized(cloud, 'InvalidAuthenticationTokenAudience', `The access token has been obtained for wrong audience or resource '${String(claims.aud)}'. It should exactly match with one of the allowed audiences '${ARM_AUDIENCES.join("','")}'.`, tenant.id);
   }
-  const now = cloud.now() / 1000;
   const exp = Number(claims.exp);
-  if (!(exp > now)) throw unauthorized(cloud, 'ExpiredAuthenticationToken', `The access token expiry UTC time '${armDate(exp)}' is earlier than current UTC time '${armDate(Math.floor(now))}'.`, tenant.id);
-  if (Number(claims.nbf) > now + 300) throw unauthorized(cloud, 'InvalidAuthenticationToken', 'The access token is not yet valid.', tenant.id);
+  const nbf = Number(claims.nbf);
+  // The lifetime comes before the user, as ARM checks it.
+  checkLifetime(cloud, exp, nbf, tenant.id);
   const oid = String(claims.oid ?? '');
   const appId = String(claims.appid ?? '');
+  let caller: Caller;
   if (claims.idtyp === 'user') {
     const user = cloud.directory.userByObjectId(tenant.id, oid);
     if (!user || user.enabled === false) throw unauthorized(cloud, 'InvalidAuthenticationToken', 'The access token is invalid. The user no longer exists.', tenant.id);
-    return { principal: user.id, kind: 'user', tenantId: tenant.id, objectId: oid, appId, adfs };
-  }
-  return { principal: appId, kind: 'app', tenantId: tenant.id, objectId: oid, appId, adfs };
+    caller = { principal: user.id, kind: 'user', tenantId: tenant.id, objectId: oid, appId, adfs };
+  } else caller = { principal: appId, kind: 'app', tenantId: tenant.id, objectId: oid, appId, adfs };
+  return {
+    authorization: auth,
+    caller,
+    exp,
+    nbf,
+    tenantsKey: `/tenants|${caller.kind}/${caller.principal}/${caller.tenantId}/${caller.adfs}`,
+    subscriptionsKey: `/subscriptions|${caller.principal}/${caller.tenantId}`,
+  };
 }
 
 function requireApiVersion(ctx: Ctx): string {
@@ -88,22 +129,32 @@ function armHeaders(ctx: Ctx): Record<string, string> {
 }
 
 const PAGE_CACHE_LIMIT = 10_000;
-const pageCache = new WeakMap<Cloud, Map<string, string>>();
+/** Pages by view, then by api-version and skip token; `size` counts pages across all views. */
+const pageCache = new WeakMap<Cloud, { views: Map<string, Map<string, Buffer>>; size: number }>();
 
 /**
  * A page of a list, rendered once: what a caller may list depends only on the seed, which does
  * not change while the cloud runs, so the same caller, list, page and api-version always get the
- * same JSON. `key` names the caller's view of the list; `items` renders it on a miss.
+ * same JSON. `view` names the list and the caller's view of it (a string kept with the caller,
+ * so its hash is computed once); `items` renders the list on a miss.
  */
-function cachedPage(cloud: Cloud, ctx: Ctx, path: string, key: string, items: () => string[], apiVersion: string): string {
+function cachedPage(cloud: Cloud, ctx: Ctx, path: string, view: string, items: () => string[], apiVersion: string): Buffer {
   let cache = pageCache.get(cloud);
-  if (!cache) pageCache.set(cloud, (cache = new Map()));
-  const full = `${path}|${key}|${apiVersion}|${ctx.query.get('$skiptoken') ?? ''}`;
-  let json = cache.get(full);
+  if (!cache) pageCache.set(cloud, (cache = { views: new Map(), size: 0 }));
+  const which = `${apiVersion}|${ctx.query.get('$skiptoken') ?? ''}`;
+  let pages = cache.views.get(view);
+  let json = pages?.get(which);
   if (json === undefined) {
-    json = page(cloud, ctx, path, items(), apiVersion);
-    if (cache.size >= PAGE_CACHE_LIMIT) cache.clear();
-    cache.set(full, json);
+    json = Buffer.from(page(cloud, ctx, path, items(), apiVersion));
+    // Bounded in pages, whatever mix of callers, api-versions and skip tokens fills it.
+    if (cache.size >= PAGE_CACHE_LIMIT) {
+      cache.views.clear();
+      cache.size = 0;
+      pages = undefined;
+    }
+    if (!pages) cache.views.set(view, (pages = new Map()));
+    pages.set(which, json);
+    cache.size++;
   }
   return json;
 }
@@ -134,18 +185,19 @@ export async function armRoute(cloud: Cloud, ctx: Ctx): Promise<void> {
   // Below a subscription (resource groups, resources, operations) other methods are answered too.
   const belowSubscription = s[0] === 'subscriptions' && s.length > 2;
   if (ctx.method !== 'GET' && ctx.method !== 'HEAD' && !belowSubscription) throw Arm.methodNotAllowed(ctx.method);
-  const caller = authenticate(cloud, ctx);
+  const known = knownCaller(cloud, ctx);
+  const caller = known.caller;
   ctx.log.clientId = caller.appId;
   ctx.log.tenant = caller.tenantId;
   const apiVersion = requireApiVersion(ctx);
   if (s[0] === 'tenants' && s.length === 1) {
-    sendRawJson(ctx, 200, cachedPage(cloud, ctx, '/tenants', `${caller.kind}/${caller.principal}/${caller.tenantId}/${caller.adfs}`, () => tenantsOf(cloud, caller), apiVersion), armHeaders(ctx));
+    sendRawJson(ctx, 200, cachedPage(cloud, ctx, '/tenants', known.tenantsKey, () => tenantsOf(cloud, caller), apiVersion), armHeaders(ctx));
     return;
   }
   if (s[0] === 'subscriptions') {
     if (s.length === 1) {
       const subs = () => cloud.directory.subscriptionsVisible(caller.principal, caller.tenantId).map((x) => x.json);
-      sendRawJson(ctx, 200, cachedPage(cloud, ctx, '/subscriptions', `${caller.principal}/${caller.tenantId}`, subs, apiVersion), armHeaders(ctx));
+      sendRawJson(ctx, 200, cachedPage(cloud, ctx, '/subscriptions', known.subscriptionsKey, subs, apiVersion), armHeaders(ctx));
       return;
     }
     const id = s[1];

@@ -29,6 +29,8 @@ export type FaultAction =
   | { kind: 'drop'; delayMs: number }
   | { kind: 'status'; status: 429 | 500 | 503; retryAfterSeconds?: number; delayMs: number };
 
+const NO_FAULT: FaultAction = Object.freeze({ kind: 'none', delayMs: 0 });
+
 /** Which rule applies: the most specific group configured for the request wins. */
 const SPECIFICITY: Record<Exclude<FaultGroup, 'all'>, FaultGroup[]> = {
   token: ['token', 'identity', 'all'],
@@ -40,6 +42,8 @@ const SPECIFICITY: Record<Exclude<FaultGroup, 'all'>, FaultGroup[]> = {
 export class FaultInjector {
   private config: FaultConfig = {};
   private next: () => number = Math.random;
+  /** Whether any group has a rule: decided on each change, not on each request. */
+  private any = false;
 
   constructor(config?: FaultConfig) {
     this.set(config);
@@ -52,6 +56,7 @@ export class FaultInjector {
   set(config: FaultConfig | undefined): void {
     this.config = structuredClone(config ?? {});
     this.next = config?.seed === undefined ? Math.random : mulberry32(config.seed);
+    this.any = FAULT_GROUPS.some((g) => this.config[g] !== undefined);
   }
 
   clear(): void {
@@ -59,13 +64,13 @@ export class FaultInjector {
   }
 
   get active(): boolean {
-    return FAULT_GROUPS.some((g) => this.config[g] !== undefined);
+    return this.any;
   }
 
   decide(group: Exclude<FaultGroup, 'all'> | undefined): FaultAction {
-    if (!group || !this.active) return { kind: 'none', delayMs: 0 };
+    if (!group || !this.any) return NO_FAULT;
     const rule = SPECIFICITY[group].map((g) => this.config[g]).find((r) => r !== undefined);
-    if (!rule) return { kind: 'none', delayMs: 0 };
+    if (!rule) return NO_FAULT;
     const delayMs = Math.max(0, rule.latencyMs ?? 0) + (rule.jitterMs ? this.next() * rule.jitterMs : 0);
     const u = this.next();
     let edge = rule.dropRate ?? 0;

@@ -106,24 +106,49 @@ export async function readJson(ctx: Ctx, limit: number): Promise<unknown> {
   }
 }
 
-const COMMON_HEADERS = { 'Cache-Control': 'no-store', Pragma: 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+/** Where each header every answer carries sits in the list `send` builds (name at i, value at i + 1). */
+const BASE_HEADERS = new Map([
+  ['Cache-Control', 0],
+  ['Pragma', 2],
+  ['X-Content-Type-Options', 4],
+  ['Content-Type', 6],
+  ['Content-Length', 8],
+]);
 
 export function send(ctx: Ctx, status: number, body: string | Buffer, contentType: string, headers: Record<string, string> = {}): void {
   const { res } = ctx;
   if (res.headersSent || res.destroyed) return;
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.length;
-  res.writeHead(status, { ...COMMON_HEADERS, 'Content-Type': contentType, 'Content-Length': String(length), ...headers });
-  // A string body goes out in the same write (and TLS record) as the headers; a Buffer takes a second one.
+  // A flat list goes to node as it is (an object would be merged and then walked again); a
+  // caller's header of the same name replaces the common one in place, as an object spread would.
+  const list = ['Cache-Control', 'no-store', 'Pragma', 'no-cache', 'X-Content-Type-Options', 'nosniff', 'Content-Type', contentType, 'Content-Length', String(length)];
+  for (const name in headers) {
+    const at = BASE_HEADERS.get(name);
+    if (at === undefined) list.push(name, headers[name]);
+    else list[at + 1] = headers[name];
+  }
+  res.writeHead(status, list);
+  // Headers and body leave in one write and TLS record either way (the response is corked and
+  // node's TLS layer joins the chunks); a Buffer body skips encoding the text again on each answer.
   res.end(ctx.method === 'HEAD' ? undefined : body);
 }
 
+/** Frozen answers (handed out again unchanged, such as a reused app-only token's) serialized once. */
+const serialized = new WeakMap<object, Buffer>();
+
 export function sendJson(ctx: Ctx, status: number, value: unknown, headers: Record<string, string> = {}): void {
   if (value && typeof value === 'object' && !Array.isArray(value)) noteSecrets(ctx, Object.entries(value));
-  send(ctx, status, JSON.stringify(value), 'application/json; charset=utf-8', headers);
+  let body: string | Buffer;
+  if (value && typeof value === 'object' && Object.isFrozen(value)) {
+    let bytes = serialized.get(value);
+    if (!bytes) serialized.set(value, (bytes = Buffer.from(JSON.stringify(value))));
+    body = bytes;
+  } else body = JSON.stringify(value);
+  send(ctx, status, body, 'application/json; charset=utf-8', headers);
 }
 
 /** Sends JSON that is already serialized (precomputed documents on hot paths). */
-export function sendRawJson(ctx: Ctx, status: number, json: string, headers: Record<string, string> = {}): void {
+export function sendRawJson(ctx: Ctx, status: number, json: string | Buffer, headers: Record<string, string> = {}): void {
   send(ctx, status, json, 'application/json; charset=utf-8', headers);
 }
 

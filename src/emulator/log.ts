@@ -59,8 +59,10 @@ export class RequestLog {
     private readonly sink?: (line: object) => void,
   ) {}
 
-  add(entry: Omit<LogEntry, 'seq'>): void {
-    const full = { seq: ++this.seq, ...entry };
+  /** Keeps `entry` as it is (no copy per request), numbering it: its `seq` is overwritten. */
+  add(entry: LogEntry): void {
+    const full = entry;
+    full.seq = ++this.seq;
     this.entries.push(full);
     // Trim in batches so a busy server does not shift the array on every request.
     if (this.entries.length > this.capacity * 1.25) this.entries = this.entries.slice(-this.capacity);

@@ -252,6 +252,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   server.on('tlsClientError', () => {
     // A client that does not trust the CA hangs up mid-handshake; nothing to answer.
   });
+  const deps: HandleDeps = { faults, log, adminKey, reset, status, onSecret: opts.onSecret };
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     lastActivity = Date.now();
     const waiting = awaitingRequest.get(req.socket);
@@ -259,7 +260,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
       clearTimeout(waiting);
       awaitingRequest.delete(req.socket);
     }
-    handle(cloud, req, res, { faults, log, adminKey, reset, status, onSecret: opts.onSecret }).catch(() => {
+    handle(cloud, req, res, deps).catch(() => {
       // handle() renders its own errors; reaching here means the socket is already gone.
       if (!res.headersSent) res.destroy();
     });
@@ -369,8 +370,14 @@ function parseTarget(url: string): { path: string; segments: string[]; query: UR
   const rawPath = q < 0 ? url : url.slice(0, q);
   if (!rawPath.startsWith('/')) return undefined;
   const segments: string[] = [];
+  // Most paths have nothing escaped; only those that do pay for decoding each segment.
+  const escaped = rawPath.includes('%');
   for (const part of rawPath.split('/')) {
     if (!part) continue;
+    if (!escaped) {
+      segments.push(part);
+      continue;
+    }
     try {
       segments.push(decodeURIComponent(part));
     } catch {
@@ -422,6 +429,7 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
     renderError(cloud, ctx, e);
   } finally {
     deps.log.add({
+      seq: 0,
       time: safeDate(cloud).toISOString(),
       method: ctx.method,
       path: ctx.path.length > 300 ? ctx.path.slice(0, 300) + '…' : ctx.path,

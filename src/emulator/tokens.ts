@@ -22,7 +22,14 @@ export interface IssueContext {
   now: () => number;
   settings: () => EmulatorSettings;
   /** App-only tokens minted this second, by everything their claims depend on (see appAccessToken). */
-  appTokens?: Map<string, { iat: number; token: string }>;
+  appTokens?: Map<string, AppToken>;
+}
+
+interface AppToken {
+  iat: number;
+  token: string;
+  /** Token-endpoint answers carrying this token, by the scope they echo; frozen, so sendJson serializes each once. */
+  answers?: Map<string, Readonly<Record<string, unknown>>>;
 }
 
 const APP_TOKEN_CACHE_LIMIT = 10_000;
@@ -149,12 +156,12 @@ export function userTokenResponse(ic: IssueContext, a: UserTokenArgs): Record<st
  * signature is nearly all the cost of a client-credentials request, and services that fetch a
  * token per call (as many do) would otherwise be bound by it. User tokens are always fresh.
  */
-export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: string; tenantId: string; resource: string; roles?: string[]; appidacr: '1' | '2'; miResourceId?: string; adfs?: boolean }): { token: string; expiresIn: number; iat: number } {
+export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: string; tenantId: string; resource: string; roles?: string[]; appidacr: '1' | '2'; miResourceId?: string; adfs?: boolean }): { token: string; expiresIn: number; iat: number; kept?: AppToken } {
   const iat = Math.floor(ic.now() / 1000);
   const lifetime = ic.settings().accessTokenLifetimeSeconds;
   const cacheKey = ic.appTokens && JSON.stringify([a.appId, a.objectId, a.tenantId, a.resource, a.roles, a.appidacr, a.miResourceId, lifetime, !!a.adfs]);
   const cached = cacheKey ? ic.appTokens!.get(cacheKey) : undefined;
-  if (cached && cached.iat === iat) return { token: cached.token, expiresIn: lifetime, iat };
+  if (cached && cached.iat === iat) return { token: cached.token, expiresIn: lifetime, iat, kept: cached };
   const iss = a.adfs ? adfsAccessTokenIssuer(ic.baseUrl) : accessTokenIssuer(ic.baseUrl, a.tenantId);
   const claims: Record<string, unknown> = {
     aud: a.resource,
@@ -175,16 +182,23 @@ export function appAccessToken(ic: IssueContext, a: { appId: string; objectId: s
     ...(a.miResourceId ? { xms_mirid: a.miResourceId } : {}),
   };
   const token = ic.signer.sign(claims);
+  let kept: AppToken | undefined;
   if (cacheKey) {
     if (ic.appTokens!.size >= APP_TOKEN_CACHE_LIMIT) ic.appTokens!.clear();
-    ic.appTokens!.set(cacheKey, { iat, token });
+    ic.appTokens!.set(cacheKey, (kept = { iat, token }));
   }
-  return { token, expiresIn: lifetime, iat };
+  return { token, expiresIn: lifetime, iat, kept };
 }
 
-export function appTokenResponse(ic: IssueContext, app: App, tenantId: string, objectId: string, scope: ScopeRequest, appidacr: '1' | '2', adfs = false): Record<string, unknown> {
+/** The token endpoint's answer for an app-only token: the same (frozen) object while the token is handed out again. */
+export function appTokenResponse(ic: IssueContext, app: App, tenantId: string, objectId: string, scope: ScopeRequest, appidacr: '1' | '2', adfs = false): Readonly<Record<string, unknown>> {
   const t = appAccessToken(ic, { appId: app.appId, objectId, tenantId, resource: scope.resource, roles: app.rolesFor(scope.resource), appidacr, adfs });
-  return { token_type: 'Bearer', expires_in: t.expiresIn, ext_expires_in: t.expiresIn, access_token: t.token, scope: scope.responseScope };
+  let answer = t.kept?.answers?.get(scope.responseScope);
+  if (!answer) {
+    answer = Object.freeze({ token_type: 'Bearer', expires_in: t.expiresIn, ext_expires_in: t.expiresIn, access_token: t.token, scope: scope.responseScope });
+    if (t.kept) (t.kept.answers ??= new Map()).set(scope.responseScope, answer);
+  }
+  return answer;
 }
 
 export function managedIdentityToken(ic: IssueContext, mi: ManagedIdentity, resource: string): { token: string; expiresIn: number; iat: number } {

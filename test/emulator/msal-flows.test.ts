@@ -283,6 +283,10 @@ describe('client credentials', () => {
       clock += 800; // still the same second
       const again = await ask(ARM[0]);
       expect(again.json.access_token).toBe(first.json.access_token);
+      expect(again.json).toEqual(first.json);
+      // The v1 endpoint's answer for the same token still names the resource it was asked for.
+      const v1 = await call(local, 'POST', `/${S.CONTOSO}/oauth2/token`, { form: { grant_type: 'client_credentials', client_id: S.CI_SECRET_APP.appId, client_secret: S.CI_SECRET_APP.secret, resource: 'https://management.core.windows.net/' } });
+      expect(v1.json).toMatchObject({ access_token: first.json.access_token, resource: 'https://management.core.windows.net/' });
       expect((await ask(ARM[0], 'wrong')).json).toMatchObject({ error: 'invalid_client', error_codes: [7000215] });
       const graph = await ask('https://graph.microsoft.com/.default');
       expect(graph.json.access_token).not.toBe(first.json.access_token);

@@ -3,7 +3,7 @@
  * proving itself with a secret, a certificate-signed assertion, or a federated token from a
  * trusted issuer (workload identity federation).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Cloud } from '../cloud.js';
 import type { App, TenantRef } from '../directory.js';
 import { Aad } from '../errors.js';
@@ -45,13 +45,23 @@ export function authenticateClient(cloud: Cloud, form: URLSearchParams, ref: Ten
 }
 
 function digest(s: string): Buffer {
-  return createHash('sha256').update(s).digest();
+  // One call, no Hash object: this runs on every secret-authenticated token request.
+  return hash('sha256', s, 'buffer');
+}
+
+/** Digests of the seed's secrets, made once (the seed does not change while the cloud runs). */
+const secretDigests = new WeakMap<object, Buffer>();
+
+function secretDigest(secret: { value: string }): Buffer {
+  let d = secretDigests.get(secret);
+  if (!d) secretDigests.set(secret, (d = digest(secret.value)));
+  return d;
 }
 
 function checkSecret(cloud: Cloud, app: App, secret: string): '1' {
   const given = digest(secret);
   for (const s of app.secrets ?? []) {
-    if (timingSafeEqual(given, digest(s.value))) {
+    if (timingSafeEqual(given, secretDigest(s))) {
       if (s.expiresOn && Date.parse(s.expiresOn) <= cloud.now()) throw Aad.expiredSecret(app.appId);
       return '1';
     }

@@ -70,8 +70,25 @@ function basicClientCredentials(ctx: Ctx, form: URLSearchParams): void {
   if (!form.has('client_secret')) form.set('client_secret', secret);
 }
 
+const SCOPE_CACHE_LIMIT = 10_000;
+const parsedScopes = new WeakMap<Cloud, Map<string, ScopeRequest>>();
+
+/**
+ * A scope parameter as parseScope reads it. What it means depends only on the text and the seed's
+ * apps (fixed while the cloud runs), so scopes read once are kept per cloud; the tenant only
+ * names itself in errors, and errors are never kept.
+ */
 function scopeOf(cloud: Cloud, raw: string | null | undefined, ref: TenantRef): ScopeRequest {
-  return parseScope(raw ?? undefined, (id) => !!cloud.directory.app(id), tenantLabel(ref));
+  let cache = parsedScopes.get(cloud);
+  if (!cache) parsedScopes.set(cloud, (cache = new Map()));
+  const key = raw ?? '';
+  let scope = cache.get(key);
+  if (!scope) {
+    scope = Object.freeze(parseScope(raw ?? undefined, (id) => !!cloud.directory.app(id), tenantLabel(ref)));
+    if (cache.size >= SCOPE_CACHE_LIMIT) cache.clear();
+    cache.set(key, scope);
+  }
+  return scope;
 }
 
 /** A user-facing grant needs a public client or a confidential client that authenticated. */
