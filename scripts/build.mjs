@@ -54,11 +54,7 @@ const wordWrap = {
     b.onResolve({ filter: /string-utils\.js$/ }, (args) => (/[\\/]cliui[\\/]/.test(args.importer) ? { path: join(root, 'scripts/cliui-string-utils.mjs') } : undefined));
   },
 };
-await build({
-  // emulator.js is the local cloud as a library, for benchmarks and outside scripts.
-  // credential.js is the package's entry for programs: MyAccountCredential (types/index.d.ts).
-  entryPoints: { cli: join(root, 'src/cli.ts'), credential: join(root, 'src/sdk/credential.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
-  outdir: distNext,
+const common = {
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -69,9 +65,63 @@ await build({
   // Native addons and packages that locate files relative to themselves stay in node_modules.
   external: ['@azure/msal-node-extensions', 'keytar', '@azure/msal-node-runtime', 'playwright-core'],
   plugins: [precompiled, wordWrap],
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  // emulator.js is the local cloud as a library, for benchmarks and outside scripts.
+  // credential.js is the package's entry for programs: MyAccountCredential (types/index.d.ts).
+  entryPoints: { credential: join(root, 'src/sdk/credential.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
+  outdir: distNext,
   ...nodeShims,
+});
+
+// Step 3: the CLI, as CommonJS in dist/cjs/. An ES module entry costs a cold start ~5 ms of
+// Node's ESM loader before any of our code runs, and every module it loads pays for resolution
+// and an ESM facade per built-in; CommonJS pays neither. esbuild splits code only for ES modules,
+// so the CLI is split as ES modules first (its commands' work and heavy libraries stay in chunks
+// loaded on demand), then each chunk is turned into a CommonJS module that require()s the others:
+// the same chunks, one instance each, loaded by require() also where the source says import().
+const cliEsm = join(buildDir, 'cli-esm');
+const cliBuild = await build({ ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: cliEsm, metafile: true });
+const cjsDir = join(distNext, 'cjs');
+// Read as ES modules under Babel's interop, not Node's: a chunk's `default` export is then its
+// default, as in the source, instead of the whole module object (what Node gives a .js ES module
+// under "type": "module" when it imports CommonJS).
+writeFileSync(join(cliEsm, 'package.json'), '{ "type": "commonjs" }\n');
+const chunkFiles = readdirSync(cliEsm).filter((name) => name.endsWith('.js'));
+const siblingChunks = {
+  name: 'sibling-chunks',
+  setup(b) {
+    // Chunks stay separate files: their imports of each other are left as require('./chunk.js').
+    b.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
+  },
+};
+await build({
+  entryPoints: chunkFiles.map((name) => join(cliEsm, name)),
+  outdir: cjsDir,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // Follows each chunk's own source map, so dist/cjs maps back to src/.
+  sourcemap: 'linked',
+  legalComments: 'none',
+  packages: 'external',
+  external: common.external,
+  // import() of a chunk becomes require(): one loader, and no ESM loader at start.
+  supported: { 'dynamic-import': false },
+  // The few uses of import.meta.url (createRequire in src/cli.ts, yargs' shims) get the file's own URL.
+  define: { 'import.meta.url': 'import_meta_url' },
+  inject: [join(root, 'scripts/import-meta-url.mjs')],
+  plugins: [siblingChunks],
   logLevel: 'warning',
 });
+// dist/cjs is CommonJS inside a package whose .js files are ES modules.
+writeFileSync(join(cjsDir, 'package.json'), '{ "type": "commonjs" }\n');
+// dist/cli.js stays the CLI's ES module face for programs and tests that import run().
+const cliExports = Object.values(cliBuild.metafile.outputs).find((out) => out.entryPoint === 'src/cli.ts').exports;
+writeFileSync(join(distNext, 'cli.js'), `// The CLI is CommonJS (dist/cjs/cli.js, see scripts/build.mjs); this is its face for ES modules.\nexport { ${cliExports.join(', ')} } from './cjs/cli.js';\n`);
 
 copyFileSync(join(root, 'types/index.d.ts'), join(distNext, 'credential.d.ts'));
 
