@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // CommonJS (bin/package.json), as is the CLI it loads (dist/cjs/, see scripts/build.mjs): an ES
 // module entry would start Node's ESM loader, ~5 ms of a cold start before any of our code runs.
-const { run } = require('../dist/cjs/cli.js');
+const { run, whenFlushed } = require('../dist/cjs/cli.js');
 
-run(process.argv.slice(2)).then((code) => {
+run(process.argv.slice(2)).then(async (code) => {
   // Exit now rather than when the last timer fires: after Ctrl+C, MSAL's device-code poller and
   // loopback listener would otherwise keep the process alive for seconds. Output is flushed first.
   process.exitCode = code;
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  await whenFlushed();
+  process.exit(code);
 });

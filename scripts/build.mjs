@@ -30,21 +30,46 @@ const nodeShims = {
   define: { __filename: '__maFilename', __dirname: '__maDir' },
 };
 
-// Step 1: precompile the input validators from the registry's schemas.
-const compilerOut = join(buildDir, 'compile-validators.mjs');
-await build({ entryPoints: [join(root, 'scripts/compile-validators.ts')], outfile: compilerOut, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
-const { compileValidators } = await import(pathToFileURL(compilerOut).href);
+// Step 1: from the registry, precompile the input validators from its schemas and generate the
+// command catalog (which home declares each command; scripts/command-catalog.ts). The step's
+// entry imports every module of every command home, for the catalog to find declarations in.
+const commandsDir = join(root, 'src/commands');
+const homeFiles = readdirSync(commandsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'schema')
+  .flatMap((entry) => readdirSync(join(commandsDir, entry.name)).filter((name) => name.endsWith('.ts')).map((name) => join(commandsDir, entry.name, name)));
+const stepsEntry = join(buildDir, 'registry-steps.ts');
+writeFileSync(
+  stepsEntry,
+  [
+    `export { compileValidators } from ${JSON.stringify(join(root, 'scripts/compile-validators.ts'))};`,
+    `export { catalogSource } from ${JSON.stringify(join(root, 'scripts/command-catalog.ts'))};`,
+    `export { commands } from ${JSON.stringify(join(commandsDir, 'index.ts'))};`,
+    ...homeFiles.map((file, i) => `import * as home${i} from ${JSON.stringify(file)};`),
+    `export const homes = [${homeFiles.map((file, i) => `{ path: ${JSON.stringify(file)}, exports: home${i} }`).join(', ')}];`,
+  ].join('\n'),
+);
+const stepsOut = join(buildDir, 'registry-steps.mjs');
+await build({ entryPoints: [stepsEntry], outfile: stepsOut, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
+const steps = await import(pathToFileURL(stepsOut).href);
 const validatorsDir = join(buildDir, 'validators');
 rmSync(validatorsDir, { recursive: true, force: true });
 mkdirSync(validatorsDir, { recursive: true });
-for (const [name, source] of Object.entries(compileValidators())) writeFileSync(join(validatorsDir, name), source);
+for (const [name, source] of Object.entries(steps.compileValidators())) writeFileSync(join(validatorsDir, name), source);
 const validatorsFile = join(validatorsDir, 'index.mjs');
+const catalogFile = join(buildDir, 'catalog.mjs');
+writeFileSync(catalogFile, steps.catalogSource(steps.commands, join(commandsDir, 'index.ts'), steps.homes));
 
 // Step 2: bundle, with the precompiled validators in place of the runtime compiler.
 const precompiled = {
   name: 'precompiled-validators',
   setup(b) {
     b.onResolve({ filter: /validator-source\.js$/ }, () => ({ path: validatorsFile }));
+  },
+};
+const generatedCatalog = {
+  name: 'generated-catalog',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]catalog\.js$|^\.\/commands\/catalog\.js$/ }, (args) => (args.importer === join(root, 'src/cli.ts') ? { path: catalogFile } : undefined));
   },
 };
 // cliui's ESM build wraps help text mid-word; its CommonJS build does it properly (see the shim).
@@ -64,7 +89,7 @@ const common = {
   legalComments: 'none',
   // Native addons and packages that locate files relative to themselves stay in node_modules.
   external: ['@azure/msal-node-extensions', 'keytar', '@azure/msal-node-runtime', 'playwright-core'],
-  plugins: [precompiled, wordWrap],
+  plugins: [precompiled, generatedCatalog, wordWrap],
   logLevel: 'warning',
 };
 await build({

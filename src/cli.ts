@@ -4,10 +4,10 @@
  */
 import { readSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { commands } from './commands/index.js';
+import { catalog } from './commands/catalog.js';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
-import { folderForCommand, removeSession } from './autosave/autosave.js';
+import { folderForCommand } from './autosave/autosave.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
 import { peekGlobals, type GlobalOptions } from './core/globals.js';
@@ -18,6 +18,7 @@ import { applyHint, defaultShell, envLines, type Shell } from './core/shell.js';
 import { secretFlagWarning, secretsGivenAsFlags } from './core/secret-flags.js';
 import { forTerminal, jsonForTerminal } from './core/terminal-text.js';
 import { validateInput } from './core/validate.js';
+import { stderrStream, writeStderr, writeStdout } from './core/stdio.js';
 import { configDirFrom } from './profile/state-folder.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -44,7 +45,7 @@ export interface CliDependencies {
 async function askOnTerminal(question: string): Promise<string> {
   // Loaded here, not at start: every command pays for a static import, few ever prompt.
   const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const rl = createInterface({ input: process.stdin, output: stderrStream(), terminal: true });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
       // Resolve first: close() emits 'close' synchronously, which would settle the promise with ''.
@@ -67,7 +68,7 @@ function askSecretOnTerminal(question: string): Promise<string> {
       input.removeListener('data', onData);
       input.setRawMode?.(false);
       input.pause();
-      process.stderr.write('\n');
+      stderrStream().write('\n');
     };
     const onData = (chunk: Buffer): void => {
       for (const ch of chunk.toString('utf8')) {
@@ -80,7 +81,7 @@ function askSecretOnTerminal(question: string): Promise<string> {
     // Raw mode before the question shows: keys typed the moment it appears must not be echoed
     // (seen under load: the secret echoed when typed between the write and setRawMode).
     input.setRawMode?.(true);
-    process.stderr.write(question);
+    stderrStream().write(question);
     input.on('data', onData);
     input.resume();
   });
@@ -113,12 +114,16 @@ function defaultDependencies(): CliDependencies {
   process.once('SIGTERM', abort);
   return {
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: writeStdout,
+    stderr: writeStderr,
     stdin: readStdin,
     now: () => new Date(),
     fetch: (url, init) => fetch(url, init),
-    isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    // A getter: process.stdin and process.stderr are streams made on first use (net, tty and
+    // stream behind them, ~3 ms), and only commands that may ask anything read this.
+    get isTTY() {
+      return Boolean(process.stdin.isTTY && process.stderr.isTTY);
+    },
     signal: controller.signal,
     openBrowser: (url) => openBrowser(url, process.env),
     browser: browserAvailability(process.env),
@@ -161,15 +166,17 @@ function readStdin(limit: number): Buffer {
 }
 
 export { configDirFrom };
+export { whenFlushed } from './core/stdio.js';
 
 /** Runs one command and returns its exit code. Never throws. */
 export async function run(argv: readonly string[], overrides: Partial<CliDependencies> = {}): Promise<number> {
-  const deps = { ...defaultDependencies(), ...overrides };
+  // Merged by descriptors, not spread: spreading would read the isTTY getter now.
+  const deps = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(defaultDependencies()), ...Object.getOwnPropertyDescriptors(overrides) }) as CliDependencies;
   let globals: GlobalOptions = peekGlobals(argv);
   const report = (): ReturnType<typeof createReporter> =>
     createReporter({ format: globals.events, verbose: globals.verbose, debug: globals.debug, write: deps.stderr });
   try {
-    const parsed = await parseArgv(argv, commands, packageJson.version, deps.stdin);
+    const parsed = await parseArgv(argv, catalog, packageJson.version, deps.stdin);
     globals = parsed.globals;
     if (parsed.kind === 'text') {
       deps.stdout(parsed.text);
@@ -199,7 +206,10 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       clock: { now: deps.now },
       report: reporter,
       fetch: deps.fetch,
-      interactive: deps.isTTY && !globals.noPrompt && !isCi(deps.env),
+      // Read when a command asks (see isTTY above).
+      get interactive() {
+        return deps.isTTY && !globals.noPrompt && !isCi(deps.env);
+      },
       setProcessVariable: (name, value) => void variables.set(name, value),
       signal: deps.signal,
       openBrowser: deps.openBrowser,
@@ -217,7 +227,7 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       if (Object.keys(folder.variables).length > 0) announceVariables(new Map(Object.entries(folder.variables)), globals, reporter, shell);
       throw error;
     } finally {
-      if (folder.throwaway) await removeSession(folder.throwaway).catch(() => undefined);
+      if (folder.throwaway) await removeThrowaway(folder.throwaway);
     }
     // exec: the command it ran wrote its own stdout; its exit code is ours.
     if (command.passThrough) return (result as { exitCode: number }).exitCode;
@@ -237,6 +247,12 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     if (globals.events === 'text') deps.stderr(`ERROR: ${forTerminal(error.message)}\n`);
     return error.exitCode;
   }
+}
+
+/** A copy of the state folder made for this call alone goes when the call ends, whatever happened. */
+async function removeThrowaway(dir: string): Promise<void> {
+  const { removeSession } = await import('./autosave/session.js');
+  await removeSession(dir).catch(() => undefined);
 }
 
 function announceVariables(variables: Map<string, string | null>, globals: GlobalOptions, reporter: ReturnType<typeof createReporter>, shell: Shell): void {

@@ -14,7 +14,6 @@
  * planted or is a mistake, and following it let MyAccount overwrite (and chmod) a file anywhere
  * the user can write. Refusing names the link, so a person who made it on purpose can see why.
  */
-import { randomInt } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, open, realpath, rename as fsRename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -138,6 +137,8 @@ async function renameRetrying(from: string, to: string, options: AtomicWriteOpti
  * removed and the target is as it was.
  */
 async function writeAtomically(path: string, text: string, options: AtomicWriteOptions): Promise<void> {
+  // crypto loads only when something is written: most commands only read state.
+  const { randomInt } = await import('node:crypto');
   // "<file>.<digits>", the form StateFile's orphan sweep removes when a writer was killed mid-write.
   const temp = join(dirname(path), `${basename(path)}.${process.pid}${randomInt(1e9)}`);
   try {
