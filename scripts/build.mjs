@@ -3,7 +3,8 @@
 // Commands load their heavy dependencies (MSAL, the emulator) with dynamic import(),
 // which esbuild splits into separate chunks that only those commands pay for.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
@@ -144,6 +145,20 @@ await build({
 });
 // dist/cjs is CommonJS inside a package whose .js files are ES modules.
 writeFileSync(join(cjsDir, 'package.json'), '{ "type": "commonjs" }\n');
+// bin/myaccount.js loads the chunks through src/boot/chunk-loader.ts (own loader, V8 code cache),
+// which is told a hash of the chunks so that a code cache is only ever used for the code it was made from.
+const buildHash = createHash('sha256');
+for (const name of readdirSync(cjsDir).filter((n) => n.endsWith('.js')).sort()) buildHash.update(name).update(readFileSync(join(cjsDir, name)));
+await build({
+  entryPoints: [join(root, 'src/boot/chunk-loader.ts')],
+  outfile: join(cjsDir, 'boot.js'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: { MYACCOUNT_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)) },
+  logLevel: 'warning',
+});
 // dist/cli.js stays the CLI's ES module face for programs and tests that import run().
 const cliExports = Object.values(cliBuild.metafile.outputs).find((out) => out.entryPoint === 'src/cli.ts').exports;
 writeFileSync(join(distNext, 'cli.js'), `// The CLI is CommonJS (dist/cjs/cli.js, see scripts/build.mjs); this is its face for ES modules.\nexport { ${cliExports.join(', ')} } from './cjs/cli.js';\n`);
