@@ -138,7 +138,7 @@ await build({
   // import() of a chunk becomes require(): one loader, and no ESM loader at start.
   supported: { 'dynamic-import': false },
   // The few uses of import.meta.url (createRequire in src/cli.ts, yargs' shims) get the file's own URL.
-  define: { 'import.meta.url': 'import_meta_url' },
+  define: { 'import.meta.url': 'import_meta.url' },
   inject: [join(root, 'scripts/import-meta-url.mjs')],
   plugins: [siblingChunks],
   logLevel: 'warning',

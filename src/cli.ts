@@ -3,7 +3,6 @@
  * Human text and events go to stderr; failures become one error document and a stable exit code.
  */
 import { readSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { catalog } from './commands/catalog.js';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isCi } from './core/ci.js';
@@ -96,6 +95,7 @@ async function loadNativeBroker(): Promise<BrokerLoad> {
     // The runtime instance the plugin loaded (resolved from msal-node-extensions) says why it did not start.
     let startupError;
     try {
+      const { createRequire } = await import('node:module');
       const fromExtensions = createRequire(createRequire(import.meta.url).resolve('@azure/msal-node-extensions'));
       startupError = (fromExtensions('@azure/msal-node-runtime') as { msalNodeRuntime?: { StartupError?: { errorStatus?: number; errorContext?: string } } }).msalNodeRuntime?.StartupError;
     } catch {

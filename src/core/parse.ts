@@ -198,7 +198,8 @@ async function fastParse(argv: readonly string[], catalog: CommandCatalog): Prom
   }
   let parsed: ReturnType<typeof parseArgs<{ options: Record<string, Spec>; strict: true; allowPositionals: true; args: string[] }>>;
   try {
-    parsed = parseArgs({ args: [...rest], options, strict: true, allowPositionals: true });
+    // Nothing after the command's name parses to nothing (and Node's parser is compiled on first use).
+    parsed = rest.length === 0 ? { values: {}, positionals: [] } : parseArgs({ args: [...rest], options, strict: true, allowPositionals: true });
   } catch {
     return null;
   }
