@@ -167,6 +167,8 @@ function readStdin(limit: number): Buffer {
 
 export { configDirFrom };
 export { whenFlushed } from './core/stdio.js';
+/** The command catalog the CLI routes with (in the build, the one generated from the registry). */
+export { catalog };
 
 /** Runs one command and returns its exit code. Never throws. */
 export async function run(argv: readonly string[], overrides: Partial<CliDependencies> = {}): Promise<number> {
