@@ -15,7 +15,6 @@
  * tests that import dist/cli.js get the same chunks through require(), without a code cache.
  */
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants as vmConstants, Script } from 'node:vm';
@@ -34,11 +33,12 @@ export interface ChunkLoader {
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const WRAPPER_TAIL = '\n})';
 
-/** `cacheDir`: where this build's code caches are (see codeCacheDir), or null for none. */
-export function chunkLoader(dir: string, cacheDir: string | null): ChunkLoader {
+/**
+ * `cacheDir`: where this build's code caches are (see codeCacheDir), or null for none.
+ * `nodeRequire`: require() for Node's modules and packages, as a module in the chunks' folder has it.
+ */
+export function chunkLoader(dir: string, cacheDir: string | null, nodeRequire: NodeJS.Require): ChunkLoader {
   const modules = new Map<string, { exports: unknown }>();
-  // Packages and Node's modules resolve as they would for require() in the chunks' folder.
-  const nodeRequire = createRequire(join(dir, 'noop.js'));
   const chunkRequire = Object.assign((id: string): unknown => (id.startsWith('./') ? load(id.slice(2)) : nodeRequire(id)), {
     resolve: nodeRequire.resolve,
     cache: nodeRequire.cache,
@@ -141,7 +141,8 @@ export function codeCacheDir(buildId: string, env: Record<string, string | undef
 
 /** bin/myaccount.js's start: the CLI's entry chunk, loaded with this build's code cache. */
 export function loadCli(): { run: (argv: readonly string[]) => Promise<number>; whenFlushed: () => Promise<void> } {
-  const loader = chunkLoader(__dirname, codeCacheDir(MYACCOUNT_BUILD_ID, process.env));
+  // This file is built into the chunks' folder, so its own require() resolves as theirs would.
+  const loader = chunkLoader(__dirname, codeCacheDir(MYACCOUNT_BUILD_ID, process.env), require);
   process.once('exit', () => loader.saveCaches());
   return loader.load('cli.js') as ReturnType<typeof loadCli>;
 }

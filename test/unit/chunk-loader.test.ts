@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 test('chunks load by name, once each (a chunk two others require is one instance), Node modules through require()', () => {
-  const loader = chunkLoader(chunks, null);
+  const loader = chunkLoader(chunks, null, require);
   const cli = loader.load('cli.js') as { run: () => unknown[] };
   expect(cli.run()).toEqual([1, 2, join('a', 'b'), join(chunks, 'cli.js'), 'function']);
   expect(loader.load('cli.js')).toBe(cli);
@@ -32,7 +32,7 @@ test('an error in a chunk names its file and line, as require() would', () => {
   writeFileSync(join(chunks, 'broken.js'), '"use strict";\n\nthrow new Error("on line three");\n');
   let stack = '';
   try {
-    chunkLoader(chunks, null).load('broken.js');
+    chunkLoader(chunks, null, require).load('broken.js');
   } catch (error) {
     stack = (error as Error).stack ?? '';
   }
@@ -45,14 +45,14 @@ describe('the code cache', () => {
   test('is written when the process is done with the chunks, then used: nothing is written again', () => {
     const cacheDir = join(root, 'cache', 'build-1');
     mkdirSync(join(root, 'cache'), { mode: 0o700 });
-    const first = chunkLoader(chunks, cacheDir);
+    const first = chunkLoader(chunks, cacheDir, require);
     (first.load('cli.js') as { run: () => unknown }).run();
     first.saveCaches();
     expect(cacheOf(cacheDir)).toEqual(['cli.js.cache', 'other.js.cache', 'shared.js.cache']);
     const written = readFileSync(join(cacheDir, 'cli.js.cache'));
     expect(written.length).toBeGreaterThan(0);
 
-    const second = chunkLoader(chunks, cacheDir);
+    const second = chunkLoader(chunks, cacheDir, require);
     expect((second.load('cli.js') as { run: () => unknown[] }).run()[0]).toBe(1);
     rmSync(join(cacheDir, 'cli.js.cache'));
     second.saveCaches();
@@ -65,7 +65,7 @@ describe('the code cache', () => {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     chmodSync(join(root, 'cache'), 0o700);
     writeFileSync(join(cacheDir, 'shared.js.cache'), Buffer.from('not a V8 code cache at all'));
-    const loader = chunkLoader(chunks, cacheDir);
+    const loader = chunkLoader(chunks, cacheDir, require);
     expect((loader.load('shared.js') as { next: () => number }).next()).toBe(1);
     loader.saveCaches();
     expect(readFileSync(join(cacheDir, 'shared.js.cache')).toString()).not.toBe('not a V8 code cache at all');
@@ -76,7 +76,7 @@ describe('the code cache', () => {
     mkdirSync(join(shared, 'build-1'), { recursive: true });
     chmodSync(shared, 0o777);
     writeFileSync(join(shared, 'build-1', 'shared.js.cache'), 'planted');
-    const loader = chunkLoader(chunks, join(shared, 'build-1'));
+    const loader = chunkLoader(chunks, join(shared, 'build-1'), require);
     loader.load('cli.js');
     loader.saveCaches();
     expect(cacheOf(join(shared, 'build-1'))).toEqual(['shared.js.cache']);
