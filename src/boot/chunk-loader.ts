@@ -6,17 +6,19 @@
  *   lookups), ~5 ms for the two dozen chunks a read command loads. The chunks name each other
  *   by file name in their one folder, so here a name is the file.
  * - Node 20 compiles every chunk from its source at each start (module.enableCompileCache came
- *   in Node 22). Here V8's code cache of each chunk, taken when the process exits (so it holds
- *   the functions the command ran, not only the chunk's top level), is kept in a folder of the
- *   user's own under the temp folder and given to V8 the next time: ~5 ms less again. V8 refuses
- *   a cache made by another V8 or for other source; a refused cache is made again.
+ *   in Node 22). Here V8's code cache is kept in a folder of the user's own under the temp
+ *   folder and given to V8 the next time: ~5 ms less again. The cache is one file per command
+ *   (its first word), holding the cache of every chunk that command loaded, taken when the
+ *   process exits: so it holds the functions that command ran (a chunk's cache taken by another
+ *   command holds that command's), and a start reads one cache file, not one per chunk. V8
+ *   refuses a cache made by another V8 or for other source; what is refused is made again.
  *
  * Nothing here is bundled with the chunks, and it imports only Node's own modules. Programs and
  * tests that import dist/cli.js get the same chunks through require(), without a code cache.
  */
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { constants as vmConstants, Script } from 'node:vm';
 
 /** Written by the build: a hash of the chunks, so a cache never outlives the code it was made from. */
@@ -25,7 +27,7 @@ declare const MYACCOUNT_BUILD_ID: string;
 export interface ChunkLoader {
   /** The exports of a chunk of the folder, by file name ("cli.js"), loaded once. */
   load(name: string): unknown;
-  /** Writes the code cache of each chunk loaded without a usable one. Never throws. */
+  /** Writes the cache file again when a chunk had no usable cache in it. Never throws. */
   saveCaches(): void;
 }
 
@@ -34,39 +36,33 @@ const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname
 const WRAPPER_TAIL = '\n})';
 
 /**
- * `cacheDir`: where this build's code caches are (see codeCacheDir), or null for none.
+ * `cacheFile`: this command's code cache (see codeCacheFile), or null for none.
  * `nodeRequire`: require() for Node's modules and packages, as a module in the chunks' folder has it.
  */
-export function chunkLoader(dir: string, cacheDir: string | null, nodeRequire: NodeJS.Require): ChunkLoader {
+export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: NodeJS.Require): ChunkLoader {
   const modules = new Map<string, { exports: unknown }>();
   const chunkRequire = Object.assign((id: string): unknown => (id.startsWith('./') ? load(id.slice(2)) : nodeRequire(id)), {
     resolve: nodeRequire.resolve,
     cache: nodeRequire.cache,
   });
-  const unsaved: { name: string; script: Script }[] = [];
   // Caches are read only from a folder only this user can write to: V8 runs what they hold.
-  const readable = cacheDir !== null && isPrivateFolder(join(cacheDir, '..'));
+  const cached = cacheFile !== null && isPrivateFolder(dirname(dirname(cacheFile))) ? readCacheFile(cacheFile) : new Map<string, Buffer>();
+  const scripts: { name: string; script: Script }[] = [];
+  let stale = false;
 
   function load(name: string): unknown {
     const known = modules.get(name);
     if (known) return known.exports;
     const file = join(dir, name);
-    const source = readFileSync(file, 'utf8');
-    let cachedData: Buffer | undefined;
-    if (readable) {
-      try {
-        cachedData = readFileSync(join(cacheDir!, `${name}.cache`));
-      } catch {
-        /* none yet */
-      }
-    }
-    const script = new Script(WRAPPER_HEAD + source + WRAPPER_TAIL, {
+    const cachedData = cached.get(name);
+    const script = new Script(WRAPPER_HEAD + readFileSync(file, 'utf8') + WRAPPER_TAIL, {
       filename: file,
       cachedData,
       // The chunks hold no import() (the build makes them require()); a package's own would still work.
       importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
-    if (cacheDir !== null && (cachedData === undefined || script.cachedDataRejected)) unsaved.push({ name, script });
+    if (cachedData === undefined || script.cachedDataRejected) stale = true;
+    scripts.push({ name, script });
     const module = { exports: {} as unknown };
     // Before it runs, so chunks that require each other get the one instance.
     modules.set(name, module);
@@ -76,23 +72,58 @@ export function chunkLoader(dir: string, cacheDir: string | null, nodeRequire: N
   }
 
   function saveCaches(): void {
-    if (cacheDir === null || unsaved.length === 0) return;
+    if (cacheFile === null || !stale) return;
+    stale = false;
     try {
-      mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-      if (!isPrivateFolder(join(cacheDir, '..'))) return;
-      for (const { name, script } of unsaved.splice(0)) {
-        // A temp file and a rename: a process starting meanwhile reads a whole cache or none.
-        const target = join(cacheDir, `${name}.cache`);
-        const temp = `${target}.${process.pid}`;
-        writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
-        renameSync(temp, target);
-      }
+      mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
+      if (!isPrivateFolder(dirname(dirname(cacheFile)))) return;
+      // Chunks this run did not load keep their caches (another use of the same first word).
+      const entries = new Map(cached);
+      for (const { name, script } of scripts) entries.set(name, script.createCachedData());
+      // A temp file and a rename: a process starting meanwhile reads a whole file or the old one.
+      const temp = `${cacheFile}.${process.pid}`;
+      writeFileSync(temp, packCaches(entries), { mode: 0o600 });
+      renameSync(temp, cacheFile);
     } catch {
       /* a full disk or a read-only temp folder: the next start compiles again */
     }
   }
 
   return { load, saveCaches };
+}
+
+/** Caches by chunk name, one after another: [name length u16][name][cache length u32][cache]. */
+export function packCaches(entries: ReadonlyMap<string, Buffer>): Buffer {
+  const parts: Buffer[] = [];
+  for (const [name, data] of entries) {
+    const head = Buffer.alloc(6 + Buffer.byteLength(name));
+    head.writeUInt16LE(Buffer.byteLength(name), 0);
+    head.write(name, 2);
+    head.writeUInt32LE(data.length, head.length - 4);
+    parts.push(head, data);
+  }
+  return Buffer.concat(parts);
+}
+
+/** The caches of a cache file; none when it is missing or not whole (it is then written again). */
+export function readCacheFile(file: string): Map<string, Buffer> {
+  const entries = new Map<string, Buffer>();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return entries;
+  }
+  for (let at = 0; at < bytes.length; ) {
+    if (at + 2 > bytes.length) return new Map();
+    const nameEnd = at + 2 + bytes.readUInt16LE(at);
+    if (nameEnd + 4 > bytes.length) return new Map();
+    const dataEnd = nameEnd + 4 + bytes.readUInt32LE(nameEnd);
+    if (dataEnd > bytes.length) return new Map();
+    entries.set(bytes.toString('utf8', at + 2, nameEnd), bytes.subarray(nameEnd + 4, dataEnd));
+    at = dataEnd;
+  }
+  return entries;
 }
 
 /**
@@ -111,20 +142,19 @@ export function isPrivateFolder(path: string, platform: NodeJS.Platform = proces
 }
 
 /**
- * Where this build's code caches go: <temp>/myaccount-code-cache-<uid>/<build>-<node>-<arch>,
+ * The code cache of the command argv names: <temp>/myaccount-code-cache-<uid>/<build>-<node>-<arch>/<first word>.cache,
  * or null when NODE_DISABLE_COMPILE_CACHE is set (Node's own switch for its compile cache).
- * Folders of other builds that were not used for a week are removed when a new one is made.
+ * Arguments that are not a command word share one file. Folders of other builds that were not
+ * used for a week are removed when a new one is made.
  */
-export function codeCacheDir(buildId: string, env: Record<string, string | undefined>, temp = tmpdir()): string | null {
+export function codeCacheFile(buildId: string, argv: readonly string[], env: Record<string, string | undefined>, temp = tmpdir()): string | null {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
   const root = join(temp, `myaccount-code-cache${process.getuid ? `-${process.getuid()}` : ''}`);
   const dir = join(root, `${buildId}-${process.version}-${process.arch}`);
-  try {
-    statSync(dir);
-    return dir;
-  } catch {
-    /* a new build or Node: make the root private, sweep the old */
-  }
+  const word = /^[a-z][a-z-]{0,63}$/.test(argv[0] ?? '') ? argv[0] : '-';
+  const file = join(dir, `${word}.cache`);
+  if (statSync(dir, { throwIfNoEntry: false })) return file;
+  // A new build or Node: make the root private, sweep the old.
   try {
     mkdirSync(root, { recursive: true, mode: 0o700 });
     if (!isPrivateFolder(root)) return null;
@@ -136,13 +166,13 @@ export function codeCacheDir(buildId: string, env: Record<string, string | undef
   } catch {
     return null;
   }
-  return dir;
+  return file;
 }
 
-/** bin/myaccount.js's start: the CLI's entry chunk, loaded with this build's code cache. */
-export function loadCli(): { run: (argv: readonly string[]) => Promise<number>; whenFlushed: () => Promise<void> } {
+/** bin/myaccount.js's start: the CLI's entry chunk, loaded with the code cache of the command in argv. */
+export function loadCli(argv: readonly string[]): { run: (argv: readonly string[]) => Promise<number>; whenFlushed: () => Promise<void> } {
   // This file is built into the chunks' folder, so its own require() resolves as theirs would.
-  const loader = chunkLoader(__dirname, codeCacheDir(MYACCOUNT_BUILD_ID, process.env), require);
+  const loader = chunkLoader(__dirname, codeCacheFile(MYACCOUNT_BUILD_ID, argv, process.env), require);
   process.once('exit', () => loader.saveCaches());
   return loader.load('cli.js') as ReturnType<typeof loadCli>;
 }

@@ -6,13 +6,14 @@
  * src/boot/chunk-loader.ts, which must never change what the CLI does.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, cleanEnv, REPO, tempConfigDir } from '../helpers/cli.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
 import { seedSignedIn } from '../helpers/seed.js';
 import { commands } from '../../src/commands/index.js';
+import { packCaches, readCacheFile } from '../../src/boot/chunk-loader.js';
 
 const CJS = join(REPO, 'dist', 'cjs');
 
@@ -86,14 +87,18 @@ describe('get-context', () => {
       const root = join(temp, readdirSync(temp).find((n) => n.startsWith('myaccount-code-cache'))!);
       const [build] = readdirSync(root);
       expect(build).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
-      const caches = readdirSync(join(root, build));
-      expect(caches).toContain('cli.js.cache');
-      expect(caches.length).toBe(first.chunks.length);
+      // One file for the command, with the cache of every chunk it loaded.
+      expect(readdirSync(join(root, build))).toEqual(['get-context.cache']);
+      const file = join(root, build, 'get-context.cache');
+      expect([...readCacheFile(file).keys()].sort()).toEqual([...first.chunks].sort());
+      const written = statSync(file).mtimeMs;
       expect(traced(dir, ['get-context'], env).stdout).toBe(first.stdout);
+      // V8 took it: not written again.
+      expect(statSync(file).mtimeMs).toBe(written);
       // A damaged cache is refused by V8, not run: same output, and a good cache again.
-      writeFileSync(join(root, build, 'cli.js.cache'), 'garbage');
+      writeFileSync(file, packCaches(new Map([...readCacheFile(file)].map(([name]) => [name, Buffer.from('garbage')]))));
       expect(traced(dir, ['get-context'], env).stdout).toBe(first.stdout);
-      expect(readFileSync(join(root, build, 'cli.js.cache')).toString()).not.toBe('garbage');
+      expect([...readCacheFile(file).values()].every((data) => data.toString() !== 'garbage')).toBe(true);
 
       const off = mkdtempSync(join(tmpdir(), 'code-cache-off-'));
       try {

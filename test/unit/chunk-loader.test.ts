@@ -1,12 +1,12 @@
 /**
  * The loader bin/myaccount.js uses for the CLI's chunks (src/boot/chunk-loader.ts): chunks by
- * file name with one instance each, Node's modules through require(), and V8's code cache kept
- * only in a folder no one else can write to.
+ * file name with one instance each, Node's modules through require(), and V8's code cache, one
+ * file per command, kept only in a folder no one else can write to.
  */
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkLoader, codeCacheDir, isPrivateFolder } from '../../src/boot/chunk-loader.js';
+import { chunkLoader, codeCacheFile, isPrivateFolder, packCaches, readCacheFile } from '../../src/boot/chunk-loader.js';
 
 let root: string;
 let chunks: string;
@@ -40,47 +40,70 @@ test('an error in a chunk names its file and line, as require() would', () => {
 });
 
 describe('the code cache', () => {
-  const cacheOf = (dir: string): string[] => readdirSync(dir).sort();
+  // <private root>/<build>/<command>.cache, as codeCacheFile makes it.
+  const cacheFileIn = (rootMode: number): string => {
+    mkdirSync(join(root, 'cache', 'build-1'), { recursive: true });
+    chmodSync(join(root, 'cache'), rootMode);
+    return join(root, 'cache', 'build-1', 'get-context.cache');
+  };
 
-  test('is written when the process is done with the chunks, then used: nothing is written again', () => {
-    const cacheDir = join(root, 'cache', 'build-1');
-    mkdirSync(join(root, 'cache'), { mode: 0o700 });
-    const first = chunkLoader(chunks, cacheDir, require);
+  test('is written when the process is done with the chunks, one file for all they loaded, then used: nothing is written again', () => {
+    const file = cacheFileIn(0o700);
+    const first = chunkLoader(chunks, file, require);
     (first.load('cli.js') as { run: () => unknown }).run();
     first.saveCaches();
-    expect(cacheOf(cacheDir)).toEqual(['cli.js.cache', 'other.js.cache', 'shared.js.cache']);
-    const written = readFileSync(join(cacheDir, 'cli.js.cache'));
-    expect(written.length).toBeGreaterThan(0);
+    const written = readCacheFile(file);
+    expect([...written.keys()].sort()).toEqual(['cli.js', 'other.js', 'shared.js']);
+    for (const data of written.values()) expect(data.length).toBeGreaterThan(0);
 
-    const second = chunkLoader(chunks, cacheDir, require);
+    const second = chunkLoader(chunks, file, require);
     expect((second.load('cli.js') as { run: () => unknown[] }).run()[0]).toBe(1);
-    rmSync(join(cacheDir, 'cli.js.cache'));
+    rmSync(file);
     second.saveCaches();
-    // V8 took every cache: none was made again (the one removed stays removed).
-    expect(cacheOf(cacheDir)).toEqual(['other.js.cache', 'shared.js.cache']);
+    // V8 took every cache: the file was not made again.
+    expect(readdirSync(join(file, '..'))).toEqual([]);
   });
 
-  test('a damaged cache is refused by V8 and made again; the chunk still runs', () => {
-    const cacheDir = join(root, 'cache', 'build-1');
-    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-    chmodSync(join(root, 'cache'), 0o700);
-    writeFileSync(join(cacheDir, 'shared.js.cache'), Buffer.from('not a V8 code cache at all'));
-    const loader = chunkLoader(chunks, cacheDir, require);
+  test('a chunk with no cache in the file makes it be written again, keeping the caches of chunks this run did not load', () => {
+    const file = cacheFileIn(0o700);
+    const first = chunkLoader(chunks, file, require);
+    first.load('other.js');
+    first.saveCaches();
+    writeFileSync(join(chunks, 'extra.js'), '"use strict";\nexports.x = 1;\n');
+    const second = chunkLoader(chunks, file, require);
+    second.load('extra.js');
+    second.saveCaches();
+    expect([...readCacheFile(file).keys()].sort()).toEqual(['extra.js', 'other.js', 'shared.js']);
+  });
+
+  test('a damaged cache is refused by V8 and made again; a cut-off file is not read at all; the chunks still run', () => {
+    const file = cacheFileIn(0o700);
+    writeFileSync(file, packCaches(new Map([['shared.js', Buffer.from('not a V8 code cache at all')]])));
+    const loader = chunkLoader(chunks, file, require);
     expect((loader.load('shared.js') as { next: () => number }).next()).toBe(1);
     loader.saveCaches();
-    expect(readFileSync(join(cacheDir, 'shared.js.cache')).toString()).not.toBe('not a V8 code cache at all');
+    const made = readCacheFile(file).get('shared.js')!;
+    expect(made.toString()).not.toContain('not a V8 code cache');
+    writeFileSync(file, readFileSync(file).subarray(0, 20));
+    expect(readCacheFile(file).size).toBe(0);
+    expect((chunkLoader(chunks, file, require).load('shared.js') as { next: () => number }).next()).toBe(1);
   });
 
   test('is neither read nor written in a folder others can write to', () => {
-    const shared = join(root, 'cache');
-    mkdirSync(join(shared, 'build-1'), { recursive: true });
-    chmodSync(shared, 0o777);
-    writeFileSync(join(shared, 'build-1', 'shared.js.cache'), 'planted');
-    const loader = chunkLoader(chunks, join(shared, 'build-1'), require);
+    const file = cacheFileIn(0o777);
+    const planted = packCaches(new Map([['shared.js', Buffer.from('planted')]]));
+    writeFileSync(file, planted);
+    const loader = chunkLoader(chunks, file, require);
     loader.load('cli.js');
     loader.saveCaches();
-    expect(cacheOf(join(shared, 'build-1'))).toEqual(['shared.js.cache']);
-    expect(readFileSync(join(shared, 'build-1', 'shared.js.cache'), 'utf8')).toBe('planted');
+    expect(readFileSync(file)).toEqual(planted);
+  });
+
+  test('packCaches and readCacheFile agree', () => {
+    const entries = new Map([['a.js', Buffer.from([1, 2, 3])], ['chunk-ÄB.js', Buffer.alloc(0)], ['c.js', Buffer.from('x'.repeat(70000))]]);
+    writeFileSync(join(root, 'c.cache'), packCaches(entries));
+    expect(readCacheFile(join(root, 'c.cache'))).toEqual(entries);
+    expect(readCacheFile(join(root, 'missing.cache')).size).toBe(0);
   });
 });
 
@@ -99,29 +122,30 @@ test('isPrivateFolder: a folder of this user that only it can write to; not a li
   expect(isPrivateFolder(join(root, 'missing'))).toBe(false);
 });
 
-describe('codeCacheDir', () => {
-  test('one folder per build, Node version and architecture, in a private folder of this user under the temp folder', () => {
-    const dir = codeCacheDir('abc123', {}, root)!;
-    const uid = process.getuid?.();
-    expect(dir).toBe(join(root, `myaccount-code-cache${uid === undefined ? '' : `-${uid}`}`, `abc123-${process.version}-${process.arch}`));
-    expect(isPrivateFolder(join(dir, '..'))).toBe(true);
+describe('codeCacheFile', () => {
+  const base = (buildId: string): string => join(root, `myaccount-code-cache${process.getuid ? `-${process.getuid()}` : ''}`, `${buildId}-${process.version}-${process.arch}`);
+
+  test('one file per command word, in a folder per build, Node version and architecture, in a private folder of this user under the temp folder', () => {
+    expect(codeCacheFile('abc123', ['get-context', 'prod'], {}, root)).toBe(join(base('abc123'), 'get-context.cache'));
+    expect(codeCacheFile('abc123', ['account', 'show'], {}, root)).toBe(join(base('abc123'), 'account.cache'));
+    // Anything else (flags, names, odd text) shares one file.
+    for (const argv of [[], ['--help'], ['../x'], ['Get-Context']]) expect(codeCacheFile('abc123', argv, {}, root)).toBe(join(base('abc123'), '-.cache'));
+    expect(isPrivateFolder(join(base('abc123'), '..'))).toBe(true);
   });
 
   test('none when NODE_DISABLE_COMPILE_CACHE is set, or when the folder is not private', () => {
-    expect(codeCacheDir('abc123', { NODE_DISABLE_COMPILE_CACHE: '1' }, root)).toBeNull();
-    const dir = codeCacheDir('abc123', {}, root)!;
-    chmodSync(join(dir, '..'), 0o777);
-    expect(codeCacheDir('other', {}, root)).toBeNull();
+    expect(codeCacheFile('abc123', ['get-context'], { NODE_DISABLE_COMPILE_CACHE: '1' }, root)).toBeNull();
+    codeCacheFile('abc123', ['get-context'], {}, root);
+    chmodSync(join(base('abc123'), '..'), 0o777);
+    expect(codeCacheFile('other', ['get-context'], {}, root)).toBeNull();
   });
 
   test('folders of other builds unused for a week go when a new one is made', () => {
-    const old = codeCacheDir('old', {}, root)!;
-    mkdirSync(old);
+    mkdirSync(base('old'), { recursive: true });
     const weekAndADayAgo = new Date(Date.now() - 8 * 24 * 3600_000);
-    utimesSync(old, weekAndADayAgo, weekAndADayAgo);
-    const recent = codeCacheDir('recent', {}, root)!;
-    mkdirSync(recent);
-    codeCacheDir('new', {}, root);
-    expect(readdirSync(join(old, '..')).sort()).toEqual([`recent-${process.version}-${process.arch}`]);
+    utimesSync(base('old'), weekAndADayAgo, weekAndADayAgo);
+    mkdirSync(base('recent'));
+    codeCacheFile('new', ['get-context'], {}, root);
+    expect(readdirSync(join(base('old'), '..'))).toEqual([`recent-${process.version}-${process.arch}`]);
   });
 });
