@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, cleanEnv, REPO, tempConfigDir } from '../helpers/cli.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
-import { seedSignedIn } from '../helpers/seed.js';
+import { signedInFolder } from '../helpers/seed.js';
 import { commands } from '../../src/commands/index.js';
 import { packCaches, readCacheFile } from '../../src/boot/chunk-loader.js';
 
@@ -56,16 +56,10 @@ process.stdout.write(JSON.stringify({ names: catalog.names, loaded: out, all: (a
 });
 
 describe('get-context', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ dir, cleanup } = tempConfigDir());
-    await seedSignedIn(dir);
-  });
-  afterAll(() => cleanup());
+  const folder = signedInFolder();
 
   test('loads its own declaration only, and none of the network, crypto or process modules', () => {
-    const { stdout, modules, sources } = traced(dir, ['get-context']);
+    const { stdout, modules, sources } = traced(folder.dir, ['get-context']);
     expect(JSON.parse(stdout).Name).toContain('Production');
     expect(modules.filter((m) => HEAVY_NODE_MODULES.includes(m))).toEqual([]);
     const commandHomes = new Set(sources.filter((s) => s.startsWith('src/commands/')).map((s) => s.split('/')[2]));
@@ -74,7 +68,7 @@ describe('get-context', () => {
   });
 
   test('help and a mistake still see every command (yargs, from all declarations)', () => {
-    const help = traced(dir, ['--help']);
+    const help = traced(folder.dir, ['--help']);
     for (const c of commands) expect(help.stdout).toContain(c.name.split(' ')[0]);
     expect(help.sources.some((s) => s.startsWith('src/commands/connect/'))).toBe(true);
   });
@@ -83,7 +77,7 @@ describe('get-context', () => {
     const temp = mkdtempSync(join(tmpdir(), 'code-cache-'));
     try {
       const env = { TMPDIR: temp, TMP: temp, TEMP: temp };
-      const first = traced(dir, ['get-context'], env);
+      const first = traced(folder.dir, ['get-context'], env);
       const root = join(temp, readdirSync(temp).find((n) => n.startsWith('myaccount-code-cache'))!);
       const [build] = readdirSync(root);
       expect(build).toMatch(new RegExp(`^[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}$`));
@@ -92,17 +86,17 @@ describe('get-context', () => {
       const file = join(root, build, 'get-context.cache');
       expect([...readCacheFile(file).keys()].sort()).toEqual([...first.chunks].sort());
       const written = statSync(file).mtimeMs;
-      expect(traced(dir, ['get-context'], env).stdout).toBe(first.stdout);
+      expect(traced(folder.dir, ['get-context'], env).stdout).toBe(first.stdout);
       // V8 took it: not written again.
       expect(statSync(file).mtimeMs).toBe(written);
       // A damaged cache is refused by V8, not run: same output, and a good cache again.
       writeFileSync(file, packCaches(new Map([...readCacheFile(file)].map(([name]) => [name, Buffer.from('garbage')]))));
-      expect(traced(dir, ['get-context'], env).stdout).toBe(first.stdout);
+      expect(traced(folder.dir, ['get-context'], env).stdout).toBe(first.stdout);
       expect([...readCacheFile(file).values()].every((data) => data.toString() !== 'garbage')).toBe(true);
 
       const off = mkdtempSync(join(tmpdir(), 'code-cache-off-'));
       try {
-        expect(traced(dir, ['get-context'], { TMPDIR: off, TMP: off, TEMP: off, NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(first.stdout);
+        expect(traced(folder.dir, ['get-context'], { TMPDIR: off, TMP: off, TEMP: off, NODE_DISABLE_COMPILE_CACHE: '1' }).stdout).toBe(first.stdout);
         expect(readdirSync(off)).toEqual([]);
       } finally {
         rmSync(off, { recursive: true, force: true });
