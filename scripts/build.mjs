@@ -3,7 +3,8 @@
 // Commands load their heavy dependencies (MSAL, the emulator) with dynamic import(),
 // which esbuild splits into separate chunks that only those commands pay for.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
@@ -30,21 +31,46 @@ const nodeShims = {
   define: { __filename: '__maFilename', __dirname: '__maDir' },
 };
 
-// Step 1: precompile the input validators from the registry's schemas.
-const compilerOut = join(buildDir, 'compile-validators.mjs');
-await build({ entryPoints: [join(root, 'scripts/compile-validators.ts')], outfile: compilerOut, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
-const { compileValidators } = await import(pathToFileURL(compilerOut).href);
+// Step 1: from the registry, precompile the input validators from its schemas and generate the
+// command catalog (which home declares each command; scripts/command-catalog.ts). The step's
+// entry imports every module of every command home, for the catalog to find declarations in.
+const commandsDir = join(root, 'src/commands');
+const homeFiles = readdirSync(commandsDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'schema')
+  .flatMap((entry) => readdirSync(join(commandsDir, entry.name)).filter((name) => name.endsWith('.ts')).map((name) => join(commandsDir, entry.name, name)));
+const stepsEntry = join(buildDir, 'registry-steps.ts');
+writeFileSync(
+  stepsEntry,
+  [
+    `export { compileValidators } from ${JSON.stringify(join(root, 'scripts/compile-validators.ts'))};`,
+    `export { catalogSource } from ${JSON.stringify(join(root, 'scripts/command-catalog.ts'))};`,
+    `export { commands } from ${JSON.stringify(join(commandsDir, 'index.ts'))};`,
+    ...homeFiles.map((file, i) => `import * as home${i} from ${JSON.stringify(file)};`),
+    `export const homes = [${homeFiles.map((file, i) => `{ path: ${JSON.stringify(file)}, exports: home${i} }`).join(', ')}];`,
+  ].join('\n'),
+);
+const stepsOut = join(buildDir, 'registry-steps.mjs');
+await build({ entryPoints: [stepsEntry], outfile: stepsOut, bundle: true, format: 'esm', platform: 'node', packages: 'external', logLevel: 'warning' });
+const steps = await import(pathToFileURL(stepsOut).href);
 const validatorsDir = join(buildDir, 'validators');
 rmSync(validatorsDir, { recursive: true, force: true });
 mkdirSync(validatorsDir, { recursive: true });
-for (const [name, source] of Object.entries(compileValidators())) writeFileSync(join(validatorsDir, name), source);
+for (const [name, source] of Object.entries(steps.compileValidators())) writeFileSync(join(validatorsDir, name), source);
 const validatorsFile = join(validatorsDir, 'index.mjs');
+const catalogFile = join(buildDir, 'catalog.mjs');
+writeFileSync(catalogFile, steps.catalogSource(steps.commands, join(commandsDir, 'index.ts'), steps.homes));
 
 // Step 2: bundle, with the precompiled validators in place of the runtime compiler.
 const precompiled = {
   name: 'precompiled-validators',
   setup(b) {
     b.onResolve({ filter: /validator-source\.js$/ }, () => ({ path: validatorsFile }));
+  },
+};
+const generatedCatalog = {
+  name: 'generated-catalog',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]catalog\.js$|^\.\/commands\/catalog\.js$/ }, (args) => (args.importer === join(root, 'src/cli.ts') ? { path: catalogFile } : undefined));
   },
 };
 // cliui's ESM build wraps help text mid-word; its CommonJS build does it properly (see the shim).
@@ -54,11 +80,7 @@ const wordWrap = {
     b.onResolve({ filter: /string-utils\.js$/ }, (args) => (/[\\/]cliui[\\/]/.test(args.importer) ? { path: join(root, 'scripts/cliui-string-utils.mjs') } : undefined));
   },
 };
-await build({
-  // emulator.js is the local cloud as a library, for benchmarks and outside scripts.
-  // credential.js is the package's entry for programs: MyAccountCredential (types/index.d.ts).
-  entryPoints: { cli: join(root, 'src/cli.ts'), credential: join(root, 'src/sdk/credential.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
-  outdir: distNext,
+const common = {
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -68,10 +90,78 @@ await build({
   legalComments: 'none',
   // Native addons and packages that locate files relative to themselves stay in node_modules.
   external: ['@azure/msal-node-extensions', 'keytar', '@azure/msal-node-runtime', 'playwright-core'],
-  plugins: [precompiled, wordWrap],
+  plugins: [precompiled, generatedCatalog, wordWrap],
+  logLevel: 'warning',
+};
+await build({
+  ...common,
+  // emulator.js is the local cloud as a library, for benchmarks and outside scripts.
+  // credential.js is the package's entry for programs: MyAccountCredential (types/index.d.ts).
+  entryPoints: { credential: join(root, 'src/sdk/credential.ts'), ...(existsSync(join(root, 'src/emulator/index.ts')) ? { emulator: join(root, 'src/emulator/index.ts') } : {}) },
+  outdir: distNext,
   ...nodeShims,
+});
+
+// Step 3: the CLI, as CommonJS in dist/cjs/. An ES module entry costs a cold start ~5 ms of
+// Node's ESM loader before any of our code runs, and every module it loads pays for resolution
+// and an ESM facade per built-in; CommonJS pays neither. esbuild splits code only for ES modules,
+// so the CLI is split as ES modules first (its commands' work and heavy libraries stay in chunks
+// loaded on demand), then each chunk is turned into a CommonJS module that require()s the others:
+// the same chunks, one instance each, loaded by require() also where the source says import().
+const cliEsm = join(buildDir, 'cli-esm');
+const cliBuild = await build({ ...common, entryPoints: { cli: join(root, 'src/cli.ts') }, outdir: cliEsm, metafile: true });
+const cjsDir = join(distNext, 'cjs');
+// Read as ES modules under Babel's interop, not Node's: a chunk's `default` export is then its
+// default, as in the source, instead of the whole module object (what Node gives a .js ES module
+// under "type": "module" when it imports CommonJS).
+writeFileSync(join(cliEsm, 'package.json'), '{ "type": "commonjs" }\n');
+const chunkFiles = readdirSync(cliEsm).filter((name) => name.endsWith('.js'));
+const siblingChunks = {
+  name: 'sibling-chunks',
+  setup(b) {
+    // Chunks stay separate files: their imports of each other are left as require('./chunk.js').
+    b.onResolve({ filter: /^\.\/[^/]+\.js$/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
+  },
+};
+await build({
+  entryPoints: chunkFiles.map((name) => join(cliEsm, name)),
+  outdir: cjsDir,
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  // Follows each chunk's own source map, so dist/cjs maps back to src/.
+  sourcemap: 'linked',
+  legalComments: 'none',
+  packages: 'external',
+  external: common.external,
+  // import() of a chunk becomes require(): one loader, and no ESM loader at start.
+  supported: { 'dynamic-import': false },
+  // The few uses of import.meta.url (createRequire in src/cli.ts, yargs' shims) get the file's own URL.
+  define: { 'import.meta.url': 'import_meta.url' },
+  inject: [join(root, 'scripts/import-meta-url.mjs')],
+  plugins: [siblingChunks],
   logLevel: 'warning',
 });
+// dist/cjs is CommonJS inside a package whose .js files are ES modules.
+writeFileSync(join(cjsDir, 'package.json'), '{ "type": "commonjs" }\n');
+// bin/myaccount.js loads the chunks through src/boot/chunk-loader.ts (own loader, V8 code cache),
+// which is told a hash of the chunks so that a code cache is only ever used for the code it was made from.
+const buildHash = createHash('sha256');
+for (const name of readdirSync(cjsDir).filter((n) => n.endsWith('.js')).sort()) buildHash.update(name).update(readFileSync(join(cjsDir, name)));
+await build({
+  entryPoints: [join(root, 'src/boot/chunk-loader.ts')],
+  outfile: join(cjsDir, 'boot.js'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  define: { MYACCOUNT_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)) },
+  logLevel: 'warning',
+});
+// dist/cli.js stays the CLI's ES module face for programs and tests that import run().
+const cliExports = Object.values(cliBuild.metafile.outputs).find((out) => out.entryPoint === 'src/cli.ts').exports;
+writeFileSync(join(distNext, 'cli.js'), `// The CLI is CommonJS (dist/cjs/cli.js, see scripts/build.mjs); this is its face for ES modules.\nexport { ${cliExports.join(', ')} } from './cjs/cli.js';\n`);
 
 copyFileSync(join(root, 'types/index.d.ts'), join(distNext, 'credential.d.ts'));
 

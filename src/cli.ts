@@ -3,11 +3,10 @@
  * Human text and events go to stderr; failures become one error document and a stable exit code.
  */
 import { readSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { commands } from './commands/index.js';
+import { catalog } from './commands/catalog.js';
 import { browserAvailability, openBrowser } from './sign-in/browser-opener.js';
 import { isAttended, isCi } from './core/ci.js';
-import { folderForCommand, removeSession } from './autosave/autosave.js';
+import { folderForCommand } from './autosave/autosave.js';
 import type { BrokerLoad, CommandContext, Env, FetchLike } from './core/context.js';
 import { ExitCode, fail, internalError, MyAccountError } from './core/errors.js';
 import { peekGlobals, type GlobalOptions } from './core/globals.js';
@@ -18,6 +17,7 @@ import { applyHint, defaultShell, envLines, type Shell } from './core/shell.js';
 import { secretFlagWarning, secretsGivenAsFlags } from './core/secret-flags.js';
 import { forTerminal, jsonForTerminal } from './core/terminal-text.js';
 import { validateInput } from './core/validate.js';
+import { stderrStream, writeStderr, writeStdout } from './core/stdio.js';
 import { configDirFrom } from './profile/state-folder.js';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -46,7 +46,7 @@ export interface CliDependencies {
 async function askOnTerminal(question: string): Promise<string> {
   // Loaded here, not at start: every command pays for a static import, few ever prompt.
   const { createInterface } = await import('node:readline');
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  const rl = createInterface({ input: process.stdin, output: stderrStream(), terminal: true });
   return new Promise((resolve) => {
     rl.question(question, (answer) => {
       // Resolve first: close() emits 'close' synchronously, which would settle the promise with ''.
@@ -69,7 +69,7 @@ function askSecretOnTerminal(question: string): Promise<string> {
       input.removeListener('data', onData);
       input.setRawMode?.(false);
       input.pause();
-      process.stderr.write('\n');
+      stderrStream().write('\n');
     };
     const onData = (chunk: Buffer): void => {
       for (const ch of chunk.toString('utf8')) {
@@ -82,7 +82,7 @@ function askSecretOnTerminal(question: string): Promise<string> {
     // Raw mode before the question shows: keys typed the moment it appears must not be echoed
     // (seen under load: the secret echoed when typed between the write and setRawMode).
     input.setRawMode?.(true);
-    process.stderr.write(question);
+    stderrStream().write(question);
     input.on('data', onData);
     input.resume();
   });
@@ -97,6 +97,7 @@ async function loadNativeBroker(): Promise<BrokerLoad> {
     // The runtime instance the plugin loaded (resolved from msal-node-extensions) says why it did not start.
     let startupError;
     try {
+      const { createRequire } = await import('node:module');
       const fromExtensions = createRequire(createRequire(import.meta.url).resolve('@azure/msal-node-extensions'));
       startupError = (fromExtensions('@azure/msal-node-runtime') as { msalNodeRuntime?: { StartupError?: { errorStatus?: number; errorContext?: string } } }).msalNodeRuntime?.StartupError;
     } catch {
@@ -109,20 +110,32 @@ async function loadNativeBroker(): Promise<BrokerLoad> {
 }
 
 function defaultDependencies(): CliDependencies {
-  const controller = new AbortController();
-  const abort = (): void => controller.abort();
+  // Made when first asked for (~0.3 ms of a cold start; read commands never ask). Ctrl+C before
+  // that makes it aborted, so whoever asks later sees the cancellation.
+  let controller: AbortController | undefined;
+  const abortController = (): AbortController => (controller ??= new AbortController());
+  const abort = (): void => abortController().abort();
   process.once('SIGINT', abort);
   process.once('SIGTERM', abort);
   return {
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: writeStdout,
+    stderr: writeStderr,
     stdin: readStdin,
     now: () => new Date(),
     fetch: (url, init) => fetch(url, init),
-    isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    signal: controller.signal,
+    // A getter: process.stdin and process.stderr are streams made on first use (net, tty and
+    // stream behind them, ~3 ms), and only commands that may ask anything read this.
+    get isTTY() {
+      return Boolean(process.stdin.isTTY && process.stderr.isTTY);
+    },
+    // Read when the CLI decides whether a person can answer an OS dialog (the macOS Keychain's).
+    get stderrIsTTY() {
+      return Boolean(process.stderr.isTTY);
+    },
+    get signal() {
+      return abortController().signal;
+    },
     openBrowser: (url) => openBrowser(url, process.env),
     browser: browserAvailability(process.env),
     prompt: askOnTerminal,
@@ -164,15 +177,19 @@ function readStdin(limit: number): Buffer {
 }
 
 export { configDirFrom };
+export { whenFlushed } from './core/stdio.js';
+/** The command catalog the CLI routes with (in the build, the one generated from the registry). */
+export { catalog };
 
 /** Runs one command and returns its exit code. Never throws. */
 export async function run(argv: readonly string[], overrides: Partial<CliDependencies> = {}): Promise<number> {
-  const deps = { ...defaultDependencies(), ...overrides };
+  // Merged by descriptors, not spread: spreading would read the isTTY getter now.
+  const deps = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(defaultDependencies()), ...Object.getOwnPropertyDescriptors(overrides) }) as CliDependencies;
   let globals: GlobalOptions = peekGlobals(argv);
   const report = (): ReturnType<typeof createReporter> =>
     createReporter({ format: globals.events, verbose: globals.verbose, debug: globals.debug, write: deps.stderr });
   try {
-    const parsed = await parseArgv(argv, commands, packageJson.version, deps.stdin);
+    const parsed = await parseArgv(argv, catalog, packageJson.version, deps.stdin);
     globals = parsed.globals;
     if (parsed.kind === 'text') {
       deps.stdout(parsed.text);
@@ -202,10 +219,17 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       clock: { now: deps.now },
       report: reporter,
       fetch: deps.fetch,
-      interactive: deps.isTTY && !globals.noPrompt && !isCi(deps.env),
-      attended: isAttended(deps.env, deps.stderrIsTTY),
+      // Read when a command asks (see isTTY above).
+      get interactive() {
+        return deps.isTTY && !globals.noPrompt && !isCi(deps.env);
+      },
+      get attended() {
+        return isAttended(deps.env, deps.stderrIsTTY);
+      },
       setProcessVariable: (name, value) => void variables.set(name, value),
-      signal: deps.signal,
+      get signal() {
+        return deps.signal;
+      },
       openBrowser: deps.openBrowser,
       browser: deps.browser,
       prompt: deps.prompt,
@@ -221,7 +245,7 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
       if (Object.keys(folder.variables).length > 0) announceVariables(new Map(Object.entries(folder.variables)), globals, reporter, shell);
       throw error;
     } finally {
-      if (folder.throwaway) await removeSession(folder.throwaway).catch(() => undefined);
+      if (folder.throwaway) await removeThrowaway(folder.throwaway);
     }
     // exec: the command it ran wrote its own stdout; its exit code is ours.
     if (command.passThrough) return (result as { exitCode: number }).exitCode;
@@ -241,6 +265,12 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     if (globals.events === 'text') deps.stderr(`ERROR: ${forTerminal(error.message)}\n`);
     return error.exitCode;
   }
+}
+
+/** A copy of the state folder made for this call alone goes when the call ends, whatever happened. */
+async function removeThrowaway(dir: string): Promise<void> {
+  const { removeSession } = await import('./autosave/session.js');
+  await removeSession(dir).catch(() => undefined);
 }
 
 function announceVariables(variables: Map<string, string | null>, globals: GlobalOptions, reporter: ReturnType<typeof createReporter>, shell: Shell): void {

@@ -158,6 +158,20 @@ export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
   handler: (input: I, ctx: CommandContext) => Promise<O>;
 }
 
+/**
+ * The registry as the CLI reads it: every command's name at once, declarations when needed. A
+ * cold start loads only the declaration of the command it runs; help, completion and mistakes
+ * on the command line load them all.
+ */
+export interface CommandCatalog {
+  /** Every command's name, in the registry's order. */
+  names: readonly string[];
+  /** The declaration of the command with this name (one of `names`). */
+  load(name: string): Promise<CommandDefinition<any, any>>;
+  /** Every declaration, in the registry's order. */
+  all(): Promise<readonly CommandDefinition<any, any>[]>;
+}
+
 /** Declares a command; the identity function exists so each file gets type inference. */
 export function defineCommand<I, O>(definition: CommandDefinition<I, O>): CommandDefinition<I, O> {
   return definition;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Argv, Options } from 'yargs';
-import type { CommandDefinition, JsonSchema } from './command.js';
+import type { CommandCatalog, CommandDefinition, JsonSchema } from './command.js';
 import { fail } from './errors.js';
 import { toFlag } from './names.js';
 import { isWholeNumberText, printable } from './validate.js';
@@ -70,14 +70,19 @@ function builderFor(def: CommandDefinition<any, any>) {
   };
 }
 
-/** The command whose name (one, two or three words) argv starts with; the longest name wins. */
-export function commandAt(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): CommandDefinition<any, any> | undefined {
-  let best: CommandDefinition<any, any> | undefined;
-  for (const def of commands) {
-    const words = def.name.split(' ');
-    if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.name.split(' ').length)) best = def;
+/** The command name (one, two or three words) argv starts with; the longest name wins. */
+export function commandNameAt(argv: readonly string[], names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const name of names) {
+    const words = name.split(' ');
+    if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.split(' ').length)) best = name;
   }
   return best;
+}
+
+function commandAt(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): CommandDefinition<any, any> | undefined {
+  const name = commandNameAt(argv, commands.map((c) => c.name));
+  return commands.find((c) => c.name === name);
 }
 
 /** Commands as a tree of words: `account tenant list` sits under account, then tenant. */
@@ -170,10 +175,12 @@ function findUnknownWord(argv: readonly string[], commands: readonly CommandDefi
  * null and yargs parses instead, so yargs alone decides what help and parse errors say.
  * yargs costs ~40 ms to load and run, a third of a cold start.
  */
-function fastParse(argv: readonly string[], commands: readonly CommandDefinition<any, any>[]): { command: CommandDefinition<any, any>; values: Record<string, unknown> } | null {
+async function fastParse(argv: readonly string[], catalog: CommandCatalog): Promise<{ command: CommandDefinition<any, any>; values: Record<string, unknown> } | null> {
   if (argv.some((a) => a === '--' || a === '-h' || a.startsWith('--help') || a.startsWith('--version'))) return null;
-  const command = commandAt(argv, commands);
-  if (!command) return null;
+  const name = commandNameAt(argv, catalog.names);
+  if (!name) return null;
+  // Only this command's declaration: the others' cost a cold start time to load and is not needed.
+  const command = await catalog.load(name);
   const rest = argv.slice(command.name.split(' ').length);
   type Spec = { type: 'string' | 'boolean'; multiple: true; short?: string };
   const options: Record<string, Spec> = { 'no-prompt': { type: 'boolean', multiple: true } };
@@ -191,7 +198,8 @@ function fastParse(argv: readonly string[], commands: readonly CommandDefinition
   }
   let parsed: ReturnType<typeof parseArgs<{ options: Record<string, Spec>; strict: true; allowPositionals: true; args: string[] }>>;
   try {
-    parsed = parseArgs({ args: [...rest], options, strict: true, allowPositionals: true });
+    // Nothing after the command's name parses to nothing (and Node's parser is compiled on first use).
+    parsed = rest.length === 0 ? { values: {}, positionals: [] } : parseArgs({ args: [...rest], options, strict: true, allowPositionals: true });
   } catch {
     return null;
   }
@@ -262,15 +270,19 @@ function withPassThrough(def: CommandDefinition<any, any>, input: unknown, tail:
   return input;
 }
 
-export async function parseArgv(all: readonly string[], commands: readonly CommandDefinition<any, any>[], version: string, stdin: (limit: number) => Buffer): Promise<ParseResult> {
+export async function parseArgv(all: readonly string[], catalog: CommandCatalog, version: string, stdin: (limit: number) => Buffer): Promise<ParseResult> {
   const globals = peekGlobals(all);
   const { head: argv, tail } = splitAtDashes(all);
   // Nothing may hide behind "--": every word must reach the schema or be refused, except for a
   // command that runs another (exec), which takes them as that command line.
-  const named = commands.find((c) => c.name === argv[0]);
-  if (tail !== null && !named?.passThrough) throw fail.InvalidArguments('myaccount takes no arguments after "--". Give every value as a flag or in --input-json.');
-  const fast = fastParse(argv, commands);
+  if (tail !== null) {
+    const named = catalog.names.includes(argv[0]) ? await catalog.load(argv[0]) : undefined;
+    if (!named?.passThrough) throw fail.InvalidArguments('myaccount takes no arguments after "--". Give every value as a flag or in --input-json.');
+  }
+  const fast = await fastParse(argv, catalog);
   if (fast) return { kind: 'run', command: fast.command, input: withPassThrough(fast.command, collectInput(fast.command, fast.values, stdin), tail), globals };
+  // Help, --version or a mistake: yargs builds its command tree (and help) from every declaration.
+  const commands = await catalog.all();
   rejectMisleadingFlags(argv, commands);
   const { default: yargs } = await import('yargs');
   let helpText: string | null = null;

@@ -5,7 +5,6 @@
  * product loads only to run one (`myaccount emulator start`).
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fail } from '../core/errors.js';
 import { stateDirOf } from '../core/session-marker.js';
@@ -100,6 +99,8 @@ export async function confirmInstance(instance: EmulatorInstance, timeoutMs = CO
   } catch {
     return { ok: false, why: `its CA file ${instance.caCertPath} cannot be read` };
   }
+  // https (with tls and net) loads only here: every command reads the instance file, few confirm it.
+  const { request } = await import('node:https');
   const answer = await new Promise<{ status: number; body: string } | { error: string }>((done) => {
     const req = request(`${instance.url.replace(/\/$/, '')}/.well-known/local-cloud`, { ca, timeout: timeoutMs, agent: false }, (res) => {
       let body = '';

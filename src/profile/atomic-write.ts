@@ -14,9 +14,9 @@
  * planted or is a mistake, and following it let MyAccount overwrite (and chmod) a file anywhere
  * the user can write. Refusing names the link, so a person who made it on purpose can see why.
  */
-import { randomInt } from 'node:crypto';
-import { constants, lstatSync } from 'node:fs';
-import { lstat, open, realpath, rename as fsRename, rm } from 'node:fs/promises';
+// fs.promises is read where it is used: Node loads it (with readline behind it) on first access,
+// and a command that only reads state never needs it; reads use the synchronous calls.
+import { closeSync, constants, lstatSync, openSync, promises as fsp, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fail, MyAccountError } from '../core/errors.js';
 
@@ -55,7 +55,7 @@ export function linkRefused(path: string, label: string): MyAccountError {
 /** Throws StateFileIsLink when `path` is a symbolic link; a missing file is fine. */
 export async function refuseLink(path: string, label: string): Promise<void> {
   try {
-    if ((await lstat(path)).isSymbolicLink()) throw linkRefused(path, label);
+    if ((await fsp.lstat(path)).isSymbolicLink()) throw linkRefused(path, label);
   } catch (error) {
     if (error instanceof MyAccountError) throw error;
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -73,9 +73,10 @@ export async function readPrivateText(path: string, label: string): Promise<stri
 
 /** readPrivateText's bytes, for files that are not text (the DPAPI-encrypted token cache). */
 export async function readPrivateBytes(path: string, label: string): Promise<Buffer | null> {
-  let handle;
+  // Synchronous calls: state files are small, and every asynchronous step is paid for by a cold start.
+  let fd: number;
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
@@ -83,9 +84,9 @@ export async function readPrivateBytes(path: string, label: string): Promise<Buf
     throw error;
   }
   try {
-    return await handle.readFile();
+    return readFileSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -127,7 +128,7 @@ class RenameBusy extends Error {
 }
 
 async function renameRetrying(from: string, to: string, options: AtomicWriteOptions): Promise<void> {
-  const rename = options.rename ?? fsRename;
+  const rename = options.rename ?? fsp.rename;
   const platform = options.platform ?? process.platform;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let waited = 0;
@@ -154,10 +155,12 @@ async function renameRetrying(from: string, to: string, options: AtomicWriteOpti
  * removed and the target is as it was.
  */
 async function writeAtomically(path: string, text: string | Uint8Array, options: AtomicWriteOptions): Promise<void> {
+  // crypto loads only when something is written: most commands only read state.
+  const { randomInt } = await import('node:crypto');
   // "<file>.<digits>", the form StateFile's orphan sweep removes when a writer was killed mid-write.
   const temp = join(dirname(path), `${basename(path)}.${process.pid}${randomInt(1e9)}`);
   try {
-    const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    const handle = await fsp.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
     try {
       // Bytes as they are (the DPAPI-encrypted cache), text as UTF-8.
       await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
@@ -167,7 +170,7 @@ async function writeAtomically(path: string, text: string | Uint8Array, options:
     }
     await renameRetrying(temp, path, options);
   } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
 }
@@ -211,7 +214,7 @@ export function writeFailed(path: string, label: string, error: unknown): MyAcco
 export async function writeUserFileAtomically(path: string, text: string, options: AtomicWriteOptions = {}): Promise<void> {
   let target = path;
   try {
-    target = await realpath(path);
+    target = await fsp.realpath(path);
   } catch {
     // Not there yet: written where it was named.
   }

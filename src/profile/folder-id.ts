@@ -4,7 +4,8 @@
  * signing out in one folder removed another folder's tokens, and parallel CI jobs with their
  * own folders shared one cache.
  */
-import { link, unlink, writeFile } from 'node:fs/promises';
+// fs.promises only when the id is made (see atomic-write.ts): warm token reads look it up on every start.
+import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
 import { fail, MyAccountError } from '../core/errors.js';
 import { readPrivateText, writeFailed } from './atomic-write.js';
@@ -49,14 +50,14 @@ export async function folderId(dir: string): Promise<string> {
   const { randomBytes } = await import('node:crypto');
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
   try {
-    await writeFile(temp, randomBytes(16).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-    await link(temp, path).catch((error: NodeJS.ErrnoException) => {
+    await fsp.writeFile(temp, randomBytes(16).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    await fsp.link(temp, path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EEXIST') throw error;
     });
   } catch (error) {
     throw writeFailed(path, LABEL, error);
   } finally {
-    await unlink(temp).catch(() => undefined);
+    await fsp.unlink(temp).catch(() => undefined);
   }
   const id = await readId(path);
   if (!id) throw fail.StateReadFailed(`The ${LABEL} file ${path} vanished while it was being made. Run the command again.`, { target: path });

@@ -8,7 +8,8 @@
  * refuses it). A file that does not
  * parse, or that a newer MyAccount wrote, is never overwritten.
  */
-import { chmod, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+// fs.promises is read where it is used, for writers: readers (every command) never load it (see atomic-write.ts).
+import { promises as fsp, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readPrivateText, refuseLink, writePrivateFileAtomically } from './atomic-write.js';
 import { fail, MyAccountError } from '../core/errors.js';
@@ -95,8 +96,8 @@ export class StateFile<T> {
    */
   private async removeOrphanedTempFiles(): Promise<void> {
     const pattern = new RegExp(`^${this.spec.fileName.replace(/\./g, '\\.')}\\.\\d+$`);
-    const names = await readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => pattern.test(n)).map((n) => unlink(join(this.dir, n)).catch(() => undefined)));
+    const names = await fsp.readdir(this.dir).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => pattern.test(n)).map((n) => fsp.unlink(join(this.dir, n)).catch(() => undefined)));
   }
 
   private async readText(): Promise<string | null> {
@@ -133,7 +134,7 @@ export class StateFile<T> {
     const aside = `${this.path}.corrupt-${stamp}`;
     await refuseLink(this.path, this.spec.label);
     try {
-      await rename(this.path, aside);
+      await fsp.rename(this.path, aside);
     } catch (error) {
       throw this.ioError('StateSetAsideFailed', 'set aside', error);
     }
@@ -192,10 +193,12 @@ export async function checkStateDir(dir: string): Promise<void> {
   if (process.env[ALLOW_SHARED_STATE_DIR_VAR] === '1' || process.platform === 'win32') return;
   let info;
   try {
-    info = await stat(dir);
+    // Synchronous, and no error made for a missing folder: every command starts here.
+    info = statSync(dir, { throwIfNoEntry: false });
   } catch {
     return;
   }
+  if (!info) return;
   const uid = process.getuid?.();
   const foreign = uid !== undefined && info.uid !== uid;
   if (foreign || (info.mode & 0o022) !== 0) {
@@ -214,8 +217,8 @@ export async function ensureStateDir(dir: string): Promise<void> {
     // A folder we just created may have been widened by the umask; never leave it readable by others.
     // An existing folder is the user's: checkStateDir refused it if others can write to it.
     if (created) {
-      const info = await stat(dir);
-      if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await chmod(dir, 0o700);
+      const info = await fsp.stat(dir);
+      if ((info.mode & 0o077) !== 0 && info.uid === process.getuid?.()) await fsp.chmod(dir, 0o700);
     }
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code ?? 'unknown error';
@@ -235,7 +238,7 @@ async function makeDirectories(dir: string): Promise<boolean> {
   const missing: string[] = [];
   for (let current = dir; ; current = dirname(current)) {
     try {
-      await stat(current);
+      await fsp.stat(current);
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -245,7 +248,7 @@ async function makeDirectories(dir: string): Promise<boolean> {
   }
   for (const path of missing.reverse()) {
     try {
-      await mkdir(path, { mode: 0o700 });
+      await fsp.mkdir(path, { mode: 0o700 });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

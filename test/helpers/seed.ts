@@ -4,6 +4,7 @@
  */
 import { openProfile, type AccountRecord, type ContextRecord, type Profile } from '../../src/profile/profile.js';
 import { contextName } from '../../src/profile/contexts.js';
+import { tempConfigDir } from './cli.js';
 
 export const TENANT_A = 'aaaaaaaa-0000-4000-8000-000000000001';
 export const TENANT_B = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -43,3 +44,18 @@ export async function seedSignedIn(configDir: string): Promise<Profile> {
 }
 
 export const PROD_CONTEXT = `Production (${SUB_PROD}) - ${TENANT_A} - alice@contoso.example`;
+
+/**
+ * A state folder with Alice signed in (seedSignedIn), made before the tests of the file or
+ * describe block this is called in and removed after them. Read `.dir` inside the tests.
+ */
+export function signedInFolder(): { readonly dir: string } {
+  const folder = { dir: '' };
+  let cleanup = (): void => undefined;
+  beforeAll(async () => {
+    ({ dir: folder.dir, cleanup } = tempConfigDir());
+    await seedSignedIn(folder.dir);
+  });
+  afterAll(() => cleanup());
+  return folder;
+}

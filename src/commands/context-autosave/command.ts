@@ -1,7 +1,7 @@
 /**
  * Enable-/Disable-MyContextAutosave and Get-MyContextAutosaveSetting: Az's autosave cmdlets.
  * How autosave off works (a session folder copied from the state folder, its own keyring
- * entries, removed when the shell ends) is explained in src/profile/autosave.ts.
+ * entries, removed when the shell ends) is explained in src/autosave/autosave.ts.
  */
 import { defineCommand, type CommandDefinition, type JsonSchema } from '../../core/command.js';
 import type { CommandContext } from '../../core/context.js';
@@ -9,16 +9,14 @@ import {
   AUTOSAVE_ORIGIN_VAR,
   AUTOSAVE_VAR,
   CONFIG_DIR_VAR,
-  createSession,
   currentAutosave,
   openAutosaveSetting,
   readSessionMarker,
-  removeSession,
   savedMode,
-  sweepStaleSessions,
   type AutosaveMode,
   type SessionMarker,
 } from '../../autosave/autosave.js';
+import { createSession, removeSession, sweepStaleSessions } from '../../autosave/session.js';
 import { profileSpec } from '../../profile/profile.js';
 import { CACHE_FILE } from '../../token-cache/token-cache.js';
 import { scope } from '../schema/common.js';
