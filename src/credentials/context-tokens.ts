@@ -13,6 +13,7 @@ import type { EnvironmentView } from '../profile/environment-types.js';
 import { resolveEnvironment } from '../profile/environments.js';
 import { isGuid, loadProfile, tenantMatches, type AccountRecord, type ContextRecord } from '../profile/profile.js';
 import { cachedTokenReader } from '../token-cache/cached-token.js';
+import { keychainWaitOf } from '../token-cache/keyring-wait.js';
 import { contextAndAccount } from './default-account.js';
 import type { CurrentAccount } from './current-account.js';
 
@@ -116,7 +117,7 @@ export class ContextTokens {
       tenantId,
       resource,
       now: this.ctx.clock.now(),
-      keyring: { keychain: { attended: this.ctx.attended ?? false, report: this.ctx.report } },
+      keyring: { keychain: keychainWaitOf(this.ctx) },
     });
     return hit && { token: hit.token, expiresOn: hit.expiresOn, tenantId };
   }

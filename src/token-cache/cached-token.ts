@@ -14,7 +14,6 @@ import type { AccountRecord } from '../profile/profile.js';
 import { existingFolderId } from '../profile/folder-id.js';
 import { readSessionMarker } from '../core/session-marker.js';
 import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './cache-names.js';
-import { readDpapiFile } from './dpapi-persistence.js';
 import { askKeychain, processKeyringGate, type KeychainWait } from './keyring-wait.js';
 import { loadDpapi, loadKeytar, type Keytar, type NativeLoaders } from './native.js';
 
@@ -86,6 +85,9 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
     // Where the DPAPI addon loads, the token cache is the DPAPI file (token-cache.ts). A file that
     // does not decrypt gives null: MSAL's path then moves it aside with its warning.
     const dpapi = await loadDpapi(keyring.native).catch(() => null);
+    // Imported here: the persistence module brings crypto and fs.promises, which the warm path
+    // elsewhere never loads.
+    const { readDpapiFile } = await import('./dpapi-persistence.js');
     if (dpapi) return readDpapiFile(join(configDir, CACHE_FILE), dpapi).catch(() => null);
     return allowPlaintext ? readPlainCache(configDir) : null;
   }

@@ -52,6 +52,20 @@ export interface KeychainWait {
   gate?: KeyringGate;
 }
 
+/**
+ * A command's policy: whether a person is there is read only when the Keychain is asked, since
+ * reading it makes stderr's stream (net, tty, stream: ~3 ms of a cold start), which the warm
+ * token path elsewhere never needs.
+ */
+export function keychainWaitOf(ctx: { readonly attended?: boolean; readonly report: Pick<Reporter, 'warning'> }): KeychainWait {
+  return {
+    get attended() {
+      return ctx.attended ?? false;
+    },
+    report: ctx.report,
+  };
+}
+
 /** The Keychain did not answer, or refused; the message is worded for a person and carries no secret. */
 export class KeychainNotAnswering extends Error {
   constructor(message: string) {

@@ -8,6 +8,7 @@ import type { CommandContext } from '../../core/context.js';
 import { findAccount, findContext } from '../../profile/contexts.js';
 import { isGuid, tenantMatches } from '../../profile/profile.js';
 import { findCachedToken } from '../../token-cache/cached-token.js';
+import { keychainWaitOf } from '../../token-cache/keyring-wait.js';
 import { defaultContextOrSignIn } from '../../credentials/default-account.js';
 import { resourceOfType } from '../../profile/endpoints.js';
 import { readSettings } from '../../config/config-store.js';
@@ -48,7 +49,7 @@ export async function tryCachedAccessToken(input: GetAccessTokenInput, ctx: Comm
     tenantId: tenant,
     resource,
     now: ctx.clock.now(),
-    keyring: { keychain: { attended: ctx.attended ?? false, report: ctx.report } },
+    keyring: { keychain: keychainWaitOf(ctx) },
   });
   if (!cached) return null;
   ctx.report.verbose(`Using the cached token for ${resource} in tenant ${tenant} as ${account.id}.`);
