@@ -6,7 +6,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, type CliDependencies } from '../../src/cli.js';
+import type { CliDependencies } from '../../src/cli.js';
+import { runInProcess, type InProcessRun } from '../helpers/cli-in-process.js';
 
 let dir: string;
 beforeEach(() => {
@@ -14,32 +15,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
+interface Ran extends InProcessRun {
   json: any;
 }
 
 async function cli(argv: string[], overrides: Partial<CliDependencies> = {}): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    env: { MYACCOUNT_CONFIG_DIR: dir, HOME: dir },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdin: () => Buffer.alloc(0),
-    fetch: () => Promise.reject(new Error('no network in these tests')),
-    isTTY: false,
-    ...overrides,
-  });
+  const r = await runInProcess(dir, argv, {}, overrides);
   let json: any;
   try {
-    json = JSON.parse(stdout);
+    json = JSON.parse(r.stdout);
   } catch {
     json = undefined;
   }
-  return { code, stdout, stderr, json };
+  return { ...r, json };
 }
 
 describe('parsing', () => {

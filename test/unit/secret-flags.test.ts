@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli.js';
+import { runInProcess } from '../helpers/cli-in-process.js';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'myaccount-secretflags-'))));
@@ -14,19 +14,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const SECRET = 'sup3r-secret-value~0123456789';
 
-async function cli(argv: string[], stdin = ''): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    env: { MYACCOUNT_CONFIG_DIR: dir, HOME: dir, MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE: 'true' },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdin: () => Buffer.from(stdin),
-    fetch: () => Promise.reject(new Error('no network in these tests')),
-    isTTY: false,
-  });
-  return { code, stderr, stdout };
-}
+const cli = (argv: string[], stdin = '') => runInProcess(dir, argv, { MYACCOUNT_ALLOW_PLAINTEXT_TOKEN_CACHE: 'true' }, { stdin: () => Buffer.from(stdin) });
 
 const warnings = (stderr: string): string[] => stderr.split('\n').filter((l) => l.startsWith('WARNING:') && l.includes('visible to other users'));
 

@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configDirFrom, run, type CliDependencies } from '../../src/cli.js';
+import { configDirFrom, type CliDependencies } from '../../src/cli.js';
+import { runInProcess } from '../helpers/cli-in-process.js';
 import { createReporter } from '../../src/core/reporter.js';
 import { defaultShell, envLines } from '../../src/core/shell.js';
 import { openTokenCache } from '../../src/token-cache/token-cache.js';
@@ -16,20 +17,7 @@ let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'myaccount-shell-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[], env: Record<string, string> = {}, overrides: Partial<CliDependencies> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    env: { MYACCOUNT_CONFIG_DIR: dir, HOME: dir, ...env },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdin: () => Buffer.alloc(0),
-    fetch: () => Promise.reject(new Error('no network in these tests')),
-    isTTY: false,
-    ...overrides,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: Record<string, string> = {}, overrides: Partial<CliDependencies> = {}) => runInProcess(dir, argv, env, overrides);
 
 const SET = ['update-config', '--login-experience-v2', 'Off', '--scope', 'Process', '--output', 'env'];
 const CLEAR = ['clear-context', '--scope', 'Process', '--output', 'env'];

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli.js';
+import { runInProcess } from '../helpers/cli-in-process.js';
 import { commands } from '../../src/commands/index.js';
 import { createReporter } from '../../src/core/reporter.js';
 import { forCell, forTerminal } from '../../src/core/terminal-text.js';
@@ -36,19 +36,7 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(argv, {
-    env: { MYACCOUNT_CONFIG_DIR: dir, HOME: dir },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdin: () => Buffer.alloc(0),
-    fetch: () => Promise.reject(new Error('no network in these tests')),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]) => runInProcess(dir, argv);
 
 test.each(['table', 'tsv'])('--output %s shows the control characters as escapes', async (format) => {
   const r = await cli(['get-context', '--output', format]);
