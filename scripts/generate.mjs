@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildHelper, HELPER_DLL, helperIsCurrent } from './generate/compiled-helper.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, '.build', 'generate.mjs');
@@ -23,6 +24,20 @@ for (const [path, text] of Object.entries(files)) {
     writeFileSync(full, text);
   }
 }
+// The compiled helper is rebuilt only when its sources (or the version) changed: see compiled-helper.mjs.
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+if (!helperIsCurrent(root, version)) {
+  stale.push(HELPER_DLL);
+  if (!check) {
+    try {
+      buildHelper(root, version);
+    } catch (e) {
+      console.error(`generate: ${e.message}`);
+      process.exit(1);
+    }
+  }
+}
+files[HELPER_DLL] = null;
 // Generated folders hold only generated files: anything else there is left over from a removed command.
 // Subfolders too: module/ holds module/MyAccount/, and an older layout's files directly.
 const leftovers = (folder) =>

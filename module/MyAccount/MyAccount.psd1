@@ -7,7 +7,7 @@
     CompanyName = 'MyAccount'
     Copyright = '(c) The MyAccount authors. MIT License.'
     Description = 'Sign people and pipelines into Azure: contexts, settings, environments and tokens, on the myaccount CLI (Node.js and MSAL).'
-    PowerShellVersion = '7.2'
+    PowerShellVersion = '7.4'
     CompatiblePSEditions = @('Core')
     FunctionsToExport = @(
         'Connect-MyAccount',
@@ -51,10 +51,9 @@
         'Import-MyProfile',
         'Set-MyConfig'
     )
-    # The helper's JSON reader and writer (JsonObject, PowerShell's public SDK API) live in this
-    # assembly. -Command and -File sessions happen to have it loaded; an interactive session has
-    # not until a Utility cmdlet runs, so the module loads it (the assembly, not the module).
-    RequiredAssemblies = @('Microsoft.PowerShell.Commands.Utility')
+    # The compiled helper that runs the CLI (scripts/generate/module-helper-cs/), loaded before
+    # the psm1 runs.
+    RequiredAssemblies = @('MyAccount.Helper.dll')
     FormatsToProcess = @('MyAccount.format.ps1xml')
     # ToString for the module's objects, nested ones included: "$context.Account" is its id.
     TypesToProcess = @('MyAccount.types.ps1xml')

@@ -276,10 +276,14 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
   // PowerShell's own switches, never sent to the CLI (they are not in $script:Parameters).
   if (shape?.secureProperty) blocks.push(['[Parameter()]', `[switch] $${AS_SECURE_STRING}`], ['[Parameter()]', `[switch] $${AS_PLAIN_TEXT}`]);
   const paramBlock = blocks.map((lines) => lines.map((l) => `        ${l}`).join('\n')).join(',\n\n');
-  const shaping = [
-    shape?.properties ? `-Properties @(${shape.properties.map(psString).join(', ')})` : null,
-    shape?.secureProperty ? `-SecureProperty ${psString(shape.secureProperty)} -AsPlainText:$${AS_PLAIN_TEXT}` : null,
-  ].filter(Boolean);
+  // The helper's Invoke(caller, command, input, type name[, properties, secure property, as plain text]).
+  const shaping = shape?.properties || shape?.secureProperty
+    ? [
+        shape.properties ? `@(${shape.properties.map(psString).join(', ')})` : '$null',
+        shape.secureProperty ? psString(shape.secureProperty) : '$null',
+        shape.secureProperty ? `$${AS_PLAIN_TEXT}.IsPresent` : '$false',
+      ]
+    : [];
   // With object sets the input is the bound parameters plus what the object carries.
   const objects = objectParams(def);
   const bound = objects.length || profileTarget ? '$bound' : '$PSBoundParameters';
@@ -296,8 +300,9 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
       ]
     : [];
   const call = [
-    `Invoke-MyAccountCli -Command ${psString(def.name)} -Bound ${bound} -ParameterNames $script:Parameters[${psString(cmdlet)}] -Caller $PSCmdlet -TypeName ${psString(def.outputType)}`,
-    ...shaping,
+    shaping.length
+      ? `$script:Cli.Invoke($PSCmdlet, ${psString(def.name)}, ${bound}, ${psString(def.outputType)}, ${shaping.join(', ')})`
+      : `$script:Cli.Invoke($PSCmdlet, ${psString(def.name)}, ${bound}, ${psString(def.outputType)})`,
     ...(shape?.postProcess ? [`|\n            ${psIdentifier(shape.postProcess)} -Bound ${bound} -Caller $PSCmdlet`] : []),
   ].join(' ');
   // -Force on a cmdlet that confirms means "do not ask", as Az's ConfirmAction(Force, ...); -WhatIf still wins.
@@ -361,7 +366,7 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     .join('\n');
   return [
     `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
-    '#Requires -Version 7.2',
+    '#Requires -Version 7.4',
     'Set-StrictMode -Version 3.0',
     '',
     helper,
@@ -378,6 +383,15 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     '',
     "# Nested objects' type names by result type and path (scripts/generate/types.ts).",
     nestedTypesTable(commands),
+    '',
+    "# The compiled helper that runs the CLI for every cmdlet (MyAccount.Helper.dll, loaded by the",
+    "# manifest). It reads the running cmdlet's preferences through this module's session state. The",
+    '# script block is how it writes a line whose stream asks to Inquire: through',
+    '# Write-MyAccountContinued, whose own preferences are Continue.',
+    '$script:Cli = [MyAccount.Helper.Cli]::new($ExecutionContext.SessionState, $script:MyAccountCli, $script:Parameters, $script:PathParameters, $script:NestedTypes, $script:CmdletOfCommand, $script:ParameterOfFlag, $script:CiVariables, {',
+    '        param($Stream, $Message, $Tags)',
+    '        Write-MyAccountContinued -Stream $Stream -Message $Message -Tags $Tags -Verbose -Debug -WarningAction Continue -InformationAction Continue',
+    '    })',
     '',
     '#region Public',
     '',
@@ -411,7 +425,7 @@ export function moduleManifest(commands: readonly CommandDefinition<any, any>[],
     CompanyName = 'MyAccount'
     Copyright = '(c) The MyAccount authors. MIT License.'
     Description = 'Sign people and pipelines into Azure: contexts, settings, environments and tokens, on the myaccount CLI (Node.js and MSAL).'
-    PowerShellVersion = '7.2'
+    PowerShellVersion = '7.4'
     CompatiblePSEditions = @('Core')
     FunctionsToExport = @(
 ${functions}
@@ -419,10 +433,9 @@ ${functions}
     CmdletsToExport = @()
     VariablesToExport = @()
     AliasesToExport = @(${aliases ? `\n${aliases}\n    ` : ''})
-    # The helper's JSON reader and writer (JsonObject, PowerShell's public SDK API) live in this
-    # assembly. -Command and -File sessions happen to have it loaded; an interactive session has
-    # not until a Utility cmdlet runs, so the module loads it (the assembly, not the module).
-    RequiredAssemblies = @('Microsoft.PowerShell.Commands.Utility')
+    # The compiled helper that runs the CLI (scripts/generate/module-helper-cs/), loaded before
+    # the psm1 runs.
+    RequiredAssemblies = @('MyAccount.Helper.dll')
     FormatsToProcess = @('MyAccount.format.ps1xml')
     # ToString for the module's objects, nested ones included: "$context.Account" is its id.
     TypesToProcess = @('MyAccount.types.ps1xml')

@@ -128,9 +128,9 @@ test("the CLI's words in messages become PowerShell's: cmdlets, parameters, $tru
     `
 & (Get-Module MyAccount) {
     @(
-        ConvertTo-MyAccountText 'Run myaccount connect --tenant contoso.example first.'
-        ConvertTo-MyAccountText 'allow it: myaccount update-config --allow-plaintext-token-cache true'
-        ConvertTo-MyAccountText 'set-context needs --subscription or --tenant; --no-such-flag stays; myaccount emulator start stays.'
+        $script:Cli.ToCmdletText('Run myaccount connect --tenant contoso.example first.')
+        $script:Cli.ToCmdletText('allow it: myaccount update-config --allow-plaintext-token-cache true')
+        $script:Cli.ToCmdletText('set-context needs --subscription or --tenant; --no-such-flag stays; myaccount emulator start stays.')
     )
 } | Out-Result
 `,
@@ -172,7 +172,7 @@ $listed = @(Get-Command -Module MyAccount -CommandType Function | ForEach-Object
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout)[0].files as { path: string }[]).map((f) => f.path);
-    for (const f of ['module/MyAccount/MyAccount.psd1', 'module/MyAccount/MyAccount.psm1', 'module/MyAccount/MyAccount.format.ps1xml', 'bin/myaccount.js']) expect(files).toContain(f);
+    for (const f of ['module/MyAccount/MyAccount.psd1', 'module/MyAccount/MyAccount.psm1', 'module/MyAccount/MyAccount.Helper.dll', 'module/MyAccount/MyAccount.format.ps1xml', 'bin/myaccount.js']) expect(files).toContain(f);
     // The helper's source is embedded in the psm1; the package does not need it.
     expect(files.filter((f) => f.startsWith('module/') && !f.startsWith('module/MyAccount/'))).toEqual([]);
   });

@@ -69,7 +69,7 @@ describe('the PowerShell module generator', () => {
     const script = moduleScript([nasty], '0.0.1', HELPER);
     expect(script).toContain(`[Alias('Ali''as')]`);
     expect(script).toContain(`[ValidateSet('it''s', '$(x)', '\`n')]`);
-    expect(script).toContain(`-TypeName 'My.''Type'`);
+    expect(script).toContain(`$script:Cli.Invoke($PSCmdlet, 'get-nasty', $PSBoundParameters, 'My.''Type')`);
     expect(script).toContain(`[OutputType('My.''Type')]`);
     expect(formatFile([nasty])).toContain('<Label>Col&quot;&lt;&amp;&gt;</Label>');
   });

@@ -1,0 +1,395 @@
+// The module's one way to the CLI: a cmdlet's bound parameters go to `myaccount <command>` as JSON
+// on stdin, the CLI's events (stderr, one JSON document a line) become the caller's streams as they
+// come, and its result (stdout) becomes typed PowerShell objects, or its error document an
+// ErrorRecord.
+//
+// Why C# and not the PowerShell it replaces: a new session compiles each script block, binder and
+// .NET member on its first use. The script helper spent about 170 ms of a one-shot cmdlet call on
+// that, and PowerShell's JSON cmdlets' first use another 60; this code is compiled once, at build.
+// What stays PowerShell (the subscription picker, completers, -DefaultProfile and pipeline input)
+// is in scripts/generate/module-helper.ps1.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace MyAccount.Helper
+{
+    public sealed class Cli
+    {
+        private readonly string _cliPath;
+        private readonly IDictionary _parametersOfCmdlet;
+        private readonly IDictionary _pathParametersOfCmdlet;
+        private readonly IDictionary _nestedTypes;
+        private readonly IDictionary _cmdletOfCommand;
+        private readonly CliText _text;
+        private readonly Session _session;
+        private readonly ScriptBlock _writeContinued;
+        private readonly SessionState _module;
+
+        /// <param name="cliPath">bin/myaccount.js of the package this module is in.</param>
+        /// <param name="parametersOfCmdlet">Cmdlet name → the parameter names it sends to the CLI.</param>
+        /// <param name="pathParametersOfCmdlet">Cmdlet name → its parameters that are file paths.</param>
+        /// <param name="nestedTypes">Result type → dotted path → the type name of the object there.</param>
+        /// <param name="cmdletOfCommand">CLI command → cmdlet name.</param>
+        /// <param name="parameterOfFlag">CLI flag (without --) → parameter name.</param>
+        /// <param name="ciVariables">Variables whose presence means a CI job.</param>
+        /// <param name="writeContinued">Writes one record on a stream with that stream's preference Continue (see WriteStream).</param>
+        /// <param name="module">The module's session state ($ExecutionContext.SessionState in the psm1): its current scope is
+        /// the running cmdlet's, where -Verbose, -InformationAction, ... set the preference variables. A
+        /// cmdlet's own PSCmdlet.SessionState is its caller's, which does not see them.</param>
+        public Cli(SessionState module, string cliPath, IDictionary parametersOfCmdlet, IDictionary pathParametersOfCmdlet, IDictionary nestedTypes, IDictionary cmdletOfCommand, IDictionary parameterOfFlag, string[] ciVariables, ScriptBlock writeContinued)
+        {
+            _module = module;
+            _cliPath = cliPath;
+            _parametersOfCmdlet = parametersOfCmdlet;
+            _pathParametersOfCmdlet = pathParametersOfCmdlet;
+            _nestedTypes = nestedTypes;
+            _cmdletOfCommand = cmdletOfCommand;
+            _text = new CliText(cmdletOfCommand, parameterOfFlag);
+            _session = new Session(ciVariables);
+            _writeContinued = writeContinued;
+        }
+
+        /// <summary>A person can answer a prompt here: not -NonInteractive, input from a console, not a CI job.</summary>
+        public bool IsPromptable() => _session.IsPromptable();
+
+        /// <summary>The CLI's text with its command and flag names as cmdlets and parameters.</summary>
+        public string ToCmdletText(string text) => _text.ToCmdletText(text);
+
+        public object[] Invoke(PSCmdlet caller, string command, IDictionary bound, string typeName) =>
+            Invoke(caller, command, bound, typeName, null, null, false);
+
+        /// <summary>
+        /// Runs `myaccount <command>` for the caller and returns its results (none on a
+        /// non-terminating error, which is written to the caller).
+        /// </summary>
+        /// <param name="properties">Only these properties of each result, in this order, matched by exact case (az's and Az's names can differ only in case).</param>
+        /// <param name="secureProperty">This property becomes a SecureString unless asPlainText.</param>
+        public object[] Invoke(PSCmdlet caller, string command, IDictionary bound, string typeName, string[] properties, string secureProperty, bool asPlainText)
+        {
+            // A device code nobody can see would leave the sign-in waiting for nothing; as Az does,
+            // refuse at once (the CLI may also pick device code itself; the event handler stops that one).
+            if (bound.Contains("UseDeviceAuthentication") && LanguagePrimitives.IsTrue(bound["UseDeviceAuthentication"]) && IsPreference("InformationPreference", "Ignore"))
+                caller.ThrowTerminatingError(CliText.DeviceCodeIgnoredError());
+
+            var cmdlet = _cmdletOfCommand[command] as string ?? caller.MyInvocation.MyCommand.Name;
+            var start = new ProcessStartInfo(_session.FindNode(caller))
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+                // The CLI starts where the person is in PowerShell (a FileSystem location), not where pwsh started.
+                WorkingDirectory = caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+            };
+            start.ArgumentList.Add(_cliPath);
+            foreach (var word in command.Split(' ')) start.ArgumentList.Add(word);
+            foreach (var word in new[] { "--input-json", "-", "--events", "jsonl" }) start.ArgumentList.Add(word);
+            var flags = caller.MyInvocation.BoundParameters;
+            if (IsSet(flags, "Verbose") || !IsPreference("VerbosePreference", "SilentlyContinue")) start.ArgumentList.Add("--verbose");
+            if (IsSet(flags, "Debug") || !IsPreference("DebugPreference", "SilentlyContinue")) start.ArgumentList.Add("--debug");
+            // Prompts belong to PowerShell (ShouldProcess, the subscription picker), never to the child.
+            start.ArgumentList.Add("--no-prompt");
+            // WAM (EnableLoginByWam on Windows) parents its sign-in window to ours: the CLI cannot find
+            // the console window from behind redirected streams, so the module hands it over.
+            if (command == "connect")
+            {
+                var window = _session.ParentWindow();
+                if (window != null) start.Environment["MYACCOUNT_PARENT_WINDOW"] = window;
+            }
+            // The CLI's streams are pipes here, so it cannot see a person at this console: it waits for
+            // an OS dialog (the macOS Keychain's, after a Node.js upgrade) only when told one can answer it.
+            if (Environment.GetEnvironmentVariable("MYACCOUNT_ATTENDED") == null) start.Environment["MYACCOUNT_ATTENDED"] = _session.IsPromptable() ? "1" : "0";
+            // A remoting session ($PSSenderInfo is set in one) has no desktop a browser could show on,
+            // and nothing in its environment says so: the CLI is told, and signs in with a device code.
+            if (_module.PSVariable.GetValue("PSSenderInfo") != null) start.Environment["MYACCOUNT_PS_REMOTING"] = "1";
+
+            var input = JsonInput.Write(bound, _parametersOfCmdlet[cmdlet] as object[] ?? Array.Empty<object>(), _pathParametersOfCmdlet[cmdlet] as object[] ?? Array.Empty<object>(), caller);
+            var activities = new HashSet<string>();
+            var unexpected = new List<string>();
+            string stdout;
+            int exitCode;
+            using (var process = new Process { StartInfo = start })
+            {
+                try
+                {
+                    process.Start();
+                    // A CLI that dies before reading its input closes the pipe; its exit code says what happened.
+                    try
+                    {
+                        process.StandardInput.BaseStream.Write(input, 0, input.Length);
+                        process.StandardInput.Close();
+                    }
+                    catch (IOException) { }
+                    finally { Array.Clear(input, 0, input.Length); }
+                    // stdout is read in the background so a large result cannot block the child while stderr is read.
+                    var stdoutTask = process.StandardOutput.ReadToEndAsync();
+                    // Lines are awaited in short steps, so Ctrl+C (the pipeline stopping) is seen even while
+                    // the CLI is quiet, e.g. while a device code waits.
+                    var pending = process.StandardError.ReadLineAsync();
+                    while (true)
+                    {
+                        if (!pending.Wait(100))
+                        {
+                            if (caller.Stopping) throw new PipelineStoppedException();
+                            continue;
+                        }
+                        var line = pending.Result;
+                        if (line == null) break;
+                        pending = process.StandardError.ReadLineAsync();
+                        WriteEvent(caller, line, activities, unexpected);
+                    }
+                    process.WaitForExit();
+                    stdout = stdoutTask.GetAwaiter().GetResult();
+                    exitCode = process.ExitCode;
+                }
+                finally
+                {
+                    foreach (var activity in activities) caller.WriteProgress(new ProgressRecord(ProgressId(activity), activity, "Completed") { RecordType = ProgressRecordType.Completed });
+                    // Ctrl+C stops the pipeline and lands here: the CLI must not outlive the cmdlet.
+                    try { if (!process.HasExited) process.Kill(true); } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
+                }
+            }
+
+            if (exitCode != 0)
+            {
+                var record = _text.ErrorRecord(stdout, exitCode, unexpected, caller, bound, _cliPath);
+                // The rule, as in Az: an error whose category is ObjectNotFound (the context,
+                // subscription, tenant, environment or setting that was named does not exist) is
+                // non-terminating, so -ErrorAction and -ErrorVariable decide, and a pipeline goes on to
+                // its next object. Everything else terminates: going on would act on a wrong premise.
+                if (record.CategoryInfo.Category == ErrorCategory.ObjectNotFound)
+                {
+                    caller.WriteError(record);
+                    return Array.Empty<object>();
+                }
+                caller.ThrowTerminatingError(record);
+            }
+            if (string.IsNullOrWhiteSpace(stdout)) return Array.Empty<object>();
+            List<object> results;
+            try
+            {
+                using var document = JsonDocument.Parse(stdout);
+                var root = document.RootElement;
+                var items = root.ValueKind == JsonValueKind.Array ? (IEnumerable<JsonElement>)root.EnumerateArray() : new[] { root };
+                results = new List<object>();
+                foreach (var item in items)
+                {
+                    if (item.ValueKind == JsonValueKind.Null) continue;
+                    results.Add(properties != null ? JsonOutput.Select(item, properties, secureProperty, asPlainText) : JsonOutput.ToObject(item));
+                }
+            }
+            catch (JsonException) { return Array.Empty<object>(); }
+            if (typeName != null)
+            {
+                var nested = _nestedTypes[typeName] as IDictionary;
+                foreach (var item in results)
+                {
+                    if (item is not PSObject o) continue;
+                    o.TypeNames.Insert(0, typeName);
+                    if (nested != null) AddNestedTypes(o, nested);
+                }
+            }
+            return results.ToArray();
+        }
+
+        /// <summary>
+        /// A quiet read for completion and ShouldProcess targets: the CLI's JSON as objects, or null
+        /// on any failure. Read as UTF-8, so names that are not ASCII survive any console code page.
+        /// </summary>
+        public object Read(string[] words)
+        {
+            var node = _session.FindNode(null);
+            if (node == null) return null;
+            var start = new ProcessStartInfo(node)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+            };
+            start.ArgumentList.Add(_cliPath);
+            foreach (var word in words) start.ArgumentList.Add(word);
+            start.ArgumentList.Add("--no-prompt");
+            try
+            {
+                using var process = Process.Start(start);
+                process.StandardInput.Close();
+                // stderr is drained so a chatty CLI cannot block.
+                var errors = process.StandardError.ReadToEndAsync();
+                var stdout = process.StandardOutput.ReadToEnd();
+                process.WaitForExit();
+                errors.GetAwaiter().GetResult();
+                if (process.ExitCode != 0 || string.IsNullOrWhiteSpace(stdout)) return null;
+                using var document = JsonDocument.Parse(stdout);
+                return JsonOutput.ToObject(document.RootElement);
+            }
+            catch (Exception e) when (e is IOException || e is JsonException || e is InvalidOperationException || e is System.ComponentModel.Win32Exception)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>One progress bar per activity, the same id for every record of it.</summary>
+        private static int ProgressId(string activity) => (activity.GetHashCode() & 0x7fffffff) % 1000;
+
+        private static bool IsSet(IDictionary<string, object> flags, string name) =>
+            flags.TryGetValue(name, out var value) && LanguagePrimitives.IsTrue(value);
+
+        /// <summary>
+        /// A preference variable as the caller sees it (its -Verbose, -WarningAction, ... set it in its
+        /// own scope), by name: "Continue", "Inquire", ...
+        /// </summary>
+        private bool IsPreference(string variable, string value) =>
+            string.Equals(_module.PSVariable.GetValue(variable)?.ToString() ?? "SilentlyContinue", value, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Nested objects get their type names too, so the types file's ToString shows a context's
+        /// Account as its id (not @{Id=...}) in views, in "$context" and in string conversion.
+        /// </summary>
+        private static void AddNestedTypes(PSObject item, IDictionary nestedTypes)
+        {
+            foreach (DictionaryEntry entry in nestedTypes)
+            {
+                var values = new List<object> { item };
+                foreach (var name in ((string)entry.Key).Split('.'))
+                {
+                    var next = new List<object>();
+                    foreach (var value in values)
+                    {
+                        if (value is not PSObject o) continue;
+                        var property = o.Properties[name];
+                        if (property == null) continue;
+                        // An array property (a result's Subscriptions) types each element.
+                        if (property.Value is object[] array) next.AddRange(array);
+                        else next.Add(property.Value);
+                    }
+                    values = next;
+                }
+                foreach (var value in values)
+                    if (value is PSObject o) o.TypeNames.Insert(0, (string)entry.Value);
+            }
+        }
+
+        /// <summary>One line the CLI wrote to stderr (--events jsonl), passed to the stream it belongs to.</summary>
+        private void WriteEvent(PSCmdlet caller, string line, HashSet<string> activities, List<string> unexpected)
+        {
+            JsonDocument document = null;
+            try { document = JsonDocument.Parse(line); } catch (JsonException) { }
+            using (document)
+            {
+                var evt = document?.RootElement;
+                if (evt == null || evt.Value.ValueKind != JsonValueKind.Object || !evt.Value.TryGetProperty("type", out var type))
+                {
+                    // Not an event: something went wrong below the CLI's own reporting (Node.js itself).
+                    unexpected.Add(line);
+                    caller.WriteVerbose(line);
+                    return;
+                }
+                var e = evt.Value;
+                switch (type.ValueKind == JsonValueKind.String ? type.GetString() : null)
+                {
+                    case "warning":
+                        WriteStream(caller, "Warning", _text.ToCmdletText(Text(e, "message")), null);
+                        break;
+                    case "verbose":
+                        WriteStream(caller, "Verbose", Text(e, "message"), null);
+                        break;
+                    case "debug":
+                        WriteStream(caller, "Debug", Text(e, "message"), null);
+                        break;
+                    case "information":
+                        // A line marked prompt (the browser sign-in's address) is one the person must act on.
+                        if (IsTrue(e, "prompt")) WritePrompt(caller, _text.ToCmdletText(Text(e, "message")), new[] { "MyAccount", "SignIn" });
+                        else WriteStream(caller, "Information", _text.ToCmdletText(Text(e, "message")), new[] { "MyAccount" });
+                        break;
+                    case "deviceCode":
+                        if (IsPreference("InformationPreference", "Ignore")) caller.ThrowTerminatingError(CliText.DeviceCodeIgnoredError());
+                        // As Az: on the Information stream, tagged and prefixed, and on the host.
+                        WritePrompt(caller, "[Login to Azure] " + _text.ToCmdletText(Text(e, "message")), new[] { "MyAccount", "DeviceCode" });
+                        break;
+                    case "progress":
+                        {
+                            var activity = Text(e, "activity") ?? "";
+                            activities.Add(activity);
+                            var status = Text(e, "status");
+                            var record = new ProgressRecord(ProgressId(activity), activity, string.IsNullOrEmpty(status) ? "Processing" : status);
+                            if (e.TryGetProperty("percentComplete", out var percent) && percent.ValueKind == JsonValueKind.Number) record.PercentComplete = Math.Clamp((int)Math.Round(percent.GetDouble(), MidpointRounding.ToEven), -1, 100);
+                            if (IsTrue(e, "completed")) record.RecordType = ProgressRecordType.Completed;
+                            caller.WriteProgress(record);
+                            break;
+                        }
+                    case "environment":
+                        // Process scope: the CLI cannot change this session's environment, so it asks us to.
+                        if (e.TryGetProperty("variables", out var variables) && variables.ValueKind == JsonValueKind.Object)
+                        {
+                            // A null value removes the variable.
+                            foreach (var variable in variables.EnumerateObject())
+                                Environment.SetEnvironmentVariable(variable.Name, variable.Value.ValueKind switch { JsonValueKind.Null => null, JsonValueKind.String => variable.Value.GetString(), _ => variable.Value.GetRawText() });
+                        }
+                        break;
+                    default:
+                        caller.WriteVerbose(line);
+                        break;
+                }
+            }
+        }
+
+        private static string Text(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var value) ? value.ValueKind switch { JsonValueKind.String => value.GetString(), JsonValueKind.Null => null, _ => value.GetRawText() } : null;
+
+        private static bool IsTrue(JsonElement e, string name) =>
+            e.TryGetProperty(name, out var value) && value.ValueKind switch { JsonValueKind.True => true, JsonValueKind.String => value.GetString().Length > 0, JsonValueKind.Number => value.GetDouble() != 0, JsonValueKind.Object or JsonValueKind.Array => true, _ => false };
+
+        /// <summary>
+        /// A sign-in line a person must see to go on (a device code, the address to open): an
+        /// information record that is also written to the host, as Write-Host writes (a
+        /// HostInformationMessage tagged PSHOST). The host shows it at the default
+        /// $InformationPreference (SilentlyContinue), when the output is assigned, and over remoting;
+        /// -InformationVariable still gets it. Only Ignore (or 6>$null) hides it, as it hides Write-Host.
+        /// </summary>
+        private void WritePrompt(PSCmdlet caller, string message, string[] tags)
+        {
+            var all = new string[tags.Length + 1];
+            all[0] = "PSHOST";
+            tags.CopyTo(all, 1);
+            WriteStream(caller, "Information", new HostInformationMessage { Message = message }, all);
+        }
+
+        /// <summary>
+        /// A line of the CLI on the caller's stream. A preference of Inquire would stop at every line
+        /// to ask (and under pwsh -NonInteractive fail the cmdlet); for the CLI's lines it means
+        /// Continue, as for Write-Host: such lines go through the module's Write-MyAccountContinued,
+        /// whose own preferences are Continue.
+        /// </summary>
+        private void WriteStream(PSCmdlet caller, string stream, object message, string[] tags)
+        {
+            // -Debug without -Verbose makes the cmdlet's own verbose preference Inquire (-Debug implies
+            // -Verbose, the old way), which no variable shows: the switches say it.
+            var flags = caller.MyInvocation.BoundParameters;
+            var debugFlag = (stream == "Verbose" || stream == "Debug") && IsSet(flags, "Debug") && !flags.ContainsKey("Verbose");
+            if (IsPreference(stream + "Preference", "Inquire") || debugFlag)
+            {
+                caller.InvokeCommand.InvokeScript(_module, _writeContinued, stream, message, tags);
+                return;
+            }
+            switch (stream)
+            {
+                case "Warning": caller.WriteWarning(message?.ToString()); break;
+                case "Verbose": caller.WriteVerbose(message?.ToString()); break;
+                case "Debug": caller.WriteDebug(message?.ToString()); break;
+                default: caller.WriteInformation(message, tags); break;
+            }
+        }
+    }
+}
