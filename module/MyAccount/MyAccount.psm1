@@ -6,7 +6,7 @@ Set-StrictMode -Version 3.0
 # PowerShell streams, its result as typed objects, its error document as an ErrorRecord) is the
 # compiled helper's, MyAccount.Helper.dll (scripts/generate/module-helper-cs/): compiled once at
 # build, where this script would be compiled by every new session on its first call. Here: what
-# only PowerShell can do (prompts, pipeline input, -DefaultProfile) and the argument completers.
+# only PowerShell can do (prompts, pipeline input, -DefaultProfile).
 # Source: scripts/generate/module-helper.ps1, which the generator embeds in the psm1 as it is.
 
 #region Private
@@ -130,28 +130,6 @@ function Invoke-MyAccountSubscriptionPicker {
         $Result.Context = $script:Cli.Invoke($Caller, 'set-context', $select, 'MyAccount.Context') | Select-Object -First 1
         $Result.PickerSkipped = $false
         $Result
-    }
-}
-
-#endregion
-
-#region Private: argument completers
-
-function Get-MyAccountCompletion {
-    param([string] $Kind, [string] $WordToComplete)
-    $map = @{
-        Environment = @('get-environment', { param($r) $r.Name })
-        Context = @('get-context --list-available', { param($r) $r.Name })
-        Tenant = @('get-context --list-available', { param($r) if ($r.Tenant) { $r.Tenant.Id } })
-        Subscription = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Name; $r.Subscription.Id } })
-        SubscriptionId = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Id } })
-    }
-    $command, $select = $map[$Kind]
-    $listed = $script:Cli.Read($command.Split(' '))
-    $values = @($listed) | ForEach-Object { if ($_) { & $select $_ } }
-    $values | Where-Object { $_ -and $_ -like "$WordToComplete*" } | Sort-Object -Unique | ForEach-Object {
-        $text = if ($_ -match '[\s''"$\x60]') { "'" + ($_ -replace "'", "''") + "'" } else { $_ }
-        [System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)
     }
 }
 
@@ -468,6 +446,7 @@ function Connect-MyAccount {
     param(
         [Parameter()]
         [Alias('EnvironmentName')]
+        [ArgumentCompleter([MyAccount.Helper.EnvironmentNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -475,6 +454,7 @@ function Connect-MyAccount {
 
         [Parameter()]
         [Alias('Domain', 'TenantId')]
+        [ArgumentCompleter([MyAccount.Helper.TenantCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -482,6 +462,7 @@ function Connect-MyAccount {
 
         [Parameter()]
         [Alias('SubscriptionName', 'SubscriptionId')]
+        [ArgumentCompleter([MyAccount.Helper.SubscriptionCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -652,6 +633,7 @@ function Disconnect-MyAccount {
     [OutputType('MyAccount.Account')]
     param(
         [Parameter(ParameterSetName = 'ContextName', Position = 0)]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -749,12 +731,14 @@ function Get-MyAccessToken {
         [string] $ResourceUrl,
 
         [Parameter()]
+        [ArgumentCompleter([MyAccount.Helper.TenantCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TenantId,
 
         [Parameter()]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -830,12 +814,14 @@ function Get-MySubscription {
     [OutputType('MyAccount.Subscription')]
     param(
         [Parameter(ParameterSetName = 'ListByIdInTenant', ValueFromPipelineByPropertyName)]
+        [ArgumentCompleter([MyAccount.Helper.SubscriptionIdCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')]
         [string] $SubscriptionId,
 
         [Parameter(ParameterSetName = 'ListByNameInTenant', Mandatory, ValueFromPipelineByPropertyName)]
+        [ArgumentCompleter([MyAccount.Helper.SubscriptionCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -843,12 +829,14 @@ function Get-MySubscription {
 
         [Parameter(ValueFromPipelineByPropertyName)]
         [Alias('Tenant')]
+        [ArgumentCompleter([MyAccount.Helper.TenantCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TenantId,
 
         [Parameter()]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -909,12 +897,14 @@ function Get-MyTenant {
     param(
         [Parameter(Position = 0, ValueFromPipelineByPropertyName)]
         [Alias('Domain', 'Tenant')]
+        [ArgumentCompleter([MyAccount.Helper.TenantCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
         [string] $TenantId,
 
         [Parameter()]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -1069,6 +1059,7 @@ function Invoke-MyRestMethod {
         [string] $PageableItemName,
 
         [Parameter()]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -1131,6 +1122,7 @@ function Get-MyContext {
     [OutputType('MyAccount.Context')]
     param(
         [Parameter(ParameterSetName = 'GetSingleContext', Position = 0)]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -1217,6 +1209,7 @@ function Set-MyContext {
     param(
         [Parameter(ParameterSetName = 'Subscription', Mandatory, Position = 0, ValueFromPipelineByPropertyName)]
         [Alias('SubscriptionId', 'SubscriptionName')]
+        [ArgumentCompleter([MyAccount.Helper.SubscriptionCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -1225,6 +1218,7 @@ function Set-MyContext {
         [Parameter(ParameterSetName = 'Subscription')]
         [Parameter(ParameterSetName = 'TenantNameOnly', Mandatory)]
         [Alias('Domain', 'TenantId')]
+        [ArgumentCompleter([MyAccount.Helper.TenantCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -1309,6 +1303,7 @@ function Select-MyContext {
     [OutputType('MyAccount.Context')]
     param(
         [Parameter(ParameterSetName = 'SelectByName', Mandatory, Position = 0)]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -1372,6 +1367,7 @@ function Rename-MyContext {
     [OutputType('MyAccount.Context')]
     param(
         [Parameter(ParameterSetName = 'RenameByName', Mandatory, Position = 0)]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -1448,6 +1444,7 @@ function Remove-MyContext {
     [OutputType('MyAccount.Context')]
     param(
         [Parameter(ParameterSetName = 'RemoveByName', Mandatory, Position = 0)]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -1582,6 +1579,7 @@ function Save-MyContext {
         [string] $Path,
 
         [Parameter(ParameterSetName = 'ByName', Mandatory)]
+        [ArgumentCompleter([MyAccount.Helper.ContextNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 256)]
         [ValidatePattern('^[^\u0000-\u001f\u007f-\u009f]*$')]
@@ -2193,6 +2191,7 @@ function Get-MyEnvironment {
     [OutputType('MyAccount.Environment')]
     param(
         [Parameter(Position = 0)]
+        [ArgumentCompleter([MyAccount.Helper.EnvironmentNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 64)]
         [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9._-]*$')]
@@ -2672,6 +2671,7 @@ function Set-MyEnvironment {
     [OutputType('MyAccount.Environment')]
     param(
         [Parameter(Mandatory, Position = 0)]
+        [ArgumentCompleter([MyAccount.Helper.EnvironmentNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 64)]
         [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9._-]*$')]
@@ -2917,6 +2917,7 @@ function Remove-MyEnvironment {
     [OutputType('MyAccount.Environment')]
     param(
         [Parameter(Mandatory, Position = 0)]
+        [ArgumentCompleter([MyAccount.Helper.EnvironmentNameCompleter])]
         [ValidateNotNullOrEmpty()]
         [ValidateLength(1, 64)]
         [ValidatePattern('^[A-Za-z0-9][A-Za-z0-9._-]*$')]
@@ -2934,34 +2935,3 @@ function Remove-MyEnvironment {
 }
 
 #endregion
-
-Register-ArgumentCompleter -CommandName 'Disconnect-MyAccount', 'Get-MyAccessToken', 'Get-MySubscription', 'Get-MyTenant', 'Invoke-MyRestMethod' -ParameterName 'ContextName' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Get-MyContext', 'Select-MyContext', 'Remove-MyContext', 'Save-MyContext' -ParameterName 'Name' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Rename-MyContext' -ParameterName 'SourceName' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Context' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Connect-MyAccount' -ParameterName 'Environment' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Get-MyEnvironment', 'Set-MyEnvironment', 'Remove-MyEnvironment' -ParameterName 'Name' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Environment' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Connect-MyAccount', 'Set-MyContext' -ParameterName 'Subscription' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Get-MySubscription' -ParameterName 'SubscriptionName' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Subscription' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Get-MySubscription' -ParameterName 'SubscriptionId' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'SubscriptionId' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Connect-MyAccount', 'Set-MyContext' -ParameterName 'Tenant' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word
-}
-Register-ArgumentCompleter -CommandName 'Get-MyAccessToken', 'Get-MySubscription', 'Get-MyTenant' -ParameterName 'TenantId' -ScriptBlock {
-    param($command, $parameter, $word) Get-MyAccountCompletion -Kind 'Tenant' -WordToComplete $word
-}

@@ -2,7 +2,7 @@
 # PowerShell streams, its result as typed objects, its error document as an ErrorRecord) is the
 # compiled helper's, MyAccount.Helper.dll (scripts/generate/module-helper-cs/): compiled once at
 # build, where this script would be compiled by every new session on its first call. Here: what
-# only PowerShell can do (prompts, pipeline input, -DefaultProfile) and the argument completers.
+# only PowerShell can do (prompts, pipeline input, -DefaultProfile).
 # Source: scripts/generate/module-helper.ps1, which the generator embeds in the psm1 as it is.
 
 #region Private
@@ -126,28 +126,6 @@ function Invoke-MyAccountSubscriptionPicker {
         $Result.Context = $script:Cli.Invoke($Caller, 'set-context', $select, 'MyAccount.Context') | Select-Object -First 1
         $Result.PickerSkipped = $false
         $Result
-    }
-}
-
-#endregion
-
-#region Private: argument completers
-
-function Get-MyAccountCompletion {
-    param([string] $Kind, [string] $WordToComplete)
-    $map = @{
-        Environment = @('get-environment', { param($r) $r.Name })
-        Context = @('get-context --list-available', { param($r) $r.Name })
-        Tenant = @('get-context --list-available', { param($r) if ($r.Tenant) { $r.Tenant.Id } })
-        Subscription = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Name; $r.Subscription.Id } })
-        SubscriptionId = @('get-context --list-available', { param($r) if ($r.Subscription) { $r.Subscription.Id } })
-    }
-    $command, $select = $map[$Kind]
-    $listed = $script:Cli.Read($command.Split(' '))
-    $values = @($listed) | ForEach-Object { if ($_) { & $select $_ } }
-    $values | Where-Object { $_ -and $_ -like "$WordToComplete*" } | Sort-Object -Unique | ForEach-Object {
-        $text = if ($_ -match '[\s''"$\x60]') { "'" + ($_ -replace "'", "''") + "'" } else { $_ }
-        [System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)
     }
 }
 

@@ -115,6 +115,7 @@ function parameterAttributes(p: Param): string[] {
   };
   const lines = p.meta.sets?.length ? p.meta.sets.map(attribute) : [attribute(null)];
   if (p.meta.aliases?.length) lines.push(`[Alias(${p.meta.aliases.map(psString).join(', ')})]`);
+  if (p.meta.completer) lines.push(`[ArgumentCompleter([${COMPLETERS[p.meta.completer]}])]`);
   if (p.schema.enum) lines.push(`[ValidateSet(${p.schema.enum.map((v) => psString(String(v))).join(', ')})]`);
   else if (psType(p) === '[string]') lines.push('[ValidateNotNullOrEmpty()]');
   // The schema's limits, checked by PowerShell's binder: a bad value fails before node starts.
@@ -333,27 +334,17 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
 }
 
 /**
- * Argument completers, registered when the module loads. Not [ArgumentCompleter({...})]
- * attributes: a script block in an attribute is not bound to the module, so it cannot see the
- * module's private Get-MyAccountCompletion.
+ * Tab completion of names the CLI knows: the compiled helper's completer class for each kind,
+ * named in the parameter's [ArgumentCompleter()]. PowerShell creates one only when that parameter
+ * is completed, so loading the module registers nothing.
  */
-function completerRegistrations(cmdlets: readonly CommandDefinition<any, any>[]): string[] {
-  const groups = new Map<string, { kind: string; parameter: string; cmdlets: string[] }>();
-  for (const c of cmdlets) {
-    for (const p of paramsOf(c)) {
-      if (!p.meta.completer) continue;
-      const key = `${p.meta.completer}/${p.name}`;
-      if (!groups.has(key)) groups.set(key, { kind: p.meta.completer, parameter: p.name, cmdlets: [] });
-      groups.get(key)!.cmdlets.push(c.cmdlet!);
-    }
-  }
-  return [...groups.values()]
-    .sort((a, b) => a.kind.localeCompare(b.kind) || a.parameter.localeCompare(b.parameter))
-    .map(
-      (g) =>
-        `Register-ArgumentCompleter -CommandName ${g.cmdlets.map(psString).join(', ')} -ParameterName ${psString(g.parameter)} -ScriptBlock {\n    param($command, $parameter, $word) Get-MyAccountCompletion -Kind ${psString(g.kind)} -WordToComplete $word\n}`,
-    );
-}
+const COMPLETERS: Record<NonNullable<ParameterMeta['completer']>, string> = {
+  Context: 'MyAccount.Helper.ContextNameCompleter',
+  Environment: 'MyAccount.Helper.EnvironmentNameCompleter',
+  Subscription: 'MyAccount.Helper.SubscriptionCompleter',
+  SubscriptionId: 'MyAccount.Helper.SubscriptionIdCompleter',
+  Tenant: 'MyAccount.Helper.TenantCompleter',
+};
 
 export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string, helper: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
@@ -398,8 +389,6 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     cmdlets.map((c) => functionFor(c, prose)).join('\n\n'),
     '',
     '#endregion',
-    '',
-    ...completerRegistrations(cmdlets),
     '',
   ].join('\n');
 }

@@ -32,6 +32,14 @@ namespace MyAccount.Helper
         private readonly ScriptBlock _writeContinued;
         private readonly SessionState _module;
 
+        /// <summary>
+        /// The helper of the module loaded last in this process, for the argument completers, which
+        /// PowerShell creates without arguments.
+        /// </summary>
+        public static Cli Current { get; private set; }
+
+        private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
+
         /// <param name="cliPath">bin/myaccount.js of the package this module is in.</param>
         /// <param name="parametersOfCmdlet">Cmdlet name → the parameter names it sends to the CLI.</param>
         /// <param name="pathParametersOfCmdlet">Cmdlet name → its parameters that are file paths.</param>
@@ -54,6 +62,7 @@ namespace MyAccount.Helper
             _text = new CliText(cmdletOfCommand, parameterOfFlag);
             _session = new Session(ciVariables);
             _writeContinued = writeContinued;
+            Current = this;
         }
 
         /// <summary>A person can answer a prompt here: not -NonInteractive, input from a console, not a CI job.</summary>
@@ -87,6 +96,9 @@ namespace MyAccount.Helper
                 UseShellExecute = false,
                 StandardOutputEncoding = Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
+                // Without a byte-order mark: on Windows the default is the console's code page, and
+                // for UTF-8 (chcp 65001) that encoding would add a BOM, which JSON does not allow.
+                StandardInputEncoding = Utf8NoBom,
                 // The CLI starts where the person is in PowerShell (a FileSystem location), not where pwsh started.
                 WorkingDirectory = caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
             };
@@ -217,6 +229,7 @@ namespace MyAccount.Helper
                 UseShellExecute = false,
                 StandardOutputEncoding = Encoding.UTF8,
                 StandardErrorEncoding = Encoding.UTF8,
+                StandardInputEncoding = Utf8NoBom,
             };
             start.ArgumentList.Add(_cliPath);
             foreach (var word in words) start.ArgumentList.Add(word);
