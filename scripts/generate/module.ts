@@ -6,7 +6,6 @@
  */
 import type { CommandDefinition, JsonSchema, ParameterMeta, TableColumn } from '../../src/core/command.js';
 import { CI_VARIABLES } from '../../src/core/ci.js';
-import { UNSAFE_DOTNET_CLASS } from '../../src/core/terminal-text.js';
 import { flagOf } from '../../src/core/parse.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -453,15 +452,13 @@ export function formatFile(commands: readonly CommandDefinition<any, any>[]): st
     if (c.table?.length && !tables.has(c.outputType)) tables.set(c.outputType, c.table);
     if (c.list?.length && !lists.has(c.outputType)) lists.set(c.outputType, c.list);
   }
-  // Every cell is a script block that shows control characters as escapes (\x1b, \u202e), as the
-  // CLI's table does: names from ARM/Entra reach the console through these views, and PowerShell
-  // writes an ESC or BEL in a property straight to the terminal. Non-strings pass through untouched.
+  // Every cell shows control characters as escapes (\x1b, \u202e), as the CLI's table does
+  // (UNSAFE_DOTNET_CLASS): names from ARM/Entra reach the console through these views, and
+  // PowerShell writes an ESC or BEL in a property straight to the terminal. The compiled helper's
+  // Display.Safe does it; non-strings pass through untouched.
   const expression = (col: TableColumn): string => {
     const value = `$_.${col.path.split('.').map((p) => psIdentifier(p)).join('.')}`;
-    const shown =
-      `$v = ${value}; if ($v -is [string]) { [regex]::Replace($v, ${psString(UNSAFE_DOTNET_CLASS)}, ` +
-      `{ param($m) $c = [int][char]$m.Value; if ($c -lt 256) { '\\x{0:x2}' -f $c } else { '\\u{0:x4}' -f $c } }) } else { $v }`;
-    return `<ScriptBlock>${xmlText(shown)}</ScriptBlock>`;
+    return `<ScriptBlock>${xmlText(`[MyAccount.Helper.Display]::Safe(${value})`)}</ScriptBlock>`;
   };
   const table = (type: string, columns: TableColumn[]): string => `    <View>
       <Name>${xmlText(type)}</Name>

@@ -122,6 +122,25 @@ describe.each(cmdlets.map((c) => [c.cmdlet!, c] as const))('%s', (name, def) => 
   });
 });
 
+test('the views show control characters in names as escapes, and leave the objects exact', async () => {
+  // A subscription name from ARM holding terminal escapes, in the module's own table and list views.
+  const r = await runPwsh(
+    target,
+    `
+$name = "Prod$([char]27)[31mRED$([char]7)$([char]0x202e)"
+$context = [pscustomobject]@{ Name = 'ctx'; Account = [pscustomobject]@{ Id = 'alice@contoso.example' }; Subscription = [pscustomobject]@{ Name = $name; Id = 's1' }; Environment = [pscustomobject]@{ Name = 'AzureCloud' }; Tenant = [pscustomobject]@{ Id = 't1' } }
+$context.PSObject.TypeNames.Insert(0, 'MyAccount.Context')
+[ordered]@{ Table = ($context | Format-Table | Out-String -Width 300); List = ($context | Format-List | Out-String -Width 300); Exact = ($context.Subscription.Name -eq $name) } | Out-Result
+`,
+  );
+  expect(r.stderr).toBe('');
+  for (const view of [r.result.Table, r.result.List]) {
+    expect(view).toContain('Prod\\x1b[31mRED\\x07\\u202e');
+    expect(view).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/);
+  }
+  expect(r.result.Exact).toBe(true);
+});
+
 test("the CLI's words in messages become PowerShell's: cmdlets, parameters, $true", async () => {
   const r = await runPwsh(
     target,

@@ -47,3 +47,9 @@ test('CRLF line ends (a Windows checkout) stamp the same as LF', () => {
   expect(stamps[0]).toMatch(/^[0-9a-f]{64}$/);
   expect(stamps[1]).toBe(stamps[0]);
 });
+
+test("the views' escaping (Display.cs) uses the CLI's class of unsafe characters", () => {
+  const { UNSAFE_DOTNET_CLASS } = require('../../src/core/terminal-text.js');
+  const display = readFileSync(join(root, 'scripts/generate/module-helper-cs/Display.cs'), 'utf8');
+  expect(display).toContain(`new Regex(@"${UNSAFE_DOTNET_CLASS}"`);
+});
