@@ -19,7 +19,10 @@ import { bin, median, requireBuild, saveFigures, signedInStateFolder, versus } f
 import { findPwsh } from './find-pwsh.mjs';
 
 requireBuild();
-const pwsh = findPwsh();
+// --pwsh <path> measures another PowerShell, e.g. the ReadyToRun copy scripts/pwsh-ready-to-run.mjs
+// makes of the .NET tool (which ships IL only, unlike PowerShell's own packages).
+const pwshAt = process.argv.indexOf('--pwsh');
+const pwsh = pwshAt >= 0 ? process.argv[pwshAt + 1] : findPwsh();
 if (!pwsh) {
   console.error('bench-module: pwsh was not found on PATH or in ~/.dotnet/tools. Run `bash scripts/setup.sh --system`.');
   process.exit(1);
@@ -77,8 +80,9 @@ $tab = Measure-Command { for ($i = 0; $i -lt 20; $i++) { $null = TabExpansion2 -
     coldAddedOverExitMs: round(coldAddedOverExit),
     warm: { cmdletMs: round(cmdletMs), cliMs: round(cliMs), addedMs: round(cmdletMs - cliMs), importMs: round(importMs), tabMs: round(tabMs) },
   };
-  const { previous } = saveFigures('module', figures);
-  console.log(`PowerShell module overhead (pwsh ${spawnSync(pwsh, ['-NoProfile', '-c', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' }).stdout.trim()}, Node ${process.versions.node})`);
+  // Figures of another PowerShell are kept apart: each is compared with its own previous run.
+  const { previous } = saveFigures(pwshAt >= 0 ? 'module-other-pwsh' : 'module', figures);
+  console.log(`PowerShell module overhead (pwsh ${spawnSync(pwsh, ['-NoProfile', '-c', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' }).stdout.trim()} at ${pwsh}, Node ${process.versions.node})`);
   console.log(`  machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'} for every node start`);
   console.log(`  cold, median of ${runs} runs each:`);
   for (const [name, ms] of Object.entries(figures.cold)) console.log(`    ${name.padEnd(36)} ${versus(ms, previous?.cold?.[name])}`);
