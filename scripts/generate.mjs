@@ -26,6 +26,18 @@ for (const [path, text] of Object.entries(files)) {
 }
 // The compiled helper is rebuilt only when its sources (or the version) changed: see compiled-helper.mjs.
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+// --rebuild-helper: build it even when current, to check that the sources give the committed bytes.
+if (process.argv.includes('--rebuild-helper')) {
+  const before = readFileSync(join(root, HELPER_DLL));
+  try {
+    buildHelper(root, version);
+  } catch (e) {
+    console.error(`generate: ${e.message}`);
+    process.exit(1);
+  }
+  const same = before.equals(readFileSync(join(root, HELPER_DLL)));
+  console.log(same ? `${HELPER_DLL}: rebuilt from its sources, the same bytes` : `${HELPER_DLL}: rebuilt from its sources, and the bytes differ (another compiler version gives other bytes; the stamp still says which sources it was built from)`);
+}
 if (!helperIsCurrent(root, version)) {
   stale.push(HELPER_DLL);
   if (!check) {
