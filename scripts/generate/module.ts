@@ -2,7 +2,9 @@
  * The PowerShell module, generated from the command registry: one advanced function per
  * command (comment-based help, parameter sets, aliases, ValidateSet, completers,
  * SupportsShouldProcess where destructive), a manifest, and a format file. The output depends
- * only on the registry, so every build writes the same bytes.
+ * only on the registry, so every build writes the same bytes. Each function hands its bound
+ * parameters to the compiled helper (scripts/generate/module-helper-cs/, built by
+ * compiled-helper.mjs), which runs the CLI.
  */
 import type { CommandDefinition, JsonSchema, ParameterMeta, TableColumn } from '../../src/core/command.js';
 import { CI_VARIABLES } from '../../src/core/ci.js';

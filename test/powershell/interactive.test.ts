@@ -30,7 +30,7 @@ test('the first cmdlet with parameters in a fresh session answers (no missing ty
   const shown = await session.enter('Get-MyContext -Name nosuch');
   expect(shown).toContain('Get-MyContext: There is no context named "nosuch"');
   expect(shown).not.toMatch(/Unable to find type|without an error document/);
-  // The module needs no other module: the JSON reader's assembly is loaded, not Utility's cmdlets.
+  // The module needs no other module: its compiled helper does the JSON, not Utility's cmdlets.
   expect(await session.enter("(Get-Module).Name -join ','")).toBe('MyAccount,PSReadLine');
   await session.exit();
 });
