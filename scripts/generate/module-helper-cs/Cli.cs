@@ -88,22 +88,9 @@ namespace MyAccount.Helper
                 caller.ThrowTerminatingError(CliText.DeviceCodeIgnoredError());
 
             var cmdlet = _cmdletOfCommand[command] as string ?? caller.MyInvocation.MyCommand.Name;
-            var start = new ProcessStartInfo(_session.FindNode(caller))
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-                // Without a byte-order mark: on Windows the default is the console's code page, and
-                // for UTF-8 (chcp 65001) that encoding would add a BOM, which JSON does not allow.
-                StandardInputEncoding = Utf8NoBom,
-                // The CLI starts where the person is in PowerShell (a FileSystem location), not where pwsh started.
-                WorkingDirectory = caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-            };
-            start.ArgumentList.Add(_cliPath);
-            foreach (var word in command.Split(' ')) start.ArgumentList.Add(word);
+            var start = StartInfo(_session.FindNode(caller), command.Split(' '));
+            // The CLI starts where the person is in PowerShell (a FileSystem location), not where pwsh started.
+            start.WorkingDirectory = caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath;
             foreach (var word in new[] { "--input-json", "-", "--events", "jsonl" }) start.ArgumentList.Add(word);
             var flags = caller.MyInvocation.BoundParameters;
             if (IsSet(flags, "Verbose") || !IsPreference("VerbosePreference", "SilentlyContinue")) start.ArgumentList.Add("--verbose");
@@ -221,18 +208,7 @@ namespace MyAccount.Helper
         {
             var node = _session.FindNode(null);
             if (node == null) return null;
-            var start = new ProcessStartInfo(node)
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-                StandardInputEncoding = Utf8NoBom,
-            };
-            start.ArgumentList.Add(_cliPath);
-            foreach (var word in words) start.ArgumentList.Add(word);
+            var start = StartInfo(node, words);
             start.ArgumentList.Add("--no-prompt");
             try
             {
@@ -251,6 +227,26 @@ namespace MyAccount.Helper
             {
                 return null;
             }
+        }
+
+        /// <summary>`node <cli> <words>` with every stream redirected and read as UTF-8.</summary>
+        private ProcessStartInfo StartInfo(string node, IEnumerable<string> words)
+        {
+            var start = new ProcessStartInfo(node)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+                // Without a byte-order mark: on Windows the default is the console's code page, and
+                // for UTF-8 (chcp 65001) that encoding would add a BOM, which JSON does not allow.
+                StandardInputEncoding = Utf8NoBom,
+            };
+            start.ArgumentList.Add(_cliPath);
+            foreach (var word in words) start.ArgumentList.Add(word);
+            return start;
         }
 
         /// <summary>One progress bar per activity, the same id for every record of it.</summary>
