@@ -152,9 +152,11 @@ namespace MyAccount.Helper
                 }
                 finally
                 {
-                    foreach (var activity in activities) caller.WriteProgress(new ProgressRecord(ProgressId(activity), activity, "Completed") { RecordType = ProgressRecordType.Completed });
                     // Ctrl+C stops the pipeline and lands here: the CLI must not outlive the cmdlet.
                     try { if (!process.HasExited) process.Kill(true); } catch (InvalidOperationException) { } catch (System.ComponentModel.Win32Exception) { }
+                    // A stopping pipeline takes no more records: the bars go with it.
+                    if (!caller.Stopping)
+                        foreach (var activity in activities) caller.WriteProgress(new ProgressRecord(ProgressId(activity), activity, "Completed") { RecordType = ProgressRecordType.Completed });
                 }
             }
 
