@@ -76,9 +76,11 @@ function Resolve-MyAccountDefaultProfile {
 
 function Get-MyAccountContextAccount {
     # What Disconnect-MyAccount signs out, for -WhatIf and -Confirm: the account of the named (or
-    # default) context, read with one quiet get-context. Nothing found: say which account is meant.
-    param([string] $ContextName)
+    # default) context, read with one quiet get-context when ShouldProcess will show it. Nothing
+    # found (or nothing shown): say which account is meant.
+    param([string] $ContextName, [System.Management.Automation.PSCmdlet] $Caller, [System.Management.Automation.ConfirmImpact] $ConfirmImpact)
     $fallback = if ($ContextName) { "the account of context '$ContextName'" } else { 'the account of the default context' }
+    if (-not $script:Cli.ShowsShouldProcessTarget($Caller, $ConfirmImpact)) { return $fallback }
     $words = @('get-context')
     if ($ContextName) { $words += @('--name', $ContextName) }
     $context = $script:Cli.Read($words)
@@ -657,7 +659,7 @@ function Disconnect-MyAccount {
     process {
         $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)
         Resolve-MyAccountDefaultProfile -Bound $bound -Target 'ContextName' -Caller $PSCmdlet
-        if ($PSCmdlet.ShouldProcess($(if ($bound.ContainsKey('Username')) { $bound['Username'] } elseif ($bound.ContainsKey('All') -and $bound['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName $bound['ContextName'] }), 'Disconnect')) {
+        if ($PSCmdlet.ShouldProcess($(if ($bound.ContainsKey('Username')) { $bound['Username'] } elseif ($bound.ContainsKey('All') -and $bound['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName $bound['ContextName'] -Caller $PSCmdlet -ConfirmImpact 'Medium' }), 'Disconnect')) {
             $script:Cli.Invoke($PSCmdlet, 'disconnect', $bound, 'MyAccount.Account')
         }
     }

@@ -72,9 +72,11 @@ function Resolve-MyAccountDefaultProfile {
 
 function Get-MyAccountContextAccount {
     # What Disconnect-MyAccount signs out, for -WhatIf and -Confirm: the account of the named (or
-    # default) context, read with one quiet get-context. Nothing found: say which account is meant.
-    param([string] $ContextName)
+    # default) context, read with one quiet get-context when ShouldProcess will show it. Nothing
+    # found (or nothing shown): say which account is meant.
+    param([string] $ContextName, [System.Management.Automation.PSCmdlet] $Caller, [System.Management.Automation.ConfirmImpact] $ConfirmImpact)
     $fallback = if ($ContextName) { "the account of context '$ContextName'" } else { 'the account of the default context' }
+    if (-not $script:Cli.ShowsShouldProcessTarget($Caller, $ConfirmImpact)) { return $fallback }
     $words = @('get-context')
     if ($ContextName) { $words += @('--name', $ContextName) }
     $context = $script:Cli.Read($words)

@@ -241,7 +241,7 @@ function shouldProcessTarget(def: CommandDefinition<any, any>, bound: string): s
   switch (def.name) {
     case 'disconnect':
       // The account, which only the context knows unless -Username names it.
-      return `$(if (${bound}.ContainsKey('Username')) { ${bound}['Username'] } elseif (${bound}.ContainsKey('All') -and ${bound}['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName ${bound}['ContextName'] })`;
+      return `$(if (${bound}.ContainsKey('Username')) { ${bound}['Username'] } elseif (${bound}.ContainsKey('All') -and ${bound}['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName ${bound}['ContextName'] -Caller $PSCmdlet -ConfirmImpact ${psString(def.confirmImpact!)} })`;
     case 'clear-context':
       return `$(if (${bound}['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' })`;
     case 'clear-config':

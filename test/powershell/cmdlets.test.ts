@@ -4,6 +4,9 @@
  * SecureStrings, contexts, settings, environments, error records, -WhatIf, and Process versus
  * CurrentUser scope.
  */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { commands } from '../../src/commands/index.js';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { startLocalCloud, type LocalCloud } from '../helpers/local-cloud.js';
@@ -243,6 +246,26 @@ $passThru = Clear-MyContext -Confirm:$false -PassThru
 `);
     expect(result.Before).toBeGreaterThan(0);
     expect(result).toMatchObject({ PassThru: true, After: 0 });
+  });
+
+  // A shell script stands in for node to count its starts; Windows has no sh to run it.
+  (process.platform === 'win32' ? test.skip : test)('Disconnect-MyAccount starts node once; the account its -WhatIf and -Confirm show is read only for them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'myaccount-node-count-'));
+    try {
+      const counter = join(dir, 'node');
+      writeFileSync(counter, `#!/bin/sh\necho "$2" >> '${join(dir, 'runs')}'\nexec '${process.execPath}' "$@"\n`, { mode: 0o700 });
+      const runs = () => (existsSync(join(dir, 'runs')) ? readFileSync(join(dir, 'runs'), 'utf8').trim().split('\n') : []);
+      await ps(`Connect-MyAccount -ServicePrincipal -Credential ${SP_CREDENTIAL} -Tenant ${S.CONTOSO} -Environment LocalCloud -WarningAction SilentlyContinue | Out-Null`);
+      const whatIf = await runPwsh(cloud, 'Disconnect-MyAccount -WhatIf', { env: { MYACCOUNT_NODE: counter } });
+      // -WhatIf names the account (one quiet get-context) and signs nothing out.
+      expect(whatIf.stdout).toContain(`on target "${S.CI_SECRET_APP.appId}`);
+      expect(runs()).toEqual(['get-context']);
+      await ps('Disconnect-MyAccount | Out-Null', { MYACCOUNT_NODE: counter });
+      // Without -WhatIf, -Confirm or -Verbose nobody sees the target: only disconnect runs.
+      expect(runs()).toEqual(['get-context', 'disconnect']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('Disconnect-MyAccount -All signs every account out: no contexts, and a token needs a new sign-in', async () => {

@@ -203,6 +203,22 @@ namespace MyAccount.Helper
         }
 
         /// <summary>
+        /// Whether ShouldProcess will show its target in this call: -WhatIf, a confirmation (-Confirm,
+        /// or the cmdlet's impact at or above $ConfirmPreference), or the "Performing the operation"
+        /// line of -Verbose. A target that costs a CLI run (the account Disconnect-MyAccount signs
+        /// out) is looked up only then: otherwise nobody sees it, and the cmdlet starts node once.
+        /// </summary>
+        public bool ShowsShouldProcessTarget(PSCmdlet caller, ConfirmImpact impact)
+        {
+            var flags = caller.MyInvocation.BoundParameters;
+            if (IsSet(flags, "WhatIf") || LanguagePrimitives.IsTrue(_module.PSVariable.GetValue("WhatIfPreference"))) return true;
+            if (IsSet(flags, "Confirm") || IsSet(flags, "Verbose") || IsSet(flags, "Debug") || !IsPreference("VerbosePreference", "SilentlyContinue")) return true;
+            // -Confirm:$false and -Force set the cmdlet's own $ConfirmPreference to None.
+            if (!LanguagePrimitives.TryConvertTo(_module.PSVariable.GetValue("ConfirmPreference"), out ConfirmImpact threshold)) return true;
+            return threshold != ConfirmImpact.None && impact >= threshold;
+        }
+
+        /// <summary>
         /// A quiet read for completion and ShouldProcess targets: the CLI's JSON as objects, or null
         /// on any failure. Read as UTF-8, so names that are not ASCII survive any console code page.
         /// </summary>
