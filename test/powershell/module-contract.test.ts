@@ -122,6 +122,32 @@ describe.each(cmdlets.map((c) => [c.cmdlet!, c] as const))('%s', (name, def) => 
   });
 });
 
+test("the helper's JSON reader makes the objects ConvertFrom-Json makes (dates, numbers, arrays, nesting)", async () => {
+  const r = await runPwsh(
+    target,
+    `
+$json = '{"utc":"2026-12-01T02:00:00Z","offset":"2026-12-01T02:00:00.1234567+01:00","local":"2026-12-01T02:00:00","dateOnly":"2026-12-01","text":"due 2026-12-01T02:00:00Z","int":42,"big":12345678901234567890123,"neg":-7,"float":1.5,"exp":1e3,"list":[1,"x",null,true],"empty":[],"nested":{"ok":false,"none":null}}'
+$reader = [MyAccount.Helper.Cli].Assembly.GetType('MyAccount.Helper.JsonOutput')
+$document = [System.Text.Json.JsonDocument]::Parse($json)
+$ours = $reader.GetMethod('ToObject').Invoke($null, @($document.RootElement))
+$theirs = $json | ConvertFrom-Json
+function Describe($value) {
+    if ($null -eq $value) { return 'null' }
+    if ($value -is [array]) { return '[' + (($value | ForEach-Object { Describe $_ }) -join ',') + ']' }
+    if ($value -is [psobject] -and $value.PSObject.BaseObject -is [System.Management.Automation.PSCustomObject]) {
+        return '{' + (($value.PSObject.Properties | ForEach-Object { $_.Name + '=' + (Describe $_.Value) }) -join ';') + '}'
+    }
+    $text = if ($value -is [datetime]) { $value.ToString('o') + '/' + $value.Kind } else { [string]$value }
+    $value.GetType().Name + ':' + $text
+}
+[ordered]@{ Ours = (Describe $ours); Theirs = (Describe $theirs) } | Out-Result
+`,
+  );
+  expect(r.stderr).toBe('');
+  expect(r.result.Ours).toContain('utc=DateTime:');
+  expect(r.result.Ours).toBe(r.result.Theirs);
+});
+
 test('the views show control characters in names as escapes, and leave the objects exact', async () => {
   // A subscription name from ARM holding terminal escapes, in the module's own table and list views.
   const r = await runPwsh(
