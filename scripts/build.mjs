@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { planPacks, writePacks } from './chunk-packs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 mkdirSync(join(root, '.build'), { recursive: true });
@@ -145,6 +146,11 @@ await build({
 });
 // dist/cjs is CommonJS inside a package whose .js files are ES modules.
 writeFileSync(join(cjsDir, 'package.json'), '{ "type": "commonjs" }\n');
+// The chunks a start loads together, packed into one file each (scripts/chunk-packs.mjs); the
+// loader is told which entry chunk has a pack. Written before the build hash, which covers them.
+const packs = planPacks(cliBuild.metafile.outputs);
+const packBytes = writePacks(cjsDir, packs);
+if (process.env.MYACCOUNT_BUILD_VERBOSE) console.log(`chunk packs: ${Object.keys(packs.packs).length} packs, ${packBytes} bytes`);
 // bin/myaccount.js loads the chunks through src/boot/chunk-loader.ts (own loader, V8 code cache),
 // which is told a hash of the chunks so that a code cache is only ever used for the code it was made from.
 const buildHash = createHash('sha256');
@@ -156,7 +162,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  define: { MYACCOUNT_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)) },
+  define: { MYACCOUNT_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)), MYACCOUNT_PACKS: JSON.stringify(packs.entries) },
   logLevel: 'warning',
 });
 // dist/cli.js stays the CLI's ES module face for programs and tests that import run().

@@ -23,6 +23,8 @@ import { constants as vmConstants, Script } from 'node:vm';
 
 /** Written by the build: a hash of the chunks, so a cache never outlives the code it was made from. */
 declare const MYACCOUNT_BUILD_ID: string;
+/** Written by the build (scripts/chunk-packs.mjs): the pack file of each entry chunk that has one. */
+declare const MYACCOUNT_PACKS: Record<string, string>;
 
 export interface ChunkLoader {
   /** The exports of a chunk of the folder, by file name ("cli.js"), loaded once. */
@@ -35,12 +37,19 @@ export interface ChunkLoader {
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const WRAPPER_TAIL = '\n})';
 
+type ChunkFunction = (exports: unknown, require: unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
+
 /**
  * `cacheFile`: this command's code cache (see codeCacheFile), or null for none.
  * `nodeRequire`: require() for Node's modules and packages, as a module in the chunks' folder has it.
+ * `packs`: the pack file of an entry chunk (scripts/chunk-packs.mjs), a script that evaluates to
+ * the functions of the chunks loaded with it: loading the entry compiles the pack once, and its
+ * chunks then run from it, as from their own files, when they are required.
  */
-export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: NodeJS.Require): ChunkLoader {
+export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: NodeJS.Require, packs: Readonly<Record<string, string>> = {}): ChunkLoader {
   const modules = new Map<string, { exports: unknown }>();
+  // Chunks of the packs compiled so far, not yet run.
+  const packed = new Map<string, ChunkFunction>();
   const chunkRequire = Object.assign((id: string): unknown => (id.startsWith('./') ? load(id.slice(2)) : nodeRequire(id)), {
     resolve: nodeRequire.resolve,
     cache: nodeRequire.cache,
@@ -50,23 +59,36 @@ export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: 
   const scripts: { name: string; script: Script }[] = [];
   let stale = false;
 
-  function load(name: string): unknown {
-    const known = modules.get(name);
-    if (known) return known.exports;
-    const file = join(dir, name);
+  /** Compiles and runs a script of the folder (a chunk wrapped as a function, or a pack), with its code cache. */
+  function compile(name: string, source: string): unknown {
     const cachedData = cached.get(name);
-    const script = new Script(WRAPPER_HEAD + readFileSync(file, 'utf8') + WRAPPER_TAIL, {
-      filename: file,
+    const script = new Script(source, {
+      filename: join(dir, name),
       cachedData,
       // The chunks hold no import() (the build makes them require()); a package's own would still work.
       importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     if (cachedData === undefined || script.cachedDataRejected) stale = true;
     scripts.push({ name, script });
+    return script.runInThisContext();
+  }
+
+  function load(name: string): unknown {
+    const known = modules.get(name);
+    if (known) return known.exports;
+    const pack = packs[name];
+    if (pack !== undefined && !packed.has(name)) {
+      // A chunk two packs hold runs from the first pack loaded: one instance, as always.
+      for (const [member, fn] of Object.entries(compile(pack, readFileSync(join(dir, pack), 'utf8')) as Record<string, ChunkFunction>)) {
+        if (!modules.has(member) && !packed.has(member)) packed.set(member, fn);
+      }
+    }
+    const file = join(dir, name);
+    const wrapper = packed.get(name) ?? (compile(name, WRAPPER_HEAD + readFileSync(file, 'utf8') + WRAPPER_TAIL) as ChunkFunction);
+    packed.delete(name);
     const module = { exports: {} as unknown };
     // Before it runs, so chunks that require each other get the one instance.
     modules.set(name, module);
-    const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
     wrapper.call(module.exports, module.exports, chunkRequire, module, file, dir);
     return module.exports;
   }
@@ -172,7 +194,7 @@ export function codeCacheFile(buildId: string, argv: readonly string[], env: Rec
 /** bin/myaccount.js's start: the CLI's entry chunk, loaded with the code cache of the command in argv. */
 export function loadCli(argv: readonly string[]): { run: (argv: readonly string[]) => Promise<number>; whenFlushed: () => Promise<void> } {
   // This file is built into the chunks' folder, so its own require() resolves as theirs would.
-  const loader = chunkLoader(__dirname, codeCacheFile(MYACCOUNT_BUILD_ID, argv, process.env), require);
+  const loader = chunkLoader(__dirname, codeCacheFile(MYACCOUNT_BUILD_ID, argv, process.env), require, MYACCOUNT_PACKS);
   process.once('exit', () => loader.saveCaches());
   return loader.load('cli.js') as ReturnType<typeof loadCli>;
 }

@@ -39,6 +39,52 @@ test('an error in a chunk names its file and line, as require() would', () => {
   expect(stack).toContain(`${join(chunks, 'broken.js')}:3`);
 });
 
+describe('packs (scripts/chunk-packs.mjs)', () => {
+  // Shaped like the build's: one script evaluating to the wrapped chunks of an entry, by name.
+  const pack = (members: Record<string, string>): string =>
+    `({\n${Object.entries(members)
+      .map(([name, code]) => `${JSON.stringify(name)}: (function (exports, require, module, __filename, __dirname) { ${code}\n}),\n`)
+      .join('')}})\n`;
+
+  test("an entry's chunks run from its pack, once each, with their own file names; chunks outside it load from their files", () => {
+    // The pack's copies say so, to tell them from the files.
+    writeFileSync(join(chunks, 'cli.pack.js'), pack({ 'cli.js': 'exports.run = () => [require("./shared.js").next(), require("./other.js").from, __filename];', 'shared.js': 'let n = 100;\nexports.next = () => ++n;' }));
+    writeFileSync(join(chunks, 'other.js'), '"use strict";\nexports.from = "file";\n');
+    const loader = chunkLoader(chunks, null, require, { 'cli.js': 'cli.pack.js' });
+    const cli = loader.load('cli.js') as { run: () => unknown[] };
+    expect(cli.run()).toEqual([101, 'file', join(chunks, 'cli.js')]);
+    expect(loader.load('shared.js')).toBe(loader.load('shared.js'));
+    expect((loader.load('shared.js') as { next: () => number }).next()).toBe(102);
+  });
+
+  test('a chunk two packs hold is one instance, from the pack loaded first', () => {
+    writeFileSync(join(chunks, 'a.pack.js'), pack({ 'a.js': 'exports.shared = require("./shared.js");', 'shared.js': 'exports.from = "a";' }));
+    writeFileSync(join(chunks, 'b.pack.js'), pack({ 'b.js': 'exports.shared = require("./shared.js");', 'shared.js': 'exports.from = "b";' }));
+    const loader = chunkLoader(chunks, null, require, { 'a.js': 'a.pack.js', 'b.js': 'b.pack.js' });
+    const a = loader.load('a.js') as { shared: unknown };
+    const b = loader.load('b.js') as { shared: unknown };
+    expect(b.shared).toBe(a.shared);
+    expect(a.shared).toEqual({ from: 'a' });
+  });
+
+  test('a pack has one entry in the code cache, used by the next run', () => {
+    mkdirSync(join(root, 'cache', 'build-1'), { recursive: true, mode: 0o700 });
+    chmodSync(join(root, 'cache'), 0o700);
+    const file = join(root, 'cache', 'build-1', 'get-context.cache');
+    writeFileSync(join(chunks, 'cli.pack.js'), pack({ 'cli.js': 'exports.run = () => require("./shared.js").next();', 'shared.js': 'let n = 0;\nexports.next = () => ++n;' }));
+    const first = chunkLoader(chunks, file, require, { 'cli.js': 'cli.pack.js' });
+    expect((first.load('cli.js') as { run: () => number }).run()).toBe(1);
+    first.saveCaches();
+    expect([...readCacheFile(file).keys()]).toEqual(['cli.pack.js']);
+    const second = chunkLoader(chunks, file, require, { 'cli.js': 'cli.pack.js' });
+    expect((second.load('cli.js') as { run: () => number }).run()).toBe(1);
+    rmSync(file);
+    second.saveCaches();
+    // V8 took the pack's cache: the file was not made again.
+    expect(readdirSync(join(file, '..'))).toEqual([]);
+  });
+});
+
 describe('the code cache', () => {
   // <private root>/<build>/<command>.cache, as codeCacheFile makes it.
   const cacheFileIn = (rootMode: number): string => {
