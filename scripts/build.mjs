@@ -146,6 +146,18 @@ await build({
 });
 // dist/cjs is CommonJS inside a package whose .js files are ES modules.
 writeFileSync(join(cjsDir, 'package.json'), '{ "type": "commonjs" }\n');
+// esbuild makes a chunk's exports an object of getters, then module.exports a copy of it with
+// __esModule set (__toCommonJS): a second getter per export, each a new hidden class to V8
+// (~2 million instructions of get-context's start). The object itself, marked, is the same to
+// every reader: same enumerable names, same live values, __esModule for the interop helpers.
+// On one line, so that the chunks' source maps stay right.
+for (const name of readdirSync(cjsDir).filter((n) => n.endsWith('.js'))) {
+  const file = join(cjsDir, name);
+  const code = readFileSync(file, 'utf8');
+  const marked = code.replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, '__defProp($1, "__esModule", { value: true }); module.exports = $1;');
+  if (marked === code) throw new Error(`${name}: esbuild's CommonJS exports are not the expected \`module.exports = __toCommonJS(...)\`; see this step in scripts/build.mjs`);
+  writeFileSync(file, marked);
+}
 // The chunks a start loads together, packed into one file each (scripts/chunk-packs.mjs); the
 // loader is told which entry chunk has a pack. Written before the build hash, which covers them.
 const packs = planPacks(cliBuild.metafile.outputs);
