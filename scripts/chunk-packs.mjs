@@ -61,11 +61,14 @@ export function planPacks(outputs) {
   };
   const core = closure('cli.js');
   const plan = { packs: { 'cli.pack.js': [...core] }, entries: { 'cli.js': 'cli.pack.js' } };
-  // What cli.js's chunks import() while a command starts: the command's home (the catalog), its
-  // validator, the registry for help. Chunks a command's own work imports later (sign-in, the
-  // local cloud) stay files: they come after a network or process wait that dwarfs their load.
-  const entries = new Set([...core].flatMap((name) => dynamicImports.get(name)));
+  // What cli.js's chunks import() while a command starts (the command's home from the catalog,
+  // its validator, the registry for help), and what those import() in turn (get-access-token's
+  // warm path from its home). Deeper imports (sign-in, the local cloud) stay files: they come
+  // after a network or process wait that dwarfs their load.
+  const startEntries = [...core].flatMap((name) => dynamicImports.get(name));
+  const entries = new Set([...startEntries, ...startEntries.flatMap((entry) => [...closure(entry)].flatMap((name) => dynamicImports.get(name)))]);
   for (const entry of entries) {
+    if (core.has(entry)) continue;
     const members = [...closure(entry)].filter((name) => !core.has(name) && !big.has(name));
     if (members.length < 2 || members.reduce((sum, name) => sum + bytes.get(name), 0) > BIG_PACK) continue;
     const pack = entry.replace(/\.js$/, '.pack.js');
