@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { planPacks, writePacks } from './chunk-packs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,7 +44,8 @@ writeFileSync(
   stepsEntry,
   [
     `export { compileValidators } from ${JSON.stringify(join(root, 'scripts/compile-validators.ts'))};`,
-    `export { catalogSource } from ${JSON.stringify(join(root, 'scripts/command-catalog.ts'))};`,
+    `export { catalogSource, commandHomes } from ${JSON.stringify(join(root, 'scripts/command-catalog.ts'))};`,
+    `export { validatorKey } from ${JSON.stringify(join(root, 'src/core/validator-source.ts'))};`,
     `export { commands } from ${JSON.stringify(join(commandsDir, 'index.ts'))};`,
     ...homeFiles.map((file, i) => `import * as home${i} from ${JSON.stringify(file)};`),
     `export const homes = [${homeFiles.map((file, i) => `{ path: ${JSON.stringify(file)}, exports: home${i} }`).join(', ')}];`,
@@ -169,7 +170,15 @@ for (const name of readdirSync(cjsDir).filter((n) => n.endsWith('.js'))) {
 }
 // The chunks a start loads together, packed into one file each (scripts/chunk-packs.mjs); the
 // loader is told which entry chunk has a pack. Written before the build hash, which covers them.
-const packs = planPacks(cliBuild.metafile.outputs);
+// A command's validator is loaded right after its home, so the two share a pack.
+const chunkOfEntry = new Map(Object.entries(cliBuild.metafile.outputs).flatMap(([path, out]) => (out.entryPoint ? [[resolve(out.entryPoint), basename(path)]] : [])));
+const companions = new Map();
+for (const [name, home] of steps.commandHomes(steps.commands, steps.homes)) {
+  const homeChunk = chunkOfEntry.get(resolve(home));
+  const validatorChunk = chunkOfEntry.get(resolve(validatorsDir, `${steps.validatorKey(name)}.mjs`));
+  if (homeChunk && validatorChunk) companions.set(homeChunk, [...(companions.get(homeChunk) ?? []), validatorChunk]);
+}
+const packs = planPacks(cliBuild.metafile.outputs, companions);
 const packBytes = writePacks(cjsDir, packs);
 if (process.env.MYACCOUNT_BUILD_VERBOSE) console.log(`chunk packs: ${Object.keys(packs.packs).length} packs, ${packBytes} bytes`);
 // bin/myaccount.js loads the chunks through src/boot/chunk-loader.ts (own loader, V8 code cache),

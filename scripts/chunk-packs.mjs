@@ -32,10 +32,12 @@ const SOURCE_MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\n?$/;
 
 /**
  * Which chunks go in which pack, from the metafile of the ES module build (whose chunks have the
- * same file names as the CommonJS ones). Returns { packs: { packFile: [chunk, ...] }, entries: { chunk: packFile } }.
- * Only entries with two chunks or more to load get a pack: one chunk is its own file already.
+ * same file names as the CommonJS ones). `companions`: entry chunks loaded right after another
+ * (a command's validator after its home), which go in that entry's pack. Returns
+ * { packs: { packFile: [chunk, ...] }, entries: { chunk: packFile } }. Only entries with two
+ * chunks or more to load get a pack: one chunk is its own file already.
  */
-export function planPacks(outputs) {
+export function planPacks(outputs, companions = new Map()) {
   const imports = new Map();
   const dynamicImports = new Map();
   const big = new Set();
@@ -68,12 +70,13 @@ export function planPacks(outputs) {
   const startEntries = [...core].flatMap((name) => dynamicImports.get(name));
   const entries = new Set([...startEntries, ...startEntries.flatMap((entry) => [...closure(entry)].flatMap((name) => dynamicImports.get(name)))]);
   for (const entry of entries) {
-    if (core.has(entry)) continue;
-    const members = [...closure(entry)].filter((name) => !core.has(name) && !big.has(name));
+    if (core.has(entry) || plan.entries[entry]) continue;
+    const loadedWith = [entry, ...(companions.get(entry) ?? [])];
+    const members = [...new Set(loadedWith.flatMap((name) => [...closure(name)]))].filter((name) => !core.has(name) && !big.has(name));
     if (members.length < 2 || members.reduce((sum, name) => sum + bytes.get(name), 0) > BIG_PACK) continue;
     const pack = entry.replace(/\.js$/, '.pack.js');
     plan.packs[pack] = members;
-    plan.entries[entry] = pack;
+    for (const name of loadedWith) plan.entries[name] ??= pack;
   }
   return plan;
 }
