@@ -82,8 +82,9 @@ export function planPacks(outputs, companions = new Map()) {
 }
 
 /**
- * Writes each pack, and its source map: an index map whose sections are the chunks' own maps,
- * so that --enable-source-maps still names src/ lines. Returns the packs' total size in bytes.
+ * Writes each pack, and its source map: an index map whose sections point to the chunks' own
+ * maps (by url, not copied: 3 MB otherwise), so that a line of a pack can be traced to src/.
+ * Returns the packs' total size in bytes.
  */
 export function writePacks(dir, plan) {
   let total = 0;
@@ -94,7 +95,7 @@ export function writePacks(dir, plan) {
     for (const name of members) {
       const code = readFileSync(join(dir, name), 'utf8').replace(SOURCE_MAP_COMMENT, '\n');
       const head = `${JSON.stringify(name)}: ${HEAD}`;
-      sections.push({ offset: { line, column: head.length }, map: JSON.parse(readFileSync(join(dir, `${name}.map`), 'utf8')) });
+      sections.push({ offset: { line, column: head.length }, url: `${name}.map` });
       const part = `${head}${code}${TAIL},\n`;
       source += part;
       line += part.split('\n').length - 1;

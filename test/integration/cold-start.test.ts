@@ -17,10 +17,10 @@ import { packCaches, readCacheFile } from '../../src/boot/chunk-loader.js';
 
 const CJS = join(REPO, 'dist', 'cjs');
 
-/** A source map, or an index map of sections. */
+/** A source map, or an index map of sections that name their maps. */
 interface SourceMap {
   sources?: string[];
-  sections?: { map: SourceMap }[];
+  sections?: { url: string }[];
 }
 
 /** Runs the built CLI with a preload that reports the chunks it read and the Node modules it loaded. */
@@ -39,9 +39,12 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(report)}, JSON.string
     expect([r.status, r.stderr]).toEqual([0, '']);
     const { chunks, modules } = JSON.parse(readFileSync(report, 'utf8')) as { chunks: string[]; modules: string[] };
     // The sources bundled into each chunk, from its source map: what the command really loaded.
-    // A pack (scripts/chunk-packs.mjs) has an index map, one section per chunk, each of which it runs.
-    const sourcesOf = (map: SourceMap): string[] => map.sources ?? map.sections!.flatMap((section) => sourcesOf(section.map));
-    const sources = chunks.flatMap((c) => sourcesOf(JSON.parse(readFileSync(join(CJS, `${c}.map`), 'utf8'))).map((s) => s.replace(/^(\.\.\/)+/, '')));
+    // A pack (scripts/chunk-packs.mjs) has an index map, one section per chunk (which it runs), naming that chunk's map.
+    const sourcesOf = (file: string): string[] => {
+      const map = JSON.parse(readFileSync(join(CJS, file), 'utf8')) as SourceMap;
+      return map.sources ?? map.sections!.flatMap((section) => sourcesOf(section.url));
+    };
+    const sources = chunks.flatMap((c) => sourcesOf(`${c}.map`).map((s) => s.replace(/^(\.\.\/)+/, '')));
     return { stdout: r.stdout, chunks, modules, sources };
   } finally {
     rmSync(dir, { recursive: true, force: true });
