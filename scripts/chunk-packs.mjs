@@ -69,14 +69,18 @@ export function planPacks(outputs, companions = new Map()) {
   // after a network or process wait that dwarfs their load.
   const startEntries = [...core].flatMap((name) => dynamicImports.get(name));
   const entries = new Set([...startEntries, ...startEntries.flatMap((entry) => [...closure(entry)].flatMap((name) => dynamicImports.get(name)))]);
+  const inPack = new Set();
   for (const entry of entries) {
-    if (core.has(entry) || plan.entries[entry]) continue;
+    if (core.has(entry) || inPack.has(entry)) continue;
     const loadedWith = [entry, ...(companions.get(entry) ?? [])];
     const members = [...new Set(loadedWith.flatMap((name) => [...closure(name)]))].filter((name) => !core.has(name) && !big.has(name));
     if (members.length < 2 || members.reduce((sum, name) => sum + bytes.get(name), 0) > BIG_PACK) continue;
     const pack = entry.replace(/\.js$/, '.pack.js');
     plan.packs[pack] = members;
-    for (const name of loadedWith) plan.entries[name] ??= pack;
+    // Only the entry loads the pack; its companions come after it, from the pack (were one ever
+    // required first, it would load from its own file, as any chunk without a pack does).
+    plan.entries[entry] = pack;
+    for (const name of loadedWith) inPack.add(name);
   }
   return plan;
 }
