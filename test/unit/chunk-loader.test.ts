@@ -3,10 +3,11 @@
  * file name with one instance each, Node's modules through require(), and V8's code cache, one
  * file per command, kept only in a folder no one else can write to.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkLoader, codeCacheFile, isPrivateFolder, packCaches, readCacheFile } from '../../src/boot/chunk-loader.js';
+import { chunkLoader, codeCacheFile, isPrivateFolder, packCaches, readCacheFile, tempFolder } from '../../src/boot/chunk-loader.js';
 
 let root: string;
 let chunks: string;
@@ -166,6 +167,14 @@ test('isPrivateFolder: a folder of this user that only it can write to; not a li
   expect(isPrivateFolder(join(root, 'link'))).toBe(false);
   expect(isPrivateFolder(join(chunks, 'cli.js'))).toBe(false);
   expect(isPrivateFolder(join(root, 'missing'))).toBe(false);
+});
+
+test('tempFolder is what os.tmpdir() says (asked of a child, whose environment is real) for TMPDIR, TMP, TEMP or none, with or without a trailing slash', () => {
+  const cases: Record<string, string>[] = [{}, { TMPDIR: '/x/y/' }, { TMPDIR: '/x/y' }, { TMP: '/t/' }, { TEMP: '/e' }, { TMPDIR: '', TMP: '/t' }, { TMPDIR: '/' }, { TMP: '/a', TEMP: '/b' }];
+  for (const env of cases) {
+    const r = spawnSync(process.execPath, ['-p', 'require("node:os").tmpdir()'], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+    expect([env, tempFolder(env, 'linux')]).toEqual([env, r.stdout.trim()]);
+  }
 });
 
 describe('codeCacheFile', () => {
