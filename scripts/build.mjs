@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { planPacks, writePacks } from './chunk-packs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 mkdirSync(join(root, '.build'), { recursive: true });
@@ -43,7 +44,8 @@ writeFileSync(
   stepsEntry,
   [
     `export { compileValidators } from ${JSON.stringify(join(root, 'scripts/compile-validators.ts'))};`,
-    `export { catalogSource } from ${JSON.stringify(join(root, 'scripts/command-catalog.ts'))};`,
+    `export { catalogSource, commandHomes } from ${JSON.stringify(join(root, 'scripts/command-catalog.ts'))};`,
+    `export { validatorKey } from ${JSON.stringify(join(root, 'src/core/validator-source.ts'))};`,
     `export { commands } from ${JSON.stringify(join(commandsDir, 'index.ts'))};`,
     ...homeFiles.map((file, i) => `import * as home${i} from ${JSON.stringify(file)};`),
     `export const homes = [${homeFiles.map((file, i) => `{ path: ${JSON.stringify(file)}, exports: home${i} }`).join(', ')}];`,
@@ -80,6 +82,15 @@ const wordWrap = {
     b.onResolve({ filter: /string-utils\.js$/ }, (args) => (/[\\/]cliui[\\/]/.test(args.importer) ? { path: join(root, 'scripts/cliui-string-utils.mjs') } : undefined));
   },
 };
+// src/cli.ts reads only the version from package.json; bundled whole, it was a nested object of
+// some 60 properties that every start built (~0.5 million instructions).
+const packageVersion = {
+  name: 'package-version',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]package\.json$/ }, (args) => (args.importer === join(root, 'src/cli.ts') ? { path: join(root, 'package.json'), namespace: 'package-version' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'package-version' }, (args) => ({ contents: `export default ${JSON.stringify({ version: JSON.parse(readFileSync(args.path, 'utf8')).version })};`, loader: 'js' }));
+  },
+};
 const common = {
   bundle: true,
   splitting: true,
@@ -90,7 +101,7 @@ const common = {
   legalComments: 'none',
   // Native addons and packages that locate files relative to themselves stay in node_modules.
   external: ['@azure/msal-node-extensions', 'keytar', '@azure/msal-node-runtime', 'playwright-core'],
-  plugins: [precompiled, generatedCatalog, wordWrap],
+  plugins: [precompiled, generatedCatalog, wordWrap, packageVersion],
   logLevel: 'warning',
 };
 await build({
@@ -145,6 +156,31 @@ await build({
 });
 // dist/cjs is CommonJS inside a package whose .js files are ES modules.
 writeFileSync(join(cjsDir, 'package.json'), '{ "type": "commonjs" }\n');
+// esbuild makes a chunk's exports an object of getters, then module.exports a copy of it with
+// __esModule set (__toCommonJS): a second getter per export, each a new hidden class to V8
+// (~2 million instructions of get-context's start). The object itself, marked, is the same to
+// every reader: same enumerable names, same live values, __esModule for the interop helpers.
+// On one line, so that the chunks' source maps stay right.
+for (const name of readdirSync(cjsDir).filter((n) => n.endsWith('.js'))) {
+  const file = join(cjsDir, name);
+  const code = readFileSync(file, 'utf8');
+  const marked = code.replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, '__defProp($1, "__esModule", { value: true }); module.exports = $1;');
+  if (marked === code) throw new Error(`${name}: esbuild's CommonJS exports are not the expected \`module.exports = __toCommonJS(...)\`; see this step in scripts/build.mjs`);
+  writeFileSync(file, marked);
+}
+// The chunks a start loads together, packed into one file each (scripts/chunk-packs.mjs); the
+// loader is told which entry chunk has a pack. Written before the build hash, which covers them.
+// A command's validator is loaded right after its home, so the two share a pack.
+const chunkOfEntry = new Map(Object.entries(cliBuild.metafile.outputs).flatMap(([path, out]) => (out.entryPoint ? [[resolve(out.entryPoint), basename(path)]] : [])));
+const companions = new Map();
+for (const [name, home] of steps.commandHomes(steps.commands, steps.homes)) {
+  const homeChunk = chunkOfEntry.get(resolve(home));
+  const validatorChunk = chunkOfEntry.get(resolve(validatorsDir, `${steps.validatorKey(name)}.mjs`));
+  if (homeChunk && validatorChunk) companions.set(homeChunk, [...(companions.get(homeChunk) ?? []), validatorChunk]);
+}
+const packs = planPacks(cliBuild.metafile.outputs, companions);
+const packBytes = writePacks(cjsDir, packs);
+if (process.env.MYACCOUNT_BUILD_VERBOSE) console.log(`chunk packs: ${Object.keys(packs.packs).length} packs, ${packBytes} bytes`);
 // bin/myaccount.js loads the chunks through src/boot/chunk-loader.ts (own loader, V8 code cache),
 // which is told a hash of the chunks so that a code cache is only ever used for the code it was made from.
 const buildHash = createHash('sha256');
@@ -156,7 +192,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  define: { MYACCOUNT_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)) },
+  define: { MYACCOUNT_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)), MYACCOUNT_PACKS: JSON.stringify(packs.entries) },
   logLevel: 'warning',
 });
 // dist/cli.js stays the CLI's ES module face for programs and tests that import run().

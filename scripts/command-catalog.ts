@@ -34,6 +34,12 @@ function exportedAt(homes: readonly HomeModule[]): Map<unknown, { path: string; 
   return found;
 }
 
+/** The home module each command is loaded from, by command name (absent: loaded through the registry). */
+export function commandHomes(commands: readonly CommandDefinition<any, any>[], homes: readonly HomeModule[]): Map<string, string> {
+  const found = exportedAt(homes);
+  return new Map(commands.flatMap((c) => (found.has(c) ? [[c.name, found.get(c)!.path] as const] : [])));
+}
+
 /** The catalog module's source (an ES module the CLI's bundle takes in place of src/commands/catalog.ts). */
 export function catalogSource(commands: readonly CommandDefinition<any, any>[], registryPath: string, homes: readonly HomeModule[]): string {
   const found = exportedAt(homes);

@@ -17,12 +17,13 @@
  * tests that import dist/cli.js get the same chunks through require(), without a code cache.
  */
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { constants as vmConstants, Script } from 'node:vm';
 
 /** Written by the build: a hash of the chunks, so a cache never outlives the code it was made from. */
 declare const MYACCOUNT_BUILD_ID: string;
+/** Written by the build (scripts/chunk-packs.mjs): the pack file of each entry chunk that has one. */
+declare const MYACCOUNT_PACKS: Record<string, string>;
 
 export interface ChunkLoader {
   /** The exports of a chunk of the folder, by file name ("cli.js"), loaded once. */
@@ -35,12 +36,19 @@ export interface ChunkLoader {
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
 const WRAPPER_TAIL = '\n})';
 
+type ChunkFunction = (exports: unknown, require: unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
+
 /**
  * `cacheFile`: this command's code cache (see codeCacheFile), or null for none.
  * `nodeRequire`: require() for Node's modules and packages, as a module in the chunks' folder has it.
+ * `packs`: the pack file of an entry chunk (scripts/chunk-packs.mjs), a script that evaluates to
+ * the functions of the chunks loaded with it: loading the entry compiles the pack once, and its
+ * chunks then run from it, as from their own files, when they are required.
  */
-export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: NodeJS.Require): ChunkLoader {
+export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: NodeJS.Require, packs: Readonly<Record<string, string>> = {}): ChunkLoader {
   const modules = new Map<string, { exports: unknown }>();
+  // Chunks of the packs compiled so far, not yet run.
+  const packed = new Map<string, ChunkFunction>();
   const chunkRequire = Object.assign((id: string): unknown => (id.startsWith('./') ? load(id.slice(2)) : nodeRequire(id)), {
     resolve: nodeRequire.resolve,
     cache: nodeRequire.cache,
@@ -50,23 +58,36 @@ export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: 
   const scripts: { name: string; script: Script }[] = [];
   let stale = false;
 
-  function load(name: string): unknown {
-    const known = modules.get(name);
-    if (known) return known.exports;
-    const file = join(dir, name);
+  /** Compiles and runs a script of the folder (a chunk wrapped as a function, or a pack), with its code cache. */
+  function compile(name: string, source: string): unknown {
     const cachedData = cached.get(name);
-    const script = new Script(WRAPPER_HEAD + readFileSync(file, 'utf8') + WRAPPER_TAIL, {
-      filename: file,
+    const script = new Script(source, {
+      filename: join(dir, name),
       cachedData,
       // The chunks hold no import() (the build makes them require()); a package's own would still work.
       importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     if (cachedData === undefined || script.cachedDataRejected) stale = true;
     scripts.push({ name, script });
+    return script.runInThisContext();
+  }
+
+  function load(name: string): unknown {
+    const known = modules.get(name);
+    if (known) return known.exports;
+    const pack = packs[name];
+    if (pack !== undefined && !packed.has(name)) {
+      // A chunk two packs hold runs from the first pack loaded: one instance, as always.
+      for (const [member, fn] of Object.entries(compile(pack, readFileSync(join(dir, pack), 'utf8')) as Record<string, ChunkFunction>)) {
+        if (!modules.has(member) && !packed.has(member)) packed.set(member, fn);
+      }
+    }
+    const file = join(dir, name);
+    const wrapper = packed.get(name) ?? (compile(name, WRAPPER_HEAD + readFileSync(file, 'utf8') + WRAPPER_TAIL) as ChunkFunction);
+    packed.delete(name);
     const module = { exports: {} as unknown };
     // Before it runs, so chunks that require each other get the one instance.
     modules.set(name, module);
-    const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
     wrapper.call(module.exports, module.exports, chunkRequire, module, file, dir);
     return module.exports;
   }
@@ -142,12 +163,23 @@ export function isPrivateFolder(path: string, platform: NodeJS.Platform = proces
 }
 
 /**
+ * os.tmpdir() as Node computes it on Linux and macOS (TMPDIR, else TMP, else TEMP, else /tmp,
+ * without a trailing slash), without loading node:os: that module costs every start ~1 million
+ * instructions (~0.25 ms), and a read command needs it for nothing else. Windows asks Node.
+ */
+export function tempFolder(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return process.getBuiltinModule('node:os').tmpdir();
+  const path = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+/**
  * The code cache of the command argv names: <temp>/myaccount-code-cache-<uid>/<build>-<node>-<arch>/<first word>.cache,
  * or null when NODE_DISABLE_COMPILE_CACHE is set (Node's own switch for its compile cache).
  * Arguments that are not a command word share one file. Folders of other builds that were not
  * used for a week are removed when a new one is made.
  */
-export function codeCacheFile(buildId: string, argv: readonly string[], env: Record<string, string | undefined>, temp = tmpdir()): string | null {
+export function codeCacheFile(buildId: string, argv: readonly string[], env: Record<string, string | undefined>, temp = tempFolder(env)): string | null {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
   const root = join(temp, `myaccount-code-cache${process.getuid ? `-${process.getuid()}` : ''}`);
   const dir = join(root, `${buildId}-${process.version}-${process.arch}`);
@@ -172,7 +204,7 @@ export function codeCacheFile(buildId: string, argv: readonly string[], env: Rec
 /** bin/myaccount.js's start: the CLI's entry chunk, loaded with the code cache of the command in argv. */
 export function loadCli(argv: readonly string[]): { run: (argv: readonly string[]) => Promise<number>; whenFlushed: () => Promise<void> } {
   // This file is built into the chunks' folder, so its own require() resolves as theirs would.
-  const loader = chunkLoader(__dirname, codeCacheFile(MYACCOUNT_BUILD_ID, argv, process.env), require);
+  const loader = chunkLoader(__dirname, codeCacheFile(MYACCOUNT_BUILD_ID, argv, process.env), require, MYACCOUNT_PACKS);
   process.once('exit', () => loader.saveCaches());
   return loader.load('cli.js') as ReturnType<typeof loadCli>;
 }

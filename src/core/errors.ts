@@ -5,7 +5,7 @@
  */
 
 export { ExitCode, type ErrorCategory, type ExitCodeValue, type ErrorCode } from './error-catalogue.js';
-import { ERROR_CATALOGUE, ExitCode, type ErrorCategory, type ErrorCode, type ExitCodeValue } from './error-catalogue.js';
+import { errorCatalogue, ExitCode, type ErrorCategory, type ErrorCode, type ExitCodeValue } from './error-catalogue.js';
 
 export interface ErrorDocument {
   error: {
@@ -37,7 +37,7 @@ export class MyAccountError extends Error {
   /** Use the factories in `fail`: the code decides the category and exit code (error-catalogue.ts). */
   constructor(code: ErrorCode, message: string, options: ErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    const spec = ERROR_CATALOGUE[code];
+    const spec = errorCatalogue()[code];
     this.code = code;
     this.category = options.category ?? spec.category;
     this.exitCode = ExitCode[spec.exit];
@@ -54,10 +54,15 @@ export class MyAccountError extends Error {
 
 type Factory = (message: string, options?: ErrorOptions) => MyAccountError;
 
-/** One factory per error code: `throw fail.ContextNotFound(message, { target })`. */
-export const fail = Object.fromEntries(
-  (Object.keys(ERROR_CATALOGUE) as ErrorCode[]).map((code) => [code, (message: string, options?: ErrorOptions) => new MyAccountError(code, message, options)]),
-) as { readonly [K in ErrorCode]: Factory };
+/**
+ * One factory per error code: `throw fail.ContextNotFound(message, { target })`. Made when asked
+ * for, not one closure per code at load: every start loads this module, few raise anything. A
+ * name that is no code reads as undefined, as it would from an object of factories.
+ */
+export const fail = new Proxy({} as { readonly [K in ErrorCode]: Factory }, {
+  get: (_target, code): Factory | undefined =>
+    typeof code === 'string' && Object.hasOwn(errorCatalogue(), code) ? (message, options) => new MyAccountError(code as ErrorCode, message, options) : undefined,
+});
 
 /** Wraps an unexpected exception without leaking its stack or any secret-bearing text. */
 export function internalError(cause: unknown): MyAccountError {

@@ -115,13 +115,20 @@ export function isBuiltIn(name: string): boolean {
   return builtInEnvironments().some((e) => sameName(e.Name, name));
 }
 
+const withTypes = (userDefined: readonly EnvironmentRecord[], localCloudPort?: number): EnvironmentView[] => [
+  ...builtInEnvironments(localCloudPort),
+  ...userDefined.map((e) => ({ ...e, Type: 'User-defined' as const })),
+];
+
 /** Every environment, built-ins first, each with every field present (null when unknown). */
 export function allEnvironments(userDefined: readonly EnvironmentRecord[], localCloudPort?: number): EnvironmentView[] {
-  return [...builtInEnvironments(localCloudPort), ...userDefined.map((e) => ({ ...e, Type: 'User-defined' as const }))].map(complete);
+  return withTypes(userDefined, localCloudPort).map(complete);
 }
 
+/** The first environment of allEnvironments with this name; only it is completed (get-context shows one per context). */
 export function findEnvironment(userDefined: readonly EnvironmentRecord[], name: string, localCloudPort?: number): EnvironmentView | undefined {
-  return allEnvironments(userDefined, localCloudPort).find((e) => sameName(e.Name, name));
+  const found = withTypes(userDefined, localCloudPort).find((e) => sameName(e.Name, name));
+  return found && complete(found);
 }
 
 function complete(e: EnvironmentView): EnvironmentView {

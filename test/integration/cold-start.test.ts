@@ -17,6 +17,12 @@ import { packCaches, readCacheFile } from '../../src/boot/chunk-loader.js';
 
 const CJS = join(REPO, 'dist', 'cjs');
 
+/** A source map, or an index map of sections that name their maps. */
+interface SourceMap {
+  sources?: string[];
+  sections?: { url: string }[];
+}
+
 /** Runs the built CLI with a preload that reports the chunks it read and the Node modules it loaded. */
 function traced(configDir: string, args: string[], env: Record<string, string | undefined> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cold-start-probe-'));
@@ -33,7 +39,12 @@ process.on('exit', () => fs.writeFileSync(${JSON.stringify(report)}, JSON.string
     expect([r.status, r.stderr]).toEqual([0, '']);
     const { chunks, modules } = JSON.parse(readFileSync(report, 'utf8')) as { chunks: string[]; modules: string[] };
     // The sources bundled into each chunk, from its source map: what the command really loaded.
-    const sources = chunks.flatMap((c) => (JSON.parse(readFileSync(join(CJS, `${c}.map`), 'utf8')).sources as string[]).map((s) => s.replace(/^(\.\.\/)+/, '')));
+    // A pack (scripts/chunk-packs.mjs) has an index map, one section per chunk (which it runs), naming that chunk's map.
+    const sourcesOf = (file: string): string[] => {
+      const map = JSON.parse(readFileSync(join(CJS, file), 'utf8')) as SourceMap;
+      return map.sources ?? map.sections!.flatMap((section) => sourcesOf(section.url));
+    };
+    const sources = chunks.flatMap((c) => sourcesOf(`${c}.map`).map((s) => s.replace(/^(\.\.\/)+/, '')));
     return { stdout: r.stdout, chunks, modules, sources };
   } finally {
     rmSync(dir, { recursive: true, force: true });

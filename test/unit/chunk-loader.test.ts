@@ -3,10 +3,11 @@
  * file name with one instance each, Node's modules through require(), and V8's code cache, one
  * file per command, kept only in a folder no one else can write to.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chunkLoader, codeCacheFile, isPrivateFolder, packCaches, readCacheFile } from '../../src/boot/chunk-loader.js';
+import { chunkLoader, codeCacheFile, isPrivateFolder, packCaches, readCacheFile, tempFolder } from '../../src/boot/chunk-loader.js';
 
 let root: string;
 let chunks: string;
@@ -37,6 +38,52 @@ test('an error in a chunk names its file and line, as require() would', () => {
     stack = (error as Error).stack ?? '';
   }
   expect(stack).toContain(`${join(chunks, 'broken.js')}:3`);
+});
+
+describe('packs (scripts/chunk-packs.mjs)', () => {
+  // Shaped like the build's: one script evaluating to the wrapped chunks of an entry, by name.
+  const pack = (members: Record<string, string>): string =>
+    `({\n${Object.entries(members)
+      .map(([name, code]) => `${JSON.stringify(name)}: (function (exports, require, module, __filename, __dirname) { ${code}\n}),\n`)
+      .join('')}})\n`;
+
+  test("an entry's chunks run from its pack, once each, with their own file names; chunks outside it load from their files", () => {
+    // The pack's copies say so, to tell them from the files.
+    writeFileSync(join(chunks, 'cli.pack.js'), pack({ 'cli.js': 'exports.run = () => [require("./shared.js").next(), require("./other.js").from, __filename];', 'shared.js': 'let n = 100;\nexports.next = () => ++n;' }));
+    writeFileSync(join(chunks, 'other.js'), '"use strict";\nexports.from = "file";\n');
+    const loader = chunkLoader(chunks, null, require, { 'cli.js': 'cli.pack.js' });
+    const cli = loader.load('cli.js') as { run: () => unknown[] };
+    expect(cli.run()).toEqual([101, 'file', join(chunks, 'cli.js')]);
+    expect(loader.load('shared.js')).toBe(loader.load('shared.js'));
+    expect((loader.load('shared.js') as { next: () => number }).next()).toBe(102);
+  });
+
+  test('a chunk two packs hold is one instance, from the pack loaded first', () => {
+    writeFileSync(join(chunks, 'a.pack.js'), pack({ 'a.js': 'exports.shared = require("./shared.js");', 'shared.js': 'exports.from = "a";' }));
+    writeFileSync(join(chunks, 'b.pack.js'), pack({ 'b.js': 'exports.shared = require("./shared.js");', 'shared.js': 'exports.from = "b";' }));
+    const loader = chunkLoader(chunks, null, require, { 'a.js': 'a.pack.js', 'b.js': 'b.pack.js' });
+    const a = loader.load('a.js') as { shared: unknown };
+    const b = loader.load('b.js') as { shared: unknown };
+    expect(b.shared).toBe(a.shared);
+    expect(a.shared).toEqual({ from: 'a' });
+  });
+
+  test('a pack has one entry in the code cache, used by the next run', () => {
+    mkdirSync(join(root, 'cache', 'build-1'), { recursive: true, mode: 0o700 });
+    chmodSync(join(root, 'cache'), 0o700);
+    const file = join(root, 'cache', 'build-1', 'get-context.cache');
+    writeFileSync(join(chunks, 'cli.pack.js'), pack({ 'cli.js': 'exports.run = () => require("./shared.js").next();', 'shared.js': 'let n = 0;\nexports.next = () => ++n;' }));
+    const first = chunkLoader(chunks, file, require, { 'cli.js': 'cli.pack.js' });
+    expect((first.load('cli.js') as { run: () => number }).run()).toBe(1);
+    first.saveCaches();
+    expect([...readCacheFile(file).keys()]).toEqual(['cli.pack.js']);
+    const second = chunkLoader(chunks, file, require, { 'cli.js': 'cli.pack.js' });
+    expect((second.load('cli.js') as { run: () => number }).run()).toBe(1);
+    rmSync(file);
+    second.saveCaches();
+    // V8 took the pack's cache: the file was not made again.
+    expect(readdirSync(join(file, '..'))).toEqual([]);
+  });
 });
 
 describe('the code cache', () => {
@@ -120,6 +167,14 @@ test('isPrivateFolder: a folder of this user that only it can write to; not a li
   expect(isPrivateFolder(join(root, 'link'))).toBe(false);
   expect(isPrivateFolder(join(chunks, 'cli.js'))).toBe(false);
   expect(isPrivateFolder(join(root, 'missing'))).toBe(false);
+});
+
+test('tempFolder is what os.tmpdir() says (asked of a child, whose environment is real) for TMPDIR, TMP, TEMP or none, with or without a trailing slash', () => {
+  const cases: Record<string, string>[] = [{}, { TMPDIR: '/x/y/' }, { TMPDIR: '/x/y' }, { TMP: '/t/' }, { TEMP: '/e' }, { TMPDIR: '', TMP: '/t' }, { TMPDIR: '/' }, { TMP: '/a', TEMP: '/b' }];
+  for (const env of cases) {
+    const r = spawnSync(process.execPath, ['-p', 'require("node:os").tmpdir()'], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+    expect([env, tempFolder(env, 'linux')]).toEqual([env, r.stdout.trim()]);
+  }
 });
 
 describe('codeCacheFile', () => {
