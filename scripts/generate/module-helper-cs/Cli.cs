@@ -6,8 +6,8 @@
 // Why C# and not the PowerShell it replaces: a new session compiles each script block, binder and
 // .NET member on its first use. The script helper spent about 170 ms of a one-shot cmdlet call on
 // that, and PowerShell's JSON cmdlets' first use another 60; this code is compiled once, at build.
-// What stays PowerShell (the subscription picker, completers, -DefaultProfile and pipeline input)
-// is in scripts/generate/module-helper.ps1.
+// What stays PowerShell (the subscription picker, -DefaultProfile and pipeline-object input, and
+// the writer for a stream whose preference is Inquire) is in scripts/generate/module-helper.ps1.
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -16,7 +16,6 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 
 namespace MyAccount.Helper
 {
