@@ -142,6 +142,8 @@ function Complete([string] $line) { @((TabExpansion2 -inputScript $line -cursorC
     Subscription = Complete 'Set-MyContext -Subscription Contoso'
     SubscriptionId = Complete 'Set-MyContext -Subscription 2222'
     Tenant = Complete 'Get-MyAccessToken -TenantId aaaa'
+    Wildcard = Complete 'Set-MyContext -Subscription *Product'
+    HalfPattern = @(Complete 'Set-MyContext -Subscription [Con').Count
     Every = [ordered]@{ ${completions.map(([cmdlet, param]) => `'${cmdlet} -${param}' = @(Complete '${cmdlet} -${param} ').Count`).join('; ')} }
 } | Out-Result
 `);
@@ -149,6 +151,9 @@ function Complete([string] $line) { @((TabExpansion2 -inputScript $line -cursorC
     expect(result.Subscription).toEqual(expect.arrayContaining(["'Contoso Production'", "'Contoso Development'"]));
     expect(result.SubscriptionId).toEqual(S.SUBSCRIPTIONS.development);
     expect(result.Tenant).toEqual(S.CONTOSO);
+    // What was typed is a wildcard pattern, as with -like; a half-typed one offers nothing and fails nothing.
+    expect(result.Wildcard).toEqual("'Contoso Production'");
+    expect(result.HalfPattern).toBe(0);
     // Every parameter the registry gives a completer completes something here.
     for (const [name, count] of Object.entries(result.Every)) expect({ name, some: (count as number) > 0 }).toEqual({ name, some: true });
   });

@@ -1,7 +1,7 @@
 // Tab completion of names the CLI knows: contexts, environments, subscriptions, tenants. Each kind
 // is a class the generated parameters name in [ArgumentCompleter(...)]: PowerShell creates it only
-// when a parameter is completed, so the module registers nothing while it loads (ten
-// Register-ArgumentCompleter calls cost a new session's import about 15 ms).
+// when a parameter is completed, so the module registers nothing while it loads (it made ten
+// Register-ArgumentCompleter calls on every import before).
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -36,10 +36,20 @@ namespace MyAccount.Helper
             {
                 if (item is not PSObject o) continue;
                 foreach (var value in ValuesOf(o))
-                    if (!string.IsNullOrEmpty(value) && pattern.IsMatch(value)) values.Add(value);
+                    if (!string.IsNullOrEmpty(value) && Matches(pattern, word, value)) values.Add(value);
             }
             foreach (var value in values) results.Add(new CompletionResult(Quoted(value), value, CompletionResultType.ParameterValue, value));
             return results;
+        }
+
+        /// <summary>
+        /// Whether a value starts like what was typed, wildcards included; a half-typed pattern that
+        /// is not a valid one ("[a") is taken as plain text: completion never fails.
+        /// </summary>
+        private static bool Matches(WildcardPattern pattern, string word, string value)
+        {
+            try { return pattern.IsMatch(value); }
+            catch (WildcardPatternException) { return value.StartsWith(word, StringComparison.OrdinalIgnoreCase); }
         }
 
         /// <summary>A value as it can be typed: single-quoted when it has spaces, quotes, $ or a backtick.</summary>
