@@ -5,8 +5,9 @@
 // compiled by the JIT on first use (pwsh -c exit takes ~500 ms here); PowerShell's own packages
 // (MSI, winget, the Store, tar.gz, deb/rpm), which is what people run, ship them precompiled.
 // The module's first-use costs are mostly PowerShell's own parser, binder and formatter, so the
-// benchmark on the tool alone overstates what a person sees. Uses crossgen2 from NuGet (through a
-// throwaway project restore) for this machine's .NET runtime; changes nothing outside .bench/.
+// tool's figures are not what a person sees; the benchmark reports both. Uses crossgen2 from NuGet
+// (through a throwaway project's restore, into NuGet's package cache) for this machine's .NET
+// runtime; writes nothing else outside .bench/.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
