@@ -85,11 +85,11 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
     // Where the DPAPI addon loads, the token cache is the DPAPI file (token-cache.ts). A file that
     // does not decrypt gives null: MSAL's path then moves it aside with its warning.
     const dpapi = await loadDpapi(keyring.native).catch(() => null);
-    // Imported here: the persistence module brings crypto and fs.promises, which the warm path
-    // elsewhere never loads.
+    if (!dpapi) return allowPlaintext ? readPlainCache(configDir) : null;
+    // Imported here, and only with the addon: the persistence module brings crypto and
+    // fs.promises, which the warm path elsewhere never loads.
     const { readDpapiFile } = await import('./dpapi-persistence.js');
-    if (dpapi) return readDpapiFile(join(configDir, CACHE_FILE), dpapi).catch(() => null);
-    return allowPlaintext ? readPlainCache(configDir) : null;
+    return readDpapiFile(join(configDir, CACHE_FILE), dpapi).catch(() => null);
   }
   // libsecret can only start without a session bus when a display lets it autolaunch one.
   const keyringReachable = platform === 'darwin' || !!env.DBUS_SESSION_BUS_ADDRESS || !!env.DISPLAY;

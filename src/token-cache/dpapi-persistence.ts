@@ -19,7 +19,7 @@
 import { randomBytes } from 'node:crypto';
 import { fail, MyAccountError } from '../core/errors.js';
 import { describeErrno, readPrivateBytes, refuseLink, writePrivateFileAtomically } from '../profile/atomic-write.js';
-import { loadDpapi, type DataProtector, type NativeLoaders } from './native.js';
+import { firstLineOf, loadDpapi, type DataProtector, type NativeLoaders } from './native.js';
 import { CacheUnreadable, setFileAside, type CachePersistence } from './persistence.js';
 
 const LABEL = 'token cache';
@@ -27,10 +27,7 @@ const LABEL = 'token cache';
 const SCOPE = 'CurrentUser';
 
 /** The first line of what the addon said, short; it never contains the data. */
-function detailOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0].slice(0, 160) || 'no reason given';
-}
+const detailOf = (error: unknown): string => firstLineOf(error) || 'no reason given';
 
 /** Proves DPAPI works for this user before anything is kept in it; throws with the reason. */
 function selfTest(dpapi: DataProtector): void {

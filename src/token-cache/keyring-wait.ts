@@ -25,6 +25,7 @@
  */
 import { fail, type MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
+import { firstLineOf } from './native.js';
 
 export const PATIENCE_MS = 2000;
 export const LIMIT_MS = 120_000;
@@ -94,8 +95,7 @@ function notAnswered(limitMs: number): KeychainNotAnswering {
 }
 
 function refused(error: unknown): KeychainNotAnswering {
-  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 160);
-  return new KeychainNotAnswering(`the macOS Keychain refused access (${text}), as when its prompt is answered with Deny. Run the command again and ${ALWAYS_ALLOW}`);
+  return new KeychainNotAnswering(`the macOS Keychain refused access (${firstLineOf(error)}), as when its prompt is answered with Deny. Run the command again and ${ALWAYS_ALLOW}`);
 }
 
 type Settled<T> = { value: T } | { error: unknown };

@@ -32,6 +32,14 @@ export interface NativeLoaders {
   dpapi?: () => Promise<DataProtector>;
 }
 
+/**
+ * The first line of what a native store said when it failed (the DPAPI addon, keytar), at most
+ * 160 characters: their errors name the call and the reason, never the data.
+ */
+export function firstLineOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 160);
+}
+
 export class NativeModuleMissing extends Error {
   constructor(
     readonly moduleName: string,
@@ -47,9 +55,8 @@ export class NativeModuleMissing extends Error {
 
 /** The first line of the loader's error, without paths of this machine's home folder. */
 function detailOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException)?.code;
-  return `${code ? `${code}: ` : ''}${text.split('\n')[0].slice(0, 160)}`;
+  return `${code ? `${code}: ` : ''}${firstLineOf(error)}`;
 }
 
 async function guarded<T>(moduleName: string, load: () => Promise<T>): Promise<T> {
