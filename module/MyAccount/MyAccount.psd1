@@ -9,7 +9,11 @@
     Description = 'Sign people and pipelines into Azure: contexts, settings, environments and tokens, on the myaccount CLI (Node.js and MSAL).'
     PowerShellVersion = '7.4'
     CompatiblePSEditions = @('Core')
-    FunctionsToExport = @(
+    # The cmdlets are compiled (MyAccount.Helper.dll, generated from the registry); the psm1 holds
+    # what only PowerShell does (the subscription picker) and sets the helper up.
+    NestedModules = @('MyAccount.Helper.dll')
+    FunctionsToExport = @()
+    CmdletsToExport = @(
         'Connect-MyAccount',
         'Disconnect-MyAccount',
         'Get-MyAccessToken',
@@ -37,7 +41,6 @@
         'Set-MyEnvironment',
         'Remove-MyEnvironment'
     )
-    CmdletsToExport = @()
     VariablesToExport = @()
     AliasesToExport = @(
         'Login-MyAccount',
@@ -51,9 +54,6 @@
         'Import-MyProfile',
         'Set-MyConfig'
     )
-    # The compiled helper that runs the CLI (scripts/generate/module-helper-cs/), loaded before
-    # the psm1 runs.
-    RequiredAssemblies = @('MyAccount.Helper.dll')
     FormatsToProcess = @('MyAccount.format.ps1xml')
     # ToString for the module's objects, nested ones included: "$context.Account" is its id.
     TypesToProcess = @('MyAccount.types.ps1xml')

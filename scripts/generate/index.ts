@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commands } from '../../src/commands/index.js';
 import { commandTable, errorTable, ERRORS_END, ERRORS_START, replaceTable, schemaFiles } from './docs.js';
-import { formatFile, MODULE_NAME, moduleManifest, moduleScript, readModuleHelper } from './module.js';
+import { cmdletSource, formatFile, MODULE_NAME, moduleManifest, moduleScript, readModuleHelper } from './module.js';
+import { helpFile } from './help.js';
 import { DEFAULT_SEED } from '../../src/emulator/default-seed.js';
 import { SEED_END, SEED_START, seedTables } from './seed-docs.js';
 import { typesFile } from './types.js';
@@ -24,5 +25,9 @@ export function generatedFiles(root: string): Record<string, string> {
   files[`module/${MODULE_NAME}/${MODULE_NAME}.psd1`] = moduleManifest(commands, version);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.format.ps1xml`] = formatFile(commands);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.types.ps1xml`] = typesFile(commands);
+  // The cmdlets' source, compiled with the helper's into MyAccount.Helper.dll (whose stamp covers
+  // it), and their help, which Get-Help finds beside the DLL by its name.
+  files['scripts/generate/module-helper-cs/Cmdlets.g.cs'] = cmdletSource(commands);
+  files[`module/${MODULE_NAME}/MyAccount.Helper.dll-Help.xml`] = helpFile(commands);
   return files;
 }

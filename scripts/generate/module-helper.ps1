@@ -1,8 +1,8 @@
-# The module's private part, written once. Running the CLI (its JSON input, its events as
-# PowerShell streams, its result as typed objects, its error document as an ErrorRecord) is the
-# compiled helper's, MyAccount.Helper.dll (scripts/generate/module-helper-cs/): compiled once at
-# build, where this script would be compiled by every new session on its first call. Here: what
-# only PowerShell can do (prompts, pipeline input, -DefaultProfile).
+# The module's PowerShell part, written once. The cmdlets, and running the CLI (its JSON input, its
+# events as PowerShell streams, its result as typed objects, its error document as an ErrorRecord),
+# are compiled, in MyAccount.Helper.dll (scripts/generate/module-helper-cs/): compiled once at
+# build, where script would be compiled by every new session. Here: what PowerShell does best (the
+# subscription picker's table and prompt, and writing a line whose stream asks to Inquire).
 # Source: scripts/generate/module-helper.ps1, which the generator embeds in the psm1 as it is.
 
 #region Private
@@ -21,67 +21,6 @@ function Write-MyAccountContinued {
         'Debug' { $PSCmdlet.WriteDebug($Message) }
         'Information' { $PSCmdlet.WriteInformation($Message, $Tags) }
     }
-}
-
-function Add-MyAccountObjectInput {
-    # An object from the pipeline (Az's -InputObject, -Context, -SubscriptionObject, -TenantObject)
-    # becomes the command's input: each mapped property of it, unless that input was given by name.
-    param([System.Collections.IDictionary] $Bound, [string] $Name, [System.Collections.IDictionary] $Map)
-    $object = $Bound[$Name]
-    $Bound.Remove($Name)
-    foreach ($key in $Map.Keys) {
-        if ($Bound.ContainsKey($key)) { continue }
-        $value = $object
-        foreach ($step in $Map[$key].Split('.')) {
-            if ($null -eq $value) { break }
-            $property = $value.PSObject.Properties[$step]
-            $value = if ($property) { $property.Value } else { $null }
-        }
-        if ($null -ne $value -and "$value" -ne '') { $Bound[$key] = [string]$value }
-    }
-}
-
-function Resolve-MyAccountDefaultProfile {
-    # Az's -DefaultProfile, for one call: a context object (Get-MyContext), the result of
-    # Connect-MyAccount (its Context), or a context name, becomes the command's context-name input
-    # ($Target). Nothing is selected: the default context stays as it is.
-    param([System.Collections.IDictionary] $Bound, [string] $Target, [System.Management.Automation.PSCmdlet] $Caller)
-    if (-not $Bound.ContainsKey('DefaultProfile')) { return }
-    $value = $Bound['DefaultProfile']
-    $Bound.Remove('DefaultProfile')
-    $name = $null
-    if ($null -ne $value) {
-        $base = if ($value -is [psobject]) { $value.PSObject.BaseObject } else { $value }
-        if ($base -is [string]) { $name = $base }
-        elseif ($value.PSObject.TypeNames -contains 'MyAccount.Context' -and $value.PSObject.Properties['Name']) { $name = [string]$value.Name }
-        elseif ($value.PSObject.Properties['Context'] -and $value.Context -and $value.Context.PSObject.Properties['Name']) { $name = [string]$value.Context.Name }
-    }
-    $problem = if (-not $name) {
-        $kind = if ($null -eq $value) { 'nothing' } else { "a $($value.GetType().Name)$(if ($value.PSObject.TypeNames.Count) { " ($($value.PSObject.TypeNames[0]))" })" }
-        "-DefaultProfile takes a context from Get-MyContext or a context name; it was given $kind."
-    }
-    elseif ($Bound.ContainsKey($Target) -and "$($Bound[$Target])" -ne $name) {
-        "-DefaultProfile names the context '$name' and -$Target names '$($Bound[$Target])'. Give one of them."
-    }
-    if ($problem) {
-        $record = [System.Management.Automation.ErrorRecord]::new([System.ArgumentException]::new($problem), 'InvalidDefaultProfile', [System.Management.Automation.ErrorCategory]::InvalidArgument, 'DefaultProfile')
-        $Caller.ThrowTerminatingError($record)
-    }
-    $Bound[$Target] = $name
-}
-
-function Get-MyAccountContextAccount {
-    # What Disconnect-MyAccount signs out, for -WhatIf and -Confirm: the account of the named (or
-    # default) context, read with one quiet get-context when ShouldProcess will show it. Nothing
-    # found (or nothing shown): say which account is meant.
-    param([string] $ContextName, [System.Management.Automation.PSCmdlet] $Caller, [System.Management.Automation.ConfirmImpact] $ConfirmImpact)
-    $fallback = if ($ContextName) { "the account of context '$ContextName'" } else { 'the account of the default context' }
-    if (-not $script:Cli.ShowsShouldProcessTarget($Caller, $ConfirmImpact)) { return $fallback }
-    $words = @('get-context')
-    if ($ContextName) { $words += @('--name', $ContextName) }
-    $context = $script:Cli.Read($words)
-    if ($context -and $context.PSObject.Properties['Account'] -and $context.Account) { return $context.Account.Id }
-    $fallback
 }
 
 function Invoke-MyAccountSubscriptionPicker {

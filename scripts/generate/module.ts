@@ -1,10 +1,10 @@
 /**
- * The PowerShell module, generated from the command registry: one advanced function per
- * command (comment-based help, parameter sets, aliases, ValidateSet, completers,
- * SupportsShouldProcess where destructive), a manifest, and a format file. The output depends
- * only on the registry, so every build writes the same bytes. Each function hands its bound
- * parameters to the compiled helper (scripts/generate/module-helper-cs/, built by
- * compiled-helper.mjs), which runs the CLI.
+ * The PowerShell module, generated from the command registry: one compiled cmdlet per command
+ * (C# in Cmdlets.g.cs: parameter sets, aliases, ValidateSet, completers, SupportsShouldProcess
+ * where destructive), its help as MAML (help.ts), a manifest, a psm1 with the module's
+ * PowerShell part, and format and types files. The output depends only on the registry, so every
+ * build writes the same bytes. Each cmdlet hands its bound parameters to the compiled helper
+ * (scripts/generate/module-helper-cs/, built by compiled-helper.mjs), which runs the CLI.
  */
 import type { CommandDefinition, JsonSchema, ParameterMeta, TableColumn } from '../../src/core/command.js';
 import { CI_VARIABLES } from '../../src/core/ci.js';
@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OBJECT_SETS, type ObjectParameter } from './pipelines.js';
-import { psHelpText, psIdentifier, psString, xmlText } from './powershell.js';
+import { csIdentifier, csString, csVerbatim } from './csharp.js';
+import { psIdentifier, psString, xmlText } from './powershell.js';
 import { nestedTypesTable } from './types.js';
 
 export const MODULE_NAME = 'MyAccount';
@@ -97,55 +98,87 @@ export function parameterSetsOf(def: CommandDefinition<any, any>): string[] {
   return allSets(def);
 }
 
+/** The C# type of a parameter (the PowerShell type it had as an advanced function's, in brackets). */
+function csType(p: Param): string {
+  switch (psType(p)) {
+    case '[switch]':
+      return 'SwitchParameter';
+    case '[pscredential]':
+      return 'PSCredential';
+    case '[securestring]':
+      return 'SecureString';
+    case '[bool]':
+      return 'bool';
+    case '[int]':
+      return 'int';
+    case '[double]':
+      return 'double';
+    case '[string[]]':
+      return 'string[]';
+    case '[hashtable]':
+      return 'Hashtable';
+    default:
+      return 'string';
+  }
+}
+
+function csProperty(type: string, name: string): string {
+  return `public ${type} ${csIdentifier(name)} { get; set; }`;
+}
+
 function objectParameterLines(o: ObjectParameter): string[] {
-  // [psobject] with a PSTypeName: the binder takes only objects of that type, which is how a
+  // PSObject with a PSTypeName: the binder takes only objects of that type, which is how a
   // context, a subscription and a tenant piped to Set-MyContext each find their own set.
-  return [`[Parameter(ParameterSetName = ${psString(o.set)}, Mandatory, ValueFromPipeline)]`, `[PSTypeName(${psString(o.type)})]`, `[psobject] $${psIdentifier(o.name)}`];
+  return [`[Parameter(ParameterSetName = ${csString(o.set)}, Mandatory = true, ValueFromPipeline = true)]`, `[PSTypeName(${csString(o.type)})]`, csProperty('PSObject', o.name)];
+}
+
+function mandatoryIn(p: Param, set: string | null): boolean {
+  return p.meta.mandatory === true || (Array.isArray(p.meta.mandatory) && set !== null && p.meta.mandatory.includes(set));
 }
 
 function parameterAttributes(p: Param): string[] {
-  const mandatoryIn = (set: string | null): boolean => p.meta.mandatory === true || (Array.isArray(p.meta.mandatory) && set !== null && p.meta.mandatory.includes(set));
   const attribute = (set: string | null): string => {
     const parts: string[] = [];
-    if (set) parts.push(`ParameterSetName = ${psString(set)}`);
-    if (mandatoryIn(set)) parts.push('Mandatory');
+    if (set) parts.push(`ParameterSetName = ${csString(set)}`);
+    if (mandatoryIn(p, set)) parts.push('Mandatory = true');
     if (p.meta.position !== undefined) parts.push(`Position = ${p.meta.position}`);
-    if (p.meta.pipeline === 'ByValue') parts.push('ValueFromPipeline');
-    if (p.meta.pipeline) parts.push('ValueFromPipelineByPropertyName');
+    if (p.meta.pipeline === 'ByValue') parts.push('ValueFromPipeline = true');
+    if (p.meta.pipeline) parts.push('ValueFromPipelineByPropertyName = true');
     return `[Parameter(${parts.join(', ')})]`;
   };
   const lines = p.meta.sets?.length ? p.meta.sets.map(attribute) : [attribute(null)];
-  if (p.meta.aliases?.length) lines.push(`[Alias(${p.meta.aliases.map(psString).join(', ')})]`);
-  if (p.meta.completer) lines.push(`[ArgumentCompleter([${COMPLETERS[p.meta.completer]}])]`);
-  if (p.schema.enum) lines.push(`[ValidateSet(${p.schema.enum.map((v) => psString(String(v))).join(', ')})]`);
-  else if (psType(p) === '[string]') lines.push('[ValidateNotNullOrEmpty()]');
+  if (p.meta.aliases?.length) lines.push(`[Alias(${p.meta.aliases.map(csString).join(', ')})]`);
+  if (p.meta.completer) lines.push(`[ArgumentCompleter(typeof(${COMPLETERS[p.meta.completer]}))]`);
+  const type = csType(p);
+  if (p.schema.enum) lines.push(`[ValidateSet(${p.schema.enum.map((v) => csString(String(v))).join(', ')})]`);
+  else if (type === 'string') lines.push('[ValidateNotNullOrEmpty]');
   // The schema's limits, checked by PowerShell's binder: a bad value fails before node starts.
-  const type = psType(p);
-  if (type === '[int]' || type === '[double]') {
+  if (type === 'int' || type === 'double') {
     const { minimum, maximum } = p.schema;
-    if (minimum !== undefined || maximum !== undefined) lines.push(`[ValidateRange(${minimum ?? `${type}::MinValue`}, ${maximum ?? `${type}::MaxValue`})]`);
+    const literal = (n: number): string => (type === 'double' ? `${n}d` : String(n));
+    if (minimum !== undefined || maximum !== undefined) lines.push(`[ValidateRange(${minimum !== undefined ? literal(minimum) : `${type}.MinValue`}, ${maximum !== undefined ? literal(maximum) : `${type}.MaxValue`})]`);
   }
-  if (type === '[string]' && !p.schema.enum) {
+  if (type === 'string' && !p.schema.enum) {
     if (p.schema.maxLength !== undefined) lines.push(`[ValidateLength(${p.schema.minLength ?? 0}, ${p.schema.maxLength})]`);
     // JSON Schema patterns are ECMAScript regular expressions; the ones the registry uses (anchors,
     // classes, \u escapes, counts) mean the same in .NET.
-    if (p.schema.pattern !== undefined) lines.push(`[ValidatePattern(${psString(p.schema.pattern)})]`);
+    if (p.schema.pattern !== undefined) lines.push(`[ValidatePattern(${csVerbatim(p.schema.pattern)})]`);
   }
-  lines.push(`${type} $${p.name}${defaultValue(p)}`);
+  lines.push(csProperty(type, p.name));
   return lines;
 }
 
 /**
- * The schema's default as the parameter's default, which is what Get-Help shows. It never reaches
- * the CLI: an unbound parameter is not in $PSBoundParameters, so the CLI applies its own default.
+ * The schema's default, for Get-Help. It never reaches the CLI: an unbound parameter is not among
+ * the bound parameters, so the CLI applies its own default.
  */
-function defaultValue(p: Param): string {
+function defaultValue(p: Param): string | undefined {
   const value = p.schema.default;
-  if (value === undefined || p.meta.switch || p.meta.secret) return '';
-  if (typeof value === 'number' && Number.isFinite(value)) return ` = ${value}`;
-  if (typeof value === 'boolean') return ` = $${value}`;
-  if (typeof value === 'string') return ` = ${psString(value)}`;
-  return '';
+  if (value === undefined || p.meta.switch || p.meta.secret) return undefined;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return `$${value}`;
+  if (typeof value === 'string') return value;
+  return undefined;
 }
 
 /** Each CLI flag (and flag alias) of a cmdlet's parameter, mapped to the parameter's name. */
@@ -161,9 +194,9 @@ function parameterOfFlag(commands: readonly CommandDefinition<any, any>[]): Map<
 }
 
 /** Rewrites help text for PowerShell readers: the CLI's flags become their parameter names. */
-type Prose = (text: string) => string;
+export type Prose = (text: string) => string;
 
-function proseFor(commands: readonly CommandDefinition<any, any>[]): Prose {
+export function proseFor(commands: readonly CommandDefinition<any, any>[]): Prose {
   const parameters = parameterOfFlag(commands);
   return (text) =>
     text
@@ -192,145 +225,224 @@ function cliNameTables(commands: readonly CommandDefinition<any, any>[]): string
 const AS_PLAIN_TEXT = 'AsPlainText';
 const AS_SECURE_STRING = 'AsSecureString';
 
-/** .INPUTS: what the cmdlet takes from the pipeline, by value and by property name. */
-function inputsHelp(def: CommandDefinition<any, any>): string[] {
-  const lines: string[] = [];
-  for (const o of objectParams(def)) lines.push(`    ${psHelpText(o.type)}`, `        From ${psHelpText(o.from)}, by value (-${o.name}).`);
-  const byValue = paramsOf(def).filter((p) => p.meta.pipeline === 'ByValue');
-  const byProperty = paramsOf(def).filter((p) => p.meta.pipeline);
-  if (byValue.length) lines.push(`    System.String`, `        By value: -${byValue.map((p) => p.name).join(', -')}.`);
-  if (byProperty.length) lines.push(`    System.Management.Automation.PSObject`, `        Any object with a property named ${byProperty.map((p) => [p.name, ...(p.meta.aliases ?? [])].join(' or ')).join('; ')} (by property name).`);
-  return lines.length ? lines : ['    None'];
+/** One parameter as Get-Help shows it. */
+export interface HelpParameter {
+  name: string;
+  /** The .NET type's full name. */
+  type: string;
+  description: string;
+  aliases: string[];
+  defaultValue?: string;
+  switch: boolean;
+  byValue: boolean;
+  byPropertyName: boolean;
+  /** The sets it is in (null: every set), mandatory there or not, at a position or named. */
+  sets: { set: string | null; mandatory: boolean; position?: number }[];
 }
 
-function helpBlock(def: CommandDefinition<any, any>, prose: Prose): string {
-  const text = (t: string): string => psHelpText(prose(t));
-  const lines = ['<#', '.SYNOPSIS', `    ${text(def.summary)}`, '', '.DESCRIPTION', `    ${text(def.powershell?.description ?? def.description)}`];
+/** A cmdlet's help, as data: scripts/generate/help.ts writes it as MAML, which Get-Help reads. */
+export interface CmdletHelp {
+  name: string;
+  synopsis: string;
+  description: string;
+  /** The parameter sets, the default first; empty when the cmdlet has none. */
+  sets: string[];
+  parameters: HelpParameter[];
+  examples: { code: string; remarks: string }[];
+  inputs: { type: string; description: string }[];
+  output: string;
+  notes: string;
+}
+
+const NET_TYPES: Record<string, string> = {
+  SwitchParameter: 'System.Management.Automation.SwitchParameter',
+  PSCredential: 'System.Management.Automation.PSCredential',
+  SecureString: 'System.Security.SecureString',
+  bool: 'System.Boolean',
+  int: 'System.Int32',
+  double: 'System.Double',
+  'string[]': 'System.String[]',
+  Hashtable: 'System.Collections.Hashtable',
+  string: 'System.String',
+  PSObject: 'System.Management.Automation.PSObject',
+};
+
+/** Inputs: what the cmdlet takes from the pipeline, by value and by property name. */
+function inputsHelp(def: CommandDefinition<any, any>): CmdletHelp['inputs'] {
+  const inputs: CmdletHelp['inputs'] = [];
+  for (const o of objectParams(def)) inputs.push({ type: o.type, description: `From ${o.from}, by value (-${o.name}).` });
+  const byValue = paramsOf(def).filter((p) => p.meta.pipeline === 'ByValue');
+  const byProperty = paramsOf(def).filter((p) => p.meta.pipeline);
+  if (byValue.length) inputs.push({ type: 'System.String', description: `By value: -${byValue.map((p) => p.name).join(', -')}.` });
+  if (byProperty.length) inputs.push({ type: 'System.Management.Automation.PSObject', description: `Any object with a property named ${byProperty.map((p) => [p.name, ...(p.meta.aliases ?? [])].join(' or ')).join('; ')} (by property name).` });
+  return inputs.length ? inputs : [{ type: 'None', description: '' }];
+}
+
+export function cmdletHelp(def: CommandDefinition<any, any>, prose: Prose): CmdletHelp {
+  const parameters: HelpParameter[] = [];
+  const everySet = (mandatory = false): HelpParameter['sets'] => [{ set: null, mandatory }];
   for (const p of paramsOf(def)) {
     let help = p.schema.description ?? '';
     if (p.meta.secret) help += ' Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.';
-    // Comment-based help has no field for these, so they are said in the text, as Az's help does.
+    // The aliases and the default are in Get-Help's own fields too; said in the text as well, as Az's help does.
     if (p.meta.aliases?.length) help += ` Aliases: ${p.meta.aliases.join(', ')}.`;
-    if (defaultValue(p)) help += ` Default: ${String(p.schema.default)}.`;
-    lines.push('', `.PARAMETER ${p.name}`, `    ${text(help)}`);
+    const value = defaultValue(p);
+    if (value !== undefined) help += ` Default: ${String(p.schema.default)}.`;
+    parameters.push({
+      name: p.name,
+      type: NET_TYPES[csType(p)],
+      description: prose(help),
+      aliases: p.meta.aliases ?? [],
+      defaultValue: value,
+      switch: !!p.meta.switch,
+      byValue: p.meta.pipeline === 'ByValue',
+      byPropertyName: !!p.meta.pipeline,
+      sets: p.meta.sets?.length ? p.meta.sets.map((set) => ({ set, mandatory: mandatoryIn(p, set), position: p.meta.position })) : [{ set: null, mandatory: mandatoryIn(p, null), position: p.meta.position }],
+    });
   }
   const profileTarget = defaultProfileTarget(def);
   if (profileTarget) {
-    lines.push('', `.PARAMETER ${DEFAULT_PROFILE}`, `    ${text(`The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -${profileTarget} and never changes the default context. Aliases: ${DEFAULT_PROFILE_ALIASES.join(', ')}.`)}`);
+    parameters.push({ name: DEFAULT_PROFILE, type: NET_TYPES.PSObject, description: prose(`The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -${profileTarget} and never changes the default context. Aliases: ${DEFAULT_PROFILE_ALIASES.join(', ')}.`), aliases: DEFAULT_PROFILE_ALIASES, switch: false, byValue: false, byPropertyName: false, sets: everySet() });
   }
   for (const o of objectParams(def)) {
     const uses = Object.entries(o.map).map(([input, path]) => `${path} as ${input}`).join(', ');
-    lines.push('', `.PARAMETER ${o.name}`, `    ${text(`A ${o.type} object, as ${o.from} writes it, usually from the pipeline. Its ${uses} are used; a parameter given by name wins over the object's value.`)}`);
+    parameters.push({ name: o.name, type: NET_TYPES.PSObject, description: prose(`A ${o.type} object, as ${o.from} writes it, usually from the pipeline. Its ${uses} are used; a parameter given by name wins over the object's value.`), aliases: [], switch: false, byValue: true, byPropertyName: false, sets: [{ set: o.set, mandatory: true }] });
   }
   if (def.powershell?.secureProperty) {
-    lines.push('', `.PARAMETER ${AS_SECURE_STRING}`, `    ${text(`Accepted as in Az.Accounts 14 and later, where it changes nothing: ${def.powershell.secureProperty} is a SecureString unless -${AS_PLAIN_TEXT} is given.`)}`);
-    lines.push('', `.PARAMETER ${AS_PLAIN_TEXT}`, `    ${text(`Return ${def.powershell.secureProperty} as plain text instead of a SecureString. Plain text can end up in transcripts and logs; prefer the SecureString where the consumer accepts one.`)}`);
+    const secure = def.powershell.secureProperty;
+    parameters.push({ name: AS_SECURE_STRING, type: NET_TYPES.SwitchParameter, description: prose(`Accepted as in Az.Accounts 14 and later, where it changes nothing: ${secure} is a SecureString unless -${AS_PLAIN_TEXT} is given.`), aliases: [], switch: true, byValue: false, byPropertyName: false, sets: everySet() });
+    parameters.push({ name: AS_PLAIN_TEXT, type: NET_TYPES.SwitchParameter, description: prose(`Return ${secure} as plain text instead of a SecureString. Plain text can end up in transcripts and logs; prefer the SecureString where the consumer accepts one.`), aliases: [], switch: true, byValue: false, byPropertyName: false, sets: everySet() });
   }
-  for (const example of def.examples) lines.push('', '.EXAMPLE', `    ${psHelpText(example.powershell)}`, '', `    ${text(example.description)}`);
-  lines.push('', '.INPUTS', ...inputsHelp(def), '', '.OUTPUTS', `    ${psHelpText(def.outputType)}`, '', '.NOTES', `    Runs: myaccount ${psHelpText(def.name)}`, '#>');
-  return lines.map((l) => (l ? `    ${l}` : '')).join('\n');
+  const sets = allSets(def);
+  const first = defaultSetOf(def);
+  return {
+    name: def.cmdlet!,
+    synopsis: prose(def.summary),
+    description: prose(def.powershell?.description ?? def.description),
+    sets: first ? [first, ...sets.filter((s) => s !== first)] : sets,
+    parameters,
+    examples: def.examples.map((e) => ({ code: e.powershell, remarks: prose(e.description) })),
+    inputs: inputsHelp(def),
+    output: def.outputType,
+    notes: `Runs: myaccount ${def.name}`,
+  };
+}
+
+function defaultSetOf(def: CommandDefinition<any, any>): string | undefined {
+  return OBJECT_SETS[def.name]?.defaultSet ?? def.defaultParameterSet ?? allSets(def)[0];
 }
 
 /**
  * -WhatIf and -Confirm name the object a destructive cmdlet acts on (the context, the account, the
- * environment, the settings), as Az does, never the CLI command. `bound` holds the input (with
- * what a piped object carried).
+ * environment, the settings), as Az does, never the CLI command: a C# expression over `bound`, the
+ * input (with what a piped object carried).
  */
-function shouldProcessTarget(def: CommandDefinition<any, any>, bound: string): string {
+function shouldProcessTarget(def: CommandDefinition<any, any>): string {
   const params = paramsOf(def).map((p) => p.name);
   switch (def.name) {
     case 'disconnect':
       // The account, which only the context knows unless -Username names it.
-      return `$(if (${bound}.ContainsKey('Username')) { ${bound}['Username'] } elseif (${bound}.ContainsKey('All') -and ${bound}['All']) { 'every signed-in account' } else { Get-MyAccountContextAccount -ContextName ${bound}['ContextName'] -Caller $PSCmdlet -ConfirmImpact ${psString(def.confirmImpact!)} })`;
+      return `Has(bound, "Username") ? Text(bound, "Username") : IsSet(bound, "All") ? "every signed-in account" : ContextAccount(Text(bound, "ContextName"), ConfirmImpact.${def.confirmImpact})`;
     case 'clear-context':
-      return `$(if (${bound}['Scope'] -eq 'Process') { 'the default context of this session' } else { 'every context, account and cached token' })`;
+      return `string.Equals(Text(bound, "Scope"), "Process", StringComparison.OrdinalIgnoreCase) ? "the default context of this session" : "every context, account and cached token"`;
     case 'clear-config':
     case 'update-config': {
       const settings = params.filter((n) => !['Scope', 'Force', 'PassThru', 'AppliesTo'].includes(n));
-      return `$(@(@(${settings.map(psString).join(', ')}).Where({ ${bound}.ContainsKey($_) })) -join ', ' | ForEach-Object { if ($_) { $_ } else { 'every setting' } })`;
+      return `SettingsNamed(bound, ${settings.map(csString).join(', ')})`;
     }
     case 'connect':
       // As Az's "log in" target: who signs in, and where.
-      return `$(if (${bound}.ContainsKey('Environment')) { "an account in environment $(${bound}['Environment'])" } else { 'an account in environment AzureCloud' })`;
+      return `"an account in environment " + (Has(bound, "Environment") ? Text(bound, "Environment") : "AzureCloud")`;
     case 'set-context':
-      return `$(if (${bound}.ContainsKey('Name')) { ${bound}['Name'] } elseif (${bound}.ContainsKey('Subscription')) { "subscription $(${bound}['Subscription'])" } elseif (${bound}.ContainsKey('Tenant')) { "tenant $(${bound}['Tenant'])" } else { 'the default context' })`;
+      return `Has(bound, "Name") ? Text(bound, "Name") : Has(bound, "Subscription") ? "subscription " + Text(bound, "Subscription") : Has(bound, "Tenant") ? "tenant " + Text(bound, "Tenant") : "the default context"`;
   }
   const named = ['Name', 'SourceName', 'Username', 'ContextName', 'Path'].find((n) => params.includes(n));
   if (!named) throw new Error(`${def.cmdlet} supports ShouldProcess but the generator does not know what it acts on: add it to shouldProcessTarget.`);
-  return `${bound}['${named}']`;
+  return `Text(bound, ${csString(named)})`;
 }
 
-function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
+/** Connect-MyAccount → ConnectMyAccountCommand, as PowerShell's own cmdlet classes are named. */
+function className(cmdlet: string): string {
+  return csIdentifier(`${cmdlet.replace('-', '')}Command`);
+}
+
+function cmdletClassFor(def: CommandDefinition<any, any>): string {
   const cmdlet = psIdentifier(def.cmdlet!);
+  const [verb, noun] = cmdlet.split('-');
   const params = paramsOf(def);
   const shape = def.powershell;
+  const defaultSet = defaultSetOf(def);
   const binding = [
-    OBJECT_SETS[def.name]?.defaultSet ? `DefaultParameterSetName = ${psString(OBJECT_SETS[def.name].defaultSet!)}` : null,
-    OBJECT_SETS[def.name]?.defaultSet ? null : def.defaultParameterSet ? `DefaultParameterSetName = ${psString(def.defaultParameterSet)}` : allSets(def).length ? `DefaultParameterSetName = ${psString(allSets(def)[0])}` : null,
-    'PositionalBinding = $false',
-    def.confirmImpact ? 'SupportsShouldProcess' : null,
-    def.confirmImpact ? `ConfirmImpact = ${psString(def.confirmImpact)}` : null,
+    csString(verb),
+    csString(noun),
+    defaultSet ? `DefaultParameterSetName = ${csString(defaultSet)}` : null,
+    def.confirmImpact ? 'SupportsShouldProcess = true' : null,
+    def.confirmImpact ? `ConfirmImpact = ConfirmImpact.${def.confirmImpact}` : null,
   ].filter(Boolean);
   const blocks = [...params.map((p) => parameterAttributes(p)), ...objectParams(def).map(objectParameterLines)];
-  // [psobject]: a context object or a name; the helper tells them apart (and rejects anything else).
+  // PSObject: a context object or a name; ResolveDefaultProfile tells them apart (and rejects anything else).
   const profileTarget = defaultProfileTarget(def);
-  if (profileTarget) blocks.push(['[Parameter()]', `[Alias(${DEFAULT_PROFILE_ALIASES.map(psString).join(', ')})]`, `[psobject] $${DEFAULT_PROFILE}`]);
-  // PowerShell's own switches, never sent to the CLI (they are not in $script:Parameters).
-  if (shape?.secureProperty) blocks.push(['[Parameter()]', `[switch] $${AS_SECURE_STRING}`], ['[Parameter()]', `[switch] $${AS_PLAIN_TEXT}`]);
-  const paramBlock = blocks.map((lines) => lines.map((l) => `        ${l}`).join('\n')).join(',\n\n');
-  // The helper's Invoke(caller, command, input, type name[, properties, secure property, as plain text]).
-  const shaping = shape?.properties || shape?.secureProperty
-    ? [
-        shape.properties ? `@(${shape.properties.map(psString).join(', ')})` : '$null',
-        shape.secureProperty ? psString(shape.secureProperty) : '$null',
-        shape.secureProperty ? `$${AS_PLAIN_TEXT}.IsPresent` : '$false',
-      ]
-    : [];
-  // With object sets the input is the bound parameters plus what the object carries.
-  const objects = objectParams(def);
-  const bound = objects.length || profileTarget ? '$bound' : '$PSBoundParameters';
-  const prepare = objects.length || profileTarget
-    ? [
-        '        $bound = [hashtable]::new($PSBoundParameters, [System.StringComparer]::OrdinalIgnoreCase)',
-        ...(profileTarget ? [`        Resolve-MyAccountDefaultProfile -Bound $bound -Target ${psString(profileTarget)} -Caller $PSCmdlet`] : []),
-        ...objects.map(
-          (o) =>
-            `        if ($PSCmdlet.ParameterSetName -eq ${psString(o.set)}) { Add-MyAccountObjectInput -Bound $bound -Name ${psString(o.name)} -Map ([ordered]@{ ${Object.entries(o.map)
-              .map(([k, v]) => `${psIdentifier(k)} = ${psString(v)}`)
-              .join('; ')} }) }`,
-        ),
-      ]
-    : [];
-  const call = [
-    shaping.length
-      ? `$script:Cli.Invoke($PSCmdlet, ${psString(def.name)}, ${bound}, ${psString(def.outputType)}, ${shaping.join(', ')})`
-      : `$script:Cli.Invoke($PSCmdlet, ${psString(def.name)}, ${bound}, ${psString(def.outputType)})`,
-    ...(shape?.postProcess ? [`|\n            ${psIdentifier(shape.postProcess)} -Bound ${bound} -Caller $PSCmdlet`] : []),
-  ].join(' ');
-  // -Force on a cmdlet that confirms means "do not ask", as Az's ConfirmAction(Force, ...); -WhatIf still wins.
-  const force = def.confirmImpact && params.some((p) => p.name === 'Force' && p.meta.switch)
-    ? ["        if ($PSBoundParameters.ContainsKey('Force') -and $Force -and -not $PSBoundParameters.ContainsKey('Confirm')) { $ConfirmPreference = 'None' }"]
-    : [];
+  if (profileTarget) blocks.push(['[Parameter]', `[Alias(${DEFAULT_PROFILE_ALIASES.map(csString).join(', ')})]`, csProperty('PSObject', DEFAULT_PROFILE)]);
+  // PowerShell's own switches, never sent to the CLI (they are not in the parameter table).
+  if (shape?.secureProperty) blocks.push(['[Parameter]', csProperty('SwitchParameter', AS_SECURE_STRING)], ['[Parameter]', csProperty('SwitchParameter', AS_PLAIN_TEXT)]);
+  const members = blocks.map((lines) => lines.map((l) => `        ${l}`).join('\n')).join('\n\n');
+  if (shape?.postProcess && (shape.properties || shape.secureProperty)) throw new Error(`${cmdlet}: a post-processed result cannot also be reshaped`);
+  const call = shape?.postProcess
+    ? `Run(${csString(def.name)}, bound, ${csString(def.outputType)}, ${csString(psIdentifier(shape.postProcess))})`
+    : shape?.properties || shape?.secureProperty
+      ? `Run(${csString(def.name)}, bound, ${csString(def.outputType)}, ${shape.properties ? `new[] { ${shape.properties.map(csString).join(', ')} }` : 'null'}, ${shape.secureProperty ? csString(shape.secureProperty) : 'null'}, ${shape.secureProperty ? `${AS_PLAIN_TEXT}.IsPresent` : 'false'})`
+      : `Run(${csString(def.name)}, bound, ${csString(def.outputType)})`;
   const body = [
-    ...prepare,
-    ...force,
-    def.confirmImpact
-      ? `        if ($PSCmdlet.ShouldProcess(${shouldProcessTarget(def, bound)}, ${psString(def.cmdlet!.split('-')[0])})) {\n            ${call}\n        }`
-      : `        ${call}`,
-  ].join('\n');
+    'var bound = Bound();',
+    ...(profileTarget ? [`ResolveDefaultProfile(bound, ${csString(profileTarget)});`] : []),
+    ...objectParams(def).map(
+      (o) =>
+        `if (ParameterSetName == ${csString(o.set)}) AddObjectInput(bound, ${csString(o.name)}, ${Object.entries(o.map)
+          .map(([k, v]) => `${csString(psIdentifier(k))}, ${csString(v)}`)
+          .join(', ')});`,
+    ),
+  ];
+  if (def.confirmImpact) {
+    // -Force on a cmdlet that confirms means "do not ask", as Az's ConfirmAction(Force, ...); -WhatIf still wins.
+    const force = params.some((p) => p.name === 'Force' && p.meta.switch) ? ', IsSet(bound, "Force")' : '';
+    body.push(`if (ShouldProcess(${shouldProcessTarget(def)}, ${csString(verb)}${force})) ${call};`);
+  } else {
+    body.push(`${call};`);
+  }
   return [
-    `function ${cmdlet} {`,
-    helpBlock(def, prose),
-    // An [Alias()] on the function, not Set-Alias: no cmdlet runs while the module loads.
-    ...(def.cmdletAliases?.length ? [`    [Alias(${def.cmdletAliases.map((a) => psString(psIdentifier(a))).join(', ')})]`] : []),
-    `    [CmdletBinding(${binding.join(', ')})]`,
-    `    [OutputType(${psString(def.outputType)})]`,
-    `    param(${params.length ? `\n${paramBlock}\n    ` : ''})`,
-    '',
-    '    process {',
-    body,
+    `    /// <summary>${xmlText(cmdlet)}: runs myaccount ${xmlText(def.name)}.</summary>`,
+    `    [Cmdlet(${binding.join(', ')})]`,
+    ...(def.cmdletAliases?.length ? [`    [Alias(${def.cmdletAliases.map((a) => csString(psIdentifier(a))).join(', ')})]`] : []),
+    `    [OutputType(${csString(def.outputType)})]`,
+    `    public sealed class ${className(cmdlet)} : MyAccountCmdlet`,
+    '    {',
+    ...(members ? [members, ''] : []),
+    '        protected override void ProcessRecord()',
+    '        {',
+    ...body.map((l) => `            ${l}`),
+    '        }',
     '    }',
+  ].join('\n');
+}
+
+/** The cmdlets, one class per command of the registry; compiled into MyAccount.Helper.dll. */
+export function cmdletSource(commands: readonly CommandDefinition<any, any>[]): string {
+  const cmdlets = commands.filter((c) => c.cmdlet);
+  return [
+    '// The MyAccount cmdlets: generated from the command registry by scripts/generate/module.ts. Do not edit.',
+    '// Each gathers its bound parameters and hands them to the CLI through MyAccountCmdlet.',
+    'using System;',
+    'using System.Collections;',
+    'using System.Management.Automation;',
+    'using System.Security;',
+    'using MyAccount.Helper;',
+    '',
+    '// PowerShell names a compiled cmdlet\'s errors after its class: ContextNotFound,MyAccount.Commands.SelectMyContextCommand.',
+    'namespace MyAccount.Commands',
+    '{',
+    cmdlets.map((c) => cmdletClassFor(c)).join('\n\n'),
     '}',
+    '',
   ].join('\n');
 }
 
@@ -340,16 +452,15 @@ function functionFor(def: CommandDefinition<any, any>, prose: Prose): string {
  * is completed, so loading the module registers nothing.
  */
 const COMPLETERS: Record<NonNullable<ParameterMeta['completer']>, string> = {
-  Context: 'MyAccount.Helper.ContextNameCompleter',
-  Environment: 'MyAccount.Helper.EnvironmentNameCompleter',
-  Subscription: 'MyAccount.Helper.SubscriptionCompleter',
-  SubscriptionId: 'MyAccount.Helper.SubscriptionIdCompleter',
-  Tenant: 'MyAccount.Helper.TenantCompleter',
+  Context: 'ContextNameCompleter',
+  Environment: 'EnvironmentNameCompleter',
+  Subscription: 'SubscriptionCompleter',
+  SubscriptionId: 'SubscriptionIdCompleter',
+  Tenant: 'TenantCompleter',
 };
 
 export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string, helper: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
-  const prose = proseFor(commands);
   const parameterTable = cmdlets.map((c) => `    ${psString(c.cmdlet!)} = @(${paramsOf(c).map((p) => psString(p.name)).join(', ')})`).join('\n');
   const pathTable = cmdlets
     .map((c) => [c.cmdlet!, paramsOf(c).filter((p) => p.meta.path).map((p) => p.name)] as const)
@@ -376,20 +487,13 @@ export function moduleScript(commands: readonly CommandDefinition<any, any>[], v
     "# Nested objects' type names by result type and path (scripts/generate/types.ts).",
     nestedTypesTable(commands),
     '',
-    "# The compiled helper that runs the CLI for every cmdlet (MyAccount.Helper.dll, loaded by the",
-    "# manifest). It reads the running cmdlet's preferences through this module's session state. The",
-    '# script block is how it writes a line whose stream asks to Inquire: through',
-    '# Write-MyAccountContinued, whose own preferences are Continue.',
+    "# The helper that runs the CLI for every cmdlet (in MyAccount.Helper.dll, the module's cmdlets,",
+    "# which the manifest loads first). The script block is how it writes a line whose stream asks to",
+    '# Inquire: through Write-MyAccountContinued, whose own preferences are Continue.',
     '$script:Cli = [MyAccount.Helper.Cli]::new($ExecutionContext.SessionState, $script:MyAccountCli, $script:Parameters, $script:PathParameters, $script:NestedTypes, $script:CmdletOfCommand, $script:ParameterOfFlag, $script:CiVariables, {',
     '        param($Stream, $Message, $Tags)',
     '        Write-MyAccountContinued -Stream $Stream -Message $Message -Tags $Tags -Verbose -Debug -WarningAction Continue -InformationAction Continue',
     '    })',
-    '',
-    '#region Public',
-    '',
-    cmdlets.map((c) => functionFor(c, prose)).join('\n\n'),
-    '',
-    '#endregion',
     '',
   ].join('\n');
 }
@@ -404,7 +508,7 @@ export function registryHash(commands: readonly CommandDefinition<any, any>[]): 
 
 export function moduleManifest(commands: readonly CommandDefinition<any, any>[], version: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
-  const functions = cmdlets.map((c) => `        ${psString(c.cmdlet!)}`).join(',\n');
+  const exported = cmdlets.map((c) => `        ${psString(c.cmdlet!)}`).join(',\n');
   const aliases = cmdlets.flatMap((c) => c.cmdletAliases ?? []).map((a) => `        ${psString(a)}`).join(',\n');
   return `# Generated from the command registry by scripts/generate/module.ts. Do not edit.
 @{
@@ -417,15 +521,15 @@ export function moduleManifest(commands: readonly CommandDefinition<any, any>[],
     Description = 'Sign people and pipelines into Azure: contexts, settings, environments and tokens, on the myaccount CLI (Node.js and MSAL).'
     PowerShellVersion = '7.4'
     CompatiblePSEditions = @('Core')
-    FunctionsToExport = @(
-${functions}
+    # The cmdlets are compiled (MyAccount.Helper.dll, generated from the registry); the psm1 holds
+    # what only PowerShell does (the subscription picker) and sets the helper up.
+    NestedModules = @('MyAccount.Helper.dll')
+    FunctionsToExport = @()
+    CmdletsToExport = @(
+${exported}
     )
-    CmdletsToExport = @()
     VariablesToExport = @()
     AliasesToExport = @(${aliases ? `\n${aliases}\n    ` : ''})
-    # The compiled helper that runs the CLI (scripts/generate/module-helper-cs/), loaded before
-    # the psm1 runs.
-    RequiredAssemblies = @('MyAccount.Helper.dll')
     FormatsToProcess = @('MyAccount.format.ps1xml')
     # ToString for the module's objects, nested ones included: "$context.Account" is its id.
     TypesToProcess = @('MyAccount.types.ps1xml')

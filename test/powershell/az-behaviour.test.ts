@@ -42,7 +42,7 @@ $ignored = Get-MyContext -Name nope -ErrorAction Ignore
 } | Out-Result
 `);
     expect(result).toMatchObject({ Got: null, After: 'went on', Count: 1, Ignored: null, Category: 'ObjectNotFound', Target: 'nope' });
-    expect(result.Id).toMatch(/^[A-Za-z]+,Select-MyContext$/);
+    expect(result.Id).toMatch(/^[A-Za-z]+,MyAccount\.Commands\.SelectMyContextCommand$/);
     expect(result.Action).toMatch(/^Run Get-MyContext -ListAvailable/);
     expect(result.Message).toContain('"nope"');
   });
@@ -56,8 +56,8 @@ $bad = [pscredential]::new('${S.CI_SECRET_APP.appId}', (ConvertTo-SecureString '
 try { Connect-MyAccount -ServicePrincipal -Credential $bad -Tenant ${S.CONTOSO} -Environment LocalCloud -ErrorAction SilentlyContinue -WarningAction SilentlyContinue; $signIn = 'went on' } catch { $signIn = $_.CategoryInfo.Category.ToString() }
 [ordered]@{ Stop = $stop; Invalid = $invalid; SignIn = $signIn } | Out-Result
 `);
-    expect(result.Stop).toMatch(/,Select-MyContext$/);
-    expect(result.Invalid).toMatchObject({ Id: 'DefaultContextRemoval,Remove-MyContext', Category: 'InvalidArgument', Target: 'ci' });
+    expect(result.Stop).toMatch(/,MyAccount\.Commands\.SelectMyContextCommand$/);
+    expect(result.Invalid).toMatchObject({ Id: 'DefaultContextRemoval,MyAccount.Commands.RemoveMyContextCommand', Category: 'InvalidArgument', Target: 'ci' });
     expect(result.SignIn).not.toBe('went on');
   });
 });
@@ -84,7 +84,7 @@ try { Connect-MyAccount -UseDeviceAuthentication -Environment LocalCloud -Inform
 $r.Ms = $clock.ElapsedMilliseconds
 $r | Out-Result
 `);
-    expect(result.Id).toBe('DeviceCodeInformationIgnored,Connect-MyAccount');
+    expect(result.Id).toBe('DeviceCodeInformationIgnored,MyAccount.Commands.ConnectMyAccountCommand');
     expect(result.Category).toBe('InvalidOperation');
     expect(result.Message).toMatch(/InformationAction/);
     expect(result.Ms).toBeLessThan(2000);
@@ -142,8 +142,8 @@ try { Get-MySubscription -SubscriptionId 'not-a-guid'; $pattern = 'no error' } c
     expect(result.MaxText).toMatch(/Default: 25/);
     expect(result.Inputs).toMatch(/MyAccount\.Context|String/);
     // A parameter binding error, not "node not found": the value never reached the CLI.
-    expect(result.Range).toMatch(/^ParameterArgumentValidationError,Connect-MyAccount$/);
-    expect(result.Pattern).toMatch(/^ParameterArgumentValidationError,Get-MySubscription$/);
+    expect(result.Range).toMatch(/^ParameterArgumentValidationError,MyAccount.Commands.ConnectMyAccountCommand$/);
+    expect(result.Pattern).toMatch(/^ParameterArgumentValidationError,MyAccount.Commands.GetMySubscriptionCommand$/);
   });
 });
 

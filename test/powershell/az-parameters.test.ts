@@ -108,7 +108,7 @@ try { Update-MyConfig -TenantConcurrency 9 -AppliesTo Az.Storage | Out-Null; $ba
 [ordered]@{ Az = $az.Value; Mine = $mine.Value; Bad = $bad; Now = (Get-MyConfig -TenantConcurrency).Value; Alias = (Get-Alias Remove-MyAccount).ResolvedCommandName } | Out-Result
 `);
   expect(r).toMatchObject({ Az: 6, Mine: 7, Now: 7, Alias: 'Disconnect-MyAccount' });
-  expect(r.Bad).toMatch(/^ParameterArgumentValidationError,Update-MyConfig$/);
+  expect(r.Bad).toMatch(/^ParameterArgumentValidationError,MyAccount.Commands.UpdateMyConfigCommand$/);
 });
 
 test('Get-MyContext -ListAvailable -RefreshContextFromTokenCache names a cached account that lost its contexts, and changes nothing', async () => {
@@ -146,7 +146,7 @@ try { Connect-MyAccount -Credential ${BOB_CREDENTIAL} -Environment LocalCloud -A
   const base = (url: string) => url.toLowerCase().replace(/\/$/, '');
   expect(targets.some((t) => t.startsWith(base(r.Graph)))).toBe(true);
   expect(targets.some((t) => t.startsWith(base(r.Arm)))).toBe(true);
-  expect(r.Bad.Id).toBe('UnknownResourceType,Connect-MyAccount');
+  expect(r.Bad.Id).toBe('UnknownResourceType,MyAccount.Commands.ConnectMyAccountCommand');
   expect(r.Bad.Category).toBe('InvalidArgument');
   expect(r.Bad.Message).toContain('MicrosoftGraphEndpointResourceId');
   expect(r.Names).not.toContain('never');

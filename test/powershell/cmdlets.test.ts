@@ -92,7 +92,7 @@ catch {
     [ordered]@{ Id = $_.FullyQualifiedErrorId; Category = $_.CategoryInfo.Category.ToString(); Message = $_.Exception.Message; Exception = $_.Exception.GetType().FullName } | Out-Result
 }
 `);
-    expect(result.Id).toMatch(/^[A-Za-z]+,Connect-MyAccount$/);
+    expect(result.Id).toMatch(/^[A-Za-z]+,MyAccount\.Commands\.ConnectMyAccountCommand$/);
     expect(result.Category).toBe('AuthenticationError');
     expect(result.Message).toContain('AADSTS7000215');
     expect(result.Message).not.toContain('not-the-secret');
@@ -165,7 +165,7 @@ try { Set-MyContext -Subscription 'No Such Subscription'; 'no error' | Out-Resul
 catch { [ordered]@{ Category = $_.CategoryInfo.Category.ToString(); Id = $_.FullyQualifiedErrorId; Message = $_.Exception.Message; Same = ((Get-MyContext).Name -eq $before) } | Out-Result }
 `);
     expect(result).toMatchObject({ Category: 'ObjectNotFound', Same: true });
-    expect(result.Id).toMatch(/^SubscriptionNameNotFound,Set-MyContext$/);
+    expect(result.Id).toMatch(/^SubscriptionNameNotFound,MyAccount.Commands.SetMyContextCommand$/);
     expect(result.Message).toContain('No Such Subscription');
   });
 
@@ -179,9 +179,9 @@ $errors = foreach ($case in @(@{ PATH = '/nonexistent'; MYACCOUNT_NODE = $null }
 }
 $errors | Out-Result
 `);
-    expect(result[0]).toMatchObject({ Id: 'NodeNotFound,Get-MyContext', Category: 'NotInstalled' });
+    expect(result[0]).toMatchObject({ Id: 'NodeNotFound,MyAccount.Commands.GetMyContextCommand', Category: 'NotInstalled' });
     expect(result[0].Message).toMatch(/Install Node\.js 20\.19 or newer/);
-    expect(result[1]).toMatchObject({ Id: 'NodeNotFound,Get-MyContext', Category: 'NotInstalled' });
+    expect(result[1]).toMatchObject({ Id: 'NodeNotFound,MyAccount.Commands.GetMyContextCommand', Category: 'NotInstalled' });
     expect(result[1].Message).toContain('/no/such/node');
   });
 
@@ -195,7 +195,7 @@ try { Get-MyContext; 'no error' | Out-Result }
 catch { [ordered]@{ Id = $_.FullyQualifiedErrorId; Message = $_.Exception.Message } | Out-Result }
 finally { Remove-Item -LiteralPath $broken; $env:MYACCOUNT_NODE = $null }
 `);
-    expect(result.Id).toBe('MyAccountFailed,Get-MyContext');
+    expect(result.Id).toBe('MyAccountFailed,MyAccount.Commands.GetMyContextCommand');
     expect(result.Message).toMatch(/^Get-MyContext failed: the myaccount CLI .* exited with code 134 without an error document\. It said: FATAL ERROR: out of memory$/);
   });
 

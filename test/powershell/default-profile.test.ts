@@ -55,9 +55,9 @@ try { Get-MyAccessToken -DefaultProfile other -ContextName ci | Out-Null; $both 
   expect(r.result.Subscriptions).toEqual([S.FABRIKAM]);
   expect(r.result.Default).toBe(S.CONTOSO);
   expect(r.result.Current).toBe('ci');
-  expect(r.result.Bad).toMatchObject({ Id: 'InvalidDefaultProfile,Get-MyAccessToken', Category: 'InvalidArgument', Exception: 'ArgumentException' });
+  expect(r.result.Bad).toMatchObject({ Id: 'InvalidDefaultProfile,MyAccount.Commands.GetMyAccessTokenCommand', Category: 'InvalidArgument', Exception: 'ArgumentException' });
   expect(r.result.Bad.Message).toContain('-DefaultProfile takes a context from Get-MyContext or a context name');
-  expect(r.result.Both).toBe('InvalidDefaultProfile,Get-MyAccessToken');
+  expect(r.result.Both).toBe('InvalidDefaultProfile,MyAccount.Commands.GetMyAccessTokenCommand');
 });
 
 test('every cmdlet that acts for a context has -DefaultProfile with Az\'s aliases and help', async () => {

@@ -73,6 +73,6 @@ test('an error record keeps its code, category and target', async () => {
   await session.enter(IMPORT);
   await session.enter('Select-MyContext -Name nosuch');
   const shown = await session.enter("$e = $Error[0]; $e.FullyQualifiedErrorId; [string]$e.CategoryInfo.Category; $e.Exception.GetType().Name");
-  expect(shown.split('\n').map((l) => l.trim())).toEqual(['ContextNotFound,Select-MyContext', 'ObjectNotFound', 'InvalidOperationException']);
+  expect(shown.split('\n').map((l) => l.trim())).toEqual(['ContextNotFound,MyAccount.Commands.SelectMyContextCommand', 'ObjectNotFound', 'InvalidOperationException']);
   await session.exit();
 });

@@ -24,7 +24,7 @@ beforeAll(async () => {
     target,
     `
 $all = [ordered]@{}
-foreach ($command in Get-Command -Module MyAccount -CommandType Function) {
+foreach ($command in Get-Command -Module MyAccount -CommandType Cmdlet) {
     $help = Get-Help $command.Name -Full
     $all[$command.Name] = [ordered]@{
         DefaultSet = $command.DefaultParameterSet
@@ -196,7 +196,7 @@ $env:PSModulePath = '${MODULE_ROOT.replace(/'/g, "''")}' + [System.IO.Path]::Pat
 $loadedBefore = [bool](Get-Module MyAccount)
 $context = Get-MyContext
 $module = Get-Module MyAccount
-$listed = @(Get-Command -Module MyAccount -CommandType Function | ForEach-Object Name)
+$listed = @(Get-Command -Module MyAccount -CommandType Cmdlet | ForEach-Object Name)
 [ordered]@{ Listed = $listed; LoadedBefore = $loadedBefore; Loaded = [bool]$module; Path = $module.Path; Context = $context; Generator = $module.PrivateData.Generator } | Out-Result
 `,
       { importModule: false },
@@ -217,8 +217,8 @@ $listed = @(Get-Command -Module MyAccount -CommandType Function | ForEach-Object
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout)[0].files as { path: string }[]).map((f) => f.path);
-    for (const f of ['module/MyAccount/MyAccount.psd1', 'module/MyAccount/MyAccount.psm1', 'module/MyAccount/MyAccount.Helper.dll', 'module/MyAccount/MyAccount.format.ps1xml', 'bin/myaccount.js']) expect(files).toContain(f);
-    // The helper's source is embedded in the psm1; the package does not need it.
+    for (const f of ['module/MyAccount/MyAccount.psd1', 'module/MyAccount/MyAccount.psm1', 'module/MyAccount/MyAccount.Helper.dll', 'module/MyAccount/MyAccount.Helper.dll-Help.xml', 'module/MyAccount/MyAccount.format.ps1xml', 'bin/myaccount.js']) expect(files).toContain(f);
+    // The helper's PowerShell is embedded in the psm1 and its C# compiled in the DLL; the package needs neither source.
     expect(files.filter((f) => f.startsWith('module/') && !f.startsWith('module/MyAccount/'))).toEqual([]);
   });
 });

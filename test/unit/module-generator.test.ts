@@ -3,8 +3,10 @@ import { defineCommand } from '../../src/core/command.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatFile, moduleManifest, moduleScript, readModuleHelper, HELPER_PATH } from '../../scripts/generate/module.js';
-import { psHelpText, psString } from '../../scripts/generate/powershell.js';
+import { cmdletSource, formatFile, moduleManifest, moduleScript, readModuleHelper, HELPER_PATH } from '../../scripts/generate/module.js';
+import { csString, csVerbatim } from '../../scripts/generate/csharp.js';
+import { helpFile } from '../../scripts/generate/help.js';
+import { psString } from '../../scripts/generate/powershell.js';
 
 const HELPER = readModuleHelper(join(__dirname, '..', '..'));
 
@@ -35,6 +37,8 @@ describe('the PowerShell module generator', () => {
     expect(moduleScript(commands, '1.2.3', HELPER)).toBe(moduleScript(commands, '1.2.3', HELPER));
     expect(moduleManifest(commands, '1.2.3')).toBe(moduleManifest(commands, '1.2.3'));
     expect(formatFile(commands)).toBe(formatFile(commands));
+    expect(cmdletSource(commands)).toBe(cmdletSource(commands));
+    expect(helpFile(commands)).toBe(helpFile(commands));
   });
 
   test('embeds the helper .ps1 whole, with the same bytes from a CRLF checkout', () => {
@@ -55,43 +59,41 @@ describe('the PowerShell module generator', () => {
     expect(psString('a\u2019b')).toBe(`'a\u2019\u2019b'`);
   });
 
-  test('help text can never close the comment-based help block', () => {
-    expect(psHelpText('a #> b')).not.toContain('#>');
-    const script = moduleScript([nasty], '0.0.1', HELPER);
-    const help = script.slice(script.indexOf('function Get-MyNasty'));
-    const block = help.slice(help.indexOf('<#'), help.indexOf('#>') + 2);
-    // The block ends only at its own closing line, after .NOTES.
-    expect(block).toContain('.NOTES');
-    expect(block.match(/#>/g)).toHaveLength(1);
-  });
-
-  test('every hostile string lands inside a single-quoted literal or the help block', () => {
-    const script = moduleScript([nasty], '0.0.1', HELPER);
-    expect(script).toContain(`[Alias('Ali''as')]`);
-    expect(script).toContain(`[ValidateSet('it''s', '$(x)', '\`n')]`);
-    expect(script).toContain(`$script:Cli.Invoke($PSCmdlet, 'get-nasty', $PSBoundParameters, 'My.''Type')`);
-    expect(script).toContain(`[OutputType('My.''Type')]`);
+  test('every hostile string lands inside a C# string literal or escaped XML', () => {
+    const source = cmdletSource([nasty]);
+    expect(source).toContain(`[Alias("Ali'as")]`);
+    expect(source).toContain(`[ValidateSet("it's", "$(x)", "\`n")]`);
+    expect(source).toContain(`Run("get-nasty", bound, "My.'Type");`);
+    expect(source).toContain(`[OutputType("My.'Type")]`);
+    expect(csString('a"b\\c\n\u2028')).toBe('"a\\"b\\\\c\\u000a\\u2028"');
+    expect(csVerbatim('^[^\\u0000-\\u001f"]*$')).toBe('@"^[^\\u0000-\\u001f""]*$"');
+    const help = helpFile([nasty]);
+    expect(help).toContain(`<maml:para>It's &quot;quoted&quot;, $(Remove-Item -Recurse /)`);
+    expect(help).not.toMatch(/<#|<\$/);
+    expect(help).toContain(`<dev:code>Get-MyNasty -Name '#&gt;'</dev:code>`);
     expect(formatFile([nasty])).toContain('<Label>Col&quot;&lt;&amp;&gt;</Label>');
   });
 
   test('refuses names that are not plain identifiers', () => {
     const bad = { ...nasty, input: { ...nasty.input, properties: { 'Na me': { type: 'string', description: 'x' } } } };
-    expect(() => moduleScript([bad as never], '0.0.1', HELPER)).toThrow('Not a safe PowerShell name');
+    expect(() => cmdletSource([bad as never])).toThrow('Not a safe PowerShell name');
   });
 
   test('destructive commands support -WhatIf/-Confirm; others do not', () => {
-    const script = moduleScript(commands, '1.0.0', HELPER);
+    const source = cmdletSource(commands);
     const binding = (cmdlet: string): string => {
-      const start = script.indexOf(`function ${cmdlet} {`);
-      return script.slice(script.indexOf('[CmdletBinding(', start), script.indexOf(')]', script.indexOf('[CmdletBinding(', start)));
+      const [verb, noun] = cmdlet.split('-');
+      const start = source.indexOf(`[Cmdlet("${verb}", "${noun}"`);
+      expect(start).toBeGreaterThan(0);
+      return source.slice(start, source.indexOf(')]', start));
     };
-    for (const cmdlet of ['Remove-MyContext', 'Clear-MyContext', 'Clear-MyConfig', 'Remove-MyEnvironment']) expect(binding(cmdlet)).toContain('SupportsShouldProcess');
+    for (const cmdlet of ['Remove-MyContext', 'Clear-MyContext', 'Clear-MyConfig', 'Remove-MyEnvironment']) expect(binding(cmdlet)).toContain('SupportsShouldProcess = true');
     // As Az: the cmdlets that change state without destroying it support -WhatIf with ConfirmImpact Low (never asking by themselves).
-    for (const cmdlet of ['Connect-MyAccount', 'Set-MyContext', 'Update-MyConfig', 'Import-MyConfig', 'Add-MyEnvironment', 'Set-MyEnvironment']) expect(binding(cmdlet)).toContain("SupportsShouldProcess, ConfirmImpact = 'Low'");
+    for (const cmdlet of ['Connect-MyAccount', 'Set-MyContext', 'Update-MyConfig', 'Import-MyConfig', 'Add-MyEnvironment', 'Set-MyEnvironment']) expect(binding(cmdlet)).toContain('SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low');
     for (const cmdlet of ['Get-MyContext', 'Get-MyConfig', 'Get-MyAccessToken']) expect(binding(cmdlet)).not.toContain('SupportsShouldProcess');
   });
 
-  test('the manifest exports exactly the generated functions and aliases', () => {
+  test('the manifest exports exactly the generated cmdlets and aliases', () => {
     const manifest = moduleManifest(commands, '1.0.0');
     for (const c of commands.filter((c) => c.cmdlet)) expect(manifest).toContain(`'${c.cmdlet}'`);
     expect(manifest).toContain("'Set-MyConfig'");

@@ -6,8 +6,8 @@
 // Why C# and not the PowerShell it replaces: a new session compiles each script block, binder and
 // .NET member on its first use. The script helper spent about 170 ms of a one-shot cmdlet call on
 // that, and PowerShell's JSON cmdlets' first use another 60; this code is compiled once, at build.
-// What stays PowerShell (the subscription picker, -DefaultProfile and pipeline-object input, and
-// the writer for a stream whose preference is Inquire) is in scripts/generate/module-helper.ps1.
+// What stays PowerShell (the subscription picker, and the writer for a stream whose preference is
+// Inquire) is in scripts/generate/module-helper.ps1.
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -47,9 +47,8 @@ namespace MyAccount.Helper
         /// <param name="parameterOfFlag">CLI flag (without --) → parameter name.</param>
         /// <param name="ciVariables">Variables whose presence means a CI job.</param>
         /// <param name="writeContinued">Writes one record on a stream with that stream's preference Continue (see WriteStream).</param>
-        /// <param name="module">The module's session state ($ExecutionContext.SessionState in the psm1): its current scope is
-        /// the running cmdlet's, where -Verbose, -InformationAction, ... set the preference variables. A
-        /// cmdlet's own PSCmdlet.SessionState is its caller's, which does not see them.</param>
+        /// <param name="module">The module's session state ($ExecutionContext.SessionState in the psm1), where its
+        /// PowerShell functions run.</param>
         public Cli(SessionState module, string cliPath, IDictionary parametersOfCmdlet, IDictionary pathParametersOfCmdlet, IDictionary nestedTypes, IDictionary cmdletOfCommand, IDictionary parameterOfFlag, string[] ciVariables, ScriptBlock writeContinued)
         {
             _module = module;
@@ -83,7 +82,7 @@ namespace MyAccount.Helper
         {
             // A device code nobody can see would leave the sign-in waiting for nothing; as Az does,
             // refuse at once (the CLI may also pick device code itself; the event handler stops that one).
-            if (bound.Contains("UseDeviceAuthentication") && LanguagePrimitives.IsTrue(bound["UseDeviceAuthentication"]) && IsPreference("InformationPreference", "Ignore"))
+            if (bound.Contains("UseDeviceAuthentication") && LanguagePrimitives.IsTrue(bound["UseDeviceAuthentication"]) && IsPreference(caller, "Information", "Ignore"))
                 caller.ThrowTerminatingError(CliText.DeviceCodeIgnoredError());
 
             var cmdlet = _cmdletOfCommand[command] as string ?? caller.MyInvocation.MyCommand.Name;
@@ -92,8 +91,8 @@ namespace MyAccount.Helper
             start.WorkingDirectory = caller.SessionState.Path.CurrentFileSystemLocation.ProviderPath;
             foreach (var word in new[] { "--input-json", "-", "--events", "jsonl" }) start.ArgumentList.Add(word);
             var flags = caller.MyInvocation.BoundParameters;
-            if (IsSet(flags, "Verbose") || !IsPreference("VerbosePreference", "SilentlyContinue")) start.ArgumentList.Add("--verbose");
-            if (IsSet(flags, "Debug") || !IsPreference("DebugPreference", "SilentlyContinue")) start.ArgumentList.Add("--debug");
+            if (!IsPreference(caller, "Verbose", "SilentlyContinue") && !IsPreference(caller, "Verbose", "Ignore")) start.ArgumentList.Add("--verbose");
+            if (!IsPreference(caller, "Debug", "SilentlyContinue") && !IsPreference(caller, "Debug", "Ignore")) start.ArgumentList.Add("--debug");
             // Prompts belong to PowerShell (ShouldProcess, the subscription picker), never to the child.
             start.ArgumentList.Add("--no-prompt");
             // WAM (EnableLoginByWam on Windows) parents its sign-in window to ours: the CLI cannot find
@@ -108,7 +107,7 @@ namespace MyAccount.Helper
             if (Environment.GetEnvironmentVariable("MYACCOUNT_ATTENDED") == null) start.Environment["MYACCOUNT_ATTENDED"] = _session.IsPromptable() ? "1" : "0";
             // A remoting session ($PSSenderInfo is set in one) has no desktop a browser could show on,
             // and nothing in its environment says so: the CLI is told, and signs in with a device code.
-            if (_module.PSVariable.GetValue("PSSenderInfo") != null) start.Environment["MYACCOUNT_PS_REMOTING"] = "1";
+            if (caller.SessionState.PSVariable.GetValue("PSSenderInfo") != null) start.Environment["MYACCOUNT_PS_REMOTING"] = "1";
 
             var input = JsonInput.Write(bound, _parametersOfCmdlet[cmdlet] as object[] ?? Array.Empty<object>(), _pathParametersOfCmdlet[cmdlet] as object[] ?? Array.Empty<object>(), caller);
             var activities = new HashSet<string>();
@@ -210,11 +209,30 @@ namespace MyAccount.Helper
         public bool ShowsShouldProcessTarget(PSCmdlet caller, ConfirmImpact impact)
         {
             var flags = caller.MyInvocation.BoundParameters;
-            if (IsSet(flags, "WhatIf") || LanguagePrimitives.IsTrue(_module.PSVariable.GetValue("WhatIfPreference"))) return true;
-            if (IsSet(flags, "Confirm") || IsSet(flags, "Verbose") || IsSet(flags, "Debug") || !IsPreference("VerbosePreference", "SilentlyContinue")) return true;
-            // -Confirm:$false and -Force set the cmdlet's own $ConfirmPreference to None.
-            if (!LanguagePrimitives.TryConvertTo(_module.PSVariable.GetValue("ConfirmPreference"), out ConfirmImpact threshold)) return true;
+            if (IsWhatIf(caller)) return true;
+            if (IsSet(flags, "Confirm") || !IsPreference(caller, "Verbose", "SilentlyContinue")) return true;
+            // -Confirm:$false asks nothing, and neither does -Force where it means "do not ask".
+            if (flags.ContainsKey("Confirm") || IsSet(flags, "Force")) return false;
+            if (!LanguagePrimitives.TryConvertTo(caller.SessionState.PSVariable.GetValue("ConfirmPreference"), out ConfirmImpact threshold)) return true;
             return threshold != ConfirmImpact.None && impact >= threshold;
+        }
+
+        /// <summary>-WhatIf, or $WhatIfPreference where -WhatIf was not given.</summary>
+        public bool IsWhatIf(PSCmdlet caller)
+        {
+            var flags = caller.MyInvocation.BoundParameters;
+            if (flags.TryGetValue("WhatIf", out var whatIf)) return LanguagePrimitives.IsTrue(whatIf);
+            return LanguagePrimitives.IsTrue(caller.SessionState.PSVariable.GetValue("WhatIfPreference"));
+        }
+
+        /// <summary>
+        /// One of the module's PowerShell functions (the subscription picker), given a result, the
+        /// input and the cmdlet; what it writes to the pipeline is returned.
+        /// </summary>
+        public IEnumerable<PSObject> InvokeModuleFunction(PSCmdlet caller, string function, object result, IDictionary bound)
+        {
+            var call = ScriptBlock.Create("param($Function, $Result, $Bound, $Caller) $Result | & $Function -Bound $Bound -Caller $Caller");
+            return caller.InvokeCommand.InvokeScript(_module, call, function, result, bound, caller);
         }
 
         /// <summary>
@@ -273,11 +291,37 @@ namespace MyAccount.Helper
             flags.TryGetValue(name, out var value) && LanguagePrimitives.IsTrue(value);
 
         /// <summary>
-        /// A preference variable as the caller sees it (its -Verbose, -WarningAction, ... set it in its
-        /// own scope), by name: "Continue", "Inquire", ...
+        /// A stream's preference in this call, by name ("Continue", "Inquire", ...), as the cmdlet's
+        /// runtime takes it: its own -Verbose, -Debug, -WarningAction or -InformationAction when
+        /// given, else the preference variable where the cmdlet was called. -Debug without -Verbose
+        /// makes verbose Inquire (-Debug implies -Verbose, the old way), and so does -Debug for the
+        /// debug stream itself: pwsh -NonInteractive fails a cmdlet's WriteDebug under -Debug.
         /// </summary>
-        private bool IsPreference(string variable, string value) =>
-            string.Equals(_module.PSVariable.GetValue(variable)?.ToString() ?? "SilentlyContinue", value, StringComparison.OrdinalIgnoreCase);
+        private static bool IsPreference(PSCmdlet caller, string stream, string value) =>
+            string.Equals(Preference(caller, stream), value, StringComparison.OrdinalIgnoreCase);
+
+        private static string Preference(PSCmdlet caller, string stream)
+        {
+            var flags = caller.MyInvocation.BoundParameters;
+            object given;
+            switch (stream)
+            {
+                case "Verbose":
+                    if (flags.TryGetValue("Verbose", out given)) return LanguagePrimitives.IsTrue(given) ? "Continue" : "SilentlyContinue";
+                    if (IsSet(flags, "Debug")) return "Inquire";
+                    break;
+                case "Debug":
+                    if (flags.TryGetValue("Debug", out given)) return LanguagePrimitives.IsTrue(given) ? "Inquire" : "SilentlyContinue";
+                    break;
+                case "Warning":
+                    if (flags.TryGetValue("WarningAction", out given)) return given?.ToString();
+                    break;
+                case "Information":
+                    if (flags.TryGetValue("InformationAction", out given)) return given?.ToString();
+                    break;
+            }
+            return caller.SessionState.PSVariable.GetValue(stream + "Preference")?.ToString() ?? "SilentlyContinue";
+        }
 
         /// <summary>
         /// Nested objects get their type names too, so the types file's ToString shows a context's
@@ -340,7 +384,7 @@ namespace MyAccount.Helper
                         else WriteStream(caller, "Information", _text.ToCmdletText(Text(e, "message")), new[] { "MyAccount" });
                         break;
                     case "deviceCode":
-                        if (IsPreference("InformationPreference", "Ignore")) caller.ThrowTerminatingError(CliText.DeviceCodeIgnoredError());
+                        if (IsPreference(caller, "Information", "Ignore")) caller.ThrowTerminatingError(CliText.DeviceCodeIgnoredError());
                         // As Az: on the Information stream, tagged and prefixed, and on the host.
                         WritePrompt(caller, "[Login to Azure] " + _text.ToCmdletText(Text(e, "message")), new[] { "MyAccount", "DeviceCode" });
                         break;
@@ -400,11 +444,7 @@ namespace MyAccount.Helper
         /// </summary>
         private void WriteStream(PSCmdlet caller, string stream, object message, string[] tags)
         {
-            // -Debug without -Verbose makes the cmdlet's own verbose preference Inquire (-Debug implies
-            // -Verbose, the old way), which no variable shows: the switches say it.
-            var flags = caller.MyInvocation.BoundParameters;
-            var debugFlag = (stream == "Verbose" || stream == "Debug") && IsSet(flags, "Debug") && !flags.ContainsKey("Verbose");
-            if (IsPreference(stream + "Preference", "Inquire") || debugFlag)
+            if (IsPreference(caller, stream, "Inquire"))
             {
                 caller.InvokeCommand.InvokeScript(_module, _writeContinued, stream, message, tags);
                 return;
