@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { OBJECT_SETS, type ObjectParameter } from './pipelines.js';
 import { csIdentifier, csString, csVerbatim } from './csharp.js';
 import { psIdentifier, psString, xmlText } from './powershell.js';
-import { nestedTypesTable } from './types.js';
+import { nestedTypesByResult } from './types.js';
 
 export const MODULE_NAME = 'MyAccount';
 
@@ -65,24 +65,25 @@ function objectParams(def: CommandDefinition<any, any>): ObjectParameter[] {
   return OBJECT_SETS[def.name]?.objects ?? [];
 }
 
-function psType(p: Param): string {
-  if (p.meta.switch) return '[switch]';
+/** The C# type of a parameter. */
+function csType(p: Param): string {
+  if (p.meta.switch) return 'SwitchParameter';
   const type = Array.isArray(p.schema.type) ? p.schema.type.find((t) => t !== 'null') : p.schema.type;
   // A secret pair (user name + password) is a PSCredential; a single secret a SecureString.
-  if (p.meta.secret) return type === 'object' ? '[pscredential]' : '[securestring]';
+  if (p.meta.secret) return type === 'object' ? 'PSCredential' : 'SecureString';
   switch (type) {
     case 'boolean':
-      return '[bool]';
+      return 'bool';
     case 'integer':
-      return '[int]';
+      return 'int';
     case 'number':
-      return '[double]';
+      return 'double';
     case 'array':
-      return '[string[]]';
+      return 'string[]';
     case 'object':
-      return '[hashtable]';
+      return 'Hashtable';
     default:
-      return '[string]';
+      return 'string';
   }
 }
 
@@ -96,30 +97,6 @@ function allSets(def: CommandDefinition<any, any>): string[] {
 /** The parameter sets of a cmdlet as PowerShell will see them (the module's object sets included). */
 export function parameterSetsOf(def: CommandDefinition<any, any>): string[] {
   return allSets(def);
-}
-
-/** The C# type of a parameter (the PowerShell type it had as an advanced function's, in brackets). */
-function csType(p: Param): string {
-  switch (psType(p)) {
-    case '[switch]':
-      return 'SwitchParameter';
-    case '[pscredential]':
-      return 'PSCredential';
-    case '[securestring]':
-      return 'SecureString';
-    case '[bool]':
-      return 'bool';
-    case '[int]':
-      return 'int';
-    case '[double]':
-      return 'double';
-    case '[string[]]':
-      return 'string[]';
-    case '[hashtable]':
-      return 'Hashtable';
-    default:
-      return 'string';
-  }
 }
 
 function csProperty(type: string, name: string): string {
@@ -209,16 +186,45 @@ export function proseFor(commands: readonly CommandDefinition<any, any>[]): Pros
 }
 
 /**
- * The same names for what the CLI says while it runs (warnings, errors), which the helper
- * rewrites as they arrive: "run myaccount connect --tenant X" reads "run Connect-MyAccount -Tenant X".
+ * The tables the compiled helper reads (ModuleTables in Cmdlets.g.cs): the parameters each cmdlet
+ * sends to the CLI, which of them are file paths, nested objects' type names, the variables that
+ * mean a CI job, and the CLI's command and flag names with what they are called here, so that what
+ * the CLI says while it runs ("run myaccount connect --tenant X") reads "run Connect-MyAccount -Tenant X".
  */
-function cliNameTables(commands: readonly CommandDefinition<any, any>[]): string {
-  const cmdlets = commands.filter((c) => c.cmdlet).map((c) => `    ${psString(c.name)} = ${psString(c.cmdlet!)}`);
-  const flags = [...parameterOfFlag(commands)].map(([flag, name]) => `    ${psString(flag)} = ${psString(name)}`);
+function tablesSource(commands: readonly CommandDefinition<any, any>[]): string {
+  const cmdlets = commands.filter((c) => c.cmdlet);
+  const names = (list: readonly string[]): string => `new object[] { ${list.map(csString).join(', ')} }`;
+  const table = (rows: string[]): string => `new Hashtable(StringComparer.OrdinalIgnoreCase)\n        {\n${rows.map((r) => `            ${r},`).join('\n')}\n        }`;
+  const parameters = cmdlets.map((c) => `[${csString(c.cmdlet!)}] = ${names(paramsOf(c).map((p) => p.name))}`);
+  const paths = cmdlets
+    .map((c) => [c.cmdlet!, paramsOf(c).filter((p) => p.meta.path).map((p) => p.name)] as const)
+    .filter(([, list]) => list.length > 0)
+    .map(([cmdlet, list]) => `[${csString(cmdlet)}] = ${names(list)}`);
+  const nested = nestedTypesByResult(commands).map(([type, found]) => `[${csString(type)}] = new OrderedDictionary { ${[...found].map(([path, name]) => `{ ${csString(path)}, ${csString(name)} }`).join(', ')} }`);
+  const cmdletOfCommand = cmdlets.map((c) => `[${csString(c.name)}] = ${csString(c.cmdlet!)}`);
+  const flags = [...parameterOfFlag(commands)].map(([flag, name]) => `[${csString(flag)}] = ${csString(name)}`);
   return [
-    "# The CLI's command and flag names, and what they are called here.",
-    `$script:CmdletOfCommand = @{\n${cmdlets.join('\n')}\n}`,
-    `$script:ParameterOfFlag = @{\n${flags.join('\n')}\n}`,
+    '    /// <summary>What the helper knows of the registry, generated with the cmdlets.</summary>',
+    '    internal static class ModuleTables',
+    '    {',
+    '        /// <summary>Cmdlet name → the parameters it passes to the CLI (common parameters are not among them).</summary>',
+    `        public static readonly Hashtable Parameters = ${table(parameters)};`,
+    '',
+    "        /// <summary>Cmdlet name → its file path parameters, resolved against PowerShell's current location before the CLI sees them.</summary>",
+    `        public static readonly Hashtable PathParameters = ${table(paths)};`,
+    '',
+    "        /// <summary>Result type → dotted path → the type name of the nested object there (scripts/generate/types.ts).</summary>",
+    `        public static readonly Hashtable NestedTypes = ${table(nested)};`,
+    '',
+    '        /// <summary>CLI command → cmdlet name.</summary>',
+    `        public static readonly Hashtable CmdletOfCommand = ${table(cmdletOfCommand)};`,
+    '',
+    '        /// <summary>CLI flag (without --) → parameter name.</summary>',
+    `        public static readonly Hashtable ParameterOfFlag = ${table(flags)};`,
+    '',
+    '        /// <summary>Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).</summary>',
+    `        public static readonly string[] CiVariables = { ${CI_VARIABLES.map(csString).join(', ')} };`,
+    '    }',
   ].join('\n');
 }
 
@@ -404,8 +410,8 @@ function cmdletClassFor(def: CommandDefinition<any, any>): string {
   ];
   if (def.confirmImpact) {
     // -Force on a cmdlet that confirms means "do not ask", as Az's ConfirmAction(Force, ...); -WhatIf still wins.
-    const force = params.some((p) => p.name === 'Force' && p.meta.switch) ? ', IsSet(bound, "Force")' : '';
-    body.push(`if (ShouldProcess(${shouldProcessTarget(def)}, ${csString(verb)}${force})) ${call};`);
+    const forced = params.some((p) => p.name === 'Force' && p.meta.switch);
+    body.push(`if (${forced ? 'ShouldProcessUnlessForced' : 'ShouldProcess'}(${shouldProcessTarget(def)}, ${csString(verb)}${forced ? ', IsSet(bound, "Force")' : ''})) ${call};`);
   } else {
     body.push(`${call};`);
   }
@@ -433,6 +439,7 @@ export function cmdletSource(commands: readonly CommandDefinition<any, any>[]): 
     '// Each gathers its bound parameters and hands them to the CLI through MyAccountCmdlet.',
     'using System;',
     'using System.Collections;',
+    'using System.Collections.Specialized;',
     'using System.Management.Automation;',
     'using System.Security;',
     'using MyAccount.Helper;',
@@ -441,6 +448,11 @@ export function cmdletSource(commands: readonly CommandDefinition<any, any>[]): 
     'namespace MyAccount.Commands',
     '{',
     cmdlets.map((c) => cmdletClassFor(c)).join('\n\n'),
+    '}',
+    '',
+    'namespace MyAccount.Helper',
+    '{',
+    tablesSource(commands),
     '}',
     '',
   ].join('\n');
@@ -459,38 +471,17 @@ const COMPLETERS: Record<NonNullable<ParameterMeta['completer']>, string> = {
   Tenant: 'TenantCompleter',
 };
 
-export function moduleScript(commands: readonly CommandDefinition<any, any>[], version: string, helper: string): string {
-  const cmdlets = commands.filter((c) => c.cmdlet);
-  const parameterTable = cmdlets.map((c) => `    ${psString(c.cmdlet!)} = @(${paramsOf(c).map((p) => psString(p.name)).join(', ')})`).join('\n');
-  const pathTable = cmdlets
-    .map((c) => [c.cmdlet!, paramsOf(c).filter((p) => p.meta.path).map((p) => p.name)] as const)
-    .filter(([, names]) => names.length > 0)
-    .map(([cmdlet, names]) => `    ${psString(cmdlet)} = @(${names.map(psString).join(', ')})`)
-    .join('\n');
+export function moduleScript(version: string, helper: string): string {
   return [
     `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
     '#Requires -Version 7.4',
     'Set-StrictMode -Version 3.0',
     '',
     helper,
-    cliNameTables(commands),
-    '',
-    "# Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).",
-    `$script:CiVariables = @(${CI_VARIABLES.map(psString).join(', ')})`,
-    '',
-    '# The parameters each cmdlet passes to the CLI (common parameters are not among them).',
-    `$script:Parameters = @{\n${parameterTable}\n}`,
-    '',
-    "# File path parameters, resolved against PowerShell's current location before the CLI sees them.",
-    `$script:PathParameters = @{\n${pathTable}\n}`,
-    '',
-    "# Nested objects' type names by result type and path (scripts/generate/types.ts).",
-    nestedTypesTable(commands),
-    '',
     "# The helper that runs the CLI for every cmdlet (in MyAccount.Helper.dll, the module's cmdlets,",
     "# which the manifest loads first). The script block is how it writes a line whose stream asks to",
     '# Inquire: through Write-MyAccountContinued, whose own preferences are Continue.',
-    '$script:Cli = [MyAccount.Helper.Cli]::new($ExecutionContext.SessionState, $script:MyAccountCli, $script:Parameters, $script:PathParameters, $script:NestedTypes, $script:CmdletOfCommand, $script:ParameterOfFlag, $script:CiVariables, {',
+    '$script:Cli = [MyAccount.Helper.Cli]::new($ExecutionContext.SessionState, $script:MyAccountCli, {',
     '        param($Stream, $Message, $Tags)',
     '        Write-MyAccountContinued -Stream $Stream -Message $Message -Tags $Tags -Verbose -Debug -WarningAction Continue -InformationAction Continue',
     '    })',

@@ -6,7 +6,7 @@
  * view or string shows @{Id=...; Type=...}.
  */
 import type { CommandDefinition, JsonSchema } from '../../src/core/command.js';
-import { psIdentifier, psString, xmlText } from './powershell.js';
+import { psIdentifier, xmlText } from './powershell.js';
 
 /** Every nested object type in a result, by dotted path (arrays are walked through). */
 export function nestedTypes(schema: JsonSchema, path: string[] = [], found = new Map<string, string>()): Map<string, string> {
@@ -18,19 +18,16 @@ export function nestedTypes(schema: JsonSchema, path: string[] = [], found = new
 }
 
 /**
- * $script:NestedTypes: for each result type, its nested objects' types by path. Keyed by type, so
- * every call that asks for a type (the picker's set-context too) tags the same way.
+ * For each result type, its nested objects' types by path (the helper's NestedTypes table). Keyed
+ * by type, so every call that asks for a type (the picker's set-context too) tags the same way.
  */
-export function nestedTypesTable(commands: readonly CommandDefinition<any, any>[]): string {
+export function nestedTypesByResult(commands: readonly CommandDefinition<any, any>[]): [string, Map<string, string>][] {
   const byType = new Map<string, Map<string, string>>();
   for (const c of commands.filter((x) => x.cmdlet)) {
     const found = nestedTypes(c.output);
     if (found.size > 0 && !byType.has(c.outputType)) byType.set(c.outputType, found);
   }
-  const rows = [...byType]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([type, found]) => `    ${psString(type)} = [ordered]@{ ${[...found].map(([path, nested]) => `${psString(path)} = ${psString(nested)}`).join('; ')} }`);
-  return `$script:NestedTypes = @{\n${rows.join('\n')}\n}`;
+  return [...byType].sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** Each type with the property it shows as text, from every output schema (top level included). */

@@ -34,7 +34,7 @@ const nasty = defineCommand<{ Name?: string; Mode?: string }, null>({
 
 describe('the PowerShell module generator', () => {
   test('produces the same bytes every time (no timestamps, stable order)', () => {
-    expect(moduleScript(commands, '1.2.3', HELPER)).toBe(moduleScript(commands, '1.2.3', HELPER));
+    expect(moduleScript('1.2.3', HELPER)).toBe(moduleScript('1.2.3', HELPER));
     expect(moduleManifest(commands, '1.2.3')).toBe(moduleManifest(commands, '1.2.3'));
     expect(formatFile(commands)).toBe(formatFile(commands));
     expect(cmdletSource(commands)).toBe(cmdletSource(commands));
@@ -42,12 +42,12 @@ describe('the PowerShell module generator', () => {
   });
 
   test('embeds the helper .ps1 whole, with the same bytes from a CRLF checkout', () => {
-    expect(moduleScript(commands, '1.2.3', HELPER)).toContain(HELPER);
+    expect(moduleScript('1.2.3', HELPER)).toContain(HELPER);
     const crlf = mkdtempSync(join(tmpdir(), 'myaccount-helper-'));
     try {
       mkdirSync(join(crlf, 'scripts', 'generate'), { recursive: true });
       writeFileSync(join(crlf, HELPER_PATH), HELPER.replace(/\n/g, '\r\n'));
-      expect(moduleScript(commands, '1.2.3', readModuleHelper(crlf))).toBe(moduleScript(commands, '1.2.3', HELPER));
+      expect(moduleScript('1.2.3', readModuleHelper(crlf))).toBe(moduleScript('1.2.3', HELPER));
     } finally {
       rmSync(crlf, { recursive: true, force: true });
     }

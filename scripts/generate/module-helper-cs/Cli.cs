@@ -39,26 +39,20 @@ namespace MyAccount.Helper
 
         private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
 
-        /// <param name="cliPath">bin/myaccount.js of the package this module is in.</param>
-        /// <param name="parametersOfCmdlet">Cmdlet name → the parameter names it sends to the CLI.</param>
-        /// <param name="pathParametersOfCmdlet">Cmdlet name → its parameters that are file paths.</param>
-        /// <param name="nestedTypes">Result type → dotted path → the type name of the object there.</param>
-        /// <param name="cmdletOfCommand">CLI command → cmdlet name.</param>
-        /// <param name="parameterOfFlag">CLI flag (without --) → parameter name.</param>
-        /// <param name="ciVariables">Variables whose presence means a CI job.</param>
-        /// <param name="writeContinued">Writes one record on a stream with that stream's preference Continue (see WriteStream).</param>
         /// <param name="module">The module's session state ($ExecutionContext.SessionState in the psm1), where its
         /// PowerShell functions run.</param>
-        public Cli(SessionState module, string cliPath, IDictionary parametersOfCmdlet, IDictionary pathParametersOfCmdlet, IDictionary nestedTypes, IDictionary cmdletOfCommand, IDictionary parameterOfFlag, string[] ciVariables, ScriptBlock writeContinued)
+        /// <param name="cliPath">bin/myaccount.js of the package this module is in.</param>
+        /// <param name="writeContinued">Writes one record on a stream with that stream's preference Continue (see WriteStream).</param>
+        public Cli(SessionState module, string cliPath, ScriptBlock writeContinued)
         {
             _module = module;
             _cliPath = cliPath;
-            _parametersOfCmdlet = parametersOfCmdlet;
-            _pathParametersOfCmdlet = pathParametersOfCmdlet;
-            _nestedTypes = nestedTypes;
-            _cmdletOfCommand = cmdletOfCommand;
-            _text = new CliText(cmdletOfCommand, parameterOfFlag);
-            _session = new Session(ciVariables);
+            _parametersOfCmdlet = ModuleTables.Parameters;
+            _pathParametersOfCmdlet = ModuleTables.PathParameters;
+            _nestedTypes = ModuleTables.NestedTypes;
+            _cmdletOfCommand = ModuleTables.CmdletOfCommand;
+            _text = new CliText(ModuleTables.CmdletOfCommand, ModuleTables.ParameterOfFlag);
+            _session = new Session(ModuleTables.CiVariables);
             _writeContinued = writeContinued;
             Current = this;
         }

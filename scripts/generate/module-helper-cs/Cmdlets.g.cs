@@ -2,6 +2,7 @@
 // Each gathers its bound parameters and hands them to the CLI through MyAccountCmdlet.
 using System;
 using System.Collections;
+using System.Collections.Specialized;
 using System.Management.Automation;
 using System.Security;
 using MyAccount.Helper;
@@ -148,7 +149,7 @@ namespace MyAccount.Commands
         protected override void ProcessRecord()
         {
             var bound = Bound();
-            if (ShouldProcess("an account in environment " + (Has(bound, "Environment") ? Text(bound, "Environment") : "AzureCloud"), "Connect", IsSet(bound, "Force"))) Run("connect", bound, "MyAccount.Profile", "Invoke-MyAccountSubscriptionPicker");
+            if (ShouldProcessUnlessForced("an account in environment " + (Has(bound, "Environment") ? Text(bound, "Environment") : "AzureCloud"), "Connect", IsSet(bound, "Force"))) Run("connect", bound, "MyAccount.Profile", "Invoke-MyAccountSubscriptionPicker");
         }
     }
 
@@ -472,7 +473,7 @@ namespace MyAccount.Commands
             if (ParameterSetName == "Context") AddObjectInput(bound, "Context", "Subscription", "Subscription.Id", "Tenant", "Tenant.Id", "Name", "Name");
             if (ParameterSetName == "SubscriptionObject") AddObjectInput(bound, "SubscriptionObject", "Subscription", "Id", "Tenant", "TenantId");
             if (ParameterSetName == "TenantObject") AddObjectInput(bound, "TenantObject", "Tenant", "Id");
-            if (ShouldProcess(Has(bound, "Name") ? Text(bound, "Name") : Has(bound, "Subscription") ? "subscription " + Text(bound, "Subscription") : Has(bound, "Tenant") ? "tenant " + Text(bound, "Tenant") : "the default context", "Set", IsSet(bound, "Force"))) Run("set-context", bound, "MyAccount.Context");
+            if (ShouldProcessUnlessForced(Has(bound, "Name") ? Text(bound, "Name") : Has(bound, "Subscription") ? "subscription " + Text(bound, "Subscription") : Has(bound, "Tenant") ? "tenant " + Text(bound, "Tenant") : "the default context", "Set", IsSet(bound, "Force"))) Run("set-context", bound, "MyAccount.Context");
         }
     }
 
@@ -536,7 +537,7 @@ namespace MyAccount.Commands
         {
             var bound = Bound();
             if (ParameterSetName == "RenameByInputObject") AddObjectInput(bound, "InputObject", "SourceName", "Name");
-            if (ShouldProcess(Text(bound, "SourceName"), "Rename", IsSet(bound, "Force"))) Run("rename-context", bound, "MyAccount.Context");
+            if (ShouldProcessUnlessForced(Text(bound, "SourceName"), "Rename", IsSet(bound, "Force"))) Run("rename-context", bound, "MyAccount.Context");
         }
     }
 
@@ -566,7 +567,7 @@ namespace MyAccount.Commands
         {
             var bound = Bound();
             if (ParameterSetName == "RemoveByInputObject") AddObjectInput(bound, "InputObject", "Name", "Name");
-            if (ShouldProcess(Text(bound, "Name"), "Remove", IsSet(bound, "Force"))) Run("remove-context", bound, "MyAccount.Context");
+            if (ShouldProcessUnlessForced(Text(bound, "Name"), "Remove", IsSet(bound, "Force"))) Run("remove-context", bound, "MyAccount.Context");
         }
     }
 
@@ -588,7 +589,7 @@ namespace MyAccount.Commands
         protected override void ProcessRecord()
         {
             var bound = Bound();
-            if (ShouldProcess(string.Equals(Text(bound, "Scope"), "Process", StringComparison.OrdinalIgnoreCase) ? "the default context of this session" : "every context, account and cached token", "Clear", IsSet(bound, "Force"))) Run("clear-context", bound, "System.Boolean");
+            if (ShouldProcessUnlessForced(string.Equals(Text(bound, "Scope"), "Process", StringComparison.OrdinalIgnoreCase) ? "the default context of this session" : "every context, account and cached token", "Clear", IsSet(bound, "Force"))) Run("clear-context", bound, "System.Boolean");
         }
     }
 
@@ -823,7 +824,7 @@ namespace MyAccount.Commands
         protected override void ProcessRecord()
         {
             var bound = Bound();
-            if (ShouldProcess(SettingsNamed(bound, "EnableLoginByWam", "DefaultSubscriptionForLogin", "LoginExperienceV2", "DisableInstanceDiscovery", "AllowPlaintextTokenCache", "TenantConcurrency", "ClientId"), "Clear", IsSet(bound, "Force"))) Run("clear-config", bound, "MyAccount.Config");
+            if (ShouldProcessUnlessForced(SettingsNamed(bound, "EnableLoginByWam", "DefaultSubscriptionForLogin", "LoginExperienceV2", "DisableInstanceDiscovery", "AllowPlaintextTokenCache", "TenantConcurrency", "ClientId"), "Clear", IsSet(bound, "Force"))) Run("clear-config", bound, "MyAccount.Config");
         }
     }
 
@@ -1342,5 +1343,192 @@ namespace MyAccount.Commands
             var bound = Bound();
             if (ShouldProcess(Text(bound, "Name"), "Remove")) Run("remove-environment", bound, "MyAccount.Environment");
         }
+    }
+}
+
+namespace MyAccount.Helper
+{
+    /// <summary>What the helper knows of the registry, generated with the cmdlets.</summary>
+    internal static class ModuleTables
+    {
+        /// <summary>Cmdlet name → the parameters it passes to the CLI (common parameters are not among them).</summary>
+        public static readonly Hashtable Parameters = new Hashtable(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Connect-MyAccount"] = new object[] { "Environment", "Tenant", "Subscription", "AccountId", "UseDeviceAuthentication", "Credential", "ServicePrincipal", "ApplicationId", "ClientSecret", "CertificatePath", "CertificatePassword", "SendCertificateChain", "FederatedToken", "FederatedTokenFile", "Identity", "AccessToken", "AuthScope", "ContextName", "SkipContextPopulation", "MaxContextPopulation", "Force", "Scope", "Timeout" },
+            ["Disconnect-MyAccount"] = new object[] { "ContextName", "Username", "All" },
+            ["Get-MyAccessToken"] = new object[] { "ResourceTypeName", "ResourceUrl", "TenantId", "ContextName" },
+            ["Get-MySubscription"] = new object[] { "SubscriptionId", "SubscriptionName", "TenantId", "ContextName" },
+            ["Get-MyTenant"] = new object[] { "TenantId", "ContextName" },
+            ["Invoke-MyRestMethod"] = new object[] { "Path", "Uri", "ResourceId", "Method", "ApiVersion", "Payload", "WaitForCompletion", "Paginate", "NextLinkName", "PageableItemName", "ContextName" },
+            ["Get-MyContext"] = new object[] { "Name", "ListAvailable", "RefreshContextFromTokenCache" },
+            ["Set-MyContext"] = new object[] { "Subscription", "Tenant", "Name", "Scope", "Force" },
+            ["Select-MyContext"] = new object[] { "Name", "Scope" },
+            ["Rename-MyContext"] = new object[] { "SourceName", "TargetName", "Force", "PassThru" },
+            ["Remove-MyContext"] = new object[] { "Name", "Force", "PassThru" },
+            ["Clear-MyContext"] = new object[] { "Scope", "PassThru", "Force" },
+            ["Save-MyContext"] = new object[] { "Path", "Name", "All", "Force" },
+            ["Import-MyContext"] = new object[] { "Path", "Scope" },
+            ["Enable-MyContextAutosave"] = new object[] { "Scope" },
+            ["Disable-MyContextAutosave"] = new object[] { "Scope" },
+            ["Get-MyContextAutosaveSetting"] = new object[] { "Scope" },
+            ["Get-MyConfig"] = new object[] { "EnableLoginByWam", "DefaultSubscriptionForLogin", "LoginExperienceV2", "DisableInstanceDiscovery", "AllowPlaintextTokenCache", "TenantConcurrency", "ClientId", "Scope" },
+            ["Update-MyConfig"] = new object[] { "EnableLoginByWam", "DefaultSubscriptionForLogin", "LoginExperienceV2", "DisableInstanceDiscovery", "AllowPlaintextTokenCache", "TenantConcurrency", "ClientId", "Scope", "AppliesTo" },
+            ["Clear-MyConfig"] = new object[] { "EnableLoginByWam", "DefaultSubscriptionForLogin", "LoginExperienceV2", "DisableInstanceDiscovery", "AllowPlaintextTokenCache", "TenantConcurrency", "ClientId", "Scope", "Force", "PassThru" },
+            ["Export-MyConfig"] = new object[] { "Path", "Force" },
+            ["Import-MyConfig"] = new object[] { "Path" },
+            ["Get-MyEnvironment"] = new object[] { "Name" },
+            ["Add-MyEnvironment"] = new object[] { "Name", "ARMEndpoint", "ActiveDirectoryAuthority", "ResourceManagerUrl", "ActiveDirectoryServiceEndpointResourceId", "ServiceManagementUrl", "GraphUrl", "GraphEndpointResourceId", "MicrosoftGraphUrl", "MicrosoftGraphEndpointResourceId", "ManagementPortalUrl", "GalleryUrl", "PublishSettingsFileUrl", "StorageEndpointSuffix", "SqlDatabaseDnsSuffix", "TrafficManagerDnsSuffix", "AzureKeyVaultDnsSuffix", "AzureKeyVaultServiceEndpointResourceId", "ContainerRegistryEndpointSuffix", "BatchEndpointResourceId", "DataLakeEndpointResourceId", "AzureDataLakeStoreFileSystemEndpointSuffix", "AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix", "AzureOperationalInsightsEndpoint", "AzureOperationalInsightsEndpointResourceId", "AzureAnalysisServicesEndpointSuffix", "AnalysisServicesEndpointResourceId", "AzureAttestationServiceEndpointSuffix", "AzureAttestationServiceEndpointResourceId", "AzureSynapseAnalyticsEndpointSuffix", "AzureSynapseAnalyticsEndpointResourceId", "AdTenant", "EnableAdfsAuthentication" },
+            ["Set-MyEnvironment"] = new object[] { "Name", "ARMEndpoint", "ActiveDirectoryAuthority", "ResourceManagerUrl", "ActiveDirectoryServiceEndpointResourceId", "ServiceManagementUrl", "GraphUrl", "GraphEndpointResourceId", "MicrosoftGraphUrl", "MicrosoftGraphEndpointResourceId", "ManagementPortalUrl", "GalleryUrl", "PublishSettingsFileUrl", "StorageEndpointSuffix", "SqlDatabaseDnsSuffix", "TrafficManagerDnsSuffix", "AzureKeyVaultDnsSuffix", "AzureKeyVaultServiceEndpointResourceId", "ContainerRegistryEndpointSuffix", "BatchEndpointResourceId", "DataLakeEndpointResourceId", "AzureDataLakeStoreFileSystemEndpointSuffix", "AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix", "AzureOperationalInsightsEndpoint", "AzureOperationalInsightsEndpointResourceId", "AzureAnalysisServicesEndpointSuffix", "AnalysisServicesEndpointResourceId", "AzureAttestationServiceEndpointSuffix", "AzureAttestationServiceEndpointResourceId", "AzureSynapseAnalyticsEndpointSuffix", "AzureSynapseAnalyticsEndpointResourceId", "AdTenant", "EnableAdfsAuthentication" },
+            ["Remove-MyEnvironment"] = new object[] { "Name", "PassThru" },
+        };
+
+        /// <summary>Cmdlet name → its file path parameters, resolved against PowerShell's current location before the CLI sees them.</summary>
+        public static readonly Hashtable PathParameters = new Hashtable(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Connect-MyAccount"] = new object[] { "CertificatePath", "FederatedTokenFile" },
+            ["Save-MyContext"] = new object[] { "Path" },
+            ["Import-MyContext"] = new object[] { "Path" },
+            ["Export-MyConfig"] = new object[] { "Path" },
+            ["Import-MyConfig"] = new object[] { "Path" },
+        };
+
+        /// <summary>Result type → dotted path → the type name of the nested object there (scripts/generate/types.ts).</summary>
+        public static readonly Hashtable NestedTypes = new Hashtable(StringComparer.OrdinalIgnoreCase)
+        {
+            ["MyAccount.Context"] = new OrderedDictionary { { "Account", "MyAccount.Account" }, { "Environment", "MyAccount.Environment" }, { "Subscription", "MyAccount.Subscription" }, { "Tenant", "MyAccount.Tenant" } },
+            ["MyAccount.Profile"] = new OrderedDictionary { { "Context", "MyAccount.Context" }, { "Context.Account", "MyAccount.Account" }, { "Context.Environment", "MyAccount.Environment" }, { "Context.Subscription", "MyAccount.Subscription" }, { "Context.Tenant", "MyAccount.Tenant" }, { "Subscriptions", "MyAccount.Subscription" } },
+        };
+
+        /// <summary>CLI command → cmdlet name.</summary>
+        public static readonly Hashtable CmdletOfCommand = new Hashtable(StringComparer.OrdinalIgnoreCase)
+        {
+            ["connect"] = "Connect-MyAccount",
+            ["disconnect"] = "Disconnect-MyAccount",
+            ["get-access-token"] = "Get-MyAccessToken",
+            ["get-subscription"] = "Get-MySubscription",
+            ["get-tenant"] = "Get-MyTenant",
+            ["rest"] = "Invoke-MyRestMethod",
+            ["get-context"] = "Get-MyContext",
+            ["set-context"] = "Set-MyContext",
+            ["select-context"] = "Select-MyContext",
+            ["rename-context"] = "Rename-MyContext",
+            ["remove-context"] = "Remove-MyContext",
+            ["clear-context"] = "Clear-MyContext",
+            ["save-context"] = "Save-MyContext",
+            ["import-context"] = "Import-MyContext",
+            ["enable-context-autosave"] = "Enable-MyContextAutosave",
+            ["disable-context-autosave"] = "Disable-MyContextAutosave",
+            ["get-context-autosave-setting"] = "Get-MyContextAutosaveSetting",
+            ["get-config"] = "Get-MyConfig",
+            ["update-config"] = "Update-MyConfig",
+            ["clear-config"] = "Clear-MyConfig",
+            ["export-config"] = "Export-MyConfig",
+            ["import-config"] = "Import-MyConfig",
+            ["get-environment"] = "Get-MyEnvironment",
+            ["add-environment"] = "Add-MyEnvironment",
+            ["set-environment"] = "Set-MyEnvironment",
+            ["remove-environment"] = "Remove-MyEnvironment",
+        };
+
+        /// <summary>CLI flag (without --) → parameter name.</summary>
+        public static readonly Hashtable ParameterOfFlag = new Hashtable(StringComparer.OrdinalIgnoreCase)
+        {
+            ["access-token"] = "AccessToken",
+            ["account-id"] = "AccountId",
+            ["active-directory-authority"] = "ActiveDirectoryAuthority",
+            ["active-directory-service-endpoint-resource-id"] = "ActiveDirectoryServiceEndpointResourceId",
+            ["ad-tenant"] = "AdTenant",
+            ["all"] = "All",
+            ["allow-plaintext-token-cache"] = "AllowPlaintextTokenCache",
+            ["analysis-services-endpoint-resource-id"] = "AnalysisServicesEndpointResourceId",
+            ["api-version"] = "ApiVersion",
+            ["application-id"] = "ApplicationId",
+            ["applies-to"] = "AppliesTo",
+            ["arm-endpoint"] = "ARMEndpoint",
+            ["auth-scope"] = "AuthScope",
+            ["azure-analysis-services-endpoint-suffix"] = "AzureAnalysisServicesEndpointSuffix",
+            ["azure-attestation-service-endpoint-resource-id"] = "AzureAttestationServiceEndpointResourceId",
+            ["azure-attestation-service-endpoint-suffix"] = "AzureAttestationServiceEndpointSuffix",
+            ["azure-data-lake-analytics-catalog-and-job-endpoint-suffix"] = "AzureDataLakeAnalyticsCatalogAndJobEndpointSuffix",
+            ["azure-data-lake-store-file-system-endpoint-suffix"] = "AzureDataLakeStoreFileSystemEndpointSuffix",
+            ["azure-key-vault-dns-suffix"] = "AzureKeyVaultDnsSuffix",
+            ["azure-key-vault-service-endpoint-resource-id"] = "AzureKeyVaultServiceEndpointResourceId",
+            ["azure-operational-insights-endpoint"] = "AzureOperationalInsightsEndpoint",
+            ["azure-operational-insights-endpoint-resource-id"] = "AzureOperationalInsightsEndpointResourceId",
+            ["azure-synapse-analytics-endpoint-resource-id"] = "AzureSynapseAnalyticsEndpointResourceId",
+            ["azure-synapse-analytics-endpoint-suffix"] = "AzureSynapseAnalyticsEndpointSuffix",
+            ["batch-endpoint-resource-id"] = "BatchEndpointResourceId",
+            ["body"] = "Payload",
+            ["certificate-password"] = "CertificatePassword",
+            ["certificate-path"] = "CertificatePath",
+            ["client-id"] = "ClientId",
+            ["client-secret"] = "ClientSecret",
+            ["container-registry-endpoint-suffix"] = "ContainerRegistryEndpointSuffix",
+            ["context-name"] = "ContextName",
+            ["credential"] = "Credential",
+            ["data-lake-endpoint-resource-id"] = "DataLakeEndpointResourceId",
+            ["default-subscription-for-login"] = "DefaultSubscriptionForLogin",
+            ["device"] = "UseDeviceAuthentication",
+            ["device-auth"] = "UseDeviceAuthentication",
+            ["device-code"] = "UseDeviceAuthentication",
+            ["disable-instance-discovery"] = "DisableInstanceDiscovery",
+            ["domain"] = "TenantId",
+            ["enable-adfs-authentication"] = "EnableAdfsAuthentication",
+            ["enable-login-by-wam"] = "EnableLoginByWam",
+            ["environment"] = "Environment",
+            ["federated-token"] = "FederatedToken",
+            ["federated-token-file"] = "FederatedTokenFile",
+            ["force"] = "Force",
+            ["gallery-url"] = "GalleryUrl",
+            ["graph-endpoint-resource-id"] = "GraphEndpointResourceId",
+            ["graph-url"] = "GraphUrl",
+            ["identity"] = "Identity",
+            ["list-available"] = "ListAvailable",
+            ["login-experience-v2"] = "LoginExperienceV2",
+            ["management-portal-url"] = "ManagementPortalUrl",
+            ["max-context-population"] = "MaxContextPopulation",
+            ["method"] = "Method",
+            ["microsoft-graph-endpoint-resource-id"] = "MicrosoftGraphEndpointResourceId",
+            ["microsoft-graph-url"] = "MicrosoftGraphUrl",
+            ["name"] = "Name",
+            ["next-link-name"] = "NextLinkName",
+            ["pageable-item-name"] = "PageableItemName",
+            ["paginate"] = "Paginate",
+            ["pass-thru"] = "PassThru",
+            ["path"] = "Path",
+            ["payload"] = "Payload",
+            ["publish-settings-file-url"] = "PublishSettingsFileUrl",
+            ["refresh-context-from-token-cache"] = "RefreshContextFromTokenCache",
+            ["resource"] = "ResourceUrl",
+            ["resource-id"] = "ResourceId",
+            ["resource-manager-url"] = "ResourceManagerUrl",
+            ["resource-type-name"] = "ResourceTypeName",
+            ["resource-url"] = "ResourceUrl",
+            ["scope"] = "Scope",
+            ["send-certificate-chain"] = "SendCertificateChain",
+            ["service-management-url"] = "ServiceManagementUrl",
+            ["service-principal"] = "ServicePrincipal",
+            ["skip-context-population"] = "SkipContextPopulation",
+            ["source-name"] = "SourceName",
+            ["sql-database-dns-suffix"] = "SqlDatabaseDnsSuffix",
+            ["storage-endpoint-suffix"] = "StorageEndpointSuffix",
+            ["subscription"] = "Subscription",
+            ["subscription-id"] = "SubscriptionId",
+            ["subscription-name"] = "SubscriptionName",
+            ["target-name"] = "TargetName",
+            ["tenant"] = "Tenant",
+            ["tenant-concurrency"] = "TenantConcurrency",
+            ["tenant-id"] = "TenantId",
+            ["timeout"] = "Timeout",
+            ["traffic-manager-dns-suffix"] = "TrafficManagerDnsSuffix",
+            ["uri"] = "Uri",
+            ["url"] = "Uri",
+            ["use-device-authentication"] = "UseDeviceAuthentication",
+            ["username"] = "Username",
+            ["wait-for-completion"] = "WaitForCompletion",
+        };
+
+        /// <summary>Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).</summary>
+        public static readonly string[] CiVariables = { "CI", "TF_BUILD", "GITHUB_ACTIONS", "BUILD_BUILDID", "JENKINS_URL" };
     }
 }

@@ -51,7 +51,7 @@ namespace MyAccount.Helper
         /// ShouldProcess, where -Force means "do not ask", as Az's ConfirmAction(Force, ...): with
         /// -Force (and no -Confirm) nothing is asked, -WhatIf still only says what would happen.
         /// </summary>
-        protected bool ShouldProcess(string target, string action, bool force)
+        protected bool ShouldProcessUnlessForced(string target, string action, bool force)
         {
             var flags = MyInvocation.BoundParameters;
             if (!force || flags.ContainsKey("Confirm") || Cli.IsWhatIf(this)) return ShouldProcess(target, action);
