@@ -34,9 +34,10 @@ const env = { ...process.env, MYACCOUNT_CONFIG_DIR: stateDir, POWERSHELL_TELEMET
 
 let failed = false;
 try {
-  // Each case runs as a block after warm-up runs, as hyperfine does. Taking turns instead adds
-  // about 130 ms to the module case on the VM this was measured on: pwsh's pages go cold while
-  // the other commands run.
+  // Each case runs in blocks after warm-up runs, as hyperfine does, and the blocks take turns (three
+  // rounds), so a machine that slows down or speeds up during the run (a VM's neighbours) weighs on
+  // every case alike. Taking turns run by run instead adds about 130 ms to the module case on the VM
+  // this was measured on: pwsh's pages go cold while the other commands run.
   const coldCases = {
     'pwsh -c exit': [pwsh, ['-NoProfile', '-NonInteractive', '-c', 'exit']],
     'pwsh, an object | Out-String': [pwsh, ['-NoProfile', '-NonInteractive', '-c', "$null = [pscustomobject]@{ Name = 'prod'; Account = 'alice@contoso.example' } | Out-String"]],
@@ -44,13 +45,16 @@ try {
     'myaccount get-context': [process.execPath, [bin, 'get-context']],
   };
   const times = Object.fromEntries(Object.keys(coldCases).map((name) => [name, []]));
-  for (const [name, [program, args]] of Object.entries(coldCases)) {
-    for (let round = -3; round < runs; round++) {
-      const start = process.hrtime.bigint();
-      const r = spawnSync(program, args, { env, stdio: 'ignore' });
-      if (r.status !== 0) throw new Error(`${name} exited ${r.status}`);
-      // Three warm-up runs fill the OS file cache.
-      if (round >= 0) times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+  const rounds = 3;
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, [program, args]] of Object.entries(coldCases)) {
+      for (let run = -2; run < Math.ceil(runs / rounds); run++) {
+        const start = process.hrtime.bigint();
+        const r = spawnSync(program, args, { env, stdio: 'ignore' });
+        if (r.status !== 0) throw new Error(`${name} exited ${r.status}`);
+        // Two warm-up runs a block bring the command's files back into the OS cache.
+        if (run >= 0) times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
     }
   }
   const cold = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t)]));
@@ -84,7 +88,7 @@ $tab = Measure-Command { for ($i = 0; $i -lt 20; $i++) { $null = TabExpansion2 -
   const { previous } = saveFigures(pwshAt >= 0 ? 'module-other-pwsh' : 'module', figures);
   console.log(`PowerShell module overhead (pwsh ${spawnSync(pwsh, ['-NoProfile', '-c', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' }).stdout.trim()} at ${pwsh}, Node ${process.versions.node})`);
   console.log(`  machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'} for every node start`);
-  console.log(`  cold, median of ${runs} runs each:`);
+  console.log(`  cold, median of ${times['pwsh -c exit'].length} runs each, in ${rounds} rounds:`);
   for (const [name, ms] of Object.entries(figures.cold)) console.log(`    ${name.padEnd(36)} ${versus(ms, previous?.cold?.[name])}`);
   // Figures saved before the first-output baseline existed measured coldAddedMs over pwsh -c exit.
   const previousOverExit = previous?.coldAddedOverExitMs ?? previous?.coldAddedMs;
