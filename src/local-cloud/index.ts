@@ -146,6 +146,15 @@ export async function liveInstance(dir: string): Promise<{ instance: EmulatorIns
 export const runningLocalCloudPort = (ctx: { configDir: string }): number | undefined => readInstance(emulatorDir(ctx))?.port;
 
 /**
+ * The same, looked up on the first call only: a view that shows the LocalCloud environment only
+ * when a context uses it, and a command that shows no such context reads no instance record.
+ */
+export function localCloudPortWhenAsked(ctx: { configDir: string }): () => number | undefined {
+  let known: { port: number | undefined } | undefined;
+  return () => (known ??= { port: runningLocalCloudPort(ctx) }).port;
+}
+
+/**
  * Whether a sign-in broker serves the local cloud for this process: the local cloud runs with its
  * broker double, and this process's session bus IS that double's bus. Another bus could hold
  * Microsoft's real broker, which must never be handed the local cloud's authority.

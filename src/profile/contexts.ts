@@ -6,6 +6,7 @@ import type { CommandContext, Env } from '../core/context.js';
 import { fail } from '../core/errors.js';
 import { sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from './profile.js';
 import type { EnvironmentView } from './environment-types.js';
+import { LOCAL_CLOUD_NAME } from '../local-cloud/index.js';
 import { findEnvironment } from './environments.js';
 import { subscriptionView, tenantView, type SubscriptionView, type TenantInfo } from './views.js';
 
@@ -79,16 +80,17 @@ export interface ContextView {
 
 /**
  * `localCloudPort`: where the local cloud runs, if it does, so the LocalCloud environment shows
- * its real endpoints. An environment removed since the context was made shows by name only.
+ * its real endpoints; asked only for a context in the LocalCloud environment. An environment
+ * removed since the context was made shows by name only.
  */
-export function toContextView(profile: Profile, context: ContextRecord, defaultName: string | null, localCloudPort?: number): ContextView {
+export function toContextView(profile: Profile, context: ContextRecord, defaultName: string | null, localCloudPort: () => number | undefined): ContextView {
   const account = findAccount(profile, context.accountId);
   // The profile keeps the tenant's details on the account; a context may hold only its id.
   const tenant = context.tenant && { ...account?.tenants.find((t) => t.id === context.tenant!.id), ...context.tenant };
   return {
     Name: context.name,
     Account: account ? { Id: account.id, Type: account.type, Tenants: account.tenants.map((t) => t.id) } : { Id: context.accountId, Type: 'User', Tenants: [] },
-    Environment: findEnvironment(profile.environments, context.environment, localCloudPort) ?? { Name: context.environment },
+    Environment: findEnvironment(profile.environments, context.environment, sameName(context.environment, LOCAL_CLOUD_NAME) ? localCloudPort() : undefined) ?? { Name: context.environment },
     Subscription: context.subscription ? subscriptionView(context.subscription) : null,
     Tenant: tenant ? tenantView(tenant) : null,
     IsDefault: defaultName !== null && sameName(defaultName, context.name),

@@ -20,7 +20,7 @@ import { populate, populationOptionsFor, reachableTenants, summarizeSkipped, typ
 import { contextName, findContext, makeDefault, resolveDefault, sameTarget, toContextView } from '../../profile/contexts.js';
 import { openProfile, sameName, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
 import { DEFAULT_MAX_CONTEXTS, type ConnectResult } from './types.js';
-import { runningLocalCloudPort } from '../../local-cloud/index.js';
+import { localCloudPortWhenAsked } from '../../local-cloud/index.js';
 
 async function pick(ctx: CommandContext, subscriptions: SubscriptionRecord[], tenants: TenantRecord[], marked: SubscriptionRecord | null): Promise<SubscriptionRecord> {
   const names = new Map(tenants.map((t) => [t.id, t.displayName ?? t.id]));
@@ -227,7 +227,7 @@ async function store(ctx: CommandContext, input: ConnectInput, environmentName: 
     checkContextName({ ...profile, contexts }, input, targetOf(chosen));
     const defaultName = upsert(targetOf(chosen), input.ContextName);
     const next = makeDefault({ ...profile, accounts, contexts }, defaultName, input.Scope, ctx);
-    const view = toContextView(next, contexts.find((c) => sameName(c.name, defaultName))!, defaultName, runningLocalCloudPort(ctx));
+    const view = toContextView(next, contexts.find((c) => sameName(c.name, defaultName))!, defaultName, localCloudPortWhenAsked(ctx));
     return { next, result: view };
   });
   return {

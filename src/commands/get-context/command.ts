@@ -6,7 +6,7 @@ import type { CommandContext } from '../../core/context.js';
 import { readSettings } from '../../config/config-store.js';
 import { flag, text } from '../schema/common.js';
 import { CONTEXT_TYPE, contextOutput, contextList, contextTable } from '../schema/objects.js';
-import { runningLocalCloudPort } from '../../local-cloud/index.js';
+import { localCloudPortWhenAsked } from '../../local-cloud/index.js';
 
 interface Input {
   Name?: string;
@@ -82,7 +82,7 @@ export default defineCommand<Input, ContextView | ContextView[] | null>({
     const profile = await openProfile(ctx.configDir, ctx.clock).read();
     const current = resolveDefault(profile, ctx.env);
     const defaultName = current?.context.name ?? null;
-    const port = runningLocalCloudPort(ctx);
+    const port = localCloudPortWhenAsked(ctx);
     const view = (context: ContextRecord): ContextView => toContextView(profile, context, defaultName, port);
     if (input.RefreshContextFromTokenCache) await reportCachedAccountsWithoutContexts(profile, ctx);
     if (input.ListAvailable || input.RefreshContextFromTokenCache) return profile.contexts.map(view);

@@ -4,7 +4,7 @@ import { CONTEXT_VAR, requireContext, repairDefault, resolveDefault, toContextVi
 import { openProfile, sameName } from '../../profile/profile.js';
 import { flag, passThru, text } from '../schema/common.js';
 import { CONTEXT_TYPE, contextOutput, contextTable } from '../schema/objects.js';
-import { runningLocalCloudPort } from '../../local-cloud/index.js';
+import { localCloudPortWhenAsked } from '../../local-cloud/index.js';
 
 interface Input {
   Name: string;
@@ -45,7 +45,7 @@ export default defineCommand<Input, ContextView | null>({
       if ((isProcessDefault || isStoredDefault) && !input.Force) {
         throw fail.DefaultContextRemoval(`"${context.name}" is the default context. Add --force to remove it anyway; the first remaining context then becomes the default.`, { target: 'Name' });
       }
-      const view = toContextView(profile, context, resolveDefault(profile, ctx.env)?.context.name ?? null, runningLocalCloudPort(ctx));
+      const view = toContextView(profile, context, resolveDefault(profile, ctx.env)?.context.name ?? null, localCloudPortWhenAsked(ctx));
       const next = repairDefault({ ...profile, contexts: profile.contexts.filter((c) => c !== context) });
       if (isProcessDefault) ctx.setProcessVariable(CONTEXT_VAR, null);
       return { next, result: input.PassThru ? view : null };

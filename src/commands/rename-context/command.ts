@@ -4,7 +4,7 @@ import { CONTEXT_VAR, findContext, requireContext, resolveDefault, toContextView
 import { openProfile, sameName } from '../../profile/profile.js';
 import { flag, passThru, text } from '../schema/common.js';
 import { CONTEXT_TYPE, contextOutput, contextTable } from '../schema/objects.js';
-import { runningLocalCloudPort } from '../../local-cloud/index.js';
+import { localCloudPortWhenAsked } from '../../local-cloud/index.js';
 
 interface Input {
   SourceName: string;
@@ -54,7 +54,7 @@ export default defineCommand<Input, ContextView | null>({
       const processDefault = follows(ctx.env[CONTEXT_VAR]) ? renamed.name : ctx.env[CONTEXT_VAR];
       if (processDefault !== ctx.env[CONTEXT_VAR]) ctx.setProcessVariable(CONTEXT_VAR, processDefault ?? null);
       const current = resolveDefault(next, { ...ctx.env, [CONTEXT_VAR]: processDefault });
-      return { next, result: input.PassThru ? toContextView(next, renamed, current?.context.name ?? null, runningLocalCloudPort(ctx)) : null };
+      return { next, result: input.PassThru ? toContextView(next, renamed, current?.context.name ?? null, localCloudPortWhenAsked(ctx)) : null };
     });
   },
 });

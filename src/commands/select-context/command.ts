@@ -3,7 +3,7 @@ import { requireContext, makeDefault, toContextView, type ContextView } from '..
 import { openProfile, type Profile } from '../../profile/profile.js';
 import { scope, text } from '../schema/common.js';
 import { CONTEXT_TYPE, contextOutput, contextTable } from '../schema/objects.js';
-import { runningLocalCloudPort } from '../../local-cloud/index.js';
+import { localCloudPortWhenAsked } from '../../local-cloud/index.js';
 
 interface Input {
   Name: string;
@@ -37,7 +37,7 @@ export default defineCommand<Input, ContextView>({
     const select = (profile: Profile): { next: Profile; result: ContextView } => {
       const context = requireContext(profile, input.Name);
       const next = makeDefault(profile, context.name, input.Scope, ctx);
-      return { next, result: toContextView(next, context, context.name, runningLocalCloudPort(ctx)) };
+      return { next, result: toContextView(next, context, context.name, localCloudPortWhenAsked(ctx)) };
     };
     // Process scope stores nothing, so it needs no lock.
     return input.Scope === 'Process' ? select(await file.read()).result : file.update(select);

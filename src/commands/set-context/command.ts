@@ -6,7 +6,7 @@ import { contextName, findAccount, findContext, findEquivalent, makeDefault, res
 import { isGuid, openProfile, sameName, tenantMatches, type AccountRecord, type ContextRecord, type Profile, type SubscriptionRecord, type TenantRecord } from '../../profile/profile.js';
 import { flag, scope, text } from '../schema/common.js';
 import { CONTEXT_TYPE, contextOutput, contextTable } from '../schema/objects.js';
-import { runningLocalCloudPort } from '../../local-cloud/index.js';
+import { localCloudPortWhenAsked } from '../../local-cloud/index.js';
 
 
 function resolveTenant(account: AccountRecord, value: string): TenantRecord {
@@ -77,7 +77,7 @@ function select(profile: Profile, input: Input, ctx: Pick<CommandContext, 'env' 
   contexts.push(record);
   const next = makeDefault({ ...profile, contexts }, name, input.Scope, ctx);
   if (subscription && subscription.state !== 'Enabled') ctx.report.warning(`The subscription "${subscription.name}" is ${subscription.state}; requests to it may fail.`);
-  return { next, result: toContextView(next, record, name, runningLocalCloudPort(ctx)) };
+  return { next, result: toContextView(next, record, name, localCloudPortWhenAsked(ctx)) };
 }
 
 export default defineCommand<Input, ContextView>({
