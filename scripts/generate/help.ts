@@ -62,8 +62,9 @@ function command(help: CmdletHelp): string {
   const inputs = help.inputs.map((input) =>
     [`${i}  <command:inputType>`, `${i}    <dev:type>`, `${i}      <maml:name>${xmlText(input.type)}</maml:name>`, `${i}    </dev:type>`, `${i}    <maml:description>`, paras(input.description, `${i}      `), `${i}    </maml:description>`, `${i}  </command:inputType>`].join('\n'),
   );
+  // An empty paragraph after each example's remarks: Get-Help puts the next example's title right under them otherwise.
   const examples = help.examples.map((e, n) =>
-    [`${i}  <command:example>`, `${i}    <maml:title>-------------------------- Example ${n + 1} --------------------------</maml:title>`, `${i}    <dev:code>${xmlText(e.code)}</dev:code>`, `${i}    <dev:remarks>`, paras(e.remarks, `${i}      `), `${i}    </dev:remarks>`, `${i}  </command:example>`].join('\n'),
+    [`${i}  <command:example>`, `${i}    <maml:title>-------------------------- Example ${n + 1} --------------------------</maml:title>`, `${i}    <dev:code>${xmlText(e.code)}</dev:code>`, `${i}    <dev:remarks>`, paras(e.remarks, `${i}      `), `${i}      <maml:para></maml:para>`, `${i}    </dev:remarks>`, `${i}  </command:example>`].join('\n'),
   );
   return [
     `    <command:command xmlns:maml="${MAML}" xmlns:command="${COMMAND}" xmlns:dev="${DEV}">`,
