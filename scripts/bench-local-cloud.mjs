@@ -232,6 +232,26 @@ export function wallTimes(args, env, runs, program = process.execPath) {
   return times;
 }
 
+/**
+ * wallTimes for several cases `{ name, args, env? }` that take turns in blocks over `rounds`
+ * rounds, so a machine that slows down or speeds up during the run (a VM's neighbours) weighs on
+ * every case alike and their ratio holds. Returns each case's times (with the mean CPU time per
+ * run as cpuMs) by name.
+ */
+export function interleavedWallTimes(cases, env, runs, rounds = 5) {
+  const byName = new Map(cases.map((c) => [c.name, { times: [], cpu: [] }]));
+  for (let round = 0; round < rounds; round++) {
+    for (const c of cases) {
+      const block = wallTimes(c.args, { ...env, ...c.env }, Math.ceil(runs / rounds));
+      byName.get(c.name).times.push(...block);
+      if (block.cpuMs !== null) byName.get(c.name).cpu.push(block.cpuMs);
+    }
+  }
+  return new Map(
+    [...byName].map(([name, { times, cpu }]) => [name, Object.assign(times, { cpuMs: cpu.length ? +(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(1) : null })]),
+  );
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, machine, machineLine, median, saveFigures, signedInStateFolder, wallTimes } from './bench-local-cloud.mjs';
+import { bin, interleavedWallTimes, machine, machineLine, median, saveFigures, signedInStateFolder } from './bench-local-cloud.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 31);
 const stateDir = signedInStateFolder();
@@ -26,22 +26,13 @@ const cases = [
   { name: 'get-context, no code cache', args: [bin, 'get-context'], env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
 ];
 
-// The cases take turns in blocks (five rounds), so a machine that slows down or speeds up during
-// the run (a VM's neighbours) weighs on node -e 0 and on the CLI alike, and the ratio holds.
+// The cases take turns in blocks (five rounds), so the ratio holds on a VM whose speed drifts.
 const rounds = 5;
-const timesOf = new Map(cases.map((c) => [c.name, { times: [], cpu: [] }]));
-for (let round = 0; round < rounds; round++) {
-  for (const c of cases) {
-    const block = wallTimes(c.args, { ...env, ...c.env }, Math.ceil(runs / rounds));
-    timesOf.get(c.name).times.push(...block);
-    if (block.cpuMs !== null) timesOf.get(c.name).cpu.push(block.cpuMs);
-  }
-}
+const timesOf = interleavedWallTimes(cases, env, runs, rounds);
 const results = {};
 for (const c of cases) {
   const caseEnv = { ...env, ...c.env };
-  const { times: all, cpu } = timesOf.get(c.name);
-  const times = Object.assign(all, { cpuMs: cpu.length ? +(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(1) : null });
+  const times = timesOf.get(c.name);
   const rss = [];
   for (let i = 0; i < 5; i++) {
     const r = spawnSync(process.execPath, ['--require', rssProbe, ...c.args], { env: caseEnv, stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
@@ -59,7 +50,7 @@ const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine
 
 const { previous } = saveFigures('startup', figures);
 const delta = (now, before) => (before === undefined ? '' : ` (was ${before}, ${now >= before ? '+' : ''}${(now - before).toFixed(1)})`);
-console.log(`Cold start, median of ${timesOf.get('node -e 0').times.length} runs in ${rounds} rounds; NODE_EXTRA_CA_CERTS unset for both; ${machineLine(m)} (at the end ${figures.loadAfter.join(' ')})${previous?.machine ? `; previous run ${previous.date}, load ${previous.machine.load.join(' ')}` : ''}:`);
+console.log(`Cold start, median of ${timesOf.get('node -e 0').length} runs in ${rounds} rounds; NODE_EXTRA_CA_CERTS unset for both; ${machineLine(m)} (at the end ${figures.loadAfter.join(' ')})${previous?.machine ? `; previous run ${previous.date}, load ${previous.machine.load.join(' ')}` : ''}:`);
 for (const [name, r] of Object.entries(results)) {
   const p = previous?.results?.[name];
   console.log(`  ${name.padEnd(24)} ${String(r.medianMs).padStart(7)} ms${delta(r.medianMs, p?.medianMs)}   CPU ${r.cpuMs} ms${delta(r.cpuMs, p?.cpuMs)}   peak RSS ${r.peakRssMb} MB${delta(r.peakRssMb, p?.peakRssMb)}`);

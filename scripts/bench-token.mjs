@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, cliEnv, connectByDeviceCode, machine, machineLine, median, requireBuild, saveFigures, startCloud, versus, wallTimes } from './bench-local-cloud.mjs';
+import { bin, cliEnv, connectByDeviceCode, machine, machineLine, median, requireBuild, saveFigures, startCloud, versus, interleavedWallTimes } from './bench-local-cloud.mjs';
 
 /**
  * Which store the timed runs read, from what connect left in the state folder: the plain file
@@ -48,9 +48,11 @@ try {
   if (first.status !== 0) throw new Error(`get-access-token exited ${first.status}: ${first.stdout.slice(0, 1000)}`);
   const since = (await cloud.admin('GET', '/log?since=0&limit=1')).value.at(-1)?.seq ?? 0;
 
+  // The cases take turns in blocks (five rounds), so the ratio holds on a VM whose speed drifts.
+  const timesOf = interleavedWallTimes(cases, env, runs);
   const results = {};
   for (const c of cases) {
-    const times = wallTimes(c.args, env, runs);
+    const times = timesOf.get(c.name);
     results[c.name] = { medianMs: +median(times).toFixed(1), minMs: +Math.min(...times).toFixed(1), maxMs: +Math.max(...times).toFixed(1), cpuMs: times.cpuMs };
   }
   const sent = (await cloud.log(since)).filter((e) => !e.path.startsWith('/_admin')).length;
