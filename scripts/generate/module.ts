@@ -121,7 +121,7 @@ function parameterAttributes(p: Param): string[] {
     if (p.meta.position !== undefined) parts.push(`Position = ${p.meta.position}`);
     if (p.meta.pipeline === 'ByValue') parts.push('ValueFromPipeline = true');
     if (p.meta.pipeline) parts.push('ValueFromPipelineByPropertyName = true');
-    return `[Parameter(${parts.join(', ')})]`;
+    return parts.length ? `[Parameter(${parts.join(', ')})]` : '[Parameter]';
   };
   const lines = p.meta.sets?.length ? p.meta.sets.map(attribute) : [attribute(null)];
   if (p.meta.aliases?.length) lines.push(`[Alias(${p.meta.aliases.map(csString).join(', ')})]`);

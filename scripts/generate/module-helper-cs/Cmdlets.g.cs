@@ -16,7 +16,7 @@ namespace MyAccount.Commands
     [OutputType("MyAccount.Profile")]
     public sealed class ConnectMyAccountCommand : MyAccountCmdlet
     {
-        [Parameter()]
+        [Parameter]
         [Alias("EnvironmentName")]
         [ArgumentCompleter(typeof(EnvironmentNameCompleter))]
         [ValidateNotNullOrEmpty]
@@ -24,7 +24,7 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Environment { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [Alias("Domain", "TenantId")]
         [ArgumentCompleter(typeof(TenantCompleter))]
         [ValidateNotNullOrEmpty]
@@ -32,7 +32,7 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Tenant { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [Alias("SubscriptionName", "SubscriptionId")]
         [ArgumentCompleter(typeof(SubscriptionCompleter))]
         [ValidateNotNullOrEmpty]
@@ -121,23 +121,23 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string AuthScope { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 256)]
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string ContextName { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter SkipContextPopulation { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateRange(-1, 100000)]
         public int MaxContextPopulation { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
@@ -204,14 +204,14 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string ResourceUrl { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ArgumentCompleter(typeof(TenantCompleter))]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 256)]
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string TenantId { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ArgumentCompleter(typeof(ContextNameCompleter))]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 256)]
@@ -263,7 +263,7 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string TenantId { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ArgumentCompleter(typeof(ContextNameCompleter))]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 256)]
@@ -296,7 +296,7 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string TenantId { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ArgumentCompleter(typeof(ContextNameCompleter))]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 256)]
@@ -340,42 +340,42 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string ResourceId { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 16)]
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Method { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 64)]
         [ValidatePattern(@"^[A-Za-z0-9.-]+$")]
         public string ApiVersion { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(0, 4194304)]
         public string Payload { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter WaitForCompletion { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter Paginate { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 128)]
         [ValidatePattern(@"^[A-Za-z0-9_.@$-]+$")]
         public string NextLinkName { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 128)]
         [ValidatePattern(@"^[A-Za-z0-9_.@$-]+$")]
         public string PageableItemName { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ArgumentCompleter(typeof(ContextNameCompleter))]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 256)]
@@ -442,17 +442,17 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Tenant { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(1, 256)]
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Name { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
         [Parameter(ParameterSetName = "Context", Mandatory = true, ValueFromPipeline = true)]
@@ -489,7 +489,7 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Name { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
@@ -523,10 +523,10 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string TargetName { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         [Parameter(ParameterSetName = "RenameByInputObject", Mandatory = true, ValueFromPipeline = true)]
@@ -553,10 +553,10 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Name { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         [Parameter(ParameterSetName = "RemoveByInputObject", Mandatory = true, ValueFromPipeline = true)]
@@ -576,14 +576,14 @@ namespace MyAccount.Commands
     [OutputType("System.Boolean")]
     public sealed class ClearMyContextCommand : MyAccountCmdlet
     {
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
@@ -639,7 +639,7 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Path { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
@@ -655,7 +655,7 @@ namespace MyAccount.Commands
     [OutputType("MyAccount.ContextAutosaveSettings")]
     public sealed class EnableMyContextAutosaveCommand : MyAccountCmdlet
     {
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
@@ -671,7 +671,7 @@ namespace MyAccount.Commands
     [OutputType("MyAccount.ContextAutosaveSettings")]
     public sealed class DisableMyContextAutosaveCommand : MyAccountCmdlet
     {
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
@@ -687,7 +687,7 @@ namespace MyAccount.Commands
     [OutputType("MyAccount.ContextAutosaveSettings")]
     public sealed class GetMyContextAutosaveSettingCommand : MyAccountCmdlet
     {
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
@@ -703,28 +703,28 @@ namespace MyAccount.Commands
     [OutputType("MyAccount.Config")]
     public sealed class GetMyConfigCommand : MyAccountCmdlet
     {
-        [Parameter()]
+        [Parameter]
         public SwitchParameter EnableLoginByWam { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter DefaultSubscriptionForLogin { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter LoginExperienceV2 { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter DisableInstanceDiscovery { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter AllowPlaintextTokenCache { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter TenantConcurrency { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter ClientId { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Default", "Environment", "CurrentUser", "Process")]
         public string Scope { get; set; }
 
@@ -741,40 +741,40 @@ namespace MyAccount.Commands
     [OutputType("MyAccount.Config")]
     public sealed class UpdateMyConfigCommand : MyAccountCmdlet
     {
-        [Parameter()]
+        [Parameter]
         public bool EnableLoginByWam { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(0, 256)]
         [ValidatePattern(@"^[^\u0000-\u001f\u007f]*$")]
         public string DefaultSubscriptionForLogin { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("On", "Off")]
         public string LoginExperienceV2 { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public bool DisableInstanceDiscovery { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public bool AllowPlaintextTokenCache { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateRange(1, 64)]
         public int TenantConcurrency { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateLength(0, 36)]
         [ValidatePattern(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")]
         public string ClientId { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Az", "MyAccount")]
         public string AppliesTo { get; set; }
 
@@ -790,35 +790,35 @@ namespace MyAccount.Commands
     [OutputType("MyAccount.Config")]
     public sealed class ClearMyConfigCommand : MyAccountCmdlet
     {
-        [Parameter()]
+        [Parameter]
         public SwitchParameter EnableLoginByWam { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter DefaultSubscriptionForLogin { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter LoginExperienceV2 { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter DisableInstanceDiscovery { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter AllowPlaintextTokenCache { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter TenantConcurrency { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter ClientId { get; set; }
 
-        [Parameter()]
+        [Parameter]
         [ValidateSet("Process", "CurrentUser")]
         public string Scope { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
@@ -839,7 +839,7 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[^\u0000-\u001f\u007f-\u009f]*$")]
         public string Path { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
@@ -1335,7 +1335,7 @@ namespace MyAccount.Commands
         [ValidatePattern(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
         public string Name { get; set; }
 
-        [Parameter()]
+        [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
