@@ -5,12 +5,7 @@ export function psString(text: string): string {
   return `'${text.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
 }
 
-/** Text inside a <# ... #> help block: the only sequence that could end the block is "#>". */
-export function psHelpText(text: string): string {
-  return text.replace(/#>/g, '# >').replace(/\r?\n/g, '\n    ');
-}
-
-/** Text inside XML (the format file). */
+/** Text inside XML (the format, types and help files). */
 export function xmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
