@@ -214,7 +214,8 @@ export function childrenCpuMs() {
 }
 
 /**
- * Wall times in ms of `runs` runs of node with `args`, after three warm-up runs (OS file cache);
+ * Wall times in ms of `runs` runs of `program` (node by default) with `args`, after three warm-up
+ * runs (OS file cache);
  * `cpuMs` is the mean CPU time (user + system) of one run.
  */
 export function wallTimes(args, env, runs, program = process.execPath) {
@@ -233,7 +234,7 @@ export function wallTimes(args, env, runs, program = process.execPath) {
 }
 
 /**
- * wallTimes for several cases `{ name, args, env? }` that take turns in blocks over `rounds`
+ * wallTimes for several cases `{ name, args, env?, program? }` that take turns in blocks over `rounds`
  * rounds, so a machine that slows down or speeds up during the run (a VM's neighbours) weighs on
  * every case alike and their ratio holds. Returns each case's times (with the mean CPU time per
  * run as cpuMs) by name.
@@ -242,7 +243,7 @@ export function interleavedWallTimes(cases, env, runs, rounds = 5) {
   const byName = new Map(cases.map((c) => [c.name, { times: [], cpu: [] }]));
   for (let round = 0; round < rounds; round++) {
     for (const c of cases) {
-      const block = wallTimes(c.args, { ...env, ...c.env }, Math.ceil(runs / rounds));
+      const block = wallTimes(c.args, { ...env, ...c.env }, Math.ceil(runs / rounds), c.program);
       byName.get(c.name).times.push(...block);
       if (block.cpuMs !== null) byName.get(c.name).cpu.push(block.cpuMs);
     }

@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { bin, median, requireBuild, saveFigures, signedInStateFolder, versus } from './bench-local-cloud.mjs';
+import { bin, interleavedWallTimes, median, requireBuild, saveFigures, signedInStateFolder, versus } from './bench-local-cloud.mjs';
 import { findPwsh } from './find-pwsh.mjs';
 
 requireBuild();
@@ -38,26 +38,15 @@ try {
   // rounds), so a machine that slows down or speeds up during the run (a VM's neighbours) weighs on
   // every case alike. Taking turns run by run instead adds about 130 ms to the module case on the VM
   // this was measured on: pwsh's pages go cold while the other commands run.
-  const coldCases = {
-    'pwsh -c exit': [pwsh, ['-NoProfile', '-NonInteractive', '-c', 'exit']],
-    'pwsh, an object | Out-String': [pwsh, ['-NoProfile', '-NonInteractive', '-c', "$null = [pscustomobject]@{ Name = 'prod'; Account = 'alice@contoso.example' } | Out-String"]],
-    'pwsh Import-Module; Get-MyContext': [pwsh, ['-NoProfile', '-NonInteractive', '-c', `Import-Module '${manifest}'; $null = Get-MyContext | Out-String`]],
-    'myaccount get-context': [process.execPath, [bin, 'get-context']],
-  };
-  const times = Object.fromEntries(Object.keys(coldCases).map((name) => [name, []]));
+  const coldCases = [
+    { name: 'pwsh -c exit', program: pwsh, args: ['-NoProfile', '-NonInteractive', '-c', 'exit'] },
+    { name: 'pwsh, an object | Out-String', program: pwsh, args: ['-NoProfile', '-NonInteractive', '-c', "$null = [pscustomobject]@{ Name = 'prod'; Account = 'alice@contoso.example' } | Out-String"] },
+    { name: 'pwsh Import-Module; Get-MyContext', program: pwsh, args: ['-NoProfile', '-NonInteractive', '-c', `Import-Module '${manifest}'; $null = Get-MyContext | Out-String`] },
+    { name: 'myaccount get-context', args: [bin, 'get-context'] },
+  ];
   const rounds = 3;
-  for (let round = 0; round < rounds; round++) {
-    for (const [name, [program, args]] of Object.entries(coldCases)) {
-      for (let run = -2; run < Math.ceil(runs / rounds); run++) {
-        const start = process.hrtime.bigint();
-        const r = spawnSync(program, args, { env, stdio: 'ignore' });
-        if (r.status !== 0) throw new Error(`${name} exited ${r.status}`);
-        // Two warm-up runs a block bring the command's files back into the OS cache.
-        if (run >= 0) times[name].push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-    }
-  }
-  const cold = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t)]));
+  const times = interleavedWallTimes(coldCases, env, runs, rounds);
+  const cold = Object.fromEntries([...times].map(([name, t]) => [name, median(t)]));
   const coldAdded = cold['pwsh Import-Module; Get-MyContext'] - cold['pwsh, an object | Out-String'] - cold['myaccount get-context'];
   const coldAddedOverExit = cold['pwsh Import-Module; Get-MyContext'] - cold['pwsh -c exit'] - cold['myaccount get-context'];
 
@@ -88,7 +77,7 @@ $tab = Measure-Command { for ($i = 0; $i -lt 20; $i++) { $null = TabExpansion2 -
   const { previous } = saveFigures(pwshAt >= 0 ? 'module-other-pwsh' : 'module', figures);
   console.log(`PowerShell module overhead (pwsh ${spawnSync(pwsh, ['-NoProfile', '-c', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' }).stdout.trim()} at ${pwsh}, Node ${process.versions.node})`);
   console.log(`  machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'} for every node start`);
-  console.log(`  cold, median of ${times['pwsh -c exit'].length} runs each, in ${rounds} rounds:`);
+  console.log(`  cold, median of ${times.get('pwsh -c exit').length} runs each, in ${rounds} rounds:`);
   for (const [name, ms] of Object.entries(figures.cold)) console.log(`    ${name.padEnd(36)} ${versus(ms, previous?.cold?.[name])}`);
   // Figures saved before the first-output baseline existed measured coldAddedMs over pwsh -c exit.
   const previousOverExit = previous?.coldAddedOverExitMs ?? previous?.coldAddedMs;
