@@ -103,10 +103,49 @@ function csProperty(type: string, name: string): string {
   return `public ${type} ${csIdentifier(name)} { get; set; }`;
 }
 
-function objectParameterLines(o: ObjectParameter): string[] {
-  // PSObject with a PSTypeName: the binder takes only objects of that type, which is how a
-  // context, a subscription and a tenant piped to Set-MyContext each find their own set.
-  return [`[Parameter(ParameterSetName = ${csString(o.set)}, Mandatory = true, ValueFromPipeline = true)]`, `[PSTypeName(${csString(o.type)})]`, csProperty('PSObject', o.name)];
+/**
+ * The module's own parameters, which the registry does not declare and the CLI never sees as they
+ * are: Az's pipeline objects, -DefaultProfile, and -AsSecureString/-AsPlainText. One list for the
+ * cmdlet class and its help. `text` is the help, before `prose`.
+ */
+interface ModuleParameter {
+  name: string;
+  csType: 'PSObject' | 'SwitchParameter';
+  aliases: string[];
+  /** A pipeline object's own set, where it is mandatory and taken by value. */
+  set?: string;
+  psTypeName?: string;
+  text: string;
+}
+
+function moduleParameters(def: CommandDefinition<any, any>): ModuleParameter[] {
+  const list: ModuleParameter[] = objectParams(def).map((o) => {
+    const uses = Object.entries(o.map).map(([input, path]) => `${path} as ${input}`).join(', ');
+    // PSObject with a PSTypeName: the binder takes only objects of that type, which is how a
+    // context, a subscription and a tenant piped to Set-MyContext each find their own set.
+    return { name: o.name, csType: 'PSObject', aliases: [], set: o.set, psTypeName: o.type, text: `A ${o.type} object, as ${o.from} writes it, usually from the pipeline. Its ${uses} are used; a parameter given by name wins over the object's value.` };
+  });
+  // PSObject: a context object or a name; ResolveDefaultProfile tells them apart (and rejects anything else).
+  const profileTarget = defaultProfileTarget(def);
+  if (profileTarget) {
+    list.push({ name: DEFAULT_PROFILE, csType: 'PSObject', aliases: DEFAULT_PROFILE_ALIASES, text: `The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -${profileTarget} and never changes the default context. Aliases: ${DEFAULT_PROFILE_ALIASES.join(', ')}.` });
+  }
+  // PowerShell's own switches, never sent to the CLI (they are not in the parameter table).
+  const secure = def.powershell?.secureProperty;
+  if (secure) {
+    list.push({ name: AS_SECURE_STRING, csType: 'SwitchParameter', aliases: [], text: `Accepted as in Az.Accounts 14 and later, where it changes nothing: ${secure} is a SecureString unless -${AS_PLAIN_TEXT} is given.` });
+    list.push({ name: AS_PLAIN_TEXT, csType: 'SwitchParameter', aliases: [], text: `Return ${secure} as plain text instead of a SecureString. Plain text can end up in transcripts and logs; prefer the SecureString where the consumer accepts one.` });
+  }
+  return list;
+}
+
+function moduleParameterLines(m: ModuleParameter): string[] {
+  return [
+    m.set ? `[Parameter(ParameterSetName = ${csString(m.set)}, Mandatory = true, ValueFromPipeline = true)]` : '[Parameter]',
+    ...(m.psTypeName ? [`[PSTypeName(${csString(m.psTypeName)})]`] : []),
+    ...(m.aliases.length ? [`[Alias(${m.aliases.map(csString).join(', ')})]`] : []),
+    csProperty(m.csType, m.name),
+  ];
 }
 
 function mandatoryIn(p: Param, set: string | null): boolean {
@@ -286,7 +325,6 @@ function inputsHelp(def: CommandDefinition<any, any>): CmdletHelp['inputs'] {
 
 export function cmdletHelp(def: CommandDefinition<any, any>, prose: Prose): CmdletHelp {
   const parameters: HelpParameter[] = [];
-  const everySet = (mandatory = false): HelpParameter['sets'] => [{ set: null, mandatory }];
   for (const p of paramsOf(def)) {
     let help = p.schema.description ?? '';
     if (p.meta.secret) help += ' Taken as a SecureString; it is passed to the CLI on stdin, never on a command line.';
@@ -306,18 +344,17 @@ export function cmdletHelp(def: CommandDefinition<any, any>, prose: Prose): Cmdl
       sets: p.meta.sets?.length ? p.meta.sets.map((set) => ({ set, mandatory: mandatoryIn(p, set), position: p.meta.position })) : [{ set: null, mandatory: mandatoryIn(p, null), position: p.meta.position }],
     });
   }
-  const profileTarget = defaultProfileTarget(def);
-  if (profileTarget) {
-    parameters.push({ name: DEFAULT_PROFILE, type: NET_TYPES.PSObject, description: prose(`The context to use for this call only, as Az's -DefaultProfile: a context object from Get-MyContext, or a context name. It stands for -${profileTarget} and never changes the default context. Aliases: ${DEFAULT_PROFILE_ALIASES.join(', ')}.`), aliases: DEFAULT_PROFILE_ALIASES, switch: false, byValue: false, byPropertyName: false, sets: everySet() });
-  }
-  for (const o of objectParams(def)) {
-    const uses = Object.entries(o.map).map(([input, path]) => `${path} as ${input}`).join(', ');
-    parameters.push({ name: o.name, type: NET_TYPES.PSObject, description: prose(`A ${o.type} object, as ${o.from} writes it, usually from the pipeline. Its ${uses} are used; a parameter given by name wins over the object's value.`), aliases: [], switch: false, byValue: true, byPropertyName: false, sets: [{ set: o.set, mandatory: true }] });
-  }
-  if (def.powershell?.secureProperty) {
-    const secure = def.powershell.secureProperty;
-    parameters.push({ name: AS_SECURE_STRING, type: NET_TYPES.SwitchParameter, description: prose(`Accepted as in Az.Accounts 14 and later, where it changes nothing: ${secure} is a SecureString unless -${AS_PLAIN_TEXT} is given.`), aliases: [], switch: true, byValue: false, byPropertyName: false, sets: everySet() });
-    parameters.push({ name: AS_PLAIN_TEXT, type: NET_TYPES.SwitchParameter, description: prose(`Return ${secure} as plain text instead of a SecureString. Plain text can end up in transcripts and logs; prefer the SecureString where the consumer accepts one.`), aliases: [], switch: true, byValue: false, byPropertyName: false, sets: everySet() });
+  for (const m of moduleParameters(def)) {
+    parameters.push({
+      name: m.name,
+      type: NET_TYPES[m.csType],
+      description: prose(m.text),
+      aliases: m.aliases,
+      switch: m.csType === 'SwitchParameter',
+      byValue: m.set !== undefined,
+      byPropertyName: false,
+      sets: [{ set: m.set ?? null, mandatory: m.set !== undefined }],
+    });
   }
   const sets = allSets(def);
   const first = defaultSetOf(def);
@@ -385,12 +422,7 @@ function cmdletClassFor(def: CommandDefinition<any, any>): string {
     def.confirmImpact ? 'SupportsShouldProcess = true' : null,
     def.confirmImpact ? `ConfirmImpact = ConfirmImpact.${def.confirmImpact}` : null,
   ].filter(Boolean);
-  const blocks = [...params.map((p) => parameterAttributes(p)), ...objectParams(def).map(objectParameterLines)];
-  // PSObject: a context object or a name; ResolveDefaultProfile tells them apart (and rejects anything else).
-  const profileTarget = defaultProfileTarget(def);
-  if (profileTarget) blocks.push(['[Parameter]', `[Alias(${DEFAULT_PROFILE_ALIASES.map(csString).join(', ')})]`, csProperty('PSObject', DEFAULT_PROFILE)]);
-  // PowerShell's own switches, never sent to the CLI (they are not in the parameter table).
-  if (shape?.secureProperty) blocks.push(['[Parameter]', csProperty('SwitchParameter', AS_SECURE_STRING)], ['[Parameter]', csProperty('SwitchParameter', AS_PLAIN_TEXT)]);
+  const blocks = [...params.map((p) => parameterAttributes(p)), ...moduleParameters(def).map(moduleParameterLines)];
   const members = blocks.map((lines) => lines.map((l) => `        ${l}`).join('\n')).join('\n\n');
   if (shape?.postProcess && (shape.properties || shape.secureProperty)) throw new Error(`${cmdlet}: a post-processed result cannot also be reshaped`);
   const call = shape?.postProcess
@@ -398,6 +430,7 @@ function cmdletClassFor(def: CommandDefinition<any, any>): string {
     : shape?.properties || shape?.secureProperty
       ? `Run(${csString(def.name)}, bound, ${csString(def.outputType)}, ${shape.properties ? `new[] { ${shape.properties.map(csString).join(', ')} }` : 'null'}, ${shape.secureProperty ? csString(shape.secureProperty) : 'null'}, ${shape.secureProperty ? `${AS_PLAIN_TEXT}.IsPresent` : 'false'})`
       : `Run(${csString(def.name)}, bound, ${csString(def.outputType)})`;
+  const profileTarget = defaultProfileTarget(def);
   const body = [
     'var bound = Bound();',
     ...(profileTarget ? [`ResolveDefaultProfile(bound, ${csString(profileTarget)});`] : []),
