@@ -34,5 +34,6 @@ export { DEFAULT_SETTINGS, type Seed, type EmulatorSettings, type SeedTenant, ty
 export { FAULT_GROUPS, checkFaultConfig, type FaultConfig, type FaultRule, type FaultGroup } from './faults.js';
 export { emulatorPaths, resetEmulatorData, type EmulatorPaths } from './files.js';
 export { createFederatedToken } from './federated-token.js';
+export { makeStandInCertificates } from './tls.js';
 export type { LogEntry } from './log.js';
 export { startBrokerDouble, DBusConnection, BrokerDouble, BROKER_NAME, BROKER_PATH, CONTROL_INTERFACE, BrokerStatus, type RunningBroker, type InjectedFailure, type BrokerLogEntry } from './broker/index.js';

@@ -92,7 +92,19 @@ function serial(): string {
   return randomSerial();
 }
 
-function makeCa(now: number): { certPem: string; keyPem: string } {
+/**
+ * A throwaway CA and a server certificate it signs for `hostnames`, kept in memory only. For
+ * benchmarks and tests that must stand in for a public host a client insists on asking (the
+ * Azure CLI's instance discovery at login.microsoftonline.com): the local cloud's own CA never
+ * signs a public name, so trusting it cannot vouch for one.
+ */
+export function makeStandInCertificates(hostnames: string[], now: number = Date.now()): { caPem: string; certPem: string; keyPem: string } {
+  const ca = makeCa(now, 'MyAccount stand-in CA (throwaway, not Microsoft)');
+  const altNames = hostnames.map((value) => ({ type: 2, value }));
+  return { caPem: ca.certPem, ...makeLeaf(ca.certPem, ca.keyPem, now, hostnames[0] ?? 'localhost', altNames) };
+}
+
+function makeCa(now: number, commonName = 'MyAccount Local Cloud CA'): { certPem: string; keyPem: string } {
   const { keyPem, forgeKey } = rsaPair();
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
@@ -100,7 +112,7 @@ function makeCa(now: number): { certPem: string; keyPem: string } {
   cert.validity.notBefore = new Date(now - DAY);
   cert.validity.notAfter = new Date(now + 3650 * DAY);
   const name = [
-    { name: 'commonName', value: 'MyAccount Local Cloud CA' },
+    { name: 'commonName', value: commonName },
     { name: 'organizationName', value: 'MyAccount local cloud (emulator, not Microsoft)' },
   ];
   cert.setSubject(name);
@@ -114,7 +126,9 @@ function makeCa(now: number): { certPem: string; keyPem: string } {
   return { certPem: forge.pki.certificateToPem(cert), keyPem };
 }
 
-function makeLeaf(caPem: string, caKeyPem: string, now: number): { certPem: string; keyPem: string } {
+const LOCAL_NAMES = [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }];
+
+function makeLeaf(caPem: string, caKeyPem: string, now: number, commonName = '127.0.0.1', altNames: object[] = LOCAL_NAMES): { certPem: string; keyPem: string } {
   const ca = forge.pki.certificateFromPem(caPem);
   const caKey = forge.pki.privateKeyFromPem(createPrivateKey(caKeyPem).export({ type: 'pkcs8', format: 'pem' }).toString());
   const { keyPem, forgeKey } = rsaPair();
@@ -123,13 +137,13 @@ function makeLeaf(caPem: string, caKeyPem: string, now: number): { certPem: stri
   cert.serialNumber = serial();
   cert.validity.notBefore = new Date(now - DAY);
   cert.validity.notAfter = new Date(now + LEAF_DAYS * DAY);
-  cert.setSubject([{ name: 'commonName', value: '127.0.0.1' }]);
+  cert.setSubject([{ name: 'commonName', value: commonName }]);
   cert.setIssuer(ca.subject.attributes);
   cert.setExtensions([
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] },
+    { name: 'subjectAltName', altNames },
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
   ]);
