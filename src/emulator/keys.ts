@@ -94,6 +94,19 @@ export class TokenSigner {
     return `${input}.${sign('sha256', Buffer.from(input), this.privateKey).toString('base64url')}`;
   }
 
+  /**
+   * sign, with the RSA signature computed on libuv's thread pool instead of the event loop. For
+   * tokens that are always fresh (a person's: an access and an ID token per answer, ~0.6 ms of
+   * RSA each here): a client asking for eight tenants at once otherwise waits while the loop
+   * signs sixteen tokens one after another and reads no other request meanwhile.
+   */
+  signAsync(payload: object): Promise<string> {
+    const input = `${this.encodedHeader}.${b64url(JSON.stringify(payload))}`;
+    return new Promise((resolve, reject) => {
+      sign('sha256', Buffer.from(input), this.privateKey, (error, signature) => (error ? reject(error) : resolve(`${input}.${signature.toString('base64url')}`)));
+    });
+  }
+
   /** The payload of a token this signer issued, or undefined when the signature or key does not match. */
   verify(token: string): Record<string, unknown> | undefined {
     const jwt = decodeJwt(token);

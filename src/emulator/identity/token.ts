@@ -36,17 +36,17 @@ export async function tokenEndpoint(cloud: Cloud, ctx: Ctx, segment: string, ver
       body = clientCredentials(cloud, form, ref, segment);
       break;
     case 'password':
-      body = password(cloud, ctx, form, ref, segment);
+      body = await password(cloud, ctx, form, ref, segment);
       break;
     case 'refresh_token':
-      body = refreshToken(cloud, ctx, form, ref, segment);
+      body = await refreshToken(cloud, ctx, form, ref, segment);
       break;
     case 'authorization_code':
-      body = authorizationCode(cloud, ctx, form, ref, segment);
+      body = await authorizationCode(cloud, ctx, form, ref, segment);
       break;
     case 'device_code':
     case DEVICE_CODE_URN:
-      body = deviceCode(cloud, ctx, form, ref, segment);
+      body = await deviceCode(cloud, ctx, form, ref, segment);
       break;
     default:
       throw Aad.unsupportedGrant(grant);
@@ -106,7 +106,7 @@ function needsMfa(user: User, tenant: Tenant): boolean {
   return !!user.mfaRequiredIn?.some((t) => t.toLowerCase() === tenant.id.toLowerCase());
 }
 
-function issueForUser(cloud: Cloud, a: { client: ClientAuth; user: User; tenant: Tenant; scope: ScopeRequest; mfa: boolean; nonce?: string; withRefresh: boolean; adfs?: boolean }): Record<string, unknown> {
+function issueForUser(cloud: Cloud, a: { client: ClientAuth; user: User; tenant: Tenant; scope: ScopeRequest; mfa: boolean; nonce?: string; withRefresh: boolean; adfs?: boolean }): Promise<Record<string, unknown>> {
   const settings = cloud.settings;
   const refreshToken = a.withRefresh
     ? cloud.store.issueRefreshToken({
@@ -136,7 +136,7 @@ function clientCredentials(cloud: Cloud, form: URLSearchParams, ref: TenantRef, 
   return appTokenResponse(cloud.issue, client.app, ref.tenant.id, objectId, scope, client.appidacr === '1' ? '1' : '2', !!ref.adfs);
 }
 
-function password(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Record<string, unknown> {
+function password(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Promise<Record<string, unknown>> {
   const client = userClient(cloud, form, ref, segment);
   const username = form.get('username');
   const pass = form.get('password');
@@ -154,7 +154,7 @@ function password(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef,
   return issueForUser(cloud, { client, user, tenant, scope, mfa: false, withRefresh: scope.offlineAccess, adfs: isAdfs(ref) });
 }
 
-function refreshToken(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Record<string, unknown> {
+function refreshToken(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Promise<Record<string, unknown>> {
   const client = userClient(cloud, form, ref, segment);
   const token = form.get('refresh_token');
   if (!token) throw Aad.missingParameter('refresh_token');
@@ -175,7 +175,7 @@ function refreshToken(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: Tenant
   return issueForUser(cloud, { client, user, tenant, scope, mfa: found.mfa, withRefresh: true, adfs: isAdfs(ref) });
 }
 
-function authorizationCode(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Record<string, unknown> {
+function authorizationCode(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Promise<Record<string, unknown>> {
   const client = userClient(cloud, form, ref, segment);
   const code = form.get('code');
   if (!code) throw Aad.missingParameter('code');
@@ -203,7 +203,7 @@ function parseOffline(scope: string): boolean {
   return scope.split(/\s+/).some((s) => s.toLowerCase() === 'offline_access');
 }
 
-function deviceCode(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Record<string, unknown> {
+function deviceCode(cloud: Cloud, ctx: Ctx, form: URLSearchParams, ref: TenantRef, segment: string): Promise<Record<string, unknown>> {
   const client = userClient(cloud, form, ref, segment);
   const code = form.get('device_code') ?? form.get('code');
   if (!code) throw Aad.missingParameter('device_code');
