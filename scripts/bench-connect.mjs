@@ -18,11 +18,10 @@
 // that one question from the local cloud through a proxy, and refuses every other host. az reads
 // tenants one after the other (~4 requests each), so by default it runs at 100x10 only; name one
 // size (--tenants/--subscriptions) to run it there. --az-runs N (default: --runs).
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startInstanceDiscoveryProxy } from './az-instance-discovery.mjs';
+import { azAgainst, azVersion } from './bench-az.mjs';
 import { childrenCpuMs, connectByDeviceCode, emulatorModule, machine, machineLine, median, numberOption, readUsage, requireBuild, saveFigures, startCloud, usageProbe, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
@@ -38,7 +37,7 @@ const sizes = args.includes('--tenants') || args.includes('--subscriptions')
   : [{ tenants: 100, subscriptionsPerTenant: 10 }, { tenants: 1000, subscriptionsPerTenant: 2 }];
 const sizeName = (o) => `${o.tenants}x${o.subscriptionsPerTenant}`;
 
-const { generatedSeedInfo, makeStandInCertificates } = await emulatorModule();
+const { generatedSeedInfo } = await emulatorModule();
 const vsAz = args.includes('--vs-az');
 const azRuns = numberOption('az-runs', runs);
 
@@ -147,87 +146,28 @@ async function benchSize(seedOptions) {
   }
 }
 
-/** Runs az with `env` and `args`; resolves with its exit code, output and wall time. */
-function runAz(env, args, onStderr) {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn('az', args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      onStderr?.(stderr);
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr, wallMs: performance.now() - start }));
-  });
-}
-
 /**
  * `az login --use-device-code` against the same local cloud and seed, `azRuns` times, each with a
  * fresh AZURE_CONFIG_DIR whose cloud is registered (untimed) with the Entra-style authority.
  */
 async function benchAz(cloud, seedOptions, username) {
   const { tenants } = seedOptions;
-  let version;
-  try {
-    version = JSON.parse(execFileSync('az', ['version', '--output', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60000 }))['azure-cli'];
-  } catch {
+  const version = azVersion();
+  if (!version) {
     console.log('  az: not installed (scripts/setup.sh --system installs Debian\'s azure-cli); no az figures');
     return { installed: false };
   }
-  const scratch = mkdtempSync(join(tmpdir(), 'myaccount-bench-az-'));
-  const proxy = await startInstanceDiscoveryProxy(cloud, makeStandInCertificates);
+  const az = await azAgainst(cloud);
   try {
-    // az trusts one bundle: the system's and the local cloud's (the emulator's bundle), plus the stand-in CA.
-    const bundle = join(scratch, 'ca-bundle.pem');
-    writeFileSync(bundle, readFileSync(cloud.caBundlePath, 'utf8').trimEnd() + '\n' + proxy.caPem);
-    const cloudConfig = {
-      endpoints: {
-        activeDirectory: cloud.url,
-        resourceManager: `${cloud.url}/`,
-        activeDirectoryResourceId: 'https://management.core.windows.net/',
-        activeDirectoryGraphResourceId: 'https://graph.windows.net/',
-        microsoftGraphResourceId: 'https://graph.microsoft.com/',
-        management: 'https://management.core.windows.net/',
-      },
-    };
-    console.log(`  az ${version} (az login --use-device-code, Entra-style authority, instance discovery answered by the local cloud through ${proxy.url}), ${azRuns} runs`);
+    console.log(`  az ${version} (az login --use-device-code, Entra-style authority, instance discovery answered by the local cloud through a proxy), ${azRuns} runs`);
     const results = [];
     for (let run = 1; run <= azRuns; run++) {
-      const configDir = join(scratch, `azure-${run}`);
-      mkdirSync(configDir, { mode: 0o700 });
-      const env = {
-        PATH: process.env.PATH,
-        HOME: scratch,
-        LANG: 'C.UTF-8',
-        AZURE_CONFIG_DIR: configDir,
-        REQUESTS_CA_BUNDLE: bundle,
-        AZURE_CORE_COLLECT_TELEMETRY: 'false',
-        AZURE_CORE_OUTPUT: 'json',
-        HTTPS_PROXY: proxy.url,
-        HTTP_PROXY: proxy.url,
-        NO_PROXY: '127.0.0.1,localhost',
-      };
-      for (const step of [['cloud', 'register', '-n', 'MyAccountBench', '--cloud-config', JSON.stringify(cloudConfig)], ['cloud', 'set', '-n', 'MyAccountBench']]) {
-        const r = await runAz(env, step);
-        if (r.code !== 0) throw new Error(`az ${step.slice(0, 2).join(' ')} exited ${r.code}: ${r.stderr.slice(-1000)}`);
-      }
+      const env = await az.configure();
       const since = (await cloud.admin('GET', '/log?since=0&limit=1')).value.at(-1)?.seq ?? 0;
       const load = machine().load[0];
-      let approval;
       const cpuBefore = childrenCpuMs();
-      const r = await runAz(env, ['login', '--use-device-code'], (stderr) => {
-        const m = /enter the code (\S+) to authenticate/.exec(stderr);
-        if (m && !approval) {
-          approval = cloud.admin('POST', '/devices/approve', { userCode: m[1], username });
-          approval.catch(() => undefined);
-        }
-      });
+      const r = await az.loginByDeviceCode(env, username);
       const cpuMs = cpuBefore === null ? null : childrenCpuMs() - cpuBefore;
-      if (approval) await approval;
-      if (r.code !== 0) throw new Error(`az login exited ${r.code}:\n${r.stderr.slice(-2000)}`);
       const read = new Set(JSON.parse(r.stdout).map((s) => s.tenantId)).size;
       if (read !== tenants) throw new Error(`az login read ${read} of ${tenants} tenants; a comparison with a partial sign-in means nothing:\n${r.stderr.slice(-1500)}`);
       const log = (await cloud.log(since)).filter((e) => !e.path.startsWith('/_admin'));
@@ -235,7 +175,7 @@ async function benchAz(cloud, seedOptions, username) {
       results.push({ wallMs: +r.wallMs.toFixed(0), waitMs: +waitMs.toFixed(0), cpuMs, load, requests: log.length, kinds: countKinds(log) });
       console.log(`  az run ${run}: ${r.wallMs.toFixed(0)} ms wall (${(r.wallMs - waitMs).toFixed(0)} without the device-code wait of ${waitMs.toFixed(0)}), CPU ${cpuMs ?? 'unknown'} ms, ${log.length} requests, ${read}/${tenants} tenants read, load ${load}`);
     }
-    if (proxy.answered() === 0) throw new Error('az never asked for instance discovery: it did not use the Entra-style authority, so the figure is not comparable');
+    if (az.answered() === 0) throw new Error('az never asked for instance discovery: it did not use the Entra-style authority, so the figure is not comparable');
     return {
       installed: true,
       version,
@@ -246,8 +186,7 @@ async function benchAz(cloud, seedOptions, username) {
       requests: median(results.map((r) => r.requests)),
     };
   } finally {
-    await proxy.stop();
-    rmSync(scratch, { recursive: true, force: true });
+    await az.stop();
   }
 }
 

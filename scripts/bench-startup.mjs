@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { azCommandFigure, azLine } from './bench-az.mjs';
 import { bin, interleavedWallTimes, machine, machineLine, median, saveFigures, signedInStateFolder } from './bench-local-cloud.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 31);
@@ -46,7 +47,10 @@ const node = results['node -e 0'];
 const cli = results['myaccount get-context'];
 const ratio = Number((cli.medianMs / node.medianMs).toFixed(2));
 const cpuRatio = node.cpuMs ? Number((cli.cpuMs / node.cpuMs).toFixed(2)) : null;
-const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine().load, nodeExtraCaCerts: 'unset', runs, results, ratio, cpuRatio };
+// What an az user runs instead: az account show, signed in to a local cloud started for it (a
+// few runs: az takes most of a second each). --no-az leaves it out.
+const az = process.argv.includes('--no-az') ? undefined : await azCommandFigure({ args: ['account', 'show'] });
+const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine().load, nodeExtraCaCerts: 'unset', runs, results, ratio, cpuRatio, az };
 
 const { previous } = saveFigures('startup', figures);
 const delta = (now, before) => (before === undefined ? '' : ` (was ${before}, ${now >= before ? '+' : ''}${(now - before).toFixed(1)})`);
@@ -57,5 +61,6 @@ for (const [name, r] of Object.entries(results)) {
 }
 console.log(`  ratio myaccount / node: wall ${ratio}x, CPU ${cpuRatio}x (target <= 1.25x)${previous ? `; previous wall ${previous.ratio}x, CPU ${previous.cpuRatio ?? 'not recorded'}x` : ''}`);
 console.log(`  peak RSS: ${cli.peakRssMb} MB (target < 50 MB)`);
+if (az) console.log(azLine(az, cli.medianMs, previous?.az));
 const cold = results['get-context, no code cache'];
 console.log(`  without the code cache (a first run): wall ${(cold.medianMs / node.medianMs).toFixed(2)}x, CPU ${node.cpuMs ? (cold.cpuMs / node.cpuMs).toFixed(2) : '?'}x`);

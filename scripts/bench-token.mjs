@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { azCommandFigure, azLine } from './bench-az.mjs';
 import { bin, cliEnv, connectByDeviceCode, machine, machineLine, median, requireBuild, saveFigures, startCloud, versus, interleavedWallTimes } from './bench-local-cloud.mjs';
 
 /**
@@ -62,7 +63,10 @@ try {
   const ratio = +(cli.medianMs / node.medianMs).toFixed(2);
   const cpuRatio = node.cpuMs ? +(cli.cpuMs / node.cpuMs).toFixed(2) : null;
   const store = tokenStore(stateDir);
-  const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine().load, nodeExtraCaCerts: 'unset', runs, results, ratio, cpuRatio, requestsDuringTimedRuns: sent, tokenCache: store };
+  // What an az user runs instead, signed in to the same local cloud as the same person (az takes
+  // about a second a run, so a few runs, after the interleaved ones).
+  const az = await azCommandFigure({ args: ['account', 'get-access-token'], cloud });
+  const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine().load, nodeExtraCaCerts: 'unset', runs, results, ratio, cpuRatio, requestsDuringTimedRuns: sent, tokenCache: store, az };
   const { previous, file } = saveFigures('token', figures);
 
   console.log(`get-access-token from a warm cache, median of ${runs} runs (${store}; NODE_EXTRA_CA_CERTS unset); ${machineLine(m)} (at the end ${figures.loadAfter.join(' ')})${previous?.machine ? `; previous run ${previous.date}, load ${previous.machine.load.join(' ')}` : ''}:`);
@@ -71,6 +75,7 @@ try {
   }
   console.log(`  ratio get-access-token / node: wall ${ratio}x, CPU ${cpuRatio === null ? 'not measured' : `${cpuRatio}x`} (target <= 1.4x)${previous ? `; previous wall ${previous.ratio}x, CPU ${previous.cpuRatio ?? 'not recorded'}x (${previous.date})` : ''}`);
   console.log(`  requests to the local cloud during the timed runs: ${sent} (a warm cache sends none)`);
+  console.log(azLine(az, cli.medianMs, previous?.az));
   console.log(`figures written to ${file}`);
 } catch (e) {
   failed = true;
