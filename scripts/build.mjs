@@ -192,7 +192,11 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  define: { MYACCOUNT_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)), MYACCOUNT_PACKS: JSON.stringify(packs.entries) },
+  define: {
+    MYACCOUNT_BUILD_ID: JSON.stringify(buildHash.digest('hex').slice(0, 16)),
+    MYACCOUNT_PACKS: JSON.stringify(packs.entries),
+    MYACCOUNT_COMMAND_WORDS: JSON.stringify([...new Set(steps.commands.map((c) => c.name.split(' ')[0]))].sort()),
+  },
   logLevel: 'warning',
 });
 // dist/cli.js stays the CLI's ES module face for programs and tests that import run().

@@ -10,7 +10,8 @@
  *   folder and given to V8 the next time: ~5 ms less again. The cache is one file per command
  *   (its first word), holding the cache of every chunk that command loaded, taken when the
  *   process exits: so it holds the functions that command ran (a chunk's cache taken by another
- *   command holds that command's), and a start reads one cache file, not one per chunk. V8
+ *   command holds that command's), and a start reads one cache file, not one per chunk. A chunk's
+ *   cache is made once, by the first run that loads it, and kept while V8 takes it. V8
  *   refuses a cache made by another V8 or for other source; what is refused is made again.
  *
  * Nothing here is bundled with the chunks, and it imports only Node's own modules. Programs and
@@ -24,6 +25,8 @@ import { constants as vmConstants, Script } from 'node:vm';
 declare const MYACCOUNT_BUILD_ID: string;
 /** Written by the build (scripts/chunk-packs.mjs): the pack file of each entry chunk that has one. */
 declare const MYACCOUNT_PACKS: Record<string, string>;
+/** Written by the build: the first word of every command, the only words that name a cache file. */
+declare const MYACCOUNT_COMMAND_WORDS: readonly string[];
 
 export interface ChunkLoader {
   /** The exports of a chunk of the folder, by file name ("cli.js"), loaded once. */
@@ -55,7 +58,8 @@ export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: 
   });
   // Caches are read only from a folder only this user can write to: V8 runs what they hold.
   const cached = cacheFile !== null && isPrivateFolder(dirname(dirname(cacheFile))) ? readCacheFile(cacheFile) : new Map<string, Buffer>();
-  const scripts: { name: string; script: Script }[] = [];
+  // The scripts this run compiled without a usable cache, whose caches saveCaches makes.
+  const uncached: { name: string; script: Script }[] = [];
   let stale = false;
 
   /** Compiles and runs a script of the folder (a chunk wrapped as a function, or a pack), with its code cache. */
@@ -67,8 +71,10 @@ export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: 
       // The chunks hold no import() (the build makes them require()); a package's own would still work.
       importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
-    if (cachedData === undefined || script.cachedDataRejected) stale = true;
-    scripts.push({ name, script });
+    if (cachedData === undefined || script.cachedDataRejected) {
+      stale = true;
+      uncached.push({ name, script });
+    }
     return script.runInThisContext();
   }
 
@@ -98,9 +104,12 @@ export function chunkLoader(dir: string, cacheFile: string | null, nodeRequire: 
     try {
       mkdirSync(dirname(cacheFile), { recursive: true, mode: 0o700 });
       if (!isPrivateFolder(dirname(dirname(cacheFile)))) return;
-      // Chunks this run did not load keep their caches (another use of the same first word).
+      // Only what had no usable cache is made: the caches V8 took stay as they were, so a run down
+      // an unusual path (--help, a mistake, a token refresh loading MSAL) adds its chunks without
+      // also swelling the common chunks' caches with the functions only it ran, which every later
+      // start would read and deserialize. Chunks this run did not load keep theirs too.
       const entries = new Map(cached);
-      for (const { name, script } of scripts) entries.set(name, script.createCachedData());
+      for (const { name, script } of uncached) entries.set(name, script.createCachedData());
       // A temp file and a rename: a process starting meanwhile reads a whole file or the old one.
       const temp = `${cacheFile}.${process.pid}`;
       writeFileSync(temp, packCaches(entries), { mode: 0o600 });
@@ -176,14 +185,16 @@ export function tempFolder(env: Record<string, string | undefined>, platform: No
 /**
  * The code cache of the command argv names: <temp>/myaccount-code-cache-<uid>/<build>-<node>-<arch>/<first word>.cache,
  * or null when NODE_DISABLE_COMPILE_CACHE is set (Node's own switch for its compile cache).
- * Arguments that are not a command word share one file. Folders of other builds that were not
- * used for a week are removed when a new one is made.
+ * Arguments whose first word is not one of `commandWords` (flags, a typo) share one file, so
+ * mistakes do not each leave a cache behind. Folders of other builds that were not used for a
+ * week are removed when a new one is made.
  */
-export function codeCacheFile(buildId: string, argv: readonly string[], env: Record<string, string | undefined>, temp = tempFolder(env)): string | null {
+export function codeCacheFile(buildId: string, argv: readonly string[], env: Record<string, string | undefined>, commandWords: readonly string[], temp = tempFolder(env)): string | null {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
   const root = join(temp, `myaccount-code-cache${process.getuid ? `-${process.getuid()}` : ''}`);
   const dir = join(root, `${buildId}-${process.version}-${process.arch}`);
-  const word = /^[a-z][a-z-]{0,63}$/.test(argv[0] ?? '') ? argv[0] : '-';
+  const first = argv[0] ?? '';
+  const word = commandWords.includes(first) ? first : '-';
   const file = join(dir, `${word}.cache`);
   if (statSync(dir, { throwIfNoEntry: false })) return file;
   // A new build or Node: make the root private, sweep the old.
@@ -204,7 +215,7 @@ export function codeCacheFile(buildId: string, argv: readonly string[], env: Rec
 /** bin/myaccount.js's start: the CLI's entry chunk, loaded with the code cache of the command in argv. */
 export function loadCli(argv: readonly string[]): { run: (argv: readonly string[]) => Promise<number>; whenFlushed: () => Promise<void> } {
   // This file is built into the chunks' folder, so its own require() resolves as theirs would.
-  const loader = chunkLoader(__dirname, codeCacheFile(MYACCOUNT_BUILD_ID, argv, process.env), require, MYACCOUNT_PACKS);
+  const loader = chunkLoader(__dirname, codeCacheFile(MYACCOUNT_BUILD_ID, argv, process.env, MYACCOUNT_COMMAND_WORDS), require, MYACCOUNT_PACKS);
   process.once('exit', () => loader.saveCaches());
   return loader.load('cli.js') as ReturnType<typeof loadCli>;
 }

@@ -123,6 +123,25 @@ describe('the code cache', () => {
     expect([...readCacheFile(file).keys()].sort()).toEqual(['extra.js', 'other.js', 'shared.js']);
   });
 
+  test('a cache V8 took is kept as it was when another chunk makes the file be written again', () => {
+    const file = cacheFileIn(0o700);
+    const first = chunkLoader(chunks, file, require);
+    first.load('other.js');
+    first.saveCaches();
+    const before = readCacheFile(file);
+    writeFileSync(join(chunks, 'extra.js'), '"use strict";\nexports.x = 1;\n');
+    const second = chunkLoader(chunks, file, require);
+    // This run runs more of shared.js than the first did; its cache stays the first run's.
+    (second.load('shared.js') as { next: () => number }).next();
+    second.load('other.js');
+    second.load('extra.js');
+    second.saveCaches();
+    const after = readCacheFile(file);
+    expect([...after.keys()].sort()).toEqual(['extra.js', 'other.js', 'shared.js']);
+    expect(after.get('shared.js')).toEqual(before.get('shared.js'));
+    expect(after.get('other.js')).toEqual(before.get('other.js'));
+  });
+
   test('a damaged cache is refused by V8 and made again; a cut-off file is not read at all; the chunks still run', () => {
     const file = cacheFileIn(0o700);
     writeFileSync(file, packCaches(new Map([['shared.js', Buffer.from('not a V8 code cache at all')]])));
@@ -178,21 +197,22 @@ test('tempFolder is what os.tmpdir() says (asked of a child, whose environment i
 });
 
 describe('codeCacheFile', () => {
+  const words = ['account', 'get-context'];
   const base = (buildId: string): string => join(root, `myaccount-code-cache${process.getuid ? `-${process.getuid()}` : ''}`, `${buildId}-${process.version}-${process.arch}`);
 
   test('one file per command word, in a folder per build, Node version and architecture, in a private folder of this user under the temp folder', () => {
-    expect(codeCacheFile('abc123', ['get-context', 'prod'], {}, root)).toBe(join(base('abc123'), 'get-context.cache'));
-    expect(codeCacheFile('abc123', ['account', 'show'], {}, root)).toBe(join(base('abc123'), 'account.cache'));
-    // Anything else (flags, names, odd text) shares one file.
-    for (const argv of [[], ['--help'], ['../x'], ['Get-Context']]) expect(codeCacheFile('abc123', argv, {}, root)).toBe(join(base('abc123'), '-.cache'));
+    expect(codeCacheFile('abc123', ['get-context', 'prod'], {}, words, root)).toBe(join(base('abc123'), 'get-context.cache'));
+    expect(codeCacheFile('abc123', ['account', 'show'], {}, words, root)).toBe(join(base('abc123'), 'account.cache'));
+    // Anything else (flags, names, odd text, a word that is no command) shares one file.
+    for (const argv of [[], ['--help'], ['../x'], ['Get-Context'], ['get-contxt'], ['frobnicate']]) expect(codeCacheFile('abc123', argv, {}, words, root)).toBe(join(base('abc123'), '-.cache'));
     expect(isPrivateFolder(join(base('abc123'), '..'))).toBe(true);
   });
 
   test('none when NODE_DISABLE_COMPILE_CACHE is set, or when the folder is not private', () => {
-    expect(codeCacheFile('abc123', ['get-context'], { NODE_DISABLE_COMPILE_CACHE: '1' }, root)).toBeNull();
-    codeCacheFile('abc123', ['get-context'], {}, root);
+    expect(codeCacheFile('abc123', ['get-context'], { NODE_DISABLE_COMPILE_CACHE: '1' }, words, root)).toBeNull();
+    codeCacheFile('abc123', ['get-context'], {}, words, root);
     chmodSync(join(base('abc123'), '..'), 0o777);
-    expect(codeCacheFile('other', ['get-context'], {}, root)).toBeNull();
+    expect(codeCacheFile('other', ['get-context'], {}, words, root)).toBeNull();
   });
 
   test('folders of other builds unused for a week go when a new one is made', () => {
@@ -200,7 +220,7 @@ describe('codeCacheFile', () => {
     const weekAndADayAgo = new Date(Date.now() - 8 * 24 * 3600_000);
     utimesSync(base('old'), weekAndADayAgo, weekAndADayAgo);
     mkdirSync(base('recent'));
-    codeCacheFile('new', ['get-context'], {}, root);
+    codeCacheFile('new', ['get-context'], {}, words, root);
     expect(readdirSync(join(base('old'), '..'))).toEqual([`recent-${process.version}-${process.arch}`]);
   });
 });
