@@ -21,13 +21,13 @@ export function generatedFiles(root: string): Record<string, string> {
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
   // module/<name>/<name>.psd1: with module/ on PSModulePath, Import-Module MyAccount and
   // command autoloading find it by name (PowerShell looks for a folder named like the module).
-  files[`module/${MODULE_NAME}/${MODULE_NAME}.psm1`] = moduleScript(version, readModuleHelper(root));
+  files[`module/${MODULE_NAME}/${MODULE_NAME}.psm1`] = moduleScript(version);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.psd1`] = moduleManifest(commands, version);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.format.ps1xml`] = formatFile(commands);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.types.ps1xml`] = typesFile(commands);
   // The cmdlets' source, compiled with the helper's into MyAccount.Helper.dll (whose stamp covers
   // it), and their help, which Get-Help finds beside the DLL by its name.
-  files['scripts/generate/module-helper-cs/Cmdlets.g.cs'] = cmdletSource(commands);
+  files['scripts/generate/module-helper-cs/Cmdlets.g.cs'] = cmdletSource(commands, readModuleHelper(root));
   files[`module/${MODULE_NAME}/MyAccount.Helper.dll-Help.xml`] = helpFile(commands);
   return files;
 }

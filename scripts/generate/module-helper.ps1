@@ -3,12 +3,12 @@
 # are compiled, in MyAccount.Helper.dll (scripts/generate/module-helper-cs/): compiled once at
 # build, where script would be compiled by every new session. Here: what PowerShell does best (the
 # subscription picker's table and prompt, and writing a line whose stream asks to Inquire).
-# Source: scripts/generate/module-helper.ps1, which the generator embeds in the psm1 as it is.
+# Source: scripts/generate/module-helper.ps1, which the generator embeds in the DLL as it is
+# (ModuleTables.HelperScript); the helper runs it as a module of its own the first time a cmdlet
+# needs one of these functions, and sets $script:Cli, the helper itself, in that module.
+Set-StrictMode -Version 3.0
 
 #region Private
-
-# The CLI sits beside this module in the package: <package>/module/MyAccount and <package>/bin.
-$script:MyAccountCli = [System.IO.Path]::GetFullPath([System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'bin', 'myaccount.js'))
 
 function Write-MyAccountContinued {
     # Writes through its own runtime, whose preferences the call sets to Continue; the records join

@@ -21,9 +21,10 @@ export const MODULE_NAME = 'MyAccount';
 
 /**
  * The module's private helper is real PowerShell in scripts/generate/module-helper.ps1 (an
- * editor and PSScriptAnalyzer can read it), embedded whole in the psm1, so the package needs no
- * .ps1 beside it at run time. Line ends are normalized: a Windows checkout (core.autocrlf)
- * must generate the same bytes.
+ * editor and PSScriptAnalyzer can read it), embedded whole in the compiled helper (ModuleTables.
+ * HelperScript), which runs it as a module of its own the first time it needs it, so the package
+ * needs no .ps1 beside it and an import runs no script. Line ends are normalized: a Windows
+ * checkout (core.autocrlf) must generate the same bytes.
  */
 export const HELPER_PATH = 'scripts/generate/module-helper.ps1';
 
@@ -230,7 +231,13 @@ export function proseFor(commands: readonly CommandDefinition<any, any>[]): Pros
  * mean a CI job, and the CLI's command and flag names with what they are called here, so that what
  * the CLI says while it runs ("run myaccount connect --tenant X") reads "run Connect-MyAccount -Tenant X".
  */
-function tablesSource(commands: readonly CommandDefinition<any, any>[]): string {
+/** The helper script as a C# constant, a literal per line, so the generated source reads like the script. */
+function helperLines(helper: string): string {
+  const lines = helper.endsWith('\n') ? helper.slice(0, -1).split('\n') : helper.split('\n');
+  return lines.map((line) => `            ${csString(line + '\n')}`).join(' +\n');
+}
+
+function tablesSource(commands: readonly CommandDefinition<any, any>[], helper: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
   const names = (list: readonly string[]): string => `new object[] { ${list.map(csString).join(', ')} }`;
   const table = (rows: string[]): string => `new Hashtable(StringComparer.OrdinalIgnoreCase)\n        {\n${rows.map((r) => `            ${r},`).join('\n')}\n        }`;
@@ -263,6 +270,9 @@ function tablesSource(commands: readonly CommandDefinition<any, any>[]): string 
     '',
     '        /// <summary>Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).</summary>',
     `        public static readonly string[] CiVariables = { ${CI_VARIABLES.map(csString).join(', ')} };`,
+    '',
+    "        /// <summary>The module's PowerShell (scripts/generate/module-helper.ps1): the subscription picker and the Inquire writer.</summary>",
+    `        public const string HelperScript =\n${helperLines(helper)};`,
     '    }',
   ].join('\n');
 }
@@ -465,7 +475,7 @@ function cmdletClassFor(def: CommandDefinition<any, any>): string {
 }
 
 /** The cmdlets, one class per command of the registry; compiled into MyAccount.Helper.dll. */
-export function cmdletSource(commands: readonly CommandDefinition<any, any>[]): string {
+export function cmdletSource(commands: readonly CommandDefinition<any, any>[], helper: string): string {
   const cmdlets = commands.filter((c) => c.cmdlet);
   return [
     '// The MyAccount cmdlets: generated from the command registry by scripts/generate/module.ts. Do not edit.',
@@ -485,7 +495,7 @@ export function cmdletSource(commands: readonly CommandDefinition<any, any>[]): 
     '',
     'namespace MyAccount.Helper',
     '{',
-    tablesSource(commands),
+    tablesSource(commands, helper),
     '}',
     '',
   ].join('\n');
@@ -504,20 +514,20 @@ const COMPLETERS: Record<NonNullable<ParameterMeta['completer']>, string> = {
   Tenant: 'TenantCompleter',
 };
 
-export function moduleScript(version: string, helper: string): string {
+/**
+ * The module's root script: comments only. PowerShell compiles and runs a root module's script on
+ * every import, ~20 ms for its first statement and more for each type it resolves; this one has no
+ * statement, so an import loads the compiled cmdlets (NestedModules) and the view files only.
+ */
+export function moduleScript(version: string): string {
   return [
     `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
-    '#Requires -Version 7.4',
-    'Set-StrictMode -Version 3.0',
-    '',
-    helper,
-    "# The helper that runs the CLI for every cmdlet (in MyAccount.Helper.dll, the module's cmdlets,",
-    "# which the manifest loads first). The script block is how it writes a line whose stream asks to",
-    '# Inquire: through Write-MyAccountContinued, whose own preferences are Continue.',
-    '$script:Cli = [MyAccount.Helper.Cli]::new($ExecutionContext.SessionState, $script:MyAccountCli, {',
-    '        param($Stream, $Message, $Tags)',
-    '        Write-MyAccountContinued -Stream $Stream -Message $Message -Tags $Tags -Verbose -Debug -WarningAction Continue -InformationAction Continue',
-    '    })',
+    '#',
+    "# The cmdlets, and the helper that runs the CLI for them, are compiled: MyAccount.Helper.dll, which",
+    "# the manifest loads. The module's own PowerShell (the subscription picker, and the writer for a",
+    '# stream whose preference is Inquire) is embedded there and runs as a module of its own the first',
+    '# time it is needed (source: scripts/generate/module-helper.ps1). This file has no statement on',
+    '# purpose: a root script runs on every import, and an import is part of every one-shot call.',
     '',
   ].join('\n');
 }

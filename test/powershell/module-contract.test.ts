@@ -171,13 +171,12 @@ test("the CLI's words in messages become PowerShell's: cmdlets, parameters, $tru
   const r = await runPwsh(
     target,
     `
-& (Get-Module MyAccount) {
-    @(
-        $script:Cli.ToCmdletText('Run myaccount connect --tenant contoso.example first.')
-        $script:Cli.ToCmdletText('allow it: myaccount update-config --allow-plaintext-token-cache true')
-        $script:Cli.ToCmdletText('set-context needs --subscription or --tenant; --no-such-flag stays; myaccount emulator start stays.')
-    )
-} | Out-Result
+$cli = [MyAccount.Helper.Cli]::Current
+@(
+    $cli.ToCmdletText('Run myaccount connect --tenant contoso.example first.')
+    $cli.ToCmdletText('allow it: myaccount update-config --allow-plaintext-token-cache true')
+    $cli.ToCmdletText('set-context needs --subscription or --tenant; --no-such-flag stays; myaccount emulator start stays.')
+) | Out-Result
 `,
   );
   expect(r.result).toEqual([

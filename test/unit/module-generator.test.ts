@@ -34,23 +34,31 @@ const nasty = defineCommand<{ Name?: string; Mode?: string }, null>({
 
 describe('the PowerShell module generator', () => {
   test('produces the same bytes every time (no timestamps, stable order)', () => {
-    expect(moduleScript('1.2.3', HELPER)).toBe(moduleScript('1.2.3', HELPER));
+    expect(moduleScript('1.2.3')).toBe(moduleScript('1.2.3'));
     expect(moduleManifest(commands, '1.2.3')).toBe(moduleManifest(commands, '1.2.3'));
     expect(formatFile(commands)).toBe(formatFile(commands));
-    expect(cmdletSource(commands)).toBe(cmdletSource(commands));
+    expect(cmdletSource(commands, HELPER)).toBe(cmdletSource(commands, HELPER));
     expect(helpFile(commands)).toBe(helpFile(commands));
   });
 
-  test('embeds the helper .ps1 whole, with the same bytes from a CRLF checkout', () => {
-    expect(moduleScript('1.2.3', HELPER)).toContain(HELPER);
+  test('embeds the helper .ps1 whole in the compiled helper, with the same bytes from a CRLF checkout; the psm1 has no statement', () => {
+    // The C# constant is a literal per line; joined back, it is the script.
+    const source = cmdletSource(commands, HELPER);
+    const start = source.indexOf('public const string HelperScript =');
+    const constant = source.slice(start, source.indexOf('";\n', start) + 1);
+    // csString escapes as JSON does (\\, \", \uXXXX), so each literal reads back with JSON.parse.
+    const lines = [...constant.matchAll(/^ {12}(".*")(?: \+)?$/gm)].map((m) => JSON.parse(m[1]) as string);
+    expect(lines.join('')).toBe(HELPER.endsWith('\n') ? HELPER : HELPER + '\n');
     const crlf = mkdtempSync(join(tmpdir(), 'myaccount-helper-'));
     try {
       mkdirSync(join(crlf, 'scripts', 'generate'), { recursive: true });
       writeFileSync(join(crlf, HELPER_PATH), HELPER.replace(/\n/g, '\r\n'));
-      expect(moduleScript('1.2.3', readModuleHelper(crlf))).toBe(moduleScript('1.2.3', HELPER));
+      expect(cmdletSource(commands, readModuleHelper(crlf))).toBe(source);
     } finally {
       rmSync(crlf, { recursive: true, force: true });
     }
+    // Only comments: a root script would be compiled and run on every import.
+    expect(moduleScript('1.2.3').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'))).toEqual([]);
   });
 
   test('single-quoted literals double every quote, so nothing inside is expanded', () => {
@@ -60,7 +68,7 @@ describe('the PowerShell module generator', () => {
   });
 
   test('every hostile string lands inside a C# string literal or escaped XML', () => {
-    const source = cmdletSource([nasty]);
+    const source = cmdletSource([nasty], HELPER);
     expect(source).toContain(`[Alias("Ali'as")]`);
     expect(source).toContain(`[ValidateSet("it's", "$(x)", "\`n")]`);
     expect(source).toContain(`Run("get-nasty", bound, "My.'Type");`);
@@ -76,11 +84,11 @@ describe('the PowerShell module generator', () => {
 
   test('refuses names that are not plain identifiers', () => {
     const bad = { ...nasty, input: { ...nasty.input, properties: { 'Na me': { type: 'string', description: 'x' } } } };
-    expect(() => cmdletSource([bad as never])).toThrow('Not a safe PowerShell name');
+    expect(() => cmdletSource([bad as never], HELPER)).toThrow('Not a safe PowerShell name');
   });
 
   test('destructive commands support -WhatIf/-Confirm; others do not', () => {
-    const source = cmdletSource(commands);
+    const source = cmdletSource(commands, HELPER);
     const binding = (cmdlet: string): string => {
       const [verb, noun] = cmdlet.split('-');
       const start = source.indexOf(`[Cmdlet("${verb}", "${noun}"`);

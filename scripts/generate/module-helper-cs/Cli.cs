@@ -16,6 +16,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
+using System.Threading;
 
 namespace MyAccount.Helper
 {
@@ -28,24 +29,24 @@ namespace MyAccount.Helper
         private readonly IDictionary _cmdletOfCommand;
         private readonly CliText _text;
         private readonly Session _session;
-        private readonly ScriptBlock _writeContinued;
-        private readonly SessionState _module;
+        /// <summary>The module's PowerShell (ModuleTables.HelperScript), run as a module of its own when first needed.</summary>
+        private PSModuleInfo _helper;
+        private ScriptBlock _writeContinued;
+
+        private static Cli _current;
 
         /// <summary>
-        /// The helper of the module loaded last in this process, for the argument completers, which
-        /// PowerShell creates without arguments.
+        /// The helper of this module, made on first use (a cmdlet's call or a Tab completion, which
+        /// PowerShell makes without arguments), so an import runs nothing of ours. It runs the CLI
+        /// of the package the DLL is in: &lt;package&gt;/module/MyAccount/MyAccount.Helper.dll and &lt;package&gt;/bin/myaccount.js.
         /// </summary>
-        public static Cli Current { get; private set; }
+        public static Cli Current => LazyInitializer.EnsureInitialized(ref _current, () => new Cli(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(Cli).Assembly.Location), "..", "..", "bin", "myaccount.js"))));
 
         private static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
 
-        /// <param name="module">The module's session state ($ExecutionContext.SessionState in the psm1), where its
-        /// PowerShell functions run.</param>
         /// <param name="cliPath">bin/myaccount.js of the package this module is in.</param>
-        /// <param name="writeContinued">Writes one record on a stream with that stream's preference Continue (see WriteStream).</param>
-        public Cli(SessionState module, string cliPath, ScriptBlock writeContinued)
+        public Cli(string cliPath)
         {
-            _module = module;
             _cliPath = cliPath;
             _parametersOfCmdlet = ModuleTables.Parameters;
             _pathParametersOfCmdlet = ModuleTables.PathParameters;
@@ -53,8 +54,23 @@ namespace MyAccount.Helper
             _cmdletOfCommand = ModuleTables.CmdletOfCommand;
             _text = new CliText(ModuleTables.CmdletOfCommand, ModuleTables.ParameterOfFlag);
             _session = new Session(ModuleTables.CiVariables);
-            _writeContinued = writeContinued;
-            Current = this;
+        }
+
+        /// <summary>
+        /// The session state of the module's PowerShell part, made the first time a cmdlet needs it
+        /// (Connect's subscription picker, a line on a stream whose preference is Inquire): a root
+        /// script would be compiled and run on every import, ~20 ms and more of every one-shot call.
+        /// Its functions reach this helper as $script:Cli.
+        /// </summary>
+        private SessionState HelperModule()
+        {
+            if (_helper == null)
+            {
+                var module = new PSModuleInfo(ScriptBlock.Create(ModuleTables.HelperScript));
+                module.SessionState.PSVariable.Set("Cli", this);
+                _helper = module;
+            }
+            return _helper.SessionState;
         }
 
         /// <summary>A person can answer a prompt here: not -NonInteractive, input from a console, not a CI job.</summary>
@@ -226,7 +242,7 @@ namespace MyAccount.Helper
         public IEnumerable<PSObject> InvokeModuleFunction(PSCmdlet caller, string function, object result, IDictionary bound)
         {
             var call = ScriptBlock.Create("param($Function, $Result, $Bound, $Caller) $Result | & $Function -Bound $Bound -Caller $Caller");
-            return caller.InvokeCommand.InvokeScript(_module, call, function, result, bound, caller);
+            return caller.InvokeCommand.InvokeScript(HelperModule(), call, function, result, bound, caller);
         }
 
         /// <summary>
@@ -440,7 +456,9 @@ namespace MyAccount.Helper
         {
             if (IsPreference(caller, stream, "Inquire"))
             {
-                caller.InvokeCommand.InvokeScript(_module, _writeContinued, stream, message, tags);
+                // Write-MyAccountContinued's own preferences are Continue; its records join the caller's streams.
+                _writeContinued ??= ScriptBlock.Create("param($Stream, $Message, $Tags) Write-MyAccountContinued -Stream $Stream -Message $Message -Tags $Tags -Verbose -Debug -WarningAction Continue -InformationAction Continue");
+                caller.InvokeCommand.InvokeScript(HelperModule(), _writeContinued, stream, message, tags);
                 return;
             }
             switch (stream)

@@ -1530,5 +1530,81 @@ namespace MyAccount.Helper
 
         /// <summary>Variables whose presence means a CI job, where nobody answers a prompt (src/core/ci.ts).</summary>
         public static readonly string[] CiVariables = { "CI", "TF_BUILD", "GITHUB_ACTIONS", "BUILD_BUILDID", "JENKINS_URL" };
+
+        /// <summary>The module's PowerShell (scripts/generate/module-helper.ps1): the subscription picker and the Inquire writer.</summary>
+        public const string HelperScript =
+            "# The module's PowerShell part, written once. The cmdlets, and running the CLI (its JSON input, its\u000a" +
+            "# events as PowerShell streams, its result as typed objects, its error document as an ErrorRecord),\u000a" +
+            "# are compiled, in MyAccount.Helper.dll (scripts/generate/module-helper-cs/): compiled once at\u000a" +
+            "# build, where script would be compiled by every new session. Here: what PowerShell does best (the\u000a" +
+            "# subscription picker's table and prompt, and writing a line whose stream asks to Inquire).\u000a" +
+            "# Source: scripts/generate/module-helper.ps1, which the generator embeds in the DLL as it is\u000a" +
+            "# (ModuleTables.HelperScript); the helper runs it as a module of its own the first time a cmdlet\u000a" +
+            "# needs one of these functions, and sets $script:Cli, the helper itself, in that module.\u000a" +
+            "Set-StrictMode -Version 3.0\u000a" +
+            "\u000a" +
+            "#region Private\u000a" +
+            "\u000a" +
+            "function Write-MyAccountContinued {\u000a" +
+            "    # Writes through its own runtime, whose preferences the call sets to Continue; the records join\u000a" +
+            "    # the caller's streams like those of any command it runs.\u000a" +
+            "    [CmdletBinding()]\u000a" +
+            "    param([string] $Stream, $Message, [string[]] $Tags)\u000a" +
+            "    switch ($Stream) {\u000a" +
+            "        'Warning' { $PSCmdlet.WriteWarning($Message) }\u000a" +
+            "        'Verbose' { $PSCmdlet.WriteVerbose($Message) }\u000a" +
+            "        'Debug' { $PSCmdlet.WriteDebug($Message) }\u000a" +
+            "        'Information' { $PSCmdlet.WriteInformation($Message, $Tags) }\u000a" +
+            "    }\u000a" +
+            "}\u000a" +
+            "\u000a" +
+            "function Invoke-MyAccountSubscriptionPicker {\u000a" +
+            "    # Connect's subscription picker (LoginExperienceV2). The CLI cannot ask (its input is the\u000a" +
+            "    # module's JSON), so it says when the picker was due (PickerSkipped) and PowerShell asks.\u000a" +
+            "    param(\u000a" +
+            "        [Parameter(ValueFromPipeline)] $Result,\u000a" +
+            "        [System.Collections.IDictionary] $Bound,\u000a" +
+            "        [System.Management.Automation.PSCmdlet] $Caller\u000a" +
+            "    )\u000a" +
+            "    process {\u000a" +
+            "        if (-not $Result.PickerSkipped -or -not $script:Cli.IsPromptable()) { return $Result }\u000a" +
+            "        $tenantNames = @{}\u000a" +
+            "        foreach ($tenant in $Result.Tenants) { $tenantNames[$tenant.Id] = if ($tenant.Name) { $tenant.Name } else { $tenant.Id } }\u000a" +
+            "        $current = $Result.Context.Subscription\u000a" +
+            "        $rows = @($Result.Subscriptions | Sort-Object -Property @{ Expression = { $tenantNames[$_.TenantId] } }, Name, Id)\u000a" +
+            "        $number = 0\u000a" +
+            "        $table = foreach ($row in $rows) {\u000a" +
+            "            $number++\u000a" +
+            "            $marked = $current -and $row.Id -eq $current.Id -and $row.TenantId -eq $current.TenantId\u000a" +
+            "            [pscustomobject]@{ No = '{0}[{1}]' -f $(if ($marked) { '*' } else { ' ' }), $number; 'Subscription name' = $row.Name; 'Subscription ID' = $row.Id; 'Tenant name' = $tenantNames[$row.TenantId] }\u000a" +
+            "        }\u000a" +
+            "        Write-Host ''\u000a" +
+            "        Write-Host '[Tenant and subscription selection]'\u000a" +
+            "        $table | Format-Table -AutoSize | Out-Host\u000a" +
+            "        $chosen = $null\u000a" +
+            "        for ($attempt = 0; $attempt -lt 5 -and -not $chosen; $attempt++) {\u000a" +
+            "            $answer = \"$(Read-Host 'Select a subscription by its number (Enter for the one marked *)')\".Trim()\u000a" +
+            "            if ($answer -eq '') { return $Result }\u000a" +
+            "            $n = 0\u000a" +
+            "            if (-not [int]::TryParse($answer, [ref]$n)) { $Caller.WriteWarning(('\"{0}\" is not a number. Type the number of a subscription from the list.' -f $answer)); continue }\u000a" +
+            "            if ($n -lt 1 -or $n -gt $rows.Count) { $Caller.WriteWarning(\"$n is not in the list. Type a number from 1 to $($rows.Count).\"); continue }\u000a" +
+            "            $chosen = $rows[$n - 1]\u000a" +
+            "        }\u000a" +
+            "        if (-not $chosen) {\u000a" +
+            "            $Caller.WriteWarning(\"No subscription was selected; the default stays $($current.Name). Choose another with Set-MyContext.\")\u000a" +
+            "            return $Result\u000a" +
+            "        }\u000a" +
+            "        if ($current -and $chosen.Id -eq $current.Id -and $chosen.TenantId -eq $current.TenantId) { return $Result }\u000a" +
+            "        $select = @{ Subscription = $chosen.Id; Tenant = $chosen.TenantId }\u000a" +
+            "        if ($Bound.ContainsKey('Scope')) { $select.Scope = $Bound['Scope'] }\u000a" +
+            "        # A context named with -ContextName follows the choice.\u000a" +
+            "        if ($Bound.ContainsKey('ContextName')) { $select.Name = $Bound['ContextName']; $select.Force = $true }\u000a" +
+            "        $Result.Context = $script:Cli.Invoke($Caller, 'set-context', $select, 'MyAccount.Context') | Select-Object -First 1\u000a" +
+            "        $Result.PickerSkipped = $false\u000a" +
+            "        $Result\u000a" +
+            "    }\u000a" +
+            "}\u000a" +
+            "\u000a" +
+            "#endregion\u000a";
     }
 }

@@ -22,10 +22,7 @@ namespace MyAccount.Helper
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
             var results = new List<CompletionResult>();
-            // Without the module's helper (the module is not loaded in this session) nothing is offered.
-            var cli = Cli.Current;
-            if (cli == null) return results;
-            var listed = cli.Read(_words);
+            var listed = Cli.Current.Read(_words);
             var items = listed as object[] ?? (listed != null ? new[] { listed } : Array.Empty<object>());
             var word = wordToComplete ?? "";
             // What was typed may already be quoted; what is left is a wildcard pattern, as with -like.

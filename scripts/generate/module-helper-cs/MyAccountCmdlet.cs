@@ -15,18 +15,8 @@ namespace MyAccount.Helper
 {
     public abstract class MyAccountCmdlet : PSCmdlet
     {
-        /// <summary>The helper the module's psm1 made when it loaded.</summary>
-        protected Cli Cli
-        {
-            get
-            {
-                var cli = Cli.Current;
-                if (cli != null) return cli;
-                // The DLL loaded alone (Import-Module MyAccount.Helper.dll), without the psm1 that sets it up.
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException($"{MyInvocation.MyCommand.Name} runs from the MyAccount module: import it with Import-Module MyAccount (its MyAccount.psd1), not its DLL alone."), "ModuleNotLoaded", ErrorCategory.ResourceUnavailable, null));
-                return null;
-            }
-        }
+        /// <summary>The helper that runs the CLI, made on first use.</summary>
+        protected Cli Cli => Cli.Current;
 
         /// <summary>The bound parameters as the command's input, names in any case (as PowerShell's own).</summary>
         protected Hashtable Bound() => new Hashtable(MyInvocation.BoundParameters, StringComparer.OrdinalIgnoreCase);
