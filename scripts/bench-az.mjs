@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startInstanceDiscoveryProxy } from './az-instance-discovery.mjs';
-import { emulatorModule } from './bench-local-cloud.mjs';
+import { emulatorModule, startCloud } from './bench-local-cloud.mjs';
 
 /** az's version, or null when az is not installed (scripts/setup.sh --system installs it). */
 export function azVersion() {
@@ -128,7 +128,6 @@ export async function azWallTimes(env, args, runs) {
 export async function azCommandFigure({ args, runs = 7, username = 'alice@contoso.example', cloud }) {
   const version = azVersion();
   if (!version) return { installed: false };
-  const { startCloud } = await import('./bench-local-cloud.mjs');
   const own = cloud ? null : await startCloud({ settings: { deviceCodeIntervalSeconds: 1 } });
   const target = cloud ?? own;
   const az = await azAgainst(target);
