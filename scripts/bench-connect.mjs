@@ -22,7 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { azAgainst, azVersion } from './bench-az.mjs';
-import { childrenCpuMs, connectByDeviceCode, emulatorModule, machine, machineLine, median, numberOption, readUsage, requireBuild, saveFigures, startCloud, usageProbe, versus } from './bench-local-cloud.mjs';
+import { childrenCpuMs, connectByDeviceCode, emulatorModule, currentLoad, machine, machineLine, median, numberOption, readUsage, requireBuild, saveFigures, startCloud, usageProbe, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
 const args = process.argv.slice(2);
@@ -89,7 +89,7 @@ async function benchSize(seedOptions) {
       const usageOut = join(scratch, `usage-${run}.json`);
       try {
         const since = (await cloud.admin('GET', '/log?since=0&limit=1')).value.at(-1)?.seq ?? 0;
-        const load = machine().load[0];
+        const load = currentLoad()[0];
         const r = await connectByDeviceCode(cloud, stateDir, username, [], { MYACCOUNT_TENANT_CONCURRENCY: String(concurrency), BENCH_USAGE_OUT: usageOut }, ['--require', probe]);
         if (r.code !== 0) throw new Error(`connect exited ${r.code}:\n${r.stderr.slice(-2000)}\n${r.stdout.slice(0, 2000)}`);
         const listed = (r.stdout && JSON.parse(r.stdout).Tenants) || [];
@@ -164,7 +164,7 @@ async function benchAz(cloud, seedOptions, username) {
     for (let run = 1; run <= azRuns; run++) {
       const env = await az.configure();
       const since = (await cloud.admin('GET', '/log?since=0&limit=1')).value.at(-1)?.seq ?? 0;
-      const load = machine().load[0];
+      const load = currentLoad()[0];
       const cpuBefore = childrenCpuMs();
       const r = await az.loginByDeviceCode(env, username);
       const cpuMs = cpuBefore === null ? null : childrenCpuMs() - cpuBefore;
@@ -196,10 +196,10 @@ try {
   console.log(`connect benchmark: device code approved through the admin API (poll interval 1 s); ${machineLine(m)}`);
   const bySize = {};
   for (const size of sizes) bySize[sizeName(size)] = await benchSize(size);
-  const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine().load, latencyMs, concurrency, sizes: bySize };
+  const figures = { date: new Date().toISOString(), machine: m, loadAfter: currentLoad(), latencyMs, concurrency, sizes: bySize };
   const { previous, file } = saveFigures('connect', figures);
 
-  console.log(`\n${machineLine(m)} (load at the end ${figures.loadAfter.join(' ')})${previous ? `; previous run ${previous.date}, load ${previous.machine?.load?.join(' ') ?? 'not recorded'}` : ''}`);
+  console.log(`\n${machineLine(m)} (load at the end ${figures.loadAfter.join(' ')})${previous ? `; previous run ${previous.date}, load ${previous.machine?.load?.join(' ') ?? 'not recorded'}, CPU check ${previous.machine?.cpuCheckMs ?? 'not recorded'} ms` : ''}`);
   for (const [name, f] of Object.entries(bySize)) {
     // Figures of the one-size format (before both sizes were run) count as 100x10's.
     const before = previous?.sizes?.[name] ?? (name === '100x10' && previous?.medianWallMs ? previous : undefined);

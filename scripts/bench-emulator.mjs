@@ -155,6 +155,7 @@ try {
   console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const { previous, file: out } = saveFigures('emulator', figures);
+  if (previous) console.log(`previous run ${previous.date}: load ${previous.machine?.load?.join(' ') ?? 'not recorded'}, CPU check ${previous.machine?.cpuCheckMs ?? 'not recorded'} ms`);
   for (const kind of ['token', 'subscriptions']) {
     const before = previous?.[kind];
     if (before?.requestsPerSecond) console.log(`${kind.padEnd(14)} previous ${previous.date}: ${versus(figures[kind].requestsPerSecond, before.requestsPerSecond, ' req/s')}${before.requestsPerServerCpuSecond ? `, ${versus(figures[kind].requestsPerServerCpuSecond, before.requestsPerServerCpuSecond, ' per server-CPU-s')}` : ''}`);

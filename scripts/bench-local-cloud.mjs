@@ -19,19 +19,40 @@ export function requireBuild() {
   }
 }
 
-/** The machine, Node version and load, printed beside every figure (the machine is shared and noisy). */
+/**
+ * How long a fixed loop of integer work takes now (the best of three, ms). A shared VM's speed moves
+ * with its neighbours by as much as 2x for minutes at a time (here the same loop took 1.6 s and
+ * 3.0 s within the hour), and load average does not show it; this figure beside a benchmark's says
+ * which of two runs had the faster machine.
+ */
+export function cpuCheckMs() {
+  let best = Infinity;
+  let sink = 0;
+  for (let round = 0; round < 3; round++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 3e7; i++) sink = (sink + i) | 0;
+    best = Math.min(best, performance.now() - t0);
+  }
+  if (sink === 0.5) console.log(sink); // keeps the loop from being optimised away
+  return +best.toFixed(1);
+}
+
+export const currentLoad = () => loadavg().map((l) => +l.toFixed(2));
+
+/** The machine, Node version, load and speed, printed beside every figure (the machine is shared and noisy). */
 export function machine() {
   return {
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
     cpus: cpus().length,
     platform: `${process.platform}-${process.arch}`,
     node: process.version,
-    load: loadavg().map((l) => +l.toFixed(2)),
+    load: currentLoad(),
+    cpuCheckMs: cpuCheckMs(),
     nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset',
   };
 }
 
-export const machineLine = (m = machine()) => `machine: ${m.cpu}, ${m.cpus} CPUs, ${m.platform}; node ${m.node}; load ${m.load.join(' ')}`;
+export const machineLine = (m = machine()) => `machine: ${m.cpu}, ${m.cpus} CPUs, ${m.platform}; node ${m.node}; load ${m.load.join(' ')}; CPU check ${m.cpuCheckMs} ms (a fixed loop: lower is a faster machine)`;
 
 /**
  * A preload that writes the child's own CPU time (user, system, ms) and peak RSS (MB) to the file

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { azCommandFigure, azLine } from './bench-az.mjs';
-import { bin, interleavedWallTimes, machine, machineLine, median, saveFigures, signedInStateFolder } from './bench-local-cloud.mjs';
+import { bin, interleavedWallTimes, currentLoad, machine, machineLine, median, saveFigures, signedInStateFolder } from './bench-local-cloud.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 31);
 const stateDir = signedInStateFolder();
@@ -50,11 +50,11 @@ const cpuRatio = node.cpuMs ? Number((cli.cpuMs / node.cpuMs).toFixed(2)) : null
 // What an az user runs instead: az account show, signed in to a local cloud started for it (a
 // few runs: az takes most of a second each). --no-az leaves it out.
 const az = process.argv.includes('--no-az') ? undefined : await azCommandFigure({ args: ['account', 'show'] });
-const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine().load, nodeExtraCaCerts: 'unset', runs, results, ratio, cpuRatio, az };
+const figures = { date: new Date().toISOString(), machine: m, loadAfter: currentLoad(), nodeExtraCaCerts: 'unset', runs, results, ratio, cpuRatio, az };
 
 const { previous } = saveFigures('startup', figures);
 const delta = (now, before) => (before === undefined ? '' : ` (was ${before}, ${now >= before ? '+' : ''}${(now - before).toFixed(1)})`);
-console.log(`Cold start, median of ${timesOf.get('node -e 0').length} runs in ${rounds} rounds; NODE_EXTRA_CA_CERTS unset for both; ${machineLine(m)} (at the end ${figures.loadAfter.join(' ')})${previous?.machine ? `; previous run ${previous.date}, load ${previous.machine.load.join(' ')}` : ''}:`);
+console.log(`Cold start, median of ${timesOf.get('node -e 0').length} runs in ${rounds} rounds; NODE_EXTRA_CA_CERTS unset for both; ${machineLine(m)} (at the end ${figures.loadAfter.join(' ')})${previous?.machine ? `; previous run ${previous.date}, load ${previous.machine.load.join(' ')}, CPU check ${previous.machine.cpuCheckMs ?? 'not recorded'} ms` : ''}:`);
 for (const [name, r] of Object.entries(results)) {
   const p = previous?.results?.[name];
   console.log(`  ${name.padEnd(24)} ${String(r.medianMs).padStart(7)} ms${delta(r.medianMs, p?.medianMs)}   CPU ${r.cpuMs} ms${delta(r.cpuMs, p?.cpuMs)}   peak RSS ${r.peakRssMb} MB${delta(r.peakRssMb, p?.peakRssMb)}`);

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { azCommandFigure, azLine } from './bench-az.mjs';
-import { bin, cliEnv, connectByDeviceCode, machine, machineLine, median, requireBuild, saveFigures, startCloud, versus, interleavedWallTimes } from './bench-local-cloud.mjs';
+import { bin, cliEnv, connectByDeviceCode, currentLoad, machine, machineLine, median, requireBuild, saveFigures, startCloud, versus, interleavedWallTimes } from './bench-local-cloud.mjs';
 
 /**
  * Which store the timed runs read, from what connect left in the state folder: the plain file
@@ -66,10 +66,10 @@ try {
   // What an az user runs instead, signed in to the same local cloud as the same person (az takes
   // about a second a run, so a few runs, after the interleaved ones).
   const az = await azCommandFigure({ args: ['account', 'get-access-token'], cloud });
-  const figures = { date: new Date().toISOString(), machine: m, loadAfter: machine().load, nodeExtraCaCerts: 'unset', runs, results, ratio, cpuRatio, requestsDuringTimedRuns: sent, tokenCache: store, az };
+  const figures = { date: new Date().toISOString(), machine: m, loadAfter: currentLoad(), nodeExtraCaCerts: 'unset', runs, results, ratio, cpuRatio, requestsDuringTimedRuns: sent, tokenCache: store, az };
   const { previous, file } = saveFigures('token', figures);
 
-  console.log(`get-access-token from a warm cache, median of ${runs} runs (${store}; NODE_EXTRA_CA_CERTS unset); ${machineLine(m)} (at the end ${figures.loadAfter.join(' ')})${previous?.machine ? `; previous run ${previous.date}, load ${previous.machine.load.join(' ')}` : ''}:`);
+  console.log(`get-access-token from a warm cache, median of ${runs} runs (${store}; NODE_EXTRA_CA_CERTS unset); ${machineLine(m)} (at the end ${figures.loadAfter.join(' ')})${previous?.machine ? `; previous run ${previous.date}, load ${previous.machine.load.join(' ')}, CPU check ${previous.machine.cpuCheckMs ?? 'not recorded'} ms` : ''}:`);
   for (const [name, r] of Object.entries(results)) {
     console.log(`  ${name.padEnd(28)} ${versus(r.medianMs, previous?.results?.[name]?.medianMs).padStart(7)}   (min ${r.minMs}, max ${r.maxMs})   CPU ${cpuText(r.cpuMs, previous?.results?.[name]?.cpuMs)}`);
   }
