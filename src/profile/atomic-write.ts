@@ -157,7 +157,7 @@ async function renameRetrying(from: string, to: string, options: AtomicWriteOpti
 async function writeAtomically(path: string, text: string | Uint8Array, options: AtomicWriteOptions): Promise<void> {
   // crypto loads only when something is written: most commands only read state.
   const { randomInt } = await import('node:crypto');
-  // "<file>.<digits>", the form StateFile's orphan sweep removes when a writer was killed mid-write.
+  // "<file>.<digits>", the form removeOrphanedTempFiles removes when a writer was killed mid-write.
   const temp = join(dirname(path), `${basename(path)}.${process.pid}${randomInt(1e9)}`);
   try {
     const handle = await fsp.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
@@ -173,6 +173,19 @@ async function writeAtomically(path: string, text: string | Uint8Array, options:
     await fsp.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Removes the temp files ("<file>.<digits>") that writers of `path` killed between writing and
+ * renaming left beside it; such a file can hold a whole token cache. Only for a caller holding
+ * the file's lock: only lock holders write temp files, so under the lock every one is an orphan.
+ */
+export async function removeOrphanedTempFiles(path: string): Promise<void> {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.`;
+  const names = await fsp.readdir(dir).catch(() => [] as string[]);
+  const orphans = names.filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)));
+  await Promise.all(orphans.map((n) => fsp.unlink(join(dir, n)).catch(() => undefined)));
 }
 
 /**

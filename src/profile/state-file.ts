@@ -11,7 +11,7 @@
 // fs.promises is read where it is used, for writers: readers (every command) never load it (see atomic-write.ts).
 import { promises as fsp, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readPrivateText, refuseLink, writePrivateFileAtomically } from './atomic-write.js';
+import { readPrivateText, refuseLink, removeOrphanedTempFiles, writePrivateFileAtomically } from './atomic-write.js';
 import { fail, MyAccountError } from '../core/errors.js';
 import type { Clock } from '../core/context.js';
 
@@ -83,21 +83,12 @@ export class StateFile<T> {
       const { next, result } = await change(current);
       const nextText = JSON.stringify({ ...next, version: this.spec.currentVersion }, null, 2) + '\n';
       if (nextText !== text) {
-        await this.removeOrphanedTempFiles();
+        // Under the lock, so every temp file beside it is a killed writer's.
+        await removeOrphanedTempFiles(this.path);
         await writePrivateFileAtomically(this.path, nextText, this.spec.label);
       }
       return result;
     });
-  }
-
-  /**
-   * A writer killed between writing its temp file and renaming it leaves "<file>.<number>" behind.
-   * Only lock holders write temp files, so under the lock every such file is an orphan.
-   */
-  private async removeOrphanedTempFiles(): Promise<void> {
-    const pattern = new RegExp(`^${this.spec.fileName.replace(/\./g, '\\.')}\\.\\d+$`);
-    const names = await fsp.readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => pattern.test(n)).map((n) => fsp.unlink(join(this.dir, n)).catch(() => undefined)));
   }
 
   private async readText(): Promise<string | null> {

@@ -24,6 +24,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { ICachePlugin, ISerializableTokenCache, TokenCacheContext } from '@azure/msal-node';
+import { removeOrphanedTempFiles } from '../profile/atomic-write.js';
 import { LOCK_OPTIONS } from '../profile/state-file.js';
 import { CacheUnreadable, type CachePersistence } from './persistence.js';
 
@@ -119,6 +120,16 @@ export function sharedCachePlugin(persistence: CachePersistence, options: CacheP
     return lockfile.lock(path, { ...LOCK_OPTIONS, lockfilePath: `${path}.lock`, onCompromised: () => undefined });
   };
 
+  /**
+   * Writes the cache; only under the lock. The file written atomically is the one getFilePath names
+   * (the plain cache, the keyring's stamp, the DPAPI file), and a writer killed before its rename
+   * left a temp copy of it beside it, the whole cache in the plain file's case: removed first.
+   */
+  const save = async (text: string): Promise<void> => {
+    await removeOrphanedTempFiles(path);
+    await persistence.save(text);
+  };
+
   /** Waits for this process's earlier cache work, then takes the file lock; returns how to give both back. */
   const turn = async (): Promise<{ release: Release; done: () => void }> => {
     const previous = tail;
@@ -186,7 +197,7 @@ export function sharedCachePlugin(persistence: CachePersistence, options: CacheP
         const disk = await readPersisted();
         // serialize() gives MSAL's whole memory (merged with its last deserialized copy, the base).
         const merged = JSON.stringify(applyChanges(parseObject(disk), parseObject(state.base), parseObject(state.cache.serialize())));
-        await persistence.save(merged);
+        await save(merged);
         known = merged;
         knownStamp = await stampOf(path);
         state.cache.deserialize(merged);
@@ -246,7 +257,7 @@ export function sharedCachePlugin(persistence: CachePersistence, options: CacheP
       try {
         if (context.cacheHasChanged) {
           const text = context.tokenCache.serialize();
-          await persistence.save(text);
+          await save(text);
           known = text;
           knownStamp = await stampOf(path);
           // MSAL rebuilds its memory from the last deserialized copy; make that this one.

@@ -4,7 +4,7 @@
  * once, applying only this process's changes to what is on disk now, so entries another process
  * wrote meanwhile (new ones and refreshed ones) survive, and this process's removals hold.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ISerializableTokenCache, TokenCacheContext } from '@azure/msal-node';
@@ -107,6 +107,32 @@ test('a flush with nothing changed writes nothing', async () => {
   await a.afterCacheAccess(ctx);
   await a.flush();
   expect(readFileSync(path, 'utf8')).toBe(text);
+});
+
+test("a write removes the temp copies killed writers left beside the cache, and nothing else", async () => {
+  const a = await plugin();
+  const mem = new FakeMsalCache();
+  await write(a, mem, (s) => (s.AccessToken = { k: { secret: '1' } }));
+  // What a writer killed between writing its temp file and renaming it leaves: a whole cache.
+  const orphans = ['msal.cache.plaintext.json.4242123456789', 'msal.cache.plaintext.json.7'];
+  const others = ['msal.cache.plaintext.json.corrupt-2026-01-01T00-00-00-000Z', 'msal.cache.plaintext.json.12ab', 'msal.cache.plaintext.json.lock.1', 'other.json.4242', 'profile.json'];
+  for (const name of [...orphans, ...others]) writeFileSync(join(dir, name), '{"AccessToken":{"stolen":{"secret":"x"}}}');
+  // A read takes the lock too, but writes nothing, so it leaves them.
+  const read = context(mem, false);
+  await a.beforeCacheAccess(read);
+  await a.afterCacheAccess(read);
+  expect(readdirSync(dir)).toEqual(expect.arrayContaining(orphans));
+
+  await write(a, mem, (s) => (s.AccessToken.k2 = { secret: '2' }));
+  expect(readdirSync(dir).sort()).toEqual(['msal.cache.plaintext.json', ...others].sort());
+  // A deferred write's flush sweeps as well.
+  writeFileSync(join(dir, orphans[0]), '{}');
+  await a.deferWrites();
+  await write(a, mem, (s) => (s.AccessToken.k3 = { secret: '3' }));
+  expect(readdirSync(dir)).toContain(orphans[0]);
+  await a.flush();
+  expect(readdirSync(dir)).not.toContain(orphans[0]);
+  expect(onDisk().AccessToken.k3).toEqual({ secret: '3' });
 });
 
 test('applyChanges: added, replaced and removed entries are ours; untouched ones are the disk\'s', () => {
