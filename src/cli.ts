@@ -253,7 +253,10 @@ export async function run(argv: readonly string[], overrides: Partial<CliDepende
     // A query reshapes the result, so the command's own table columns no longer fit it.
     const shown = query ? query.apply(result) : result;
     if (command.printsText && !query && globals.output === 'json' && typeof shown === 'string') deps.stdout(shown);
-    else deps.stdout(renderResult(globals.output, shown, query ? undefined : command.table, variables, shell));
+    else {
+      const columns = query || (globals.output === 'tsv' && command.tsvEveryField) ? undefined : command.table;
+      deps.stdout(renderResult(globals.output, shown, columns, variables, shell));
+    }
     return ExitCode.Ok;
   } catch (thrown) {
     const error = thrown instanceof MyAccountError ? thrown : internalError(thrown);

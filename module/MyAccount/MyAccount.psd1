@@ -67,7 +67,7 @@
         Generator = @{
             Name = 'scripts/generate/module.ts'
             Version = '0.1.0'
-            RegistrySha256 = 'cc3daa9e2c8ae35c41c4eea9c229f4c965baead9d093cb8b4a01942aed7fff42'
+            RegistrySha256 = '14227c8e0d4b80f9204003696d23e34da4754afb09301a0ba86a95890b336c98'
             Commands = 26
         }
     }

@@ -134,6 +134,12 @@ export interface CommandDefinition<I = Record<string, unknown>, O = unknown> {
   /** Columns for `--output table|tsv` and the PowerShell table view. */
   table?: TableColumn[];
   /**
+   * The result is az's (account …, login): `--output tsv` prints every field of a row in order,
+   * as az does, instead of the table's columns, so a script that cuts az's tsv by position reads
+   * the same columns here.
+   */
+  tsvEveryField?: boolean;
+  /**
    * Rows of the PowerShell list view (Format-List), for results whose nested objects would
    * otherwise show as @{Id=...; Type=...}.
    */

@@ -53,10 +53,37 @@ export function renderTable(result: unknown, table: TableColumn[] | undefined): 
   return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n') + '\n';
 }
 
+/**
+ * A value inside a tsv row, as az prints it (Python's str() of it): True/False, None, a list as
+ * its length, an object as nothing.
+ */
+function tsvValue(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (Array.isArray(value)) return String(value.length);
+  if (typeof value === 'object') return '';
+  return forCell(String(value));
+}
+
+/**
+ * az's tsv (azure-cli 2.45, knack): a line per row, the rows being the elements of a list result
+ * or the result itself. An object row gives its values in their order, a list row its elements
+ * (tsvValue each); a row that is one value prints as JSON spells it (true, not True) and None
+ * for null; a null result prints nothing. `table` (MyAccount's own commands without --query)
+ * picks the columns of an object row; az-shaped results print every field, as az does.
+ */
 export function renderTsv(result: unknown, table: TableColumn[] | undefined): string {
-  const rows = rowsOf(result);
-  const columns = columnsFor(result, table);
-  return rows.map((row) => columns.map((c) => cell(valueAt(row, c.path))).join('\t') + '\n').join('');
+  if (result === null || result === undefined) return '';
+  const line = (row: unknown): string => {
+    if (Array.isArray(row)) return row.map(tsvValue).join('\t');
+    if (row !== null && typeof row === 'object') {
+      const values = table?.length ? table.map((c) => valueAt(row, c.path)) : Object.values(row);
+      return values.map(tsvValue).join('\t');
+    }
+    if (row === null || row === undefined) return 'None';
+    return forCell(String(row));
+  };
+  return rowsOf(result).map((row) => `${line(row)}\n`).join('');
 }
 
 /** Lines that apply Process-scope changes in the caller's shell: `eval "$(myaccount … --output env)"` and the like. */

@@ -98,6 +98,34 @@ describe('az login, then the account commands', () => {
     expect(names.stdout).toBe(some.json.map((a: any) => `${a.name}\n`).join(''));
   });
 
+  test('account list: a subscription delegated to another tenant is listed once, in its home tenant, as az lists it', async () => {
+    const all = await cloud.run(['account', 'list', '--all']);
+    const ids = all.json.map((a: any) => a.id);
+    expect(ids).toHaveLength(new Set(ids).size);
+    // Contoso Development is Contoso's, managed by Fabrikam too: alice reaches it through both.
+    const development = all.json.find((a: any) => a.id === S.SUBSCRIPTIONS.development);
+    expect([development.tenantId, development.homeTenantId]).toEqual([S.CONTOSO, S.CONTOSO]);
+    const contexts = await cloud.run(['get-context', '--list-available', '--query', `[?Subscription.Id=='${S.SUBSCRIPTIONS.development}'].Tenant.Id`]);
+    expect(contexts.json.sort()).toEqual([S.CONTOSO, S.FABRIKAM].sort());
+  });
+
+  test("-o tsv is az's: every field in az's order, True/False, None, a list as its length, an object empty", async () => {
+    const show = await cloud.run(['account', 'show']);
+    const a = show.json;
+    const tsv = await cloud.run(['account', 'show', '-o', 'tsv']);
+    expect(tsv.stdout).toBe([a.environmentName, a.homeTenantId, a.id, a.isDefault ? 'True' : 'False', String(a.managedByTenants.length), a.name, a.state, a.tenantId, ''].join('\t') + '\n');
+    const list = await cloud.run(['account', 'list']);
+    const rows = await cloud.run(['account', 'list', '-o', 'tsv']);
+    expect(rows.stdout.split('\n').filter(Boolean).map((line) => line.split('\t')[2])).toEqual(list.json.map((x: any) => x.id));
+    const pairs = await cloud.run(['account', 'list', '--query', '[].[name, isDefault, nothing]', '-o', 'tsv']);
+    expect(pairs.stdout).toBe(list.json.map((x: any) => `${x.name}\t${x.isDefault ? 'True' : 'False'}\tNone\n`).join(''));
+    // A row that is one value prints as JSON spells it; a null result prints nothing.
+    const flags = await cloud.run(['account', 'list', '--query', '[].isDefault', '-o', 'tsv']);
+    expect(flags.stdout).toBe(list.json.map((x: any) => `${x.isDefault}\n`).join(''));
+    const nothing = await cloud.run(['account', 'show', '--query', 'nothing', '-o', 'tsv']);
+    expect([nothing.code, nothing.stdout]).toEqual([0, '']);
+  });
+
   test('account list --refresh lists again from Resource Manager', async () => {
     const r = await cloud.run(['account', 'list', '--refresh', '--all']);
     expect(r.code).toBe(0);

@@ -36,6 +36,7 @@ export const accountShow = defineCommand<{ Subscription?: string }, AzAccount>({
   output: azAccountSchema('environmentName'),
   outputType: 'MyAccount.AzAccount',
   table: azAccountTable.map((c) => (c.path === 'cloudName' ? { header: 'EnvironmentName', path: 'environmentName' } : c)),
+  tsvEveryField: true,
   async handler(input, ctx) {
     const profile = await readProfile(ctx);
     const current = resolveDefault(profile, ctx.env);
@@ -77,6 +78,7 @@ export const accountList = defineCommand<{ All?: boolean; Refresh?: boolean }, A
   output: { type: 'array', items: azAccountSchema('cloudName') },
   outputType: 'MyAccount.AzAccount',
   table: azAccountTable,
+  tsvEveryField: true,
   async handler(input, ctx) {
     let profile = await readProfile(ctx);
     if (input.Refresh) profile = await refreshSubscriptions(profile, ctx);
@@ -183,6 +185,7 @@ export const accountGetAccessToken = defineCommand<AzTokenInput, AzToken>({
     required: ['accessToken', 'expiresOn', 'tenant', 'tokenType'],
   },
   outputType: 'MyAccount.AzAccessToken',
+  tsvEveryField: true,
   table: [
     { header: 'ExpiresOn', path: 'expiresOn' },
     { header: 'Subscription', path: 'subscription' },
@@ -249,6 +252,7 @@ export const accountTenantList = defineCommand<Record<string, never>, AzTenant[]
     },
   },
   outputType: 'MyAccount.AzTenant',
+  tsvEveryField: true,
   table: [
     { header: 'TenantId', path: 'tenantId' },
     { header: 'DisplayName', path: 'displayName' },

@@ -80,9 +80,24 @@ export function isDefaultPair(current: DefaultContext | null, account: AccountRe
   return !!c && sameName(c.accountId, account.id) && c.subscription?.id.toLowerCase() === sub.id.toLowerCase() && c.tenant?.id === sub.tenantId;
 }
 
-/** Every (account, subscription) pair of the profile, az's account list. */
+/**
+ * Every (account, subscription) pair of the profile, az's account list. A subscription an account
+ * reaches through more than one tenant (delegated to another tenant, as with Azure Lighthouse) is
+ * one az account, as az keeps subscriptions by id: the copy kept is the default context's, else
+ * the one in the subscription's home tenant, else the first, where the subscription first appears.
+ */
 export function azAccounts(profile: Profile, current: DefaultContext | null, cloudKey: CloudKey = 'cloudName'): AzAccount[] {
-  return profile.accounts.flatMap((account) => account.subscriptions.map((sub) => azAccount(account, sub, isDefaultPair(current, account, sub), cloudKey)));
+  return profile.accounts.flatMap((account) => {
+    const kept = new Map<string, { sub: SubscriptionRecord; isDefault: boolean }>();
+    for (const sub of account.subscriptions) {
+      const key = sub.id.toLowerCase();
+      const isDefault = isDefaultPair(current, account, sub);
+      const other = kept.get(key);
+      const better = !other || (!other.isDefault && (isDefault || (other.sub.tenantId !== other.sub.homeTenantId && sub.tenantId === sub.homeTenantId)));
+      if (better) kept.set(key, { sub, isDefault });
+    }
+    return [...kept.values()].map(({ sub, isDefault }) => azAccount(account, sub, isDefault, cloudKey));
+  });
 }
 
 const userSchema: JsonSchema = {

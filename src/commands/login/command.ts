@@ -91,6 +91,7 @@ export default defineCommand<LoginInput, AzAccount[]>({
   output: { type: 'array', items: azAccountSchema('cloudName') },
   outputType: 'MyAccount.AzAccount',
   table: azAccountTable,
+  tsvEveryField: true,
   async handler(input, ctx) {
     const connectInput = toConnectInput(input);
     checkSignInInput(connectInput);
