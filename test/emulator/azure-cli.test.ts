@@ -215,3 +215,23 @@ test('device code, approved through the admin API', async () => {
   const show = await az(env, ['account', 'show', '--query', 'user']);
   expect(show.json).toEqual({ name: S.ALICE.username, type: 'user' });
 });
+
+test("-o tsv: myaccount prints az's lines for the same sign-in (every field, az's order, True/False, None, list lengths)", async () => {
+  const env = await registeredAz();
+  const signIn = ['login', '--service-principal', '-u', S.CI_SECRET_APP.appId, '-p', S.CI_SECRET_APP.secret, '--tenant', S.CONTOSO];
+  expect((await az(env, signIn)).code).toBe(0);
+  const ours = await lc.run([...signIn, '--environment', 'LocalCloud']);
+  expect({ code: ours.code, stderr: ours.stderr }).toMatchObject({ code: 0 });
+  for (const args of [
+    ['account', 'show', '-o', 'tsv'],
+    ['account', 'list', '-o', 'tsv'],
+    ['account', 'list', '--query', '[].[name, isDefault, managedByTenants, user, nothing]', '-o', 'tsv'],
+    ['account', 'list', '--query', '[].{n: name, d: isDefault}', '-o', 'tsv'],
+    ['account', 'list', '--query', '[].isDefault', '-o', 'tsv'],
+    ['account', 'show', '--query', 'nothing', '-o', 'tsv'],
+  ]) {
+    const theirs = await az(env, args);
+    const mine = await lc.run(args);
+    expect({ args, code: mine.code, stdout: mine.stdout }).toEqual({ args, code: theirs.code, stdout: theirs.stdout });
+  }
+});
