@@ -14,7 +14,7 @@ import getAccessToken from '../get-access-token/command.js';
 import type { GetAccessTokenInput } from '../get-access-token/types.js';
 import setContext from '../set-context/command.js';
 import { flag, text } from '../schema/common.js';
-import { azAccount, azAccounts, azAccountSchema, azAccountTable, isDefaultPair, type AzAccount } from './views.js';
+import { azAccount, azAccounts, azAccountSchema, azAccountTable, azSubscriptions, type AzAccount } from './views.js';
 
 const NOTHING: JsonSchema = { type: 'null' };
 const example = (cli: string, description: string) => [{ description, cli, powershell: '' }];
@@ -53,8 +53,9 @@ export const accountShow = defineCommand<{ Subscription?: string }, AzAccount>({
     // The default context's account first, as az looks in its own list in order.
     const accounts = [...profile.accounts].sort((a, b) => Number(sameName(b.id, current?.context.accountId ?? '')) - Number(sameName(a.id, current?.context.accountId ?? '')));
     for (const account of accounts) {
-      const sub = account.subscriptions.find((s) => (byId ? sameName(s.id, value) : sameName(s.name, value)));
-      if (sub) return azAccount(account, sub, isDefaultPair(current, account, sub), 'environmentName');
+      // The copy account list shows, where the account reaches the subscription through two tenants.
+      const found = azSubscriptions(account, current).find(({ sub }) => (byId ? sameName(sub.id, value) : sameName(sub.name, value)));
+      if (found) return azAccount(account, found.sub, found.isDefault, 'environmentName');
     }
     throw fail[byId ? 'SubscriptionIdNotFound' : 'SubscriptionNameNotFound'](`Subscription '${value}' not found. Check the spelling and casing and try again.`, { target: 'Subscription' });
   },

@@ -81,23 +81,26 @@ export function isDefaultPair(current: DefaultContext | null, account: AccountRe
 }
 
 /**
- * Every (account, subscription) pair of the profile, az's account list. A subscription an account
+ * An account's subscriptions as az lists them. One a subscription: a subscription the account
  * reaches through more than one tenant (delegated to another tenant, as with Azure Lighthouse) is
- * one az account, as az keeps subscriptions by id: the copy kept is the default context's, else
+ * one az account, as az keeps subscriptions by id. The copy kept is the default context's, else
  * the one in the subscription's home tenant, else the first, where the subscription first appears.
  */
+export function azSubscriptions(account: AccountRecord, current: DefaultContext | null): { sub: SubscriptionRecord; isDefault: boolean }[] {
+  const kept = new Map<string, { sub: SubscriptionRecord; isDefault: boolean }>();
+  for (const sub of account.subscriptions) {
+    const key = sub.id.toLowerCase();
+    const isDefault = isDefaultPair(current, account, sub);
+    const other = kept.get(key);
+    const better = !other || (!other.isDefault && (isDefault || (other.sub.tenantId !== other.sub.homeTenantId && sub.tenantId === sub.homeTenantId)));
+    if (better) kept.set(key, { sub, isDefault });
+  }
+  return [...kept.values()];
+}
+
+/** Every (account, subscription) pair of the profile, az's account list. */
 export function azAccounts(profile: Profile, current: DefaultContext | null, cloudKey: CloudKey = 'cloudName'): AzAccount[] {
-  return profile.accounts.flatMap((account) => {
-    const kept = new Map<string, { sub: SubscriptionRecord; isDefault: boolean }>();
-    for (const sub of account.subscriptions) {
-      const key = sub.id.toLowerCase();
-      const isDefault = isDefaultPair(current, account, sub);
-      const other = kept.get(key);
-      const better = !other || (!other.isDefault && (isDefault || (other.sub.tenantId !== other.sub.homeTenantId && sub.tenantId === sub.homeTenantId)));
-      if (better) kept.set(key, { sub, isDefault });
-    }
-    return [...kept.values()].map(({ sub, isDefault }) => azAccount(account, sub, isDefault, cloudKey));
-  });
+  return profile.accounts.flatMap((account) => azSubscriptions(account, current).map(({ sub, isDefault }) => azAccount(account, sub, isDefault, cloudKey)));
 }
 
 const userSchema: JsonSchema = {
