@@ -81,7 +81,7 @@ export function isDefaultPair(current: DefaultContext | null, account: AccountRe
 }
 
 /**
- * An account's subscriptions as az lists them. One a subscription: a subscription the account
+ * An account's subscriptions as az lists them, one entry per subscription: one the account
  * reaches through more than one tenant (delegated to another tenant, as with Azure Lighthouse) is
  * one az account, as az keeps subscriptions by id. The copy kept is the default context's, else
  * the one in the subscription's home tenant, else the first, where the subscription first appears.
