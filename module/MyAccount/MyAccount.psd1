@@ -1,6 +1,12 @@
 # Generated from the command registry by scripts/generate/module.ts. Do not edit.
 @{
-    RootModule = 'MyAccount.psm1'
+    # The root module is the compiled one (MyAccount.Helper.dll, generated from the registry): the
+    # cmdlets, and the helper that runs the CLI for them. The module's own PowerShell (the
+    # subscription picker, the writer for a stream whose preference is Inquire) is embedded there
+    # and runs as a module of its own the first time it is needed. No root script: a script module
+    # is compiled and set up on every import, and its first cmdlet call paid ~25-50 ms for it
+    # (ReadyToRun pwsh, import + Get-MyContext, in turns), in every one-shot call.
+    RootModule = 'MyAccount.Helper.dll'
     ModuleVersion = '0.1.0'
     GUID = '6f0c6a2e-5f0b-4d59-9a8e-3c1d2b7e4a91'
     Author = 'The MyAccount authors'
@@ -9,9 +15,6 @@
     Description = 'Sign people and pipelines into Azure: contexts, settings, environments and tokens, on the myaccount CLI (Node.js and MSAL).'
     PowerShellVersion = '7.4'
     CompatiblePSEditions = @('Core')
-    # The cmdlets are compiled (MyAccount.Helper.dll, generated from the registry); the psm1 holds
-    # what only PowerShell does (the subscription picker) and sets the helper up.
-    NestedModules = @('MyAccount.Helper.dll')
     FunctionsToExport = @()
     CmdletsToExport = @(
         'Connect-MyAccount',

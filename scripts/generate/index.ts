@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commands } from '../../src/commands/index.js';
 import { commandTable, errorTable, ERRORS_END, ERRORS_START, replaceTable, schemaFiles } from './docs.js';
-import { cmdletSource, formatFile, MODULE_NAME, moduleManifest, moduleScript, readModuleHelper } from './module.js';
+import { cmdletSource, formatFile, MODULE_NAME, moduleManifest, readModuleHelper } from './module.js';
 import { helpFile } from './help.js';
 import { DEFAULT_SEED } from '../../src/emulator/default-seed.js';
 import { SEED_END, SEED_START, seedTables } from './seed-docs.js';
@@ -21,7 +21,6 @@ export function generatedFiles(root: string): Record<string, string> {
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
   // module/<name>/<name>.psd1: with module/ on PSModulePath, Import-Module MyAccount and
   // command autoloading find it by name (PowerShell looks for a folder named like the module).
-  files[`module/${MODULE_NAME}/${MODULE_NAME}.psm1`] = moduleScript(version);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.psd1`] = moduleManifest(commands, version);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.format.ps1xml`] = formatFile(commands);
   files[`module/${MODULE_NAME}/${MODULE_NAME}.types.ps1xml`] = typesFile(commands);

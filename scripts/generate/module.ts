@@ -1,8 +1,8 @@
 /**
  * The PowerShell module, generated from the command registry: one compiled cmdlet per command
  * (C# in Cmdlets.g.cs: parameter sets, aliases, ValidateSet, completers, SupportsShouldProcess
- * where destructive), its help as MAML (help.ts), a manifest, a psm1 with the module's
- * PowerShell part, and format and types files. The output depends only on the registry, so every
+ * where destructive), its help as MAML (help.ts), a manifest whose root module is the compiled
+ * DLL, and format and types files. The output depends only on the registry, so every
  * build writes the same bytes. Each cmdlet hands its bound parameters to the compiled helper
  * (scripts/generate/module-helper-cs/, built by compiled-helper.mjs), which runs the CLI.
  */
@@ -515,24 +515,6 @@ const COMPLETERS: Record<NonNullable<ParameterMeta['completer']>, string> = {
 };
 
 /**
- * The module's root script: comments only. PowerShell compiles and runs a root module's script on
- * every import, ~20 ms for its first statement and more for each type it resolves; this one has no
- * statement, so an import loads the compiled cmdlets (NestedModules) and the view files only.
- */
-export function moduleScript(version: string): string {
-  return [
-    `# MyAccount ${version}: generated from the command registry by scripts/generate/module.ts. Do not edit.`,
-    '#',
-    "# The cmdlets, and the helper that runs the CLI for them, are compiled: MyAccount.Helper.dll, which",
-    "# the manifest loads. The module's own PowerShell (the subscription picker, and the writer for a",
-    '# stream whose preference is Inquire) is embedded there and runs as a module of its own the first',
-    '# time it is needed (source: scripts/generate/module-helper.ps1). This file has no statement on',
-    '# purpose: a root script runs on every import, and an import is part of every one-shot call.',
-    '',
-  ].join('\n');
-}
-
-/**
  * A hash of the registry's declarations: everything but the handlers (JSON drops functions), in
  * declaration order, so the same registry always gives the same hash.
  */
@@ -546,7 +528,13 @@ export function moduleManifest(commands: readonly CommandDefinition<any, any>[],
   const aliases = cmdlets.flatMap((c) => c.cmdletAliases ?? []).map((a) => `        ${psString(a)}`).join(',\n');
   return `# Generated from the command registry by scripts/generate/module.ts. Do not edit.
 @{
-    RootModule = 'MyAccount.psm1'
+    # The root module is the compiled one (MyAccount.Helper.dll, generated from the registry): the
+    # cmdlets, and the helper that runs the CLI for them. The module's own PowerShell (the
+    # subscription picker, the writer for a stream whose preference is Inquire) is embedded there
+    # and runs as a module of its own the first time it is needed. No root script: a script module
+    # is compiled and set up on every import, and its first cmdlet call paid ~25-50 ms for it
+    # (ReadyToRun pwsh, import + Get-MyContext, in turns), in every one-shot call.
+    RootModule = 'MyAccount.Helper.dll'
     ModuleVersion = ${psString(version)}
     GUID = ${psString(MODULE_GUID)}
     Author = 'The MyAccount authors'
@@ -555,9 +543,6 @@ export function moduleManifest(commands: readonly CommandDefinition<any, any>[],
     Description = 'Sign people and pipelines into Azure: contexts, settings, environments and tokens, on the myaccount CLI (Node.js and MSAL).'
     PowerShellVersion = '7.4'
     CompatiblePSEditions = @('Core')
-    # The cmdlets are compiled (MyAccount.Helper.dll, generated from the registry); the psm1 holds
-    # what only PowerShell does (the subscription picker) and sets the helper up.
-    NestedModules = @('MyAccount.Helper.dll')
     FunctionsToExport = @()
     CmdletsToExport = @(
 ${exported}

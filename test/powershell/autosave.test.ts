@@ -59,7 +59,7 @@ test('Disable-MyContextAutosave -Scope Process: sign-in and Set-MyContext stay i
 $off = Disable-MyContextAutosave -Scope Process
 ${CONNECT} -ContextName session-sign-in | Out-Null
 Set-MyContext -Tenant ${S.CONTOSO} -Name session-set -Force | Out-Null
-$child = pwsh -NoProfile -NonInteractive -Command "Import-Module '$((Get-Module MyAccount).Path -replace '\\.psm1$', '.psd1')'; (Get-MyContext).Name"
+$child = pwsh -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path (Get-Module MyAccount).ModuleBase MyAccount.psd1)'; (Get-MyContext).Name"
 [ordered]@{
     Off = $off | Select-Object Mode, SessionDirectory, ContextDirectory
     Setting = Get-MyContextAutosaveSetting

@@ -206,7 +206,7 @@ $listed = @(Get-Command -Module MyAccount -CommandType Cmdlet | ForEach-Object N
     expect(r.result.LoadedBefore).toBe(false);
     // Autoloaded, from the repository's module/MyAccount, and it found the CLI (no account yet: no context, no error).
     expect(r.result.Loaded).toBe(true);
-    expect(r.result.Path).toBe(`${MODULE_ROOT}/MyAccount/MyAccount.psm1`);
+    expect(r.result.Path).toBe(`${MODULE_ROOT}/MyAccount/MyAccount.Helper.dll`);
     expect(r.result.Context).toBeNull();
     expect(r.result.Generator.Version).toBe(require('../../package.json').version);
     expect(r.result.Generator.RegistrySha256).toMatch(/^[0-9a-f]{64}$/);
@@ -216,8 +216,8 @@ $listed = @(Get-Command -Module MyAccount -CommandType Cmdlet | ForEach-Object N
     const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO, encoding: 'utf8' });
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout)[0].files as { path: string }[]).map((f) => f.path);
-    for (const f of ['module/MyAccount/MyAccount.psd1', 'module/MyAccount/MyAccount.psm1', 'module/MyAccount/MyAccount.Helper.dll', 'module/MyAccount/MyAccount.Helper.dll-Help.xml', 'module/MyAccount/MyAccount.format.ps1xml', 'bin/myaccount.js']) expect(files).toContain(f);
-    // The helper's PowerShell is embedded in the psm1 and its C# compiled in the DLL; the package needs neither source.
+    for (const f of ['module/MyAccount/MyAccount.psd1', 'module/MyAccount/MyAccount.Helper.dll', 'module/MyAccount/MyAccount.Helper.dll-Help.xml', 'module/MyAccount/MyAccount.format.ps1xml', 'bin/myaccount.js']) expect(files).toContain(f);
+    // The helper's PowerShell is embedded in the DLL and its C# compiled there; the package needs neither source.
     expect(files.filter((f) => f.startsWith('module/') && !f.startsWith('module/MyAccount/'))).toEqual([]);
   });
 });

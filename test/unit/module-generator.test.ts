@@ -3,7 +3,7 @@ import { defineCommand } from '../../src/core/command.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cmdletSource, formatFile, moduleManifest, moduleScript, readModuleHelper, HELPER_PATH } from '../../scripts/generate/module.js';
+import { cmdletSource, formatFile, moduleManifest, readModuleHelper, HELPER_PATH } from '../../scripts/generate/module.js';
 import { csString, csVerbatim } from '../../scripts/generate/csharp.js';
 import { helpFile } from '../../scripts/generate/help.js';
 import { psString } from '../../scripts/generate/powershell.js';
@@ -34,14 +34,13 @@ const nasty = defineCommand<{ Name?: string; Mode?: string }, null>({
 
 describe('the PowerShell module generator', () => {
   test('produces the same bytes every time (no timestamps, stable order)', () => {
-    expect(moduleScript('1.2.3')).toBe(moduleScript('1.2.3'));
     expect(moduleManifest(commands, '1.2.3')).toBe(moduleManifest(commands, '1.2.3'));
     expect(formatFile(commands)).toBe(formatFile(commands));
     expect(cmdletSource(commands, HELPER)).toBe(cmdletSource(commands, HELPER));
     expect(helpFile(commands)).toBe(helpFile(commands));
   });
 
-  test('embeds the helper .ps1 whole in the compiled helper, with the same bytes from a CRLF checkout; the psm1 has no statement', () => {
+  test('embeds the helper .ps1 whole in the compiled helper, with the same bytes from a CRLF checkout; the root module is the DLL, with no script', () => {
     // The C# constant is a literal per line; joined back, it is the script.
     const source = cmdletSource(commands, HELPER);
     const start = source.indexOf('public const string HelperScript =');
@@ -57,8 +56,10 @@ describe('the PowerShell module generator', () => {
     } finally {
       rmSync(crlf, { recursive: true, force: true });
     }
-    // Only comments: a root script would be compiled and run on every import.
-    expect(moduleScript('1.2.3').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#'))).toEqual([]);
+    // No root script: a script module is compiled and set up on every import.
+    const manifest = moduleManifest(commands, '1.2.3');
+    expect(manifest).toContain("RootModule = 'MyAccount.Helper.dll'");
+    expect(manifest).not.toMatch(/\.psm1|NestedModules/);
   });
 
   test('single-quoted literals double every quote, so nothing inside is expanded', () => {
