@@ -5,14 +5,18 @@
 // nothing shares an event loop. Besides wall throughput it prints the CPU time the server and the
 // clients spent: on a 2-core machine they share the cores, so requests per server-CPU-second is
 // what the emulator itself can serve, and wall throughput is bounded by server + client CPU.
+// Beside them it drives node's own HTTPS floor the same way: a server with the local cloud's
+// certificate that answers every request with a fixed body of the list's size and does nothing
+// else. The local cloud cannot beat it; the gap is its routing, token check and request log.
 // Run `node scripts/build.mjs` first; figures go to .bench/emulator.json.
 //
 //   node scripts/bench-emulator.mjs [--seconds 8] [--concurrency 64] [--clients 1] [--tenants 200] [--subscriptions 20] [--profile DIR]
 //
 // --profile DIR writes a V8 CPU profile of the emulator (node --cpu-prof) into DIR.
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { emulatorModule, machine, machineLine, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
 
@@ -43,6 +47,32 @@ function processCpuMs(pid) {
   } catch {
     return null;
   }
+}
+
+/**
+ * Node's HTTPS and nothing else, in a child process: the local cloud's certificate, every request
+ * answered 200 with `bytes` bytes of JSON and the local cloud's usual number of headers.
+ */
+async function floorServer(bytes) {
+  const code = `
+    const https = require('node:https');
+    const fs = require('node:fs');
+    const body = Buffer.from(JSON.stringify({ value: 'x'.repeat(Math.max(0, ${bytes} - 12)) }));
+    const server = https.createServer({ cert: fs.readFileSync(process.env.LEAF_CERT), key: fs.readFileSync(process.env.LEAF_KEY) }, (req, res) => {
+      req.resume();
+      res.writeHead(200, ['Content-Type', 'application/json; charset=utf-8', 'Content-Length', String(body.length), 'Cache-Control', 'no-store', 'x-ms-request-id', crypto.randomUUID()]);
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+    process.on('SIGTERM', () => process.exit(0));
+  `;
+  const env = { ...process.env, LEAF_CERT: join(ready.dataDir, 'leaf.pem'), LEAF_KEY: join(ready.dataDir, 'leaf-key.pem') };
+  const child = spawn(process.execPath, ['-e', code], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+    child.once('exit', (c) => reject(new Error(`the floor server exited (${c})`)));
+  });
+  return { port, pid: child.pid, child, bytes };
 }
 
 const workers = [];
@@ -99,13 +129,13 @@ try {
   // Connections spread over the clients.
   const share = (i) => Math.floor(concurrency / clients) + (i < concurrency % clients ? 1 : 0);
 
-  async function drive(name, requests) {
-    await Promise.all(workers.map((w, i) => ask(w, { port: ready.port, ca: ready.caPem, requests, connections: share(i) })));
+  async function drive(name, requests, server = ready) {
+    await Promise.all(workers.map((w, i) => ask(w, { port: server.port, ca: ready.caPem, requests, connections: share(i) })));
     // Warm up (JIT, TLS handshakes, keep-alive sockets) before measuring.
     await Promise.all(workers.map((w) => ask(w, { run: 1000, measure: false })));
-    const serverCpu0 = processCpuMs(ready.pid);
+    const serverCpu0 = processCpuMs(server.pid);
     const results = await Promise.all(workers.map((w) => ask(w, { run: seconds * 1000, measure: true })));
-    const serverCpu1 = processCpuMs(ready.pid);
+    const serverCpu1 = processCpuMs(server.pid);
     if (!serverCpu0 || !serverCpu1) throw new Error("the server's CPU time is read from /proc, which this system does not have");
     const serverCpuMs = serverCpu1.user + serverCpu1.system - serverCpu0.user - serverCpu0.system;
     const serverSystemShare = (serverCpu1.system - serverCpu0.system) / serverCpuMs;
@@ -152,9 +182,18 @@ try {
     token: await drive('token', tokenRequests),
     subscriptions: await drive('subscriptions', listRequests),
   };
+  const floor = await floorServer(list.value.length ? Buffer.byteLength(JSON.stringify(list)) : 8000);
+  try {
+    figures.nodeHttpsFloor = await drive('node https', listRequests, floor);
+    console.log(`               (node's own HTTPS on this machine: a server that answers every request with a fixed ${floor.bytes}-byte body and nothing else)`);
+  } finally {
+    floor.child.kill('SIGTERM');
+  }
   console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const { previous, file: out } = saveFigures('emulator', figures);
+  const gap = (kind) => (figures[kind].serverCpuUsPerRequest - figures.nodeHttpsFloor.serverCpuUsPerRequest).toFixed(1);
+  console.log(`the local cloud's own work over that floor: ${gap('subscriptions')} µs of server CPU a list`);
   if (previous) console.log(`previous run ${previous.date}: load ${previous.machine?.load?.join(' ') ?? 'not recorded'}, CPU check ${previous.machine?.cpuCheckMs ?? 'not recorded'} ms`);
   for (const kind of ['token', 'subscriptions']) {
     const before = previous?.[kind];

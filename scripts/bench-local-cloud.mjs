@@ -158,7 +158,7 @@ export async function startCloud({ seedCode = 'undefined', faults, settings, pag
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { ...ready, pid: server.pid, admin, log, stateFolder, stop };
+  return { ...ready, pid: server.pid, dataDir, admin, log, stateFolder, stop };
 }
 
 /** The environment a benchmarked CLI gets: this state folder, no keyring needed, no browser. */
