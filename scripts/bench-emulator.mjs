@@ -5,9 +5,10 @@
 // nothing shares an event loop. Besides wall throughput it prints the CPU time the server and the
 // clients spent: on a 2-core machine they share the cores, so requests per server-CPU-second is
 // what the emulator itself can serve, and wall throughput is bounded by server + client CPU.
-// Beside them it drives node's own HTTPS floor the same way: a server with the local cloud's
-// certificate that answers every request with a fixed body of the list's size and does nothing
-// else. The local cloud cannot beat it; the gap is its routing, token check and request log.
+// Beside them it drives node's own HTTPS floor the same way, in turns with the lists: a server
+// with the local cloud's certificate that answers every request with a fixed body of the list's
+// size and does nothing else. The local cloud cannot beat it; the gap is its own work (routing,
+// token check, request log).
 // Run `node scripts/build.mjs` first; figures go to .bench/emulator.json.
 //
 //   node scripts/bench-emulator.mjs [--seconds 8] [--concurrency 64] [--clients 1] [--tenants 200] [--subscriptions 20] [--profile DIR]
@@ -50,8 +51,8 @@ function processCpuMs(pid) {
 }
 
 /**
- * Node's HTTPS and nothing else, in a child process: the local cloud's certificate, every request
- * answered 200 with `bytes` bytes of JSON and the local cloud's usual number of headers.
+ * Node's HTTPS and nothing else, in a child process on 127.0.0.1: the local cloud's certificate,
+ * every request answered 200 with `bytes` bytes of JSON and a few of the local cloud's headers.
  */
 async function floorServer(bytes) {
   const code = `
@@ -65,6 +66,8 @@ async function floorServer(bytes) {
     });
     server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
     process.on('SIGTERM', () => process.exit(0));
+    // Stops itself when the benchmark that started it is gone, however it ended.
+    setInterval(() => { try { process.kill(${process.pid}, 0); } catch { process.exit(0); } }, 1000).unref();
   `;
   const env = { ...process.env, LEAF_CERT: join(ready.dataDir, 'leaf.pem'), LEAF_KEY: join(ready.dataDir, 'leaf-key.pem') };
   const child = spawn(process.execPath, ['-e', code], { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -122,19 +125,23 @@ try {
   }
   const ask = (child, msg) =>
     new Promise((resolve, reject) => {
-      child.once('message', resolve);
-      child.once('exit', (code) => reject(new Error(`a benchmark client exited (${code})`)));
+      const onExit = (code) => reject(new Error(`a benchmark client exited (${code})`));
+      child.once('message', (answer) => {
+        child.off('exit', onExit);
+        resolve(answer);
+      });
+      child.once('exit', onExit);
       child.send(msg);
     });
   // Connections spread over the clients.
   const share = (i) => Math.floor(concurrency / clients) + (i < concurrency % clients ? 1 : 0);
 
-  async function drive(name, requests, server = ready) {
+  async function drive(name, requests, { server = ready, runSeconds = seconds, quiet = false } = {}) {
     await Promise.all(workers.map((w, i) => ask(w, { port: server.port, ca: ready.caPem, requests, connections: share(i) })));
     // Warm up (JIT, TLS handshakes, keep-alive sockets) before measuring.
     await Promise.all(workers.map((w) => ask(w, { run: 1000, measure: false })));
     const serverCpu0 = processCpuMs(server.pid);
-    const results = await Promise.all(workers.map((w) => ask(w, { run: seconds * 1000, measure: true })));
+    const results = await Promise.all(workers.map((w) => ask(w, { run: runSeconds * 1000, measure: true })));
     const serverCpu1 = processCpuMs(server.pid);
     if (!serverCpu0 || !serverCpu1) throw new Error("the server's CPU time is read from /proc, which this system does not have");
     const serverCpuMs = serverCpu1.user + serverCpu1.system - serverCpu0.user - serverCpu0.system;
@@ -160,7 +167,7 @@ try {
       requests: ok,
       load: loadavg().map((l) => +l.toFixed(2)),
     };
-    console.log(
+    if (!quiet) console.log(
       `${name.padEnd(14)} ${String(rps).padStart(7)} req/s wall   ${String(perServerCpuSecond).padStart(7)} req per server-CPU-second   ` +
         `server ${figures.serverCpuUsPerRequest} µs/req (${Math.round(serverSystemShare * 100)}% kernel, ${figures.serverCpuShare} cores), client ${figures.clientCpuUsPerRequest} µs/req   ` +
         `p50 ${figures.p50Ms} ms   p99 ${figures.p99Ms} ms   errors ${errors}   (${ok} in ${elapsed.toFixed(1)} s, ${concurrency} in flight, ${clients} client process${clients > 1 ? 'es' : ''})`,
@@ -182,18 +189,38 @@ try {
     token: await drive('token', tokenRequests),
     subscriptions: await drive('subscriptions', listRequests),
   };
-  const floor = await floorServer(list.value.length ? Buffer.byteLength(JSON.stringify(list)) : 8000);
+  // The floor and the local cloud in turns, 2 s each, 4 times: this VM's speed moves by 2x for
+  // tens of seconds at a time, so only figures taken side by side compare.
+  const floor = await floorServer(Buffer.byteLength(JSON.stringify(list)));
+  const turns = [];
   try {
-    figures.nodeHttpsFloor = await drive('node https', listRequests, floor);
-    console.log(`               (node's own HTTPS on this machine: a server that answers every request with a fixed ${floor.bytes}-byte body and nothing else)`);
+    for (let turn = 0; turn < 4; turn++) {
+      const cloudTurn = await drive('subscriptions', listRequests, { runSeconds: 2, quiet: true });
+      const floorTurn = await drive('node https', listRequests, { server: floor, runSeconds: 2, quiet: true });
+      turns.push({ cloud: cloudTurn, floor: floorTurn });
+    }
   } finally {
     floor.child.kill('SIGTERM');
   }
+  const mid = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  figures.nodeHttpsFloor = {
+    bytes: floor.bytes,
+    requestsPerSecond: mid(turns.map((t) => t.floor.requestsPerSecond)),
+    serverCpuUsPerRequest: mid(turns.map((t) => t.floor.serverCpuUsPerRequest)),
+    localCloudRequestsPerSecond: mid(turns.map((t) => t.cloud.requestsPerSecond)),
+    localCloudServerCpuUsPerRequest: mid(turns.map((t) => t.cloud.serverCpuUsPerRequest)),
+    ownWorkUsPerList: +mid(turns.map((t) => t.cloud.serverCpuUsPerRequest - t.floor.serverCpuUsPerRequest)).toFixed(1),
+  };
+  const f = figures.nodeHttpsFloor;
+  console.log(
+    `node https     ${String(f.requestsPerSecond).padStart(7)} req/s wall   server ${f.serverCpuUsPerRequest} µs/req: node's own HTTPS on this machine, a server answering every request with a fixed ${f.bytes}-byte body and nothing else`,
+  );
+  console.log(
+    `               in turns with the lists (2 s each, 4 times, medians): lists ${f.localCloudRequestsPerSecond} req/s at ${f.localCloudServerCpuUsPerRequest} µs; the local cloud's own work over the floor ${f.ownWorkUsPerList} µs of server CPU a list`,
+  );
   console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
   const { previous, file: out } = saveFigures('emulator', figures);
-  const gap = (kind) => (figures[kind].serverCpuUsPerRequest - figures.nodeHttpsFloor.serverCpuUsPerRequest).toFixed(1);
-  console.log(`the local cloud's own work over that floor: ${gap('subscriptions')} µs of server CPU a list`);
   if (previous) console.log(`previous run ${previous.date}: load ${previous.machine?.load?.join(' ') ?? 'not recorded'}, CPU check ${previous.machine?.cpuCheckMs ?? 'not recorded'} ms`);
   for (const kind of ['token', 'subscriptions']) {
     const before = previous?.[kind];
