@@ -18,8 +18,7 @@ import { fork, spawn } from 'node:child_process';
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadavg } from 'node:os';
-import { emulatorModule, machine, machineLine, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+import { currentLoad, emulatorModule, machine, machineLine, median, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
 
@@ -165,7 +164,7 @@ try {
       p99Ms: +pct(0.99).toFixed(2),
       errors,
       requests: ok,
-      load: loadavg().map((l) => +l.toFixed(2)),
+      load: currentLoad(),
     };
     if (!quiet) console.log(
       `${name.padEnd(14)} ${String(rps).padStart(7)} req/s wall   ${String(perServerCpuSecond).padStart(7)} req per server-CPU-second   ` +
@@ -202,14 +201,13 @@ try {
   } finally {
     floor.child.kill('SIGTERM');
   }
-  const mid = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   figures.nodeHttpsFloor = {
     bytes: floor.bytes,
-    requestsPerSecond: mid(turns.map((t) => t.floor.requestsPerSecond)),
-    serverCpuUsPerRequest: mid(turns.map((t) => t.floor.serverCpuUsPerRequest)),
-    localCloudRequestsPerSecond: mid(turns.map((t) => t.cloud.requestsPerSecond)),
-    localCloudServerCpuUsPerRequest: mid(turns.map((t) => t.cloud.serverCpuUsPerRequest)),
-    ownWorkUsPerList: +mid(turns.map((t) => t.cloud.serverCpuUsPerRequest - t.floor.serverCpuUsPerRequest)).toFixed(1),
+    requestsPerSecond: Math.round(median(turns.map((t) => t.floor.requestsPerSecond))),
+    serverCpuUsPerRequest: +median(turns.map((t) => t.floor.serverCpuUsPerRequest)).toFixed(1),
+    localCloudRequestsPerSecond: Math.round(median(turns.map((t) => t.cloud.requestsPerSecond))),
+    localCloudServerCpuUsPerRequest: +median(turns.map((t) => t.cloud.serverCpuUsPerRequest)).toFixed(1),
+    ownWorkUsPerList: +median(turns.map((t) => t.cloud.serverCpuUsPerRequest - t.floor.serverCpuUsPerRequest)).toFixed(1),
   };
   const f = figures.nodeHttpsFloor;
   console.log(
@@ -218,7 +216,7 @@ try {
   console.log(
     `               in turns with the lists (2 s each, 4 times, medians): lists ${f.localCloudRequestsPerSecond} req/s at ${f.localCloudServerCpuUsPerRequest} µs; the local cloud's own work over the floor ${f.ownWorkUsPerList} µs of server CPU a list`,
   );
-  console.log(`load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`load after: ${currentLoad().join(' ')}`);
 
   const { previous, file: out } = saveFigures('emulator', figures);
   if (previous) console.log(`previous run ${previous.date}: load ${previous.machine?.load?.join(' ') ?? 'not recorded'}, CPU check ${previous.machine?.cpuCheckMs ?? 'not recorded'} ms`);

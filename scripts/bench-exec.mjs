@@ -8,9 +8,9 @@
 // figures go to .bench/exec.json and are compared with the previous run.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { bin, cliEnv, cpuCheckMs, connectByDeviceCode, requireBuild, root, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+import { bin, cliEnv, cpuCheckMs, currentLoad, connectByDeviceCode, requireBuild, root, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -24,9 +24,9 @@ try {
   if (signIn.code !== 0) throw new Error(`connect exited ${signIn.code}:\n${signIn.stderr.slice(-1500)}${signIn.stdout.slice(-1500)}`);
   const env = cliEnv(stateDir);
   const since = (await cloud.admin('GET', '/log?since=0&limit=1')).value.at(-1)?.seq ?? 0;
-  const loadBefore = loadavg().map((l) => +l.toFixed(2));
+  const loadBefore = currentLoad();
   const r = spawnSync(process.execPath, [bin, 'exec', '--', process.execPath, join(root, 'scripts', 'bench-exec-client.mjs'), String(warmup), String(requests)], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const loadAfter = loadavg().map((l) => +l.toFixed(2));
+  const loadAfter = currentLoad();
   if (r.status !== 0) throw new Error(`exec exited ${r.status}:\n${r.stderr.slice(-1500)}${r.stdout.slice(-1500)}`);
   const times = JSON.parse(r.stdout.trim().split('\n').at(-1)).times.sort((a, b) => a - b);
   // connect left alice's ARM token in the cache; the first warm-up request may still have refreshed nothing else.
