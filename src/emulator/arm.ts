@@ -173,7 +173,11 @@ function page(cloud: Cloud, ctx: Ctx, path: string, items: string[], apiVersion:
   return `{"value":[${items.slice(offset, end).join(',')}],"count":{"type":"Total","value":${items.length}}${next}}`;
 }
 
-export async function armRoute(cloud: Cloud, ctx: Ctx): Promise<void> {
+/**
+ * Answers synchronously where it can (lists, subscriptions), so the server need not wait a
+ * microtask turn for most ARM requests; only resources below a subscription return a promise.
+ */
+export function armRoute(cloud: Cloud, ctx: Ctx): void | Promise<void> {
   const s = ctx.segments;
   if (s[0] === 'metadata' && s[1] === 'endpoints' && s.length === 2) {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') throw Arm.methodNotAllowed(ctx.method);
@@ -219,7 +223,9 @@ export async function armRoute(cloud: Cloud, ctx: Ctx): Promise<void> {
       return;
     }
     const helpers = { page: (path: string, items: string[]) => page(cloud, ctx, path, items, apiVersion), headers: armHeaders(ctx) };
-    if (await armResourceRoute(cloud, ctx, sub, apiVersion, helpers)) return;
+    return armResourceRoute(cloud, ctx, sub, apiVersion, helpers).then((answered) => {
+      if (!answered) throw Arm.notFound(ctx.path);
+    });
   }
   throw Arm.notFound(ctx.path);
 }

@@ -367,12 +367,16 @@ interface HandleDeps {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function parseTarget(url: string): { path: string; segments: string[]; query: URLSearchParams } | undefined {
+function parseTarget(url: string): { path: string; segments: string[]; query: URLSearchParams; rawQuery: string } | undefined {
   const q = url.indexOf('?');
   const rawPath = q < 0 ? url : url.slice(0, q);
+  const rawQuery = q < 0 ? '' : url.slice(q + 1);
   if (!rawPath.startsWith('/')) return undefined;
+  // The common path (nothing escaped, no empty segment, no trailing slash) is already its own form.
+  if (!rawPath.includes('%') && !rawPath.includes('//') && (rawPath.length === 1 || !rawPath.endsWith('/'))) {
+    return { path: rawPath, segments: rawPath.length === 1 ? [] : rawPath.slice(1).split('/'), query: new URLSearchParams(rawQuery), rawQuery };
+  }
   const segments: string[] = [];
-  // Most paths have nothing escaped; only those that do pay for decoding each segment.
   const escaped = rawPath.includes('%');
   for (const part of rawPath.split('/')) {
     if (!part) continue;
@@ -386,7 +390,7 @@ function parseTarget(url: string): { path: string; segments: string[]; query: UR
       return undefined;
     }
   }
-  return { path: '/' + segments.join('/'), segments, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)) };
+  return { path: '/' + segments.join('/'), segments, query: new URLSearchParams(rawQuery), rawQuery };
 }
 
 async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, deps: HandleDeps): Promise<void> {
@@ -428,7 +432,10 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
       throw faultError(r.shape, action.status, action.retryAfterSeconds ?? 1);
     }
     if (r.special) await special(cloud, ctx, r.special, deps);
-    else await r.run!(cloud, ctx);
+    else {
+      const pending = r.run!(cloud, ctx);
+      if (pending) await pending;
+    }
   } catch (e) {
     renderError(cloud, ctx, e);
   } finally {
@@ -436,7 +443,7 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
       time: safeDate(cloud).getTime(),
       method: ctx.method,
       path: ctx.path.length > 300 ? ctx.path.slice(0, 300) + '…' : ctx.path,
-      query: redactQuery(ctx.query),
+      query: target ? redactQuery(target.query, target.rawQuery) : undefined,
       status: dropped ? 0 : res.statusCode,
       ms: Math.round((performance.now() - started) * 100) / 100,
       traceId: traceNumber,

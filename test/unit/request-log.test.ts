@@ -105,3 +105,12 @@ test('a sink sees each entry as it is added; a failing sink changes nothing', ()
   failing.add(record(ids, 2));
   expect(failing.list()).toHaveLength(1);
 });
+
+test('given the text too, a repeated query is answered alike, and a query with something hidden is still redacted', () => {
+  const a = redactQuery(new URLSearchParams('api-version=9'), 'api-version=9');
+  expect(redactQuery(new URLSearchParams('api-version=9'), 'api-version=9')).toBe(a);
+  expect(redactQuery(new URLSearchParams('api-version=8'), 'api-version=8')).toEqual({ 'api-version': '8' });
+  expect(redactQuery(new URLSearchParams('api-version=8&code=s3cret'), 'api-version=8&code=s3cret')).toEqual({ 'api-version': '8', code: '[redacted]' });
+  expect(redactQuery(new URLSearchParams('api-version=8&code=s3cret'), 'api-version=8&code=s3cret')).toEqual({ 'api-version': '8', code: '[redacted]' });
+  expect(redactQuery(new URLSearchParams('api-version=9'), 'api-version=9')).toBe(a);
+});
