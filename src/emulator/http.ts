@@ -157,6 +157,18 @@ export function sendHtml(ctx: Ctx, status: number, html: string, headers: Record
 }
 
 export function header(ctx: Ctx, name: string): string | undefined {
-  const v = ctx.req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
+  return requestHeader(ctx.req, name);
+}
+
+/**
+ * A request header by its lower-case name, the first if repeated, read from the raw list: node
+ * builds req.headers only when it is first read, and most answers need no other header.
+ */
+export function requestHeader(req: IncomingMessage, name: string): string | undefined {
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const field = raw[i];
+    if (field.length === name.length && (field === name || field.toLowerCase() === name)) return raw[i + 1];
+  }
+  return undefined;
 }

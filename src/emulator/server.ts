@@ -17,7 +17,7 @@ import { Directory } from './directory.js';
 import { Aad, Arm, ArmError, EntraError, armBody, entraBody, entraTimestamp } from './errors.js';
 import { FaultInjector, checkFaultConfig, type FaultConfig } from './faults.js';
 import { emulatorPaths, ensurePrivateDir, writePrivateFile } from './files.js';
-import { BadBody, BodyTooLarge, sendHtml, sendJson, type Ctx } from './http.js';
+import { BadBody, BodyTooLarge, requestHeader, sendHtml, sendJson, type Ctx } from './http.js';
 import { approveByUserCode, denyByUserCode } from './identity/device-grants.js';
 import { loadOrCreateSigner } from './keys.js';
 import { localCloudEnvironment, type LocalCloudEnvironment } from './local-cloud.js';
@@ -398,7 +398,7 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
   const target = parseTarget(req.url ?? '/');
   const traceNumber = deps.ids.take();
   const traceId = deps.ids.text(traceNumber);
-  const requested = target?.query.get('client-request-id') ?? headerValue(req, 'client-request-id') ?? headerValue(req, 'x-ms-client-request-id');
+  const requested = target?.query.get('client-request-id') ?? requestHeader(req, 'client-request-id') ?? requestHeader(req, 'x-ms-client-request-id');
   const correlation = requested && /^[A-Za-z0-9-]{1,64}$/.test(requested) ? requested : deps.ids.take();
   const correlationId = deps.ids.text(correlation);
   const r = target ? route(target.segments) : { shape: 'entra' as const, group: 'identity' as const };
@@ -440,7 +440,7 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
     renderError(cloud, ctx, e);
   } finally {
     deps.log.add({
-      time: safeDate(cloud).getTime(),
+      time: safeNow(cloud),
       method: ctx.method,
       path: ctx.path.length > 300 ? ctx.path.slice(0, 300) + '…' : ctx.path,
       query: target ? redactQuery(target.query, target.rawQuery) : undefined,
@@ -455,17 +455,17 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
 
 /** The injected clock is a dependency like any other; if it fails, error rendering must still work. */
 function safeDate(cloud: Cloud): Date {
-  try {
-    const d = new Date(cloud.now());
-    return Number.isNaN(d.getTime()) ? new Date() : d;
-  } catch {
-    return new Date();
-  }
+  return new Date(safeNow(cloud));
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const v = req.headers[name];
-  return Array.isArray(v) ? v[0] : v;
+function safeNow(cloud: Cloud): number {
+  try {
+    const t = cloud.now();
+    // Within what a Date can hold (±8.64e15 ms), or it would print as "Invalid Date".
+    return Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? t : Date.now();
+  } catch {
+    return Date.now();
+  }
 }
 
 function faultError(shape: Ctx['shape'], status: 429 | 500 | 503, retryAfter: number): Error {
