@@ -68,32 +68,32 @@ const INTERN_LIMIT = 2000;
 /**
  * The query as the log keeps it. Equal queries share one frozen object, so a client repeating
  * `?api-version=...` adds nothing to the heap; the key spells out lengths so no two queries collide.
- * Given the query's text too, a repeat of the last query with nothing to hide is answered without
- * parsing it again (only such a text is remembered, so no secret is kept by the memo).
  */
-export function redactQuery(query: URLSearchParams, text?: string): Readonly<Record<string, string>> | undefined {
-  if (text !== undefined && text === lastHarmless.text) return lastHarmless.redacted;
+export function redactQuery(query: URLSearchParams): Readonly<Record<string, string>> | undefined {
   let key = '';
-  let hidden = false;
   for (const [k, v] of query) {
-    const harmless = HARMLESS.has(k.toLowerCase());
-    hidden ||= !harmless;
-    const value = harmless ? v.slice(0, 200) : '[redacted]';
+    const value = HARMLESS.has(k.toLowerCase()) ? v.slice(0, 200) : REDACTED;
     key += `${k.length}:${k}${value.length}:${value}`;
   }
   if (!key) return undefined;
   let out = sharedQueries.get(key);
   if (!out) {
     const fresh: Record<string, string> = {};
-    for (const [k, v] of query) fresh[k] = HARMLESS.has(k.toLowerCase()) ? v.slice(0, 200) : '[redacted]';
+    for (const [k, v] of query) fresh[k] = HARMLESS.has(k.toLowerCase()) ? v.slice(0, 200) : REDACTED;
     out = Object.freeze(fresh);
     if (sharedQueries.size >= INTERN_LIMIT) sharedQueries.clear();
     sharedQueries.set(key, out);
   }
-  if (text !== undefined && !hidden) lastHarmless = { text, redacted: out };
   return out;
 }
-let lastHarmless: { text?: string; redacted?: Readonly<Record<string, string>> } = {};
+
+/** Whether a redacted query hid nothing (so its text holds no secret and may be remembered). */
+export function hidesNothing(redacted: Readonly<Record<string, string>> | undefined): boolean {
+  if (!redacted) return true;
+  for (const k in redacted) if (redacted[k] === REDACTED) return false;
+  return true;
+}
+const REDACTED = '[redacted]';
 const sharedQueries = new Map<string, Readonly<Record<string, string>>>();
 
 /**

@@ -32,6 +32,9 @@ const notFound: Route = {
   },
 };
 
+/** One object for every ARM request: a route is only read. */
+const ARM: Route = { group: 'arm', shape: 'arm', run: armRoute };
+
 export function route(segments: string[]): Route {
   const [a, b, c, d, e] = segments;
   const n = segments.length;
@@ -46,12 +49,12 @@ export function route(segments: string[]): Route {
       return n === 1 ? { shape: 'page', special: 'errorPage' } : notFound;
     case 'metadata':
       if (b === 'identity' && c === 'oauth2' && d === 'token' && n === 4) return { group: 'managedIdentity', shape: 'entra', run: imdsToken };
-      return { group: 'arm', shape: 'arm', run: armRoute };
+      return ARM;
     case 'msi':
       return b === 'token' && n === 2 ? { group: 'managedIdentity', shape: 'entra', run: appServiceToken } : notFound;
     case 'tenants':
     case 'subscriptions':
-      return { group: 'arm', shape: 'arm', run: armRoute };
+      return ARM;
     case 'devicelogin':
       return n === 1 ? { group: 'identity', shape: 'page', run: deviceLoginPage } : notFound;
     case 'discovery':
