@@ -47,7 +47,7 @@ try {
   const { previous, file } = saveFigures('exec', figures);
   console.log(`myaccount exec identity endpoint, cached ARM token, ${requests} requests after ${warmup} warm-up, one keep-alive connection:`);
   console.log(`  p50 ${versus(figures.p50Ms, previous?.p50Ms)}   p99 ${versus(figures.p99Ms, previous?.p99Ms)} (target < 5 ms)   max ${figures.maxMs} ms`);
-  console.log(`  machine: ${figures.machine.cpu}, ${figures.machine.cpus} CPUs, ${figures.machine.platform}; node ${process.version}; CPU check ${figures.machine.cpuCheckMs} ms (a fixed loop: lower is a faster machine)`);
+  console.log(`  machine: ${figures.machine.cpu}, ${figures.machine.cpus} CPUs, ${figures.machine.platform}; node ${process.version}; CPU check ${figures.machine.cpuCheckMs} ms (fixed native work: lower is a faster machine)`);
   console.log(`  load average (1, 5, 15 min): before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
   console.log(`  requests to the local cloud during the run: ${sent} (a cached token needs none); ${figures.tokenCache}`);
   console.log(`figures written to ${file}`);
