@@ -21,7 +21,8 @@ export interface Ctx {
   method: string;
   /** Path with repeated slashes collapsed (clients joining URLs often produce "//"). */
   path: string;
-  segments: string[];
+  /** The path's segments and the query: shared with other requests for the same URL (request-target.ts), so only read. */
+  segments: readonly string[];
   query: URLSearchParams;
   traceId: string;
   correlationId: string;

@@ -35,7 +35,7 @@ const notFound: Route = {
 /** One object for every ARM request: a route is only read. */
 const ARM: Route = { group: 'arm', shape: 'arm', run: armRoute };
 
-export function route(segments: string[]): Route {
+export function route(segments: readonly string[]): Route {
   const [a, b, c, d, e] = segments;
   const n = segments.length;
   switch (a) {

@@ -21,7 +21,8 @@ import { BadBody, BodyTooLarge, requestHeader, sendHtml, sendJson, type Ctx } fr
 import { approveByUserCode, denyByUserCode } from './identity/device-grants.js';
 import { loadOrCreateSigner } from './keys.js';
 import { localCloudEnvironment, type LocalCloudEnvironment } from './local-cloud.js';
-import { RequestIds, RequestLog, hidesNothing, redactQuery, type LogEntry } from './log.js';
+import { RequestIds, RequestLog, type LogEntry } from './log.js';
+import { loggedQuery, parseTarget } from './request-target.js';
 import { errorPage, indexPage } from './pages.js';
 import { route } from './router.js';
 import { SeedError, loadSeedFile, validateSeed } from './seed-schema.js';
@@ -367,54 +368,10 @@ interface HandleDeps {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function parseTarget(url: string): { path: string; segments: string[]; query: URLSearchParams; rawQuery: string } | undefined {
-  const q = url.indexOf('?');
-  const rawPath = q < 0 ? url : url.slice(0, q);
-  const rawQuery = q < 0 ? '' : url.slice(q + 1);
-  if (!rawPath.startsWith('/')) return undefined;
-  // The common path (nothing escaped, no empty segment, no trailing slash) is already its own form.
-  if (!rawPath.includes('%') && !rawPath.includes('//') && (rawPath.length === 1 || !rawPath.endsWith('/'))) {
-    return { path: rawPath, segments: rawPath.length === 1 ? [] : rawPath.slice(1).split('/'), query: parseQuery(rawQuery), rawQuery };
-  }
-  const segments: string[] = [];
-  const escaped = rawPath.includes('%');
-  for (const part of rawPath.split('/')) {
-    if (!part) continue;
-    if (!escaped) {
-      segments.push(part);
-      continue;
-    }
-    try {
-      segments.push(decodeURIComponent(part));
-    } catch {
-      return undefined;
-    }
-  }
-  return { path: '/' + segments.join('/'), segments, query: parseQuery(rawQuery), rawQuery };
-}
-
-/**
- * The last query text that hid nothing from the log, with its parse and its log form: a client
- * repeating `?api-version=...` is not parsed again. Shared between requests, so handlers only
- * read ctx.query; a text with anything redacted (a possible secret) is never kept here.
- */
-let lastQuery: { text: string; query: URLSearchParams; redacted: Readonly<Record<string, string>> | undefined } = { text: '', query: new URLSearchParams(), redacted: undefined };
-
-function parseQuery(text: string): URLSearchParams {
-  return text === lastQuery.text ? lastQuery.query : new URLSearchParams(text);
-}
-
-/** The query as the log keeps it, remembering a text that hid nothing for the next request. */
-function loggedQuery(target: { query: URLSearchParams; rawQuery: string }): Readonly<Record<string, string>> | undefined {
-  if (target.query === lastQuery.query) return lastQuery.redacted;
-  const redacted = redactQuery(target.query);
-  if (hidesNothing(redacted) && target.rawQuery.length <= 1000) lastQuery = { text: target.rawQuery, query: target.query, redacted };
-  return redacted;
-}
-
 async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, deps: HandleDeps): Promise<void> {
   const started = performance.now();
-  const target = parseTarget(req.url ?? '/');
+  const url = req.url ?? '/';
+  const target = parseTarget(url);
   const traceNumber = deps.ids.take();
   const traceId = deps.ids.text(traceNumber);
   const requested = target?.query.get('client-request-id') ?? requestHeader(req, 'client-request-id') ?? requestHeader(req, 'x-ms-client-request-id');
@@ -462,7 +419,7 @@ async function handle(cloud: Cloud, req: IncomingMessage, res: ServerResponse, d
       time: safeNow(cloud),
       method: ctx.method,
       path: ctx.path.length > 300 ? ctx.path.slice(0, 300) + '…' : ctx.path,
-      query: target ? loggedQuery(target) : undefined,
+      query: target ? loggedQuery(url, target) : undefined,
       status: dropped ? 0 : res.statusCode,
       ms: Math.round((performance.now() - started) * 100) / 100,
       traceId: traceNumber,
