@@ -8,9 +8,8 @@
 // figures go to .bench/exec.json and are compared with the previous run.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { bin, cliEnv, cpuCheckMs, currentLoad, connectByDeviceCode, requireBuild, root, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+import { bin, cliEnv, currentLoad, connectByDeviceCode, machine, machineLine, requireBuild, root, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -34,7 +33,7 @@ try {
   const figures = {
     date: new Date().toISOString(),
     node: process.version,
-    machine: { cpu: cpus()[0]?.model ?? 'unknown', cpus: cpus().length, platform: `${process.platform}-${process.arch}`, cpuCheckMs: cpuCheckMs() },
+    machine: machine(),
     load: { before: loadBefore, after: loadAfter },
     requests,
     warmup,
@@ -47,7 +46,7 @@ try {
   const { previous, file } = saveFigures('exec', figures);
   console.log(`myaccount exec identity endpoint, cached ARM token, ${requests} requests after ${warmup} warm-up, one keep-alive connection:`);
   console.log(`  p50 ${versus(figures.p50Ms, previous?.p50Ms)}   p99 ${versus(figures.p99Ms, previous?.p99Ms)} (target < 5 ms)   max ${figures.maxMs} ms`);
-  console.log(`  machine: ${figures.machine.cpu}, ${figures.machine.cpus} CPUs, ${figures.machine.platform}; node ${process.version}; CPU check ${figures.machine.cpuCheckMs} ms (fixed native work: lower is a faster machine)`);
+  console.log(`  ${machineLine(figures.machine)}`);
   console.log(`  load average (1, 5, 15 min): before ${loadBefore.join(' ')}, after ${loadAfter.join(' ')}`);
   console.log(`  requests to the local cloud during the run: ${sent} (a cached token needs none); ${figures.tokenCache}`);
   console.log(`figures written to ${file}`);

@@ -14,8 +14,7 @@
 // CLI, a warm call under 35 ms, a Tab completion takes under 150 ms.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { bin, cpuCheckMs, interleavedWallTimes, median, requireBuild, saveFigures, signedInStateFolder, versus } from './bench-local-cloud.mjs';
+import { bin, interleavedWallTimes, machine, machineLine, median, requireBuild, saveFigures, signedInStateFolder, versus } from './bench-local-cloud.mjs';
 import { findPwsh } from './find-pwsh.mjs';
 
 requireBuild();
@@ -76,7 +75,8 @@ $tab = Measure-Command { for ($i = 0; $i -lt 20; $i++) { $null = TabExpansion2 -
   // Figures of another PowerShell are kept apart: each is compared with its own previous run.
   const { previous } = saveFigures(pwshAt >= 0 ? 'module-other-pwsh' : 'module', figures);
   console.log(`PowerShell module overhead (pwsh ${spawnSync(pwsh, ['-NoProfile', '-c', '$PSVersionTable.PSVersion.ToString()'], { encoding: 'utf8' }).stdout.trim()} at ${pwsh}, Node ${process.versions.node})`);
-  console.log(`  machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, CPU check ${cpuCheckMs()} ms (fixed native work: lower is a faster machine); NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'} for every node start`);
+  const m = machine();
+  console.log(`  ${machineLine(m)}; NODE_EXTRA_CA_CERTS ${m.nodeExtraCaCerts} for every node start`);
   console.log(`  cold, median of ${times.get('pwsh -c exit').length} runs each, in ${rounds} rounds:`);
   for (const [name, ms] of Object.entries(figures.cold)) console.log(`    ${name.padEnd(36)} ${versus(ms, previous?.cold?.[name])}`);
   // Figures saved before the first-output baseline existed measured coldAddedMs over pwsh -c exit.
