@@ -16,6 +16,7 @@ import { readSessionMarker } from '../core/session-marker.js';
 import { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE } from './cache-names.js';
 import { askKeychain, processKeyringGate, type KeychainWait } from './keyring-wait.js';
 import { loadDpapi, loadKeytar, type Keytar, type NativeLoaders } from './native.js';
+import { noSessionBus } from './session-bus.js';
 
 /** MSAL's tokenRenewalOffsetSeconds: it refreshes tokens this close to expiry. */
 const RENEWAL_SECONDS = 300;
@@ -91,8 +92,8 @@ async function readCacheText(configDir: string, env: Env, allowPlaintext: boolea
     const { readDpapiFile } = await import('./dpapi-persistence.js');
     return readDpapiFile(join(configDir, CACHE_FILE), dpapi).catch(() => null);
   }
-  // libsecret can only start without a session bus when a display lets it autolaunch one.
-  const keyringReachable = platform === 'darwin' || !!env.DBUS_SESSION_BUS_ADDRESS || !!env.DISPLAY;
+  // Without a session bus libsecret cannot answer: keytar stays unloaded (session-bus.ts).
+  const keyringReachable = noSessionBus(env, platform) === null;
   // No folder id yet means no keyring entry of this folder yet.
   const folder = keyringReachable ? await existingFolderId(configDir) : null;
   if (folder) {

@@ -14,6 +14,8 @@ import { loadExtensions, type NativeLoaders } from './native.js';
 import { createVerifiedPersistence } from './verified-persistence.js';
 import { dpapiPersistence } from './dpapi-persistence.js';
 import { readSessionMarker } from '../core/session-marker.js';
+import type { Env } from '../core/context.js';
+import { noSessionBus } from './session-bus.js';
 
 export type SecretKind = 'ClientSecret' | 'CertificatePassword' | 'FederatedToken' | 'AccessToken';
 
@@ -57,7 +59,7 @@ function entryName(key: SecretKey): string {
  * imports; the DPAPI addon) makes the store unavailable, so nothing is kept and the next use asks
  * again, instead of failing the command.
  */
-export async function openSecretStore(configDir: string, timeoutMs = 10000, native: NativeLoaders = {}, platform: NodeJS.Platform = process.platform): Promise<SecretStore> {
+export async function openSecretStore(configDir: string, timeoutMs = 10000, native: NativeLoaders = {}, platform: NodeJS.Platform = process.platform, env: Env = process.env): Promise<SecretStore> {
   const dir = join(configDir, DIR);
   // Keyring entries are per state folder, like the token cache's.
   const folder = await folderId(configDir);
@@ -71,6 +73,9 @@ export async function openSecretStore(configDir: string, timeoutMs = 10000, nati
       const file = await dpapiPersistence(path, native);
       return { load: file.load, save: file.save, delete: () => rm(path, { force: true }) };
     }
+    // Certain to fail without a session bus: msal-node-extensions (and keytar) stay unloaded.
+    const noBus = noSessionBus(env, platform);
+    if (noBus) throw new Error(noBus);
     const extensions = await loadExtensions(native);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     let timer: NodeJS.Timeout | undefined;

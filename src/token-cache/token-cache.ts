@@ -17,6 +17,8 @@ import type { Reporter } from '../core/reporter.js';
 import { folderId } from '../profile/folder-id.js';
 import { readSessionMarker } from '../core/session-marker.js';
 import { ensureStateDir } from '../profile/state-file.js';
+import type { Env } from '../core/context.js';
+import { noSessionBus } from './session-bus.js';
 
 export { cacheAccount, CACHE_FILE, CACHE_SERVICE, PLAINTEXT_CACHE_FILE };
 
@@ -44,6 +46,8 @@ export interface TokenCacheOptions {
   now?: () => Date;
   /** How keytar and the DPAPI addon are loaded (tests inject a failing one, or a stand-in for DPAPI). */
   native?: NativeLoaders;
+  /** The environment libsecret finds its session bus by: this process's own (tests give another). */
+  env?: Env;
 }
 
 function storeOf(platform: NodeJS.Platform): TokenStore {
@@ -90,7 +94,7 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
   const pluginOptions: CachePluginOptions = { warn: (message) => options.report.warning(message), now: options.now ?? (() => new Date()) };
   try {
     const keychain: KeychainWait | undefined = platform === 'darwin' ? { attended: options.attended ?? false, report: options.report, ...options.keychain } : undefined;
-    const opening = openSecurePersistence(options.configDir, platform, options.native ?? {}, keychain);
+    const opening = openSecurePersistence(options.configDir, platform, options.native ?? {}, keychain, options.env ?? process.env);
     // The Keychain's calls are bounded by their own policy; a blanket limit here would cut a person off mid-dialog.
     const persistence = await (keychain ? opening : withTimeout(opening, options.timeoutMs ?? 10000, `The ${store} secure store`));
     return { plugin: sharedCachePlugin(persistence, pluginOptions), store };
@@ -120,8 +124,11 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
  * The OS secure store: keytar's keyring on Linux and macOS (checked with a probe entry of this
  * process's own), the DPAPI-encrypted file on Windows (dpapi-persistence.ts, checked in memory).
  */
-async function openSecurePersistence(configDir: string, platform: NodeJS.Platform, native: NativeLoaders, keychain?: KeychainWait): Promise<CachePersistence> {
+async function openSecurePersistence(configDir: string, platform: NodeJS.Platform, native: NativeLoaders, keychain: KeychainWait | undefined, env: Env): Promise<CachePersistence> {
   if (platform === 'win32') return dpapiPersistence(join(configDir, CACHE_FILE), native);
+  // Certain to fail: say why without loading keytar (session-bus.ts).
+  const noBus = noSessionBus(env, platform);
+  if (noBus) throw new Error(noBus);
   // An autosave-off session has its own entry and reads the state folder's until it writes its own.
   const origin = readSessionMarker(configDir)?.originFolderId;
   return keyringPersistence(join(configDir, CACHE_FILE), CACHE_SERVICE, cacheAccount(await folderId(configDir)), origin ? cacheAccount(origin) : undefined, native, keychain);

@@ -20,6 +20,9 @@ beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'myaccount-native-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What Node throws when a native addon's .node file was never built. */
+/** A session bus address, so that on Linux keytar is loaded at all (session-bus.ts). */
+const bus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
+
 const missingBuild = (): Promise<never> =>
   Promise.reject(Object.assign(new Error("Cannot find module '../build/Release/keytar.node'\nRequire stack:\n- C:\\Users\\x\\keytar.js"), { code: 'MODULE_NOT_FOUND' }));
 
@@ -29,7 +32,7 @@ test.each([
   ['win32', { dpapi: missingBuild }, "@azure/msal-node-extensions' DPAPI addon"],
 ] as const)('%s: a missing native build is SecureTokenCacheUnavailable naming the module', async (platform, native, name) => {
   const { report } = collectingReporter();
-  const error = await openTokenCache({ configDir: dir, allowPlaintext: false, report, platform, native }).catch((e) => e);
+  const error = await openTokenCache({ configDir: dir, allowPlaintext: false, report, platform, native, env: bus }).catch((e) => e);
   expect(error).toBeInstanceOf(MyAccountError);
   expect(error.code).toBe('SecureTokenCacheUnavailable');
   expect(error.message).toContain(`the native module ${name}`);
@@ -41,7 +44,7 @@ test.each([
 
 test('with the plain file allowed: falls back, and the warning names the missing module', async () => {
   const { report, messages: warnings } = collectingReporter();
-  const cache = await openTokenCache({ configDir: dir, allowPlaintext: true, report, platform: 'linux', native: { keytar: missingBuild } });
+  const cache = await openTokenCache({ configDir: dir, allowPlaintext: true, report, platform: 'linux', native: { keytar: missingBuild }, env: bus });
   expect(cache.store).toBe('plaintext');
   expect(warnings.join('\n')).toContain('the native module keytar could not be loaded');
 });
@@ -75,7 +78,7 @@ const onWindows = process.platform === 'win32';
 
 test('the kept-secret store: unavailable, nothing kept, no throw', async () => {
   for (const [platform, native] of [['linux', { extensions: missingBuild }], ['win32', { dpapi: missingBuild }]] as const) {
-    const store = await openSecretStore(dir, 2000, native, platform);
+    const store = await openSecretStore(dir, 2000, native, platform, bus);
     expect(await store.save({ environment: 'AzureCloud', accountId: 'app', kind: 'ClientSecret' }, 's3cret')).toBe(false);
     expect(store.available).toBe(false);
     expect(await store.load({ environment: 'AzureCloud', accountId: 'app', kind: 'ClientSecret' })).toBeNull();
