@@ -25,6 +25,8 @@ const cases = [
   { name: 'node -e 0', args: ['-e', '0'] },
   { name: 'myaccount get-context', args: [bin, 'get-context'] },
   { name: 'get-context, no code cache', args: [bin, 'get-context'], env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
+  // A command that writes state: the profile's lock, an atomic write with fsync, the lock's release.
+  { name: 'select-context (writes)', args: [bin, 'select-context', '--name', 'prod'] },
 ];
 
 // The cases take turns in blocks (five rounds), so the ratio holds on a VM whose speed drifts.
@@ -62,5 +64,7 @@ for (const [name, r] of Object.entries(results)) {
 console.log(`  ratio myaccount / node: wall ${ratio}x, CPU ${cpuRatio}x (target <= 1.25x)${previous ? `; previous wall ${previous.ratio}x, CPU ${previous.cpuRatio ?? 'not recorded'}x` : ''}`);
 console.log(`  peak RSS: ${cli.peakRssMb} MB (target < 50 MB)`);
 if (az) console.log(azLine(az, cli.medianMs, previous?.az));
+const write = results['select-context (writes)'];
+console.log(`  a command that writes the profile (select-context): wall ${(write.medianMs / node.medianMs).toFixed(2)}x, CPU ${node.cpuMs ? (write.cpuMs / node.cpuMs).toFixed(2) : '?'}x of node -e 0 (no target; Select-AzContext's daily use)`);
 const cold = results['get-context, no code cache'];
 console.log(`  without the code cache (a first run): wall ${(cold.medianMs / node.medianMs).toFixed(2)}x, CPU ${node.cpuMs ? (cold.cpuMs / node.cpuMs).toFixed(2) : '?'}x`);

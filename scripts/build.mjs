@@ -91,6 +91,22 @@ const packageVersion = {
     b.onLoad({ filter: /.*/, namespace: 'package-version' }, (args) => ({ contents: `export default ${JSON.stringify({ version: JSON.parse(readFileSync(args.path, 'utf8')).version })};`, loader: 'js' }));
   },
 };
+// proper-lockfile (the profile's and the token cache's lock) brings two loads that took ~10 ms
+// of every command that takes a lock, for nothing it needs:
+// - its default fs is graceful-fs, made for processes holding thousands of open files: it queues
+//   opens on EMFILE, retries renames on Windows and patches fs.close for the whole process; the
+//   lock's calls are mkdir, stat, utimes and rmdir of one folder (our own renames retry: atomic-write.ts);
+// - signal-exit, which releases held locks when the process exits, loads node:assert for one
+//   check, and node:assert's first load builds process.stderr as a stream (for its colours).
+// Each is bundled as a plain stand-in (scripts/plain-fs.cjs, scripts/plain-assert.cjs), for
+// these two importers only.
+const leanLockDependencies = {
+  name: 'lean-lock-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /^graceful-fs$/ }, (args) => (/[\\/]proper-lockfile[\\/]/.test(args.importer) ? { path: join(root, 'scripts/plain-fs.cjs') } : undefined));
+    b.onResolve({ filter: /^assert$/ }, (args) => (/[\\/]signal-exit[\\/]/.test(args.importer) ? { path: join(root, 'scripts/plain-assert.cjs') } : undefined));
+  },
+};
 const common = {
   bundle: true,
   splitting: true,
@@ -101,7 +117,7 @@ const common = {
   legalComments: 'none',
   // Native addons and packages that locate files relative to themselves stay in node_modules.
   external: ['@azure/msal-node-extensions', 'keytar', '@azure/msal-node-runtime', 'playwright-core'],
-  plugins: [precompiled, generatedCatalog, wordWrap, packageVersion],
+  plugins: [precompiled, generatedCatalog, wordWrap, packageVersion, leanLockDependencies],
   logLevel: 'warning',
 };
 await build({
