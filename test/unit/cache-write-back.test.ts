@@ -88,12 +88,35 @@ test('deferred writes stay in memory, and flush merges them with what another pr
   expect(disk.AccessToken.t49).toEqual({ secret: 'a49' });
   expect(Object.keys(disk.AccessToken)).toHaveLength(53);
   expect(disk.RefreshToken.rt).toEqual({ secret: 'r50' });
-  // MSAL's memory is now what was written, B's entries included.
-  expect(memA.state).toEqual(disk);
+  // MSAL's memory is reloaded before it is next used, not in the flush (connect uses it no more).
+  expect(memA.deserialized).toBe(before);
 
-  // Write-through again afterwards.
-  await write(a, memA, (s) => (s.AccessToken.after = { secret: 'x' }));
+  // Write-through again afterwards: the access first gives MSAL what was written, B's entries included.
+  const ctx = context(memA, true);
+  await a.beforeCacheAccess(ctx);
+  expect(memA.state).toEqual(disk);
+  memA.state.AccessToken.after = { secret: 'x' };
+  await a.afterCacheAccess(ctx);
   expect(onDisk().AccessToken.after).toEqual({ secret: 'x' });
+});
+
+test("a second deferral starts from what the first flush wrote, so another process's entries are not taken for removals", async () => {
+  const a = await plugin();
+  const b = await plugin();
+  const memA = new FakeMsalCache();
+  const memB = new FakeMsalCache();
+  await write(a, memA, (s) => (s.AccessToken = { mine: { secret: '1' } }));
+  await a.deferWrites();
+  await write(a, memA, (s) => (s.AccessToken.mine2 = { secret: '2' }));
+  await write(b, memB, (s) => (s.AccessToken.fromB = { secret: 'b' }));
+  await a.flush();
+  expect(memA.state.AccessToken.fromB).toBeUndefined();
+
+  await a.deferWrites();
+  expect(memA.state.AccessToken.fromB).toEqual({ secret: 'b' });
+  await write(a, memA, (s) => (s.AccessToken.mine3 = { secret: '3' }));
+  await a.flush();
+  expect(Object.keys(onDisk().AccessToken).sort()).toEqual(['fromB', 'mine', 'mine2', 'mine3']);
 });
 
 test('a flush with nothing changed writes nothing', async () => {
