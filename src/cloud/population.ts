@@ -7,7 +7,7 @@ import pLimit from 'p-limit';
 import type { Credential } from '../credentials/credential.js';
 import { isMfaError } from '../credentials/msal-errors.js';
 import type { CommandContext, FetchLike } from '../core/context.js';
-import type { CurrentAccount } from '../credentials/current-account.js';
+import type { EnvironmentView } from '../profile/environment-types.js';
 import { armResource, resourceManagerUrl } from '../profile/endpoints.js';
 import { MyAccountError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
@@ -127,16 +127,23 @@ export function summarizeSkipped(outcomes: TenantOutcome[]): string | null {
   return `Subscriptions were not listed from ${mfa.length + failed.length} of ${outcomes.length} tenants. ${parts.join(' ')}`;
 }
 
-/** Population over the current account's credential, environment and settings. */
-export function populationOptionsFor(current: Pick<CurrentAccount, 'credential' | 'session'>, ctx: Pick<CommandContext, 'report' | 'signal'>): PopulationOptions {
-  const { session, credential } = current;
+/** What population needs of an account: its credential, its environment, HTTP, and how many tenants at once. */
+export interface TokenUser {
+  credential: Credential;
+  environment: EnvironmentView;
+  fetch: FetchLike;
+  concurrency: number;
+}
+
+/** Population over an account's credential, environment and settings. */
+export function populationOptionsFor(user: TokenUser, ctx: Pick<CommandContext, 'report' | 'signal'>): PopulationOptions {
   return {
-    credential,
-    resourceManagerUrl: resourceManagerUrl(session.environment),
-    armResource: armResource(session.environment),
-    fetch: session.http.fetch,
+    credential: user.credential,
+    resourceManagerUrl: resourceManagerUrl(user.environment),
+    armResource: armResource(user.environment),
+    fetch: user.fetch,
     report: ctx.report,
     signal: ctx.signal,
-    concurrency: session.settings.TenantConcurrency,
+    concurrency: user.concurrency,
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { CommandContext } from '../core/context.js';
 import { readSettings } from '../config/config-store.js';
+import type { Settings } from '../config/settings.js';
 import { resourceOfType } from '../profile/endpoints.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import { resolveEnvironment } from '../profile/environments.js';
@@ -46,7 +47,7 @@ export class ContextTokens {
     readonly environment: EnvironmentView,
     /** The client id the account's tokens are cached under. */
     readonly clientId: string,
-    private readonly allowPlaintext: boolean,
+    readonly settings: Settings,
     private defaultTenant: string | undefined,
   ) {}
 
@@ -58,7 +59,7 @@ export class ContextTokens {
     const environment = resolveEnvironment(profile, ctx, account.environment);
     const clientId = account.properties?.clientId ?? settings.ClientId;
     const contextTenant = context.tenant?.id ?? account.properties?.homeTenantId;
-    const tokens = new ContextTokens(ctx, options.contextName, context, account, environment, clientId, settings.AllowPlaintextTokenCache, contextTenant);
+    const tokens = new ContextTokens(ctx, options.contextName, context, account, environment, clientId, settings, contextTenant);
     if (options.tenantId !== undefined) {
       try {
         tokens.defaultTenant = await tokens.tenantId(options.tenantId);
@@ -110,7 +111,7 @@ export class ContextTokens {
     const hit = await this.findCachedToken({
       configDir: this.ctx.configDir,
       env: this.ctx.env,
-      allowPlaintext: this.allowPlaintext,
+      allowPlaintext: this.settings.AllowPlaintextTokenCache,
       account: this.account,
       clientId: this.clientId,
       environment: this.environment,

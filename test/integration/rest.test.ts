@@ -39,6 +39,17 @@ test('GET by path with --api-version: the subscription, as StatusCode/Headers/Co
   expect(JSON.parse(r.json.Content).subscriptionId).toBe(SUB);
 });
 
+test('with its token cached, rest, get-tenant and get-subscription ask Entra nothing (MSAL stays unloaded: not even its metadata request)', async () => {
+  for (const args of [['rest', '--path', `/subscriptions/${SUB}`, '--api-version', '2022-12-01'], ['get-tenant'], ['get-subscription']]) {
+    const since = lastSeq();
+    const r = await cloud.run(args);
+    expect(r.code).toBe(0);
+    const paths = cloud.emu.requestLog().filter((e) => e.seq > since).map((e) => e.path);
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => !p.startsWith('/subscriptions') && !p.startsWith('/tenants'))).toEqual([]);
+  }
+});
+
 test('an HTTP error is the result (as Invoke-AzRestMethod), not a failure', async () => {
   const r = await cloud.run(['rest', '--path', `/subscriptions/${SUB}/resourcegroups/nope?${RG_API}`]);
   expect(r.code).toBe(0);

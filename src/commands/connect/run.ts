@@ -78,7 +78,7 @@ interface Reached {
 
 /** Every tenant the account reaches and every subscription in each; the skipped ones in one warning. */
 async function findSubscriptions(ctx: CommandContext, session: AuthSession, signedIn: SignedIn, tenant: string | undefined): Promise<Reached> {
-  const population = populationOptionsFor({ session, credential: signedIn.credential }, ctx);
+  const population = populationOptionsFor({ credential: signedIn.credential, environment: session.environment, fetch: session.http.fetch, concurrency: session.settings.TenantConcurrency }, ctx);
   // People without --tenant reach every tenant their home token lists; everyone else one tenant.
   const tenants = await reachableTenants(population, tenant ?? signedIn.credential.homeTenantId, !tenant && signedIn.type === 'User');
   const outcomes = await populate(population, tenants);

@@ -4,7 +4,7 @@
  * only itself and is reported once, in one warning.
  */
 import pLimit from 'p-limit';
-import { openCurrentAccount, tenantIdFor } from '../../credentials/current-account.js';
+import { openTokenAccount } from '../../credentials/token-account.js';
 import { isMfaError } from '../../credentials/msal-errors.js';
 import type { CommandContext } from '../../core/context.js';
 import { fail, MyAccountError } from '../../core/errors.js';
@@ -41,14 +41,14 @@ function noTenantReadable(accountId: string, outcomes: TenantOutcome[], skipped:
 }
 
 export async function runGetSubscription(input: GetSubscriptionInput, ctx: CommandContext): Promise<SubscriptionView[]> {
-  const current = await openCurrentAccount(ctx, input.ContextName);
+  const current = await openTokenAccount(ctx, input.ContextName);
   try {
     const o = populationOptionsFor(current, ctx);
     let views: SubscriptionView[];
     let where: string;
     if (input.TenantId !== undefined) {
       // One tenant named: its errors (MFA, no access) are the answer, not a warning.
-      const tenantId = await tenantIdFor(input.TenantId, current, ctx);
+      const tenantId = await current.tenantId(input.TenantId);
       where = `tenant ${tenantId}`;
       const arm = armFor(o, tenantId);
       if (input.SubscriptionId !== undefined) {
@@ -74,7 +74,7 @@ export async function runGetSubscription(input: GetSubscriptionInput, ctx: Comma
     }
     return views;
   } finally {
-    current.session.close();
+    await current.close();
   }
 }
 

@@ -1,14 +1,14 @@
 /** get-tenant: the tenants the default context's account can reach, live from Resource Manager. */
 import type { CommandContext } from '../../core/context.js';
 import { fail } from '../../core/errors.js';
-import { openCurrentAccount } from '../../credentials/current-account.js';
+import { openTokenAccount } from '../../credentials/token-account.js';
 import { listTenants, populationOptionsFor } from '../../cloud/population.js';
 import { tenantInfo, tenantsByName, type TenantInfo } from '../../cloud/views.js';
 import { tenantMatches } from '../../profile/profile.js';
 import type { GetTenantInput } from './types.js';
 
 export async function runGetTenant(input: GetTenantInput, ctx: CommandContext): Promise<TenantInfo[]> {
-  const current = await openCurrentAccount(ctx, input.ContextName);
+  const current = await openTokenAccount(ctx, input.ContextName);
   try {
     const o = populationOptionsFor(current, ctx);
     const home = o.credential.homeTenantId || current.context.tenant?.id || undefined;
@@ -21,6 +21,6 @@ export async function runGetTenant(input: GetTenantInput, ctx: CommandContext): 
     }
     return matches;
   } finally {
-    current.session.close();
+    await current.close();
   }
 }

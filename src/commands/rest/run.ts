@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { ArmClient, type ArmResponse } from '../../cloud/arm-client.js';
 import type { CommandContext } from '../../core/context.js';
 import { fail, MyAccountError } from '../../core/errors.js';
-import { openCurrentAccount } from '../../credentials/current-account.js';
+import { openTokenAccount } from '../../credentials/token-account.js';
 import { armResource, resourceManagerUrl } from '../../profile/endpoints.js';
 import type { RestInput, RestResult } from './types.js';
 
@@ -24,10 +24,10 @@ const MAX_POLL_MS = 60_000;
 export async function runRest(input: RestInput, ctx: CommandContext): Promise<RestResult> {
   const method = (input.Method ?? 'GET').toUpperCase();
   const body = input.Payload === undefined ? undefined : await payloadText(input.Payload);
-  const current = await openCurrentAccount(ctx, input.ContextName);
+  const current = await openTokenAccount(ctx, input.ContextName);
   try {
-    const { session, credential, context } = current;
-    const env = session.environment;
+    const { credential, context } = current;
+    const env = current.environment;
     const armBase = new URL(resourceManagerUrl(env));
     const target = input.Path !== undefined ? pathUrl(input.Path, armBase) : absoluteUrl(input.Uri!);
     if (input.ApiVersion !== undefined && !target.searchParams.has('api-version')) target.searchParams.set('api-version', input.ApiVersion);
@@ -37,7 +37,7 @@ export async function runRest(input: RestInput, ctx: CommandContext): Promise<Re
     const client = new ArmClient({
       resourceManagerUrl: target.origin,
       token: async () => (await credential.getToken(resource, tenant)).token,
-      fetch: session.http.fetch,
+      fetch: current.fetch,
       report: ctx.report,
       signal: ctx.signal,
     });
@@ -48,7 +48,7 @@ export async function runRest(input: RestInput, ctx: CommandContext): Promise<Re
     if (input.WaitForCompletion) return await waitForCompletion(client, origin, method, target.href, first, ctx);
     return result(first, method, target.href);
   } finally {
-    current.session.close();
+    await current.close();
   }
 }
 

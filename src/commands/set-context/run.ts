@@ -2,17 +2,17 @@
  * set-context's live lookup, for a subscription or tenant the stored account does not know (a
  * connect that named one tenant stored only that one): the account's tenants from Resource
  * Manager, filtered to the one asked for, and their subscriptions, each with a token got
- * silently for that tenant. Loaded only then, since it pulls in MSAL.
+ * silently for that tenant (from the cache when it can, else MSAL). Loaded only then.
  */
 import type { CommandContext } from '../../core/context.js';
 import { populate, populationOptionsFor, reachableTenants } from '../../cloud/population.js';
 import { subscriptionRecord, tenantRecord } from '../../cloud/views.js';
-import { openCurrentAccount } from '../../credentials/current-account.js';
+import { openTokenAccount } from '../../credentials/token-account.js';
 import { tenantMatches } from '../../profile/profile.js';
 import type { Discovered, SetContextInput } from './types.js';
 
 export async function discover(input: SetContextInput, ctx: CommandContext): Promise<Discovered> {
-  const current = await openCurrentAccount(ctx);
+  const current = await openTokenAccount(ctx);
   try {
     const o = populationOptionsFor(current, ctx);
     const home = o.credential.homeTenantId || current.context.tenant?.id || undefined;
@@ -26,6 +26,6 @@ export async function discover(input: SetContextInput, ctx: CommandContext): Pro
       subscriptions: reached.flatMap((x) => x.subscriptions.map((s) => subscriptionRecord(s, x.tenant.tenantId))),
     };
   } finally {
-    current.session.close();
+    await current.close();
   }
 }
