@@ -91,20 +91,29 @@ const packageVersion = {
     b.onLoad({ filter: /.*/, namespace: 'package-version' }, (args) => ({ contents: `export default ${JSON.stringify({ version: JSON.parse(readFileSync(args.path, 'utf8')).version })};`, loader: 'js' }));
   },
 };
-// proper-lockfile (the profile's and the token cache's lock) brings two loads that took ~10 ms
-// of every command that takes a lock, for nothing it needs:
-// - its default fs is graceful-fs, made for processes holding thousands of open files: it queues
-//   opens on EMFILE, retries renames on Windows and patches fs.close for the whole process; the
-//   lock's calls are mkdir, stat, utimes and rmdir of one folder (our own renames retry: atomic-write.ts);
+// Dependencies of dependencies that were loaded by every command using them, for nothing that
+// command needs, each bundled as a stand-in for that one importer only:
+// - proper-lockfile (the profile's and the token cache's lock) takes graceful-fs as its fs, made
+//   for processes holding thousands of open files: it queues opens on EMFILE, retries renames on
+//   Windows and patches fs.close for the whole process; the lock's calls are mkdir, stat, utimes
+//   and rmdir of one folder (our own renames retry: atomic-write.ts). scripts/plain-fs.cjs.
 // - signal-exit, which releases held locks when the process exits, loads node:assert for one
 //   check, and node:assert's first load builds process.stderr as a stream (for its colours).
-// Each is bundled as a plain stand-in (scripts/plain-fs.cjs, scripts/plain-assert.cjs), for
-// these two importers only.
-const leanLockDependencies = {
-  name: 'lean-lock-dependencies',
+//   scripts/plain-assert.cjs. These two were ~8 ms of every command that takes a lock.
+// - MSAL Node imports jsonwebtoken at its top for one call (signing a certificate's client
+//   assertion): ~4.5 ms of every command that loads MSAL. scripts/lazy-jsonwebtoken.cjs
+//   requires it on the first signature.
+const STAND_INS = [
+  { specifier: 'graceful-fs', importer: /[\\/]proper-lockfile[\\/]/, file: 'scripts/plain-fs.cjs' },
+  { specifier: 'assert', importer: /[\\/]signal-exit[\\/]/, file: 'scripts/plain-assert.cjs' },
+  { specifier: 'jsonwebtoken', importer: /[\\/]@azure[\\/]msal-node[\\/]/, file: 'scripts/lazy-jsonwebtoken.cjs' },
+];
+const leanDependencies = {
+  name: 'lean-dependencies',
   setup(b) {
-    b.onResolve({ filter: /^graceful-fs$/ }, (args) => (/[\\/]proper-lockfile[\\/]/.test(args.importer) ? { path: join(root, 'scripts/plain-fs.cjs') } : undefined));
-    b.onResolve({ filter: /^assert$/ }, (args) => (/[\\/]signal-exit[\\/]/.test(args.importer) ? { path: join(root, 'scripts/plain-assert.cjs') } : undefined));
+    for (const { specifier, importer, file } of STAND_INS) {
+      b.onResolve({ filter: new RegExp(`^${specifier}$`) }, (args) => (importer.test(args.importer) ? { path: join(root, file) } : undefined));
+    }
   },
 };
 const common = {
@@ -117,7 +126,7 @@ const common = {
   legalComments: 'none',
   // Native addons and packages that locate files relative to themselves stay in node_modules.
   external: ['@azure/msal-node-extensions', 'keytar', '@azure/msal-node-runtime', 'playwright-core'],
-  plugins: [precompiled, generatedCatalog, wordWrap, packageVersion, leanLockDependencies],
+  plugins: [precompiled, generatedCatalog, wordWrap, packageVersion, leanDependencies],
   logLevel: 'warning',
 };
 await build({

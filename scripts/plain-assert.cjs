@@ -1,4 +1,4 @@
-// Bundled in place of node:assert for signal-exit (see the lean-lock-dependencies plugin in
+// Bundled in place of node:assert for signal-exit (see the lean-dependencies plugin in
 // build.mjs). Its one use is assert.equal(typeof cb, 'function', message) when a handler is added;
 // node:assert's first load also builds process.stderr as a stream (to choose error colours),
 // ~5 ms that no other part of a command pays (MyAccount writes stderr with fs.writeSync).
