@@ -8,15 +8,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, tempConfigDir } from '../helpers/cli.js';
+import { processAlive } from '../../src/core/process-alive.js';
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+// Running: a local cloud that exited counts as stopped even while init has not reaped it yet.
+const alive = (pid: number): boolean => processAlive(pid);
 
 describe('emulator stop/status with a stale pid', () => {
   let dir: string;
