@@ -67,6 +67,7 @@ const precompiled = {
   name: 'precompiled-validators',
   setup(b) {
     b.onResolve({ filter: /validator-source\.js$/ }, () => ({ path: validatorsFile }));
+    b.onResolve({ filter: /[\\/]seed-validator\.js$|^\.\/seed-validator\.js$/ }, () => ({ path: join(validatorsDir, 'seed-validator.mjs') }));
   },
 };
 const generatedCatalog = {

@@ -3,12 +3,12 @@
  * between objects (a user's home tenant must exist, ids must be unique, ...), so a mistake in a
  * hand-written seed is reported by path instead of surfacing later as a puzzling sign-in error.
  */
-import { Ajv, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { ARM_AUDIENCES, GUID_PATTERN } from './constants.js';
 import { checkFaultConfig } from './faults.js';
 import { appRoleResourceKey } from './scopes.js';
 import type { Seed, SeedAppRoleGrant } from './seed-types.js';
+import { seedValidator } from './seed-validator.js';
 
 const guid = { type: 'string', pattern: GUID_PATTERN };
 const guids = { type: 'array', items: guid };
@@ -187,11 +187,9 @@ export class SeedError extends Error {
   }
 }
 
-let compiled: ValidateFunction | undefined;
-
 /** Checks a seed against the schema and its internal references; throws SeedError naming the first problem. */
 export function validateSeed(value: unknown, source = 'seed'): Seed {
-  compiled ??= new Ajv({ allErrors: false, strict: false }).compile(SEED_SCHEMA);
+  const compiled = seedValidator(SEED_SCHEMA);
   if (!compiled(value)) {
     const e = compiled.errors?.[0];
     const where = e?.instancePath || '/';

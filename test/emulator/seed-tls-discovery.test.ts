@@ -4,6 +4,9 @@
  */
 import { readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { REPO } from '../helpers/cli.js';
 import { X509Certificate } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { DEFAULT_CLIENT_ID, DEFAULT_SEED, generateSeed, generatedSeedInfo, localCloudEnvironment, startEmulator, validateSeed, defaultSeedIds as S, EmulatorError } from '../../src/emulator/index.js';
@@ -91,6 +94,35 @@ test('the default seed has what the issue asks for', () => {
   const apps = seed.applications;
   expect(apps.find((a) => a.appId === DEFAULT_CLIENT_ID)?.redirectUris).toEqual(['http://localhost', `ms-appx-web://microsoft.aad.brokerplugin/${DEFAULT_CLIENT_ID}`]);
   expect(apps.some((a) => a.secrets?.length) && apps.some((a) => a.certificates?.length) && apps.some((a) => a.federatedCredentials?.length)).toBe(true);
+});
+
+/** The default seed with one mistake in it, and the message its refusal must name. */
+const BAD_SEEDS: [(s: any) => void, RegExp][] = [
+  [(s) => (s.tenants[0].id = 'not-a-guid'), /\/tenants\/0\/id/],
+  [(s) => (s.users[0].extra = 1), /unknown property "extra"/],
+  [(s) => (s.subscriptions[0].state = 'Frozen'), /\/subscriptions\/0\/state/],
+  [(s) => (s.applications[2].roles = ['Deployer']), /unknown property "roles".*appRoleGrants/],
+  [(s) => (s.tenants = 'none'), /\/tenants must be array/],
+];
+
+test('the build validates seeds with the validator ajv generated ahead of time, with the same verdicts', () => {
+  const seeds = BAD_SEEDS.map(([mutate]) => {
+    const s: any = structuredClone(DEFAULT_SEED);
+    mutate(s);
+    return s;
+  });
+  const script = `const { validateSeed } = await import(${JSON.stringify(pathToFileURL(join(REPO, 'dist', 'emulator.js')).href)});
+    const seeds = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+    console.log(JSON.stringify([${JSON.stringify(DEFAULT_SEED)}, ...seeds].map((s) => { try { validateSeed(s); return null; } catch (e) { return e.message; } })));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); ${script}`], { input: JSON.stringify(seeds), encoding: 'utf8' });
+  const [good, ...messages] = JSON.parse(out) as (string | null)[];
+  expect(good).toBeNull();
+  messages.forEach((message, i) => {
+    expect(message).toMatch(BAD_SEEDS[i][1]);
+    expect(() => validateSeed(structuredClone(seeds[i]))).toThrow(message!);
+  });
+  // No compiler in the bundle: the generated code stands in for it.
+  expect(readFileSync(join(REPO, 'dist', 'emulator.js'), 'utf8')).not.toMatch(/\bcompileSchema\b/);
 });
 
 test('bad seeds are refused with the path of the problem', async () => {
