@@ -3,9 +3,10 @@
  * every tenant and its `kid` equals the certificate's `x5t`, so validators that look up by either
  * find it. The key is kept in the data folder so tokens issued before a restart still verify.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, verify, X509Certificate, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { readIfExists, writePrivateFile } from './files.js';
+import { forgePublicKey, newRsaKey, randomSerial, signCertificate } from './x509.js';
 
 export interface Jwk {
   kty: string;
@@ -115,12 +116,11 @@ export class TokenSigner {
   }
 }
 
-export function loadOrCreateSigner(keyPath: string, certPath: string, now: number): TokenSigner {
+export async function loadOrCreateSigner(keyPath: string, certPath: string, now: number): Promise<TokenSigner> {
   let keyPem = readIfExists(keyPath);
   let certPem = readIfExists(certPath);
   if (!keyPem || !certPem) {
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    keyPem = await newRsaKey();
     certPem = selfSigned(keyPem, now);
     writePrivateFile(keyPath, keyPem);
     writePrivateFile(certPath, certPem, 0o644);
@@ -129,27 +129,16 @@ export function loadOrCreateSigner(keyPath: string, certPath: string, now: numbe
 }
 
 function selfSigned(keyPem: string, now: number): string {
-  const key = forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey;
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  cert.publicKey = forgePublicKey(keyPem);
   cert.serialNumber = randomSerial();
   cert.validity.notBefore = new Date(now - 86_400_000);
   cert.validity.notAfter = new Date(now + 3650 * 86_400_000);
   const name = [{ name: 'commonName', value: 'MyAccount local cloud token signing' }];
   cert.setSubject(name);
   cert.setIssuer(name);
-  cert.sign(key, forge.md.sha256.create());
+  signCertificate(cert, keyPem);
   return forge.pki.certificateToPem(cert);
-}
-
-/**
- * A positive 16-byte certificate serial in hex. DER integers must be minimal, so the first byte
- * has its top bit clear (positive) and is not zero (no padding byte).
- */
-export function randomSerial(): string {
-  const bytes = randomBytes(16);
-  bytes[0] = (bytes[0] & 0x7f) | 0x40;
-  return bytes.toString('hex');
 }
 
 export function sha256b64url(value: string): string {

@@ -150,8 +150,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
 
   ensurePrivateDir(opts.dataDir);
   const paths = emulatorPaths(opts.dataDir);
-  const tls = ensureTls(opts.dataDir, now);
-  const signer = loadOrCreateSigner(paths.signingKey, paths.signingCert, now());
+  // On a first start their three keys are made side by side (thread pool).
+  const [tls, signer] = await Promise.all([ensureTls(opts.dataDir, now), loadOrCreateSigner(paths.signingKey, paths.signingCert, now())]);
   const settings: EmulatorSettings = { ...DEFAULT_SETTINGS, ...seed.settings, ...opts.settings };
   const initialFaults = opts.faults ?? seed.faults;
   const faults = new FaultInjector(initialFaults);

@@ -1,13 +1,13 @@
 /**
  * The emulator's own certificate authority and the leaf certificate it serves. Both are made on
- * first start and reused, so a client told to trust the CA once keeps trusting it. Keys are made
- * by node:crypto (native, fast); node-forge builds and signs the X.509 certificates.
+ * first start and reused, so a client told to trust the CA once keeps trusting it. Keys and
+ * signatures come from node:crypto, the certificates' structure from node-forge (x509.ts).
  */
-import { createHash, createPrivateKey, generateKeyPairSync, X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import forge from 'node-forge';
 import { emulatorPaths, readIfExists, writePrivateFile } from './files.js';
-import { randomSerial } from './keys.js';
+import { forgePublicKey, newRsaKey, newRsaKeySync, randomSerial, signCertificate } from './x509.js';
 
 export interface TlsMaterial {
   caPem: string;
@@ -25,22 +25,27 @@ const DAY = 86_400_000;
 const LEAF_DAYS = 397; // within the 398-day limit browsers enforce on server certificates
 const RENEW_WITHIN_DAYS = 30;
 
-export function ensureTls(dataDir: string, now: () => number = Date.now): TlsMaterial {
+export async function ensureTls(dataDir: string, now: () => number = Date.now): Promise<TlsMaterial> {
   const p = emulatorPaths(dataDir);
   let caPem = readIfExists(p.caCert);
   let caKeyPem = readIfExists(p.caKey);
-  if (!caPem || !caKeyPem || !validFor(caPem, now(), RENEW_WITHIN_DAYS)) {
-    ({ certPem: caPem, keyPem: caKeyPem } = makeCa(now()));
+  let certPem = readIfExists(p.leafCert);
+  let keyPem = readIfExists(p.leafKey);
+  const caGood = !!caPem && !!caKeyPem && validFor(caPem, now(), RENEW_WITHIN_DAYS);
+  const leafGood = caGood && !!certPem && !!keyPem && validFor(certPem, now(), RENEW_WITHIN_DAYS) && issuedBy(certPem, caPem!);
+  // A new CA means a new leaf too: both keys at once.
+  const [newCaKey, newLeafKey] = await Promise.all([caGood ? null : newRsaKey(), leafGood ? null : newRsaKey()]);
+  if (newCaKey) {
+    ({ certPem: caPem, keyPem: caKeyPem } = makeCa(newCaKey, now()));
     writePrivateFile(p.caKey, caKeyPem);
     writePrivateFile(p.caCert, caPem, 0o644);
   }
-  let certPem = readIfExists(p.leafCert);
-  let keyPem = readIfExists(p.leafKey);
-  if (!certPem || !keyPem || !validFor(certPem, now(), RENEW_WITHIN_DAYS) || !issuedBy(certPem, caPem)) {
-    ({ certPem, keyPem } = makeLeaf(caPem, caKeyPem, now()));
+  if (newLeafKey) {
+    ({ certPem, keyPem } = makeLeaf(newLeafKey, caPem!, caKeyPem!, now()));
     writePrivateFile(p.leafKey, keyPem);
     writePrivateFile(p.leafCert, certPem, 0o644);
   }
+  if (!caPem || !certPem || !keyPem) throw new Error('the local cloud\'s certificates could not be made');
   writeCaBundle(p.caBundle, caPem);
   const ca = new X509Certificate(caPem);
   const leaf = new X509Certificate(certPem);
@@ -82,16 +87,6 @@ function issuedBy(leafPem: string, caPem: string): boolean {
   }
 }
 
-function rsaPair(): { keyPem: string; forgeKey: forge.pki.rsa.PrivateKey } {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  return { keyPem, forgeKey: forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey };
-}
-
-function serial(): string {
-  return randomSerial();
-}
-
 /**
  * A throwaway CA and a server certificate it signs for `hostnames`, kept in memory only. For
  * benchmarks and tests that must stand in for a public host a client insists on asking (the
@@ -99,16 +94,15 @@ function serial(): string {
  * signs a public name, so trusting it cannot vouch for one.
  */
 export function makeStandInCertificates(hostnames: string[], now: number = Date.now()): { caPem: string; certPem: string; keyPem: string } {
-  const ca = makeCa(now, 'MyAccount stand-in CA (throwaway, not Microsoft)');
+  const ca = makeCa(newRsaKeySync(), now, 'MyAccount stand-in CA (throwaway, not Microsoft)');
   const altNames = hostnames.map((value) => ({ type: 2, value }));
-  return { caPem: ca.certPem, ...makeLeaf(ca.certPem, ca.keyPem, now, hostnames[0] ?? 'localhost', altNames) };
+  return { caPem: ca.certPem, ...makeLeaf(newRsaKeySync(), ca.certPem, ca.keyPem, now, hostnames[0] ?? 'localhost', altNames) };
 }
 
-function makeCa(now: number, commonName = 'MyAccount Local Cloud CA'): { certPem: string; keyPem: string } {
-  const { keyPem, forgeKey } = rsaPair();
+function makeCa(keyPem: string, now: number, commonName = 'MyAccount Local Cloud CA'): { certPem: string; keyPem: string } {
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
-  cert.serialNumber = serial();
+  cert.publicKey = forgePublicKey(keyPem);
+  cert.serialNumber = randomSerial();
   cert.validity.notBefore = new Date(now - DAY);
   cert.validity.notAfter = new Date(now + 3650 * DAY);
   const name = [
@@ -122,19 +116,17 @@ function makeCa(now: number, commonName = 'MyAccount Local Cloud CA'): { certPem
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(forgeKey, forge.md.sha256.create());
+  signCertificate(cert, keyPem);
   return { certPem: forge.pki.certificateToPem(cert), keyPem };
 }
 
 const LOCAL_NAMES = [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }];
 
-function makeLeaf(caPem: string, caKeyPem: string, now: number, commonName = '127.0.0.1', altNames: object[] = LOCAL_NAMES): { certPem: string; keyPem: string } {
+function makeLeaf(keyPem: string, caPem: string, caKeyPem: string, now: number, commonName = '127.0.0.1', altNames: object[] = LOCAL_NAMES): { certPem: string; keyPem: string } {
   const ca = forge.pki.certificateFromPem(caPem);
-  const caKey = forge.pki.privateKeyFromPem(createPrivateKey(caKeyPem).export({ type: 'pkcs8', format: 'pem' }).toString());
-  const { keyPem, forgeKey } = rsaPair();
   const cert = forge.pki.createCertificate();
-  cert.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
-  cert.serialNumber = serial();
+  cert.publicKey = forgePublicKey(keyPem);
+  cert.serialNumber = randomSerial();
   cert.validity.notBefore = new Date(now - DAY);
   cert.validity.notAfter = new Date(now + LEAF_DAYS * DAY);
   cert.setSubject([{ name: 'commonName', value: commonName }]);
@@ -147,6 +139,6 @@ function makeLeaf(caPem: string, caKeyPem: string, now: number, commonName = '12
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
   ]);
-  cert.sign(caKey, forge.md.sha256.create());
+  signCertificate(cert, caKeyPem);
   return { certPem: forge.pki.certificateToPem(cert), keyPem };
 }
