@@ -192,7 +192,8 @@ async function startDetached(input: StartInput, ctx: CommandContext, dir: string
       process.kill(child.pid!, 'SIGTERM');
       throw fail.EmulatorStartTimedOut(`The local cloud did not start within 30 s (log: ${logPath}).`);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    // A small file read each time; a coarser step only adds its half to every start on average.
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
