@@ -14,11 +14,13 @@
 //   node scripts/bench-emulator.mjs [--seconds 8] [--concurrency 64] [--clients 1] [--tenants 200] [--subscriptions 20] [--profile DIR]
 //
 // --profile DIR writes a V8 CPU profile of the emulator (node --cpu-prof) into DIR.
-import { fork, spawn } from 'node:child_process';
+// Last, the local cloud's start and stop as a user's CI runs them (startAndStop).
+import { fork, spawn, spawnSync } from 'node:child_process';
 import https from 'node:https';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { currentLoad, emulatorModule, machine, machineLine, median, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
+import { bin, currentLoad, emulatorModule, machine, machineLine, median, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
 
 requireBuild();
 
@@ -36,6 +38,39 @@ const ready = await startCloud({
   pageSize: 100,
   nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
 });
+
+/**
+ * What a user's CI waits for around its tests: `myaccount emulator start --detach` in a new
+ * state folder (the CA, the server certificate and the signing key are made), then later starts
+ * that reuse them, and `emulator stop`, through the CLI as a user runs them; node -e 0 beside.
+ */
+function startAndStop(runs = 5) {
+  const dir = mkdtempSync(join(tmpdir(), 'myaccount-bench-lifecycle-'));
+  const env = { ...process.env, MYACCOUNT_CONFIG_DIR: dir };
+  const timed = (args) => {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, args, { env, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
+    return performance.now() - started;
+  };
+  try {
+    const firstStartMs = timed([bin, 'emulator', 'start', '--detach', '--port', '0']);
+    timed([bin, 'emulator', 'stop']);
+    const starts = [];
+    const stops = [];
+    const nodes = [];
+    for (let i = 0; i < runs; i++) {
+      starts.push(timed([bin, 'emulator', 'start', '--detach', '--port', '0']));
+      stops.push(timed([bin, 'emulator', 'stop']));
+      nodes.push(timed(['-e', '0']));
+    }
+    const ms = (v) => Math.round(v);
+    return { runs, firstStartMs: ms(firstStartMs), startMs: ms(median(starts)), stopMs: ms(median(stops)), nodeMs: ms(median(nodes)), nodeExtraCaCerts: process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset' };
+  } finally {
+    spawnSync(process.execPath, [bin, 'emulator', 'stop'], { env, stdio: 'ignore' });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** CPU time (ms) a process has used in user and kernel mode, from /proc/<pid>/stat (10 ms ticks); null off Linux. */
 function processCpuMs(pid) {
@@ -216,9 +251,15 @@ try {
   console.log(
     `               in turns with the lists (2 s each, 4 times, medians): lists ${f.localCloudRequestsPerSecond} req/s at ${f.localCloudServerCpuUsPerRequest} µs; the local cloud's own work over the floor ${f.ownWorkUsPerList} µs of server CPU a list`,
   );
+  figures.lifecycle = startAndStop();
+  const l = figures.lifecycle;
+  console.log(
+    `start/stop     emulator start --detach: first ${l.firstStartMs} ms (keys and certificates made), later ${l.startMs} ms; emulator stop ${l.stopMs} ms; node -e 0 ${l.nodeMs} ms (medians of ${l.runs}; NODE_EXTRA_CA_CERTS ${l.nodeExtraCaCerts})`,
+  );
   console.log(`load after: ${currentLoad().join(' ')}`);
 
   const { previous, file: out } = saveFigures('emulator', figures);
+  if (previous?.lifecycle) console.log(`start/stop     previous ${previous.date}: first start ${versus(l.firstStartMs, previous.lifecycle.firstStartMs)}, later ${versus(l.startMs, previous.lifecycle.startMs)}, stop ${versus(l.stopMs, previous.lifecycle.stopMs)}`);
   if (previous) console.log(`previous run ${previous.date}: load ${previous.machine?.load?.join(' ') ?? 'not recorded'}, CPU check ${previous.machine?.cpuCheckMs ?? 'not recorded'} ms`);
   for (const kind of ['token', 'subscriptions']) {
     const before = previous?.[kind];
