@@ -16,6 +16,7 @@ import { startPrivateBus } from '../../src/emulator/broker/bus.js';
 import { defaultSeedIds as S } from '../../src/emulator/index.js';
 import { REPO, runCli, tempConfigDir, type CliResult } from '../helpers/cli.js';
 import { runPwsh } from '../helpers/pwsh.js';
+import { processAlive } from '../../src/core/process-alive.js';
 
 const CONTOSO = 'aaaaaaaa-0000-4000-8000-000000000001';
 const FABRIKAM = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -43,14 +44,8 @@ async function configureBroker(settings: Record<string, unknown>): Promise<void>
   await control.call(BROKER_NAME, BROKER_PATH, CONTROL_INTERFACE, 'configure', 's', [JSON.stringify(settings)]);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Running: an exited process that init has not reaped yet (a zombie) is not. */
+const alive = (pid: number): boolean => processAlive(pid);
 
 function profileAccounts(): { id: string; homeAccountId?: string; properties?: Record<string, string> }[] {
   return JSON.parse(readFileSync(join(state.dir, 'profile.json'), 'utf8')).accounts;

@@ -243,22 +243,29 @@ export const emulatorStop = defineCommand<Record<string, never>, StatusView>({
     const instance = await running(ctx, dir);
     if (!instance) return statusOf(dir, null);
     process.kill(instance.pid, 'SIGTERM');
-    const deadline = Date.now() + 10000;
-    while (processAlive(instance.pid)) {
-      if (Date.now() > deadline) {
-        process.kill(instance.pid, 'SIGKILL');
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    // A local cloud killed hard leaves its broker's bus and keyring behind; they are ours, by pid.
-    for (const pid of instance.broker?.pids ?? []) {
-      if (processAlive(pid)) process.kill(pid, 'SIGTERM');
-    }
+    await stopped([instance.pid], 10000);
+    // The local cloud stops its broker's bus and keyring itself; one killed hard leaves them
+    // behind. They are ours, by pid; stop returns when they too have exited.
+    const broker = (instance.broker?.pids ?? []).filter((pid) => processAlive(pid));
+    for (const pid of broker) process.kill(pid, 'SIGTERM');
+    await stopped(broker, 5000);
     rmSync(instanceFile(dir), { force: true });
     return statusOf(dir, null);
   },
 });
+
+/** Waits until none of `pids` runs (a zombie has exited: process-alive.ts); SIGKILLs those left after `limitMs`. */
+async function stopped(pids: number[], limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  const running = (pid: number): boolean => processAlive(pid);
+  for (let left = pids.filter(running); left.length > 0; left = left.filter(running)) {
+    if (Date.now() > deadline) {
+      for (const pid of left) process.kill(pid, 'SIGKILL');
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 export const emulatorStatus = defineCommand<Record<string, never>, StatusView>({
   name: 'emulator status',
