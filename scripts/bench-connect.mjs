@@ -18,9 +18,14 @@
 // that one question from the local cloud through a proxy, and refuses every other host. az reads
 // tenants one after the other (~4 requests each), so by default it runs at 100x10 only; name one
 // size (--tenants/--subscriptions) to run it there. --az-runs N (default: --runs).
-import { mkdtempSync, rmSync } from 'node:fs';
+//
+// --versus PATH also runs another build's CLI (PATH is its bin/myaccount.js, e.g. a worktree of an
+// earlier commit) in turns with this one against the same local cloud, run by run, and prints
+// both medians: this VM's speed moves by tens of percent within minutes, so only builds timed
+// side by side compare.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { azAgainst, azVersion } from './bench-az.mjs';
 import { childrenCpuMs, connectByDeviceCode, emulatorModule, currentLoad, machine, machineLine, median, numberOption, readUsage, requireBuild, saveFigures, startCloud, usageProbe, versus } from './bench-local-cloud.mjs';
 
@@ -39,6 +44,12 @@ const sizeName = (o) => `${o.tenants}x${o.subscriptionsPerTenant}`;
 
 const { generatedSeedInfo } = await emulatorModule();
 const vsAz = args.includes('--vs-az');
+const versusAt = args.indexOf('--versus');
+const otherCli = versusAt >= 0 ? resolve(args[versusAt + 1] ?? '') : undefined;
+if (otherCli !== undefined && !existsSync(otherCli)) {
+  console.error(`--versus names ${otherCli}, which does not exist: give another build's bin/myaccount.js.`);
+  process.exit(2);
+}
 const azRuns = numberOption('az-runs', runs);
 
 /** What one request was for, from the emulator's (redacted) request log. */
@@ -84,7 +95,21 @@ async function benchSize(seedOptions) {
   try {
     console.log(`\n${tenants} tenants x ${subscriptionsPerTenant} subscriptions, ${latencyMs} ms added to every request, TenantConcurrency ${concurrency}, ${runs} runs`);
     const results = [];
+    const other = [];
+    /** The other build's connect, in a state folder of its own: wall time only. */
+    const otherRun = async () => {
+      const stateDir = cloud.stateFolder();
+      try {
+        const r = await connectByDeviceCode(cloud, stateDir, username, [], { MYACCOUNT_TENANT_CONCURRENCY: String(concurrency) }, [], otherCli);
+        if (r.code !== 0) throw new Error(`the other build's connect exited ${r.code}:\n${r.stderr.slice(-2000)}`);
+        other.push(+r.wallMs.toFixed(0));
+      } finally {
+        rmSync(stateDir, { recursive: true, force: true });
+      }
+    };
     for (let run = 1; run <= runs; run++) {
+      // Turns: the other build before this one on odd runs, after it on even ones.
+      if (otherCli && run % 2 === 1) await otherRun();
       const stateDir = cloud.stateFolder();
       const usageOut = join(scratch, `usage-${run}.json`);
       try {
@@ -106,6 +131,7 @@ async function benchSize(seedOptions) {
       } finally {
         rmSync(stateDir, { recursive: true, force: true });
       }
+      if (otherCli && run % 2 === 0) await otherRun();
     }
 
     // The lower bound: requests that must follow one another, times the added latency. Before the
@@ -139,6 +165,7 @@ async function benchSize(seedOptions) {
       reported: dominated ? 'wall time without the device-code wait' : 'wall time',
       ratio: boundMs ? +(reported / boundMs).toFixed(2) : null,
       az,
+      ...(otherCli ? { versus: { cli: otherCli, runs: other, medianWallMs: median(other) } } : {}),
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -212,6 +239,10 @@ try {
     console.log(`  requests: ${versus(f.requests, before?.requests, '')} per connect; ${Object.entries(f.runs[0].kinds).map(([k, n]) => `${n} ${k}`).join(', ')}`);
     console.log(`  lower bound: (${sequential} sequential requests + ${rounds} rounds x ${chain} requests per tenant) x ${latencyMs} ms = ${ms} ms`);
     console.log(`  ratio: ${f.reported} / bound = ${f.ratio}x (target <= 1.3x)${before?.ratio ? `; previous ${before.ratio}x` : ''}`);
+    if (f.versus) {
+      const { cli, runs: each, medianWallMs } = f.versus;
+      console.log(`  in turns with ${cli}: median ${medianWallMs} ms wall (each: ${each.join(', ')} ms), ${(medianWallMs / ms).toFixed(2)}x the bound; this build ${f.medianWallMs} ms (${f.medianWallMs <= medianWallMs ? `${(medianWallMs - f.medianWallMs).toFixed(0)} ms faster` : `${(f.medianWallMs - medianWallMs).toFixed(0)} ms slower`})`);
+    }
     if (f.az?.installed) {
       const { az } = f;
       const times = (a, b) => +(a / b).toFixed(1);

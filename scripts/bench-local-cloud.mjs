@@ -172,11 +172,12 @@ export function cliEnv(stateDir, extra = {}) {
 /**
  * Runs `myaccount connect` by device code and approves the code through the admin API the
  * moment the deviceCode event shows on stderr. Resolves with the exit code, output and timings.
+ * `cli` is another build's bin/myaccount.js (bench-connect --versus).
  */
-export function connectByDeviceCode(cloud, stateDir, username, extraArgs = [], extraEnv = {}, nodeArgs = []) {
+export function connectByDeviceCode(cloud, stateDir, username, extraArgs = [], extraEnv = {}, nodeArgs = [], cli = bin) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, [...nodeArgs, bin, 'connect', '--environment', 'LocalCloud', '--use-device-authentication', '--events', 'jsonl', ...extraArgs], {
+    const child = spawn(process.execPath, [...nodeArgs, cli, 'connect', '--environment', 'LocalCloud', '--use-device-authentication', '--events', 'jsonl', ...extraArgs], {
       env: cliEnv(stateDir, extraEnv),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
