@@ -14,10 +14,11 @@
 //   node scripts/bench-emulator.mjs [--seconds 8] [--concurrency 64] [--clients 1] [--tenants 200] [--subscriptions 20] [--profile DIR]
 //
 // --profile DIR writes a V8 CPU profile of the emulator (node --cpu-prof) into DIR.
-// Last, the local cloud's start and stop as a user's CI runs them (startAndStop).
+// Then, where wrk is installed, the lists and the floor again under wrk (listsUnderWrk), and last
+// the local cloud's start and stop as a user's CI runs them (startAndStop).
 import { fork, spawn, spawnSync } from 'node:child_process';
 import https from 'node:https';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bin, currentLoad, emulatorModule, machine, machineLine, median, numberOption, requireBuild, saveFigures, startCloud, versus } from './bench-local-cloud.mjs';
@@ -38,6 +39,45 @@ const ready = await startCloud({
   pageSize: 100,
   nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [],
 });
+
+/**
+ * The same lists driven by wrk (when installed), in turns with node's floor: a load generator in
+ * C spends less of the two cores per request than the node client, so the server gets more of
+ * them. wrk checks no certificate; every answer it counts is a 200 (non-2xx answers are reported).
+ */
+async function listsUnderWrk(floor, tokens) {
+  if (spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error) return { installed: false };
+  const dir = mkdtempSync(join(tmpdir(), 'myaccount-bench-wrk-'));
+  try {
+    const script = join(dir, 'lists.lua');
+    const lines = tokens.map((t) => `requests[#requests + 1] = wrk.format("GET", "/subscriptions?api-version=2022-12-01", { ["Host"] = "127.0.0.1", ["Authorization"] = "Bearer ${t}" })`);
+    writeFileSync(script, `requests = {}\n${lines.join('\n')}\nlocal n = 0\nrequest = function() n = n + 1; return requests[(n % #requests) + 1] end\n`);
+    const run = (server, secondsEach) => {
+      const cpu0 = processCpuMs(server.pid);
+      const r = spawnSync('wrk', ['-t1', `-c${concurrency}`, `-d${secondsEach}s`, '-s', script, `https://127.0.0.1:${server.port}/`], { encoding: 'utf8' });
+      const cpu1 = processCpuMs(server.pid);
+      const count = Number(/(\d+) requests in/.exec(r.stdout)?.[1] ?? 0);
+      if (/Non-2xx/.test(r.stdout) || count === 0) throw new Error(`wrk saw failed answers or none:\n${r.stdout}${r.stderr}`);
+      const perSecond = Number(/Requests\/sec:\s+([\d.]+)/.exec(r.stdout)?.[1] ?? 0);
+      const cpuMs = cpu0 && cpu1 ? cpu1.user + cpu1.system - cpu0.user - cpu0.system : null;
+      return { perSecond, serverCpuUs: cpuMs === null ? null : (cpuMs * 1000) / count };
+    };
+    run(ready, 1);
+    run(floor, 1);
+    const turns = [];
+    for (let turn = 0; turn < 4; turn++) turns.push({ cloud: run(ready, 2), floor: run(floor, 2) });
+    const med = (f) => median(turns.map(f));
+    return {
+      installed: true,
+      localCloudRequestsPerSecond: Math.round(med((t) => t.cloud.perSecond)),
+      localCloudServerCpuUsPerRequest: +med((t) => t.cloud.serverCpuUs ?? 0).toFixed(1),
+      floorRequestsPerSecond: Math.round(med((t) => t.floor.perSecond)),
+      floorServerCpuUsPerRequest: +med((t) => t.floor.serverCpuUs ?? 0).toFixed(1),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * What a user's CI waits for around its tests: `myaccount emulator start --detach` in a new
@@ -233,8 +273,9 @@ try {
       const floorTurn = await drive('node https', listRequests, { server: floor, runSeconds: 2, quiet: true });
       turns.push({ cloud: cloudTurn, floor: floorTurn });
     }
-  } finally {
+  } catch (error) {
     floor.child.kill('SIGTERM');
+    throw error;
   }
   figures.nodeHttpsFloor = {
     bytes: floor.bytes,
@@ -251,6 +292,17 @@ try {
   console.log(
     `               in turns with the lists (2 s each, 4 times, medians): lists ${f.localCloudRequestsPerSecond} req/s at ${f.localCloudServerCpuUsPerRequest} µs; the local cloud's own work over the floor ${f.ownWorkUsPerList} µs of server CPU a list`,
   );
+  try {
+    figures.wrk = await listsUnderWrk(floor, tokens);
+  } finally {
+    floor.child.kill('SIGTERM');
+  }
+  if (figures.wrk.installed) {
+    const w = figures.wrk;
+    console.log(
+      `under wrk      lists ${w.localCloudRequestsPerSecond} req/s at ${w.localCloudServerCpuUsPerRequest} µs; node's floor ${w.floorRequestsPerSecond} req/s at ${w.floorServerCpuUsPerRequest} µs (wrk, a C load generator: 1 thread, ${concurrency} connections, in turns, 2 s each, 4 times, medians)`,
+    );
+  } else console.log('under wrk      not run: wrk is not installed (apt-get install wrk); it leaves the server more of the two cores than the node client');
   figures.lifecycle = startAndStop();
   const l = figures.lifecycle;
   console.log(
