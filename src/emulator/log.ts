@@ -65,6 +65,13 @@ const HARMLESS = new Set([
 /** Beyond this many distinct paths or queries, the interning tables start again. */
 const INTERN_LIMIT = 2000;
 
+const REDACTED = '[redacted]';
+/** Redacted queries by their key (see redactQuery), one frozen object each. */
+const sharedQueries = new Map<string, Readonly<Record<string, string>>>();
+
+/** A query value as the log keeps it: harmless keys' values (cut at 200 characters), else REDACTED. */
+const logged = (key: string, value: string): string => (HARMLESS.has(key.toLowerCase()) ? value.slice(0, 200) : REDACTED);
+
 /**
  * The query as the log keeps it. Equal queries share one frozen object, so a client repeating
  * `?api-version=...` adds nothing to the heap; the key spells out lengths so no two queries collide.
@@ -72,14 +79,14 @@ const INTERN_LIMIT = 2000;
 export function redactQuery(query: URLSearchParams): Readonly<Record<string, string>> | undefined {
   let key = '';
   for (const [k, v] of query) {
-    const value = HARMLESS.has(k.toLowerCase()) ? v.slice(0, 200) : REDACTED;
+    const value = logged(k, v);
     key += `${k.length}:${k}${value.length}:${value}`;
   }
   if (!key) return undefined;
   let out = sharedQueries.get(key);
   if (!out) {
     const fresh: Record<string, string> = {};
-    for (const [k, v] of query) fresh[k] = HARMLESS.has(k.toLowerCase()) ? v.slice(0, 200) : REDACTED;
+    for (const [k, v] of query) fresh[k] = logged(k, v);
     out = Object.freeze(fresh);
     if (sharedQueries.size >= INTERN_LIMIT) sharedQueries.clear();
     sharedQueries.set(key, out);
@@ -93,8 +100,6 @@ export function hidesNothing(redacted: Readonly<Record<string, string>> | undefi
   for (const k in redacted) if (redacted[k] === REDACTED) return false;
   return true;
 }
-const REDACTED = '[redacted]';
-const sharedQueries = new Map<string, Readonly<Record<string, string>>>();
 
 /**
  * A request id: either a number from this process's id source (its text is made on demand) or
@@ -139,6 +144,8 @@ export class RequestLog {
   private readonly user: (string | undefined)[];
   private readonly fault: (string | undefined)[];
   private readonly error: (string | undefined)[];
+  /** The LogFields columns by field name, for building entries. */
+  private readonly fieldColumns: readonly (readonly [keyof LogFields, (string | undefined)[]])[];
   private readonly paths = new Map<string, string>();
 
   constructor(
@@ -161,6 +168,14 @@ export class RequestLog {
     this.user = column(undefined);
     this.fault = column(undefined);
     this.error = column(undefined);
+    this.fieldColumns = [
+      ['grantType', this.grantType],
+      ['clientId', this.clientId],
+      ['tenant', this.tenant],
+      ['user', this.user],
+      ['fault', this.fault],
+      ['error', this.error],
+    ];
   }
 
   add(r: LogRecord): void {
@@ -205,7 +220,7 @@ export class RequestLog {
     // Let go of the strings the ring still points at.
     this.query.fill(undefined);
     this.correlation.fill(0);
-    for (const column of [this.grantType, this.clientId, this.tenant, this.user, this.fault, this.error]) column.fill(undefined);
+    for (const [, column] of this.fieldColumns) column.fill(undefined);
   }
 
   get count(): number {
@@ -226,15 +241,7 @@ export class RequestLog {
       correlationId: this.ids.text(this.correlation[i]),
     };
     if (e.query === undefined) delete e.query;
-    const fields: [keyof LogFields, (string | undefined)[]][] = [
-      ['grantType', this.grantType],
-      ['clientId', this.clientId],
-      ['tenant', this.tenant],
-      ['user', this.user],
-      ['fault', this.fault],
-      ['error', this.error],
-    ];
-    for (const [name, column] of fields) if (column[i] !== undefined) e[name] = column[i];
+    for (const [name, column] of this.fieldColumns) if (column[i] !== undefined) e[name] = column[i];
     return e;
   }
 
