@@ -16,11 +16,11 @@ function linuxState(pid: number): string | null {
   }
 }
 
-export function processAlive(pid: number, platform: NodeJS.Platform = process.platform): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return platform !== 'linux' || linuxState(pid) !== 'Z';
+  return process.platform !== 'linux' || linuxState(pid) !== 'Z';
 }

@@ -21,6 +21,7 @@ import { resolveEnvironment } from '../profile/environments.js';
 import { readFederatedToken } from './federated-token.js';
 import { fromMsalError } from './msal-errors.js';
 import { LOCAL_CLOUD_NAME, localBrokerServes } from '../local-cloud/index.js';
+import { homeTenantOf } from './default-account.js';
 
 function secretNeeded(account: AccountRecord, what: string): MyAccountError {
   return fail.CredentialNotStored(`A new token for ${account.id} needs its ${what}, which MyAccount did not keep (no secure store worked when it signed in). ` +
@@ -90,7 +91,7 @@ async function brokeredUser(account: AccountRecord, session: AuthSession, ctx: C
 
 export async function credentialFor(account: AccountRecord, session: AuthSession, ctx: CommandContext): Promise<Credential> {
   const props = account.properties ?? {};
-  const home = props.homeTenantId ?? account.tenants[0]?.id ?? 'organizations';
+  const home = homeTenantOf(account);
   switch (account.type) {
     case 'User': {
       if (props.broker === 'true') return brokeredUser(account, session, ctx);

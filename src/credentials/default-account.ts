@@ -22,3 +22,11 @@ export function contextAndAccount(profile: Profile, ctx: Pick<CommandContext, 'e
   if (!account) throw fail.SignInRequired(`The context "${context.name}" belongs to ${context.accountId}, who is no longer signed in. Run myaccount connect.`, { target: 'ContextName' });
   return { context, account };
 }
+
+/**
+ * The tenant an account's tokens come from when none is named, as stored at sign-in (its first
+ * tenant for records that lack it). A person's MSAL credential reads it from MSAL's account instead.
+ */
+export function homeTenantOf(account: AccountRecord): string {
+  return account.properties?.homeTenantId ?? account.tenants[0]?.id ?? 'organizations';
+}

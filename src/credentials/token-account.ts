@@ -12,6 +12,7 @@ import type { AccountRecord, ContextRecord } from '../profile/profile.js';
 import type { EnvironmentView } from '../profile/environment-types.js';
 import { createTransport } from '../http/transport.js';
 import { ContextTokens } from './context-tokens.js';
+import { homeTenantOf } from './default-account.js';
 import type { Credential, TokenResult } from './credential.js';
 
 export interface TokenAccount {
@@ -35,8 +36,7 @@ export async function openTokenAccount(ctx: CommandContext, contextName?: string
   const { account, context } = tokens;
   const credential: Credential = {
     type: account.type,
-    // As the account's own credential has it (account-credential.ts): stored at sign-in.
-    homeTenantId: account.properties?.homeTenantId ?? account.tenants[0]?.id ?? '',
+    homeTenantId: homeTenantOf(account),
     getToken: async (resource: string, tenantId?: string): Promise<TokenResult> => {
       const { token, expiresOn, tenantId: tenant } = await tokens.getToken(resource, tenantId);
       return { token, expiresOn, tenantId: tenant };

@@ -45,7 +45,7 @@ async function configureBroker(settings: Record<string, unknown>): Promise<void>
 }
 
 /** Running: an exited process that init has not reaped yet (a zombie) is not. */
-const alive = (pid: number): boolean => processAlive(pid);
+const alive = processAlive;
 
 function profileAccounts(): { id: string; homeAccountId?: string; properties?: Record<string, string> }[] {
   return JSON.parse(readFileSync(join(state.dir, 'profile.json'), 'utf8')).accounts;

@@ -11,7 +11,7 @@ import { runCli, tempConfigDir } from '../helpers/cli.js';
 import { processAlive } from '../../src/core/process-alive.js';
 
 // Running: a local cloud that exited counts as stopped even while init has not reaped it yet.
-const alive = (pid: number): boolean => processAlive(pid);
+const alive = processAlive;
 
 describe('emulator stop/status with a stale pid', () => {
   let dir: string;

@@ -246,7 +246,7 @@ export const emulatorStop = defineCommand<Record<string, never>, StatusView>({
     await stopped([instance.pid], 10000);
     // The local cloud stops its broker's bus and keyring itself; one killed hard leaves them
     // behind. They are ours, by pid; stop returns when they too have exited.
-    const broker = (instance.broker?.pids ?? []).filter((pid) => processAlive(pid));
+    const broker = (instance.broker?.pids ?? []).filter(processAlive);
     for (const pid of broker) process.kill(pid, 'SIGTERM');
     await stopped(broker, 5000);
     rmSync(instanceFile(dir), { force: true });
@@ -257,8 +257,7 @@ export const emulatorStop = defineCommand<Record<string, never>, StatusView>({
 /** Waits until none of `pids` runs (a zombie has exited: process-alive.ts); SIGKILLs those left after `limitMs`. */
 async function stopped(pids: number[], limitMs: number): Promise<void> {
   const deadline = Date.now() + limitMs;
-  const running = (pid: number): boolean => processAlive(pid);
-  for (let left = pids.filter(running); left.length > 0; left = left.filter(running)) {
+  for (let left = pids.filter(processAlive); left.length > 0; left = left.filter(processAlive)) {
     if (Date.now() > deadline) {
       for (const pid of left) process.kill(pid, 'SIGKILL');
       return;
