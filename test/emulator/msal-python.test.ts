@@ -195,7 +195,12 @@ test('interactive: headless Chromium as $BROWSER, code returned to the loopback 
     PROBE_LEAF_SPKI: emu.leafSpkiSha256,
     PROBE_BROWSER_LOG: browserLog,
   });
-  const trail = readFileSync(browserLog, 'utf8');
+  // MSAL Python returns as soon as its loopback listener has the code, which can be before the
+  // browser (a detached process) has written that it was redirected: wait for its last line.
+  let trail = readFileSync(browserLog, 'utf8');
+  for (const until = Date.now() + 30_000; !/^(done|failed|timed out)/m.test(trail) && Date.now() < until; trail = readFileSync(browserLog, 'utf8')) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   expect(trail).toContain('response_mode=(none: query)');
   expect(trail).toMatch(/redirect_uri=http:\/\/localhost:\d+/);
   expect(trail).toMatch(/redirected to loopback with \S*\bcode,\S*\bstate\b/);
